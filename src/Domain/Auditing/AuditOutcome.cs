@@ -1,0 +1,8 @@
+namespace RiskPlatform.Domain.Auditing;
+
+public enum AuditOutcome
+{
+    Succeeded,
+    Failed,
+    Denied,
+}

@@ -1,0 +1,7 @@
+namespace RiskPlatform.Domain.Users;
+
+public enum UserRole
+{
+    User,
+    Admin,
+}
