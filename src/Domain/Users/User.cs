@@ -33,8 +33,10 @@ public sealed class User : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
-    public static User Register(string email, string fullName, string passwordHash) => new()
+    public static User Register(string email, string fullName, string passwordHash, DateTime now) => new()
     {
+        CreatedAt = now,
+        UpdatedAt = now,
         Email = email.Trim(),
         NormalizedEmail = Normalize(email),
         FullName = fullName.Trim(),

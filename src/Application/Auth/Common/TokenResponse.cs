@@ -1,0 +1,4 @@
+namespace RiskPlatform.Application.Auth.Common;
+
+/// <summary>As the existing clients read it; <c>expires_in</c> is the access token's lifetime in seconds.</summary>
+public sealed record TokenResponse(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn);

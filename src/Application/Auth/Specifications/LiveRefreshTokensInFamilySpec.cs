@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Specifications;
+
+public sealed class LiveRefreshTokensInFamilySpec : Specification<RefreshToken>
+{
+    public LiveRefreshTokensInFamilySpec(Guid familyId) => Query.Where(t => t.FamilyId == familyId && t.RevokedAt == null);
+}

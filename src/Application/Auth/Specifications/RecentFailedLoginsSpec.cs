@@ -1,0 +1,24 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Specifications;
+
+/// <summary>Failed sign-ins since <paramref name="since"/> for one email or from one IP address, oldest first.</summary>
+public sealed class RecentFailedLoginsSpec : Specification<LoginAttempt>
+{
+    private RecentFailedLoginsSpec() { }
+
+    public static RecentFailedLoginsSpec ForEmail(string normalizedEmail, DateTime since)
+    {
+        var spec = new RecentFailedLoginsSpec();
+        spec.Query.Where(a => a.NormalizedEmail == normalizedEmail && a.AttemptedAt >= since).OrderBy(a => a.AttemptedAt);
+        return spec;
+    }
+
+    public static RecentFailedLoginsSpec ForIpAddress(string ipAddress, DateTime since)
+    {
+        var spec = new RecentFailedLoginsSpec();
+        spec.Query.Where(a => a.IpAddress == ipAddress && a.AttemptedAt >= since).OrderBy(a => a.AttemptedAt);
+        return spec;
+    }
+}

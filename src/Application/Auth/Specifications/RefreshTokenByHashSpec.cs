@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Specifications;
+
+public sealed class RefreshTokenByHashSpec : Specification<RefreshToken>
+{
+    public RefreshTokenByHashSpec(string tokenHash) => Query.Where(t => t.TokenHash == tokenHash);
+}

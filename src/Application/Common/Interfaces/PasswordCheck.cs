@@ -1,0 +1,8 @@
+namespace RiskPlatform.Application.Common.Interfaces;
+
+public enum PasswordCheck
+{
+    Failed,
+    Succeeded,
+    SucceededRehashNeeded,
+}

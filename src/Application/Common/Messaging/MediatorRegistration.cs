@@ -1,0 +1,37 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Common.Events;
+
+namespace RiskPlatform.Application.Common.Messaging;
+
+/// <summary>
+/// The one scanning extension for MediatR 5.1.0 (which ships no DI package): registers the mediator, every request
+/// handler, domain-event handler and validator found in an assembly, and the pipeline behaviours in the order given.
+/// </summary>
+public static class MediatorRegistration
+{
+    public static IServiceCollection AddMediator(this IServiceCollection services, Assembly assembly, params Type[] behavioursOutermostFirst)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService);
+        services.AddScoped<IMediator, Mediator>();
+
+        // MediatR 5 wraps the handler in the behaviours in registration order: the first registered runs outermost.
+        foreach (var behaviour in behavioursOutermostFirst)
+        {
+            services.AddTransient(typeof(IPipelineBehavior<,>), behaviour);
+        }
+
+        Type[] scanned = [typeof(IRequestHandler<,>), typeof(IDomainEventHandler<>), typeof(IValidator<>)];
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && scanned.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+
+        return services;
+    }
+}

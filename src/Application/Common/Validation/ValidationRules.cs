@@ -1,0 +1,23 @@
+using FluentValidation;
+using RiskPlatform.Application.Common.Paging;
+
+namespace RiskPlatform.Application.Common.Validation;
+
+/// <summary>Shape rules shared by many validators.</summary>
+public static class ValidationRules
+{
+    public static IRuleBuilderOptions<T, int> ValidLimit<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, PageRequest.MaxLimit).WithMessage($"limit must be between 1 and {PageRequest.MaxLimit}.");
+
+    public static IRuleBuilderOptions<T, int> ValidOffset<T>(this IRuleBuilder<T, int> rule) =>
+        rule.GreaterThanOrEqualTo(0).WithMessage("offset must be zero or more.");
+
+    /// <summary>An IANA time zone id that this machine's time-zone database knows.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(id => id is null || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+            .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
+
+    public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || !value.Any(char.IsControl))
+            .WithMessage("{PropertyName} must not contain control characters.");
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using FluentValidation;
+using Mapster;
+using RiskPlatform.Application.Common.Exceptions;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Behaviours;
+using RiskPlatform.Application.Common.Events;
+using RiskPlatform.Application.Common.Messaging;
+
+namespace RiskPlatform.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Handlers, validators, mapping and the pipeline. The behaviour order is set here and nowhere else.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+
+        // Messages name fields as the client sent them ("threshold_value must be greater than '0'.").
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : WireName.FromPropertyPath(member.Name);
+
+        services.AddMediator(
+            assembly,
+            typeof(LoggingBehaviour<,>),
+            typeof(UnhandledExceptionBehaviour<,>),
+            typeof(ValidationBehaviour<,>),
+            typeof(AuditBehaviour<,>),
+            typeof(UnitOfWorkBehaviour<,>));
+
+        services.AddSingleton(CreateMappingConfig());
+        services.AddScoped<AuditScope>();
+        services.AddScoped<DomainEventDispatcher>();
+        services.AddSingleton(TimeProvider.System);
+
+        return services;
+    }
+
+    /// <summary>Every Mapster <see cref="IRegister"/> beside its DTO, compiled into one configuration.</summary>
+    public static TypeAdapterConfig CreateMappingConfig()
+    {
+        var config = new TypeAdapterConfig();
+        config.Default.NameMatchingStrategy(NameMatchingStrategy.Exact);
+        config.Scan(Assembly.GetExecutingAssembly());
+        return config;
+    }
+}

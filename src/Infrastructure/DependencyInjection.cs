@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Infrastructure.Persistence.Interceptors;
+using RiskPlatform.Infrastructure.Persistence.Providers;
+using RiskPlatform.Infrastructure.Persistence.Repositories;
+
+namespace RiskPlatform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "RiskPlatform";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        AddPersistence(services, configuration, environment);
+
+        services.AddOptions<JwtOptions>()
+            .Bind(configuration.GetSection(JwtOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => JwtOptions.IsValidSigningKey(o.SigningKey), "Jwt:SigningKey must be base64 of at least 32 random bytes.")
+            .ValidateOnStart();
+        services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
+        services.AddSingleton<ITokenService, JwtTokenService>();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new OptionsValidationException(
+                    $"ConnectionStrings:{ConnectionStringName}", typeof(DatabaseOptions),
+                    [$"ConnectionStrings:{ConnectionStringName} is required when Database:Provider is {provider}."]);
+            }
+
+            var dataDirectory = Path.Combine(environment.ContentRootPath, "data");
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "riskplatform.db")}";
+        }
+
+        services.AddSingleton<AuditableEntityInterceptor>();
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<RiskPlatformDbContext, SqliteRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<RiskPlatformDbContext, PostgreSqlRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<RiskPlatformDbContext, SqlServerRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                break;
+            default:
+                throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [$"Unknown Database:Provider '{provider}'."]);
+        }
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        DbContextOptionsFactory.Configure(options, provider, connectionString);
+        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>());
+    }
+}

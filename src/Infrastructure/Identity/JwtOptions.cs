@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RiskPlatform.Infrastructure.Identity;
+
+/// <summary>Section <c>Jwt</c>. <see cref="SigningKey"/> is base64 of at least 32 random bytes (HMAC-SHA256).</summary>
+public sealed class JwtOptions
+{
+    public const string SectionName = "Jwt";
+
+    [Required]
+    public string Issuer { get; set; } = "riskplatform";
+
+    [Required]
+    public string Audience { get; set; } = "riskplatform-clients";
+
+    [Required(ErrorMessage = "Jwt:SigningKey is required (base64 of at least 32 random bytes).")]
+    public string SigningKey { get; set; } = string.Empty;
+
+    [Range(1, 60)]
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    [Range(1, 90)]
+    public int RefreshTokenDays { get; set; } = 14;
+
+    public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey);
+
+    public static bool IsValidSigningKey(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        Span<byte> buffer = stackalloc byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var written) && written >= 32;
+    }
+}

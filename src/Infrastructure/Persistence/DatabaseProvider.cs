@@ -1,0 +1,8 @@
+namespace RiskPlatform.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

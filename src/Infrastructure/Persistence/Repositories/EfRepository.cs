@@ -1,0 +1,39 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Common;
+
+namespace RiskPlatform.Infrastructure.Persistence.Repositories;
+
+/// <summary>Tracked access to an aggregate root. It never saves: the unit of work does, once per command.</summary>
+internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfig mapping) : IRepository<T>
+    where T : class, IAggregateRoot
+{
+    protected virtual IQueryable<T> Source => dbContext.Set<T>();
+
+    public void Add(T aggregate) => dbContext.Set<T>().Add(aggregate);
+
+    public void Remove(T aggregate) => dbContext.Set<T>().Remove(aggregate);
+
+    public Task<int> DeleteAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(Source, specification).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(Source, specification).ToListAsync(cancellationToken);
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).CountAsync(cancellationToken);
+
+    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).AnyAsync(cancellationToken);
+}
