@@ -47,6 +47,10 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+// Binding failures (a non-number limit, a malformed id) reach the exception handler in every environment, so they too
+// become problems that name the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 

@@ -1,0 +1,63 @@
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
+
+/// <summary>One running service per database for a whole test collection; tables are emptied before each test.</summary>
+public abstract class ApiFixture : IAsyncLifetime
+{
+    private DatabaseReset? _reset;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public RiskPlatformApiFactory Factory { get; private set; } = null!;
+
+    public CapturingLogSink Logs { get; } = new();
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Why this database can't be used here, or null when it can.</summary>
+    public virtual string? UnavailableReason => null;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is not null)
+        {
+            return;
+        }
+
+        ConnectionString = await ProvisionAsync();
+        Factory = new RiskPlatformApiFactory(Provider, ConnectionString, Logs);
+        _ = Factory.Server; // start the host: this applies the migrations
+        _reset = new DatabaseReset(Provider, ConnectionString);
+    }
+
+    public async Task ResetAsync()
+    {
+        if (UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await _reset!.ResetAsync();
+    }
+
+    public ApiClient CreateClient() => new(Factory.CreateClient());
+
+    public Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, ConnectionString, sql);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        await ReleaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract Task<string> ProvisionAsync();
+
+    protected abstract ValueTask ReleaseAsync();
+}

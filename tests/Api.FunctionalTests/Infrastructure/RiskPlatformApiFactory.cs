@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Infrastructure.Persistence;
+using Serilog.Core;
+
+namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
+
+/// <summary>The real service in memory, on a chosen database, with its log events captured.</summary>
+public sealed class RiskPlatformApiFactory(
+    DatabaseProvider provider,
+    string connectionString,
+    CapturingLogSink logSink,
+    Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:RiskPlatform", connectionString);
+        builder.UseSetting("Jwt:SigningKey", TestSecrets.JwtSigningKey);
+        builder.UseSetting("Encryption:ActiveKeyVersion", "1");
+        builder.UseSetting("Encryption:MasterKeys:1", TestSecrets.MasterKeyV1);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(logSink);
+            configureServices?.Invoke(services);
+        });
+    }
+}

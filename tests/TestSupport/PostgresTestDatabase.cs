@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace RiskPlatform.TestSupport;
+
+/// <summary>
+/// A throwaway PostgreSQL database on the server that <c>./build.sh test</c> starts, created per fixture and dropped afterwards.
+/// Without <see cref="EnvironmentVariable"/> the PostgreSQL tests skip, naming the reason.
+/// </summary>
+public sealed class PostgresTestDatabase : IAsyncDisposable
+{
+    public const string EnvironmentVariable = "RISKPLATFORM_TEST_POSTGRES";
+
+    private readonly string _adminConnectionString;
+    private readonly string _databaseName;
+
+    private PostgresTestDatabase(string adminConnectionString, string databaseName, string connectionString)
+    {
+        _adminConnectionString = adminConnectionString;
+        _databaseName = databaseName;
+        ConnectionString = connectionString;
+    }
+
+    public static string? UnavailableReason =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable))
+            ? $"{EnvironmentVariable} is not set: run ./build.sh test, which starts PostgreSQL on 127.0.0.1 and sets it."
+            : null;
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresTestDatabase> CreateAsync(string purpose)
+    {
+        var admin = Environment.GetEnvironmentVariable(EnvironmentVariable)
+            ?? throw new InvalidOperationException(UnavailableReason);
+        var name = $"rp_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        return new PostgresTestDatabase(admin, name, connectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
