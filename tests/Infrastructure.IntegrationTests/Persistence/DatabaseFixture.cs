@@ -1,0 +1,145 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
+using RiskPlatform.Application;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>A migrated database and a service provider wired like the service, without HTTP.</summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    private DatabaseReset? _reset;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public virtual string? UnavailableReason => null;
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is not null)
+        {
+            return;
+        }
+
+        ConnectionString = await ProvisionAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:RiskPlatform"] = ConnectionString,
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32]),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication();
+        services.AddInfrastructure(configuration, new TestHostEnvironment());
+        services.AddScoped<ICurrentUser, NoUser>();
+        services.AddScoped<IRequestContext, NoRequestContext>();
+        Services = services.BuildServiceProvider();
+        await DatabaseMigrator.MigrateIfEnabledAsync(Services);
+        _reset = new DatabaseReset(Provider, ConnectionString);
+    }
+
+    public async Task ResetAsync()
+    {
+        if (UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await _reset!.ResetAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Services is not null)
+        {
+            await Services.DisposeAsync();
+        }
+
+        await ReleaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract Task<string> ProvisionAsync();
+
+    protected abstract ValueTask ReleaseAsync();
+
+    private sealed class NoUser : ICurrentUser
+    {
+        public Guid? UserId => null;
+
+        public Guid RequireUserId() => throw new InvalidOperationException("No user in integration tests.");
+    }
+
+    private sealed class NoRequestContext : IRequestContext
+    {
+        public string? IpAddress => null;
+
+        public string? UserAgent => null;
+
+        public string? TraceId => null;
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "RiskPlatform.Infrastructure.IntegrationTests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}
+
+public sealed class SqliteDatabaseFixture : DatabaseFixture
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"riskplatform-it-{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> ProvisionAsync() => Task.FromResult($"Data Source={_path}");
+
+    protected override ValueTask ReleaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresDatabaseFixture : DatabaseFixture
+{
+    private PostgresTestDatabase? _database;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override string? UnavailableReason => PostgresTestDatabase.UnavailableReason;
+
+    protected override async Task<string> ProvisionAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("it");
+        return _database.ConnectionString;
+    }
+
+    protected override async ValueTask ReleaseAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(nameof(SqliteDatabaseCollection))]
+public sealed class SqliteDatabaseCollection : ICollectionFixture<SqliteDatabaseFixture>;
+
+[CollectionDefinition(nameof(PostgresDatabaseCollection))]
+public sealed class PostgresDatabaseCollection : ICollectionFixture<PostgresDatabaseFixture>;
