@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.MarketData;
 
 namespace RiskPlatform.Domain.Trading;
 
@@ -21,11 +22,20 @@ public sealed class PaperPosition : Entity
     public decimal Quantity { get; private set; }
 
     /// <summary>
-    /// Volume-weighted average entry price of the open quantity. Adding to a position sets it to
-    /// (|q₁|·avg₁ + |q₂|·price) / (|q₁| + |q₂|), rounded half away from zero to <see cref="MarketData.MarketPrecision.MaxDecimals"/>
-    /// decimal places; this is the only rounding in the paper broker. Reducing a position leaves it unchanged.
+    /// Volume-weighted average entry price of the open quantity: <see cref="CostBasis"/> / <see cref="Quantity"/>, rounded half away
+    /// from zero to <see cref="MarketPrecision.MaxDecimals"/> decimal places when the position is opened or added to; reducing a
+    /// position leaves it unchanged. This is the only rounding in the paper broker, and it never leaks into cash or P&amp;L
+    /// beyond partial closes: a full close realizes against the exact <see cref="CostBasis"/>, so once a position is flat the
+    /// P&amp;L it realized equals exactly the cash it returned.
     /// </summary>
     public decimal AverageEntryPrice { get; private set; }
+
+    /// <summary>
+    /// Exact signed cost of the open quantity (negative for a short): the signed notional of the fills that opened or added to
+    /// the position, less the cost released by partial closes (closed quantity × <see cref="AverageEntryPrice"/>). Persist it
+    /// unrounded (scale 16 holds every value the broker produces from 8-place prices and quantities).
+    /// </summary>
+    public decimal CostBasis { get; private set; }
 
     /// <summary>P&amp;L realized by partial closes of this position since it was opened (the account keeps the running total).</summary>
     public decimal RealizedPnl { get; private set; }
@@ -38,14 +48,14 @@ public sealed class PaperPosition : Entity
 
     public bool IsShort => Quantity < 0m;
 
-    /// <summary>Signed cost of the open quantity: Quantity × AverageEntryPrice (negative for a short).</summary>
-    public decimal CostBasis => Quantity * AverageEntryPrice;
-
     /// <summary>Signed market value: Quantity × <paramref name="markPrice"/> (negative for a short).</summary>
     public decimal MarketValue(decimal markPrice) => Quantity * markPrice;
 
-    /// <summary>(<paramref name="markPrice"/> − AverageEntryPrice) × Quantity: a short gains when the mark falls.</summary>
-    public decimal UnrealizedPnl(decimal markPrice) => (markPrice - AverageEntryPrice) * Quantity;
+    /// <summary>
+    /// (<paramref name="markPrice"/> − AverageEntryPrice) × Quantity, computed exactly as MarketValue(mark) − CostBasis (the two
+    /// differ only by the sub-10⁻⁸ rounding of the average). A short gains when the mark falls.
+    /// </summary>
+    public decimal UnrealizedPnl(decimal markPrice) => MarketValue(markPrice) - CostBasis;
 
     internal static PaperPosition Open(Guid paperAccountId, string symbol, decimal signedQuantity, decimal price, DateTime now) => new()
     {
@@ -53,6 +63,7 @@ public sealed class PaperPosition : Entity
         Symbol = symbol,
         Quantity = signedQuantity,
         AverageEntryPrice = price,
+        CostBasis = signedQuantity * price,
         OpenedAt = now,
         UpdatedAt = now,
     };
@@ -60,22 +71,24 @@ public sealed class PaperPosition : Entity
     /// <summary>Adds quantity in the direction of the position and re-averages the entry price.</summary>
     internal void Increase(decimal signedQuantity, decimal price, DateTime now)
     {
-        var held = Math.Abs(Quantity);
-        var added = Math.Abs(signedQuantity);
-        AverageEntryPrice = Math.Round(
-            ((held * AverageEntryPrice) + (added * price)) / (held + added),
-            MarketData.MarketPrecision.MaxDecimals,
-            MidpointRounding.AwayFromZero);
+        CostBasis += signedQuantity * price;
         Quantity += signedQuantity;
+        AverageEntryPrice = Math.Round(CostBasis / Quantity, MarketPrecision.MaxDecimals, MidpointRounding.AwayFromZero);
         UpdatedAt = now;
     }
 
-    /// <summary>Closes <paramref name="closedQuantity"/> (unsigned, at most |Quantity|) at <paramref name="price"/>; returns the realized P&amp;L.</summary>
+    /// <summary>
+    /// Closes <paramref name="closedQuantity"/> (unsigned, at most |Quantity|) at <paramref name="price"/> and returns the realized
+    /// P&amp;L: the closed quantity's proceeds less its cost, which is closed × AverageEntryPrice for a partial close and the whole
+    /// remaining <see cref="CostBasis"/> for a full close.
+    /// </summary>
     internal decimal Reduce(decimal closedQuantity, decimal price, DateTime now)
     {
         var direction = Math.Sign(Quantity);
-        var realized = (price - AverageEntryPrice) * closedQuantity * direction;
-        Quantity -= closedQuantity * direction;
+        var releasedCost = closedQuantity == Math.Abs(Quantity) ? CostBasis : direction * closedQuantity * AverageEntryPrice;
+        var realized = (direction * closedQuantity * price) - releasedCost;
+        CostBasis -= releasedCost;
+        Quantity -= direction * closedQuantity;
         RealizedPnl += realized;
         UpdatedAt = now;
         return realized;

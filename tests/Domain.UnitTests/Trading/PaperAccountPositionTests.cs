@@ -221,4 +221,17 @@ public sealed class PaperAccountPositionTests
         Assert.Equal(D(quantity) * D(mark), position.MarketValue(D(mark)));
         Assert.Equal(D(quantity) * D(average), position.CostBasis);
     }
+
+    [Fact]
+    public void UnrealizedPnl_WhenAverageIsRounded_UsesTheExactCostBasis()
+    {
+        var account = NewAccount();
+        account.MarketBuy("AAPL", 1m, 100m);
+        account.MarketBuy("AAPL", 2m, 100.01m);
+        var position = Assert.Single(account.Positions);
+
+        Assert.Equal(100.00666667m, position.AverageEntryPrice);
+        Assert.Equal(300.02m, position.CostBasis);
+        Assert.Equal(0.01m, position.UnrealizedPnl(100.01m));
+    }
 }
