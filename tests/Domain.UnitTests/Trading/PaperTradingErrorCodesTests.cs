@@ -1,0 +1,26 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading;
+
+namespace RiskPlatform.Domain.UnitTests.Trading;
+
+public sealed partial class PaperTradingErrorCodesTests
+{
+    [Fact]
+    public void ErrorCodes_AreDistinctLowercaseSnakeCase()
+    {
+        var codes = new[] { typeof(PaperTradingErrorCodes), typeof(MarketDataErrorCodes) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.True(codes.Count >= 18);
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(codes, code => Assert.Matches(SnakeCase(), code));
+    }
+
+    [GeneratedRegex("^[a-z]+(_[a-z]+)*$")]
+    private static partial Regex SnakeCase();
+}
