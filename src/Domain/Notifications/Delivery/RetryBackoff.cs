@@ -3,7 +3,7 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <summary>
 /// Exponential backoff with jitter, as a pure function. The nominal delay after the n-th failed attempt is
 /// <see cref="BaseDelay"/> · 2^(n−1), capped at <see cref="MaxDelay"/>; the jitter then spreads it over
-/// [nominal/2, nominal): <c>delay = nominal · (0.5 + 0.5 · jitter)</c>. So 30 s, 1 min, 2 min, 4 min, 8 min, then 10 min,
+/// [nominal/2, nominal]: <c>delay = nominal · (0.5 + 0.5 · jitter)</c>. So 30 s, 1 min, 2 min, 4 min, 8 min, then 10 min,
 /// each scaled into its upper half by the jitter, and never more than 10 minutes.
 /// </summary>
 public static class RetryBackoff
