@@ -199,4 +199,38 @@ public sealed class QuietHoursTests
 
         Assert.Equal(NotificationPreference.Errors.TimeZoneUnknown, ex.Code);
     }
+
+    [Theory]
+    [InlineData(NewYork, 22, 7)]
+    [InlineData(NewYork, 22, 2)]
+    [InlineData(NewYork, 23, 1)]
+    [InlineData(NewYork, 1, 3)]
+    [InlineData(London, 22, 7)]
+    [InlineData(London, 23, 1)]
+    [InlineData(London, 0, 2)]
+    [InlineData(London, 9, 17)]
+    public void EndOfWindowUtc_WhenSweptOverAYear_IsFirstInstantOutsideAnUnbrokenWindow(string zone, int start, int end)
+    {
+        var quiet = QuietHours.Create(start, end, zone);
+        var step = TimeSpan.FromMinutes(20);
+
+        for (var now = new DateTime(2026, 1, 1, 0, 10, 0, DateTimeKind.Utc); now.Year == 2026; now = now.AddMinutes(170))
+        {
+            var windowEnd = quiet.EndOfWindowUtc(now);
+            Assert.Equal(quiet.Contains(now), windowEnd is not null);
+            if (windowEnd is not { } endUtc)
+            {
+                continue;
+            }
+
+            Assert.True(endUtc > now, $"{zone} {start}-{end}: end {endUtc:O} not after {now:O}");
+            Assert.True(endUtc - now <= TimeSpan.FromHours(25), $"{zone} {start}-{end}: window from {now:O} to {endUtc:O} too long");
+            Assert.False(quiet.Contains(endUtc), $"{zone} {start}-{end}: {endUtc:O} should be outside");
+            Assert.True(quiet.Contains(endUtc.AddMinutes(-1)), $"{zone} {start}-{end}: minute before {endUtc:O} should be inside");
+            for (var t = now; t < endUtc; t += step)
+            {
+                Assert.True(quiet.Contains(t), $"{zone} {start}-{end}: {t:O} between {now:O} and {endUtc:O} should be inside");
+            }
+        }
+    }
 }

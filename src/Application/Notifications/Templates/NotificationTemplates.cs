@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -18,7 +19,7 @@ public static class NotificationTemplates
     public const int MaxDetails = 25;
     public const int DetailValueMaxLength = 500;
 
-    private static readonly Dictionary<NotificationType, NotificationTemplate> Templates = new()
+    private static readonly FrozenDictionary<NotificationType, NotificationTemplate> Templates = new Dictionary<NotificationType, NotificationTemplate>
     {
         [NotificationType.OrderFilled] = new("Order filled", "One of your orders was filled."),
         [NotificationType.OrderCancelled] = new("Order cancelled", "One of your orders was cancelled."),
@@ -36,7 +37,7 @@ public static class NotificationTemplates
         [NotificationType.ApiKeyFailed] = new("API key failed", "A broker refused one of your API keys. Verify or rotate the key."),
         [NotificationType.TradingHalted] = new("Trading halted", "Trading was halted on your account. No new orders are placed until it is resumed."),
         [NotificationType.SecurityAlert] = new("Security alert", "There was security-relevant activity on your account. If this was not you, change your password now."),
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>The template of a type; every <see cref="NotificationType"/> has one.</summary>
     public static NotificationTemplate For(NotificationType type) =>
