@@ -28,6 +28,9 @@ public static class DeliveryReasons
     /// <summary>The notification expired before the channel could deliver it.</summary>
     public const string Expired = "expired";
 
+    /// <summary>For <see cref="NotificationDelivery.Suppress"/> when a websocket push finds no connection for the user.</summary>
+    public const string NotConnected = "not_connected";
+
     public const string Delivered = "delivered";
 
     public const string RetryScheduled = "retry_scheduled";
