@@ -58,6 +58,16 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
 
     public static NotificationPreference Create(Guid userId, NotificationType notificationType, NotificationChannel channel, NotificationPreferenceSettings settings)
     {
+        if (!Enum.IsDefined(notificationType))
+        {
+            throw new DomainException(Errors.NotificationTypeInvalid, "notification_type is not a known notification type.");
+        }
+
+        if (!Enum.IsDefined(channel))
+        {
+            throw new DomainException(Errors.ChannelInvalid, "channel must be in_app, email, websocket, sms, push or webhook.");
+        }
+
         var preference = new NotificationPreference
         {
             UserId = userId,
@@ -200,6 +210,8 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
     /// <summary>Stable <see cref="DomainException.Code"/> values; each names the offending field.</summary>
     public static class Errors
     {
+        public const string NotificationTypeInvalid = "notification_preference.notification_type_invalid";
+        public const string ChannelInvalid = "notification_preference.channel_invalid";
         public const string MinPriorityInvalid = "notification_preference.min_priority_invalid";
         public const string QuietStartHourOutOfRange = "notification_preference.quiet_start_hour_out_of_range";
         public const string QuietEndHourOutOfRange = "notification_preference.quiet_end_hour_out_of_range";

@@ -118,6 +118,18 @@ public sealed class NotificationPreferenceTests
     }
 
     [Fact]
+    public void Create_WhenTypeOrChannelUndefined_Throws()
+    {
+        var badType = Assert.Throws<DomainException>(() =>
+            NotificationPreference.Create(UserId, (NotificationType)99, NotificationChannel.Email, NotificationPreferenceSettings.Default));
+        var badChannel = Assert.Throws<DomainException>(() =>
+            NotificationPreference.Create(UserId, NotificationType.RiskBreach, (NotificationChannel)99, NotificationPreferenceSettings.Default));
+
+        Assert.Equal(NotificationPreference.Errors.NotificationTypeInvalid, badType.Code);
+        Assert.Equal(NotificationPreference.Errors.ChannelInvalid, badChannel.Code);
+    }
+
+    [Fact]
     public void Create_WhenMinPriorityUndefined_Throws()
     {
         var ex = Assert.Throws<DomainException>(() => Create(NotificationPreferenceSettings.Default with { MinPriority = (NotificationPriority)7 }));
