@@ -1,0 +1,13 @@
+namespace RiskPlatform.Domain.Notifications.Delivery;
+
+/// <summary>
+/// The policy's verdict for one channel. <see cref="Status"/> is one of sent (in-app only), pending, scheduled,
+/// suppressed or unsupported; <see cref="NotBefore"/> is set for scheduled (end of the quiet window, UTC) and pending
+/// (now); <see cref="Recipient"/> is the email address for email.
+/// </summary>
+public sealed record ChannelDecision(
+    NotificationChannel Channel,
+    DeliveryStatus Status,
+    string Reason,
+    DateTime? NotBefore = null,
+    string? Recipient = null);

@@ -1,0 +1,102 @@
+namespace RiskPlatform.Domain.Notifications.Delivery;
+
+/// <summary>
+/// Decides, per channel, what happens to a new notification. Pure: no clock, no I/O.
+/// <para>The notification row itself is always stored. Then, for each channel in <see cref="NotificationChannel"/> order,
+/// with the user's preference row for the notification's type × channel, or <see cref="NotificationDefaults"/> without one:</para>
+/// <list type="number">
+/// <item>channel disabled → suppressed (<c>channel_disabled</c>); urgent does not override a disabled channel;</item>
+/// <item>priority below min_priority → suppressed (<c>below_min_priority</c>), unless urgent;</item>
+/// <item>sms, push, webhook → unsupported (<c>channel_not_supported</c>); email without SMTP → unsupported
+/// (<c>email_not_configured</c>); email without an address → suppressed (<c>no_recipient</c>);</item>
+/// <item>notification already expired → suppressed (<c>expired</c>), in-app excepted;</item>
+/// <item>inside quiet hours, unless urgent: email → scheduled for the end of the window (suppressed <c>expired</c> if the
+/// notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours do not apply to in-app;</item>
+/// <item>otherwise in-app → sent (<c>stored_in_app</c>); email and websocket → pending (<c>ready</c>), due now.</item>
+/// </list>
+/// </summary>
+public static class DeliveryPolicy
+{
+    private static readonly NotificationChannel[] Channels = Enum.GetValues<NotificationChannel>();
+
+    /// <param name="preferences">The user's preference rows; rows for other types are ignored.</param>
+    public static DispatchPlan Plan(Notification notification, IEnumerable<NotificationPreference> preferences, DispatchContext context)
+    {
+        var rows = new Dictionary<NotificationChannel, NotificationPreference>();
+        foreach (var preference in preferences.Where(p => p.NotificationType == notification.Type))
+        {
+            if (preference.UserId != notification.UserId)
+            {
+                throw new ArgumentException("A preference of another user was passed.", nameof(preferences));
+            }
+
+            if (!rows.TryAdd(preference.Channel, preference))
+            {
+                throw new ArgumentException($"Two preferences for {notification.Type} on {preference.Channel}.", nameof(preferences));
+            }
+        }
+
+        var decisions = Channels
+            .Select(channel => Decide(notification, channel, rows.GetValueOrDefault(channel), context))
+            .ToList();
+        return new DispatchPlan(decisions);
+    }
+
+    private static ChannelDecision Decide(Notification notification, NotificationChannel channel, NotificationPreference? preference, DispatchContext context)
+    {
+        var defaults = NotificationDefaults.For(notification.Type, channel);
+        var isEnabled = preference?.IsEnabled ?? defaults.IsEnabled;
+        var minPriority = preference?.MinPriority ?? defaults.MinPriority;
+        var urgent = notification.Priority == NotificationPriority.Urgent;
+
+        if (!isEnabled)
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled);
+        }
+
+        if (!urgent && notification.Priority < minPriority)
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.BelowMinPriority);
+        }
+
+        string? recipient = null;
+        switch (channel)
+        {
+            case NotificationChannel.Sms or NotificationChannel.Push or NotificationChannel.Webhook:
+                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.ChannelNotSupported);
+            case NotificationChannel.Email when !context.EmailAvailable:
+                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.EmailNotConfigured);
+            case NotificationChannel.Email:
+                recipient = preference?.Email ?? (string.IsNullOrWhiteSpace(context.AccountEmail) ? null : context.AccountEmail.Trim());
+                if (recipient is null)
+                {
+                    return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.NoRecipient);
+                }
+
+                break;
+            case NotificationChannel.InApp:
+                return new(channel, DeliveryStatus.Sent, DeliveryReasons.StoredInApp);
+            default:
+                break;
+        }
+
+        if (notification.IsExpired(context.Now))
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient);
+        }
+
+        if (!urgent && preference?.GetQuietHours()?.EndOfWindowUtc(context.Now) is { } windowEnd)
+        {
+            if (channel != NotificationChannel.Email)
+            {
+                return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.QuietHours);
+            }
+
+            return notification.IsExpired(windowEnd)
+                ? new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient)
+                : new(channel, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, windowEnd, recipient);
+        }
+
+        return new(channel, DeliveryStatus.Pending, DeliveryReasons.Ready, context.Now, recipient);
+    }
+}

@@ -1,0 +1,41 @@
+namespace RiskPlatform.Domain.Notifications.Delivery;
+
+/// <summary>Stable codes stored in <see cref="NotificationDelivery.StatusReason"/> and returned in <see cref="ChannelDecision.Reason"/>.</summary>
+public static class DeliveryReasons
+{
+    /// <summary>In-app: the stored row is the delivery.</summary>
+    public const string StoredInApp = "stored_in_app";
+
+    /// <summary>Pending: ready to send now.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>Email scheduled for the end of the quiet window, or websocket suppressed inside it.</summary>
+    public const string QuietHours = "quiet_hours";
+
+    public const string ChannelDisabled = "channel_disabled";
+
+    public const string BelowMinPriority = "below_min_priority";
+
+    /// <summary>sms, push, webhook: accepted in preferences, not built.</summary>
+    public const string ChannelNotSupported = "channel_not_supported";
+
+    /// <summary>Email while no SMTP adapter is configured.</summary>
+    public const string EmailNotConfigured = "email_not_configured";
+
+    /// <summary>Email with neither a preference override nor an account address.</summary>
+    public const string NoRecipient = "no_recipient";
+
+    /// <summary>The notification expired before the channel could deliver it.</summary>
+    public const string Expired = "expired";
+
+    /// <summary>For <see cref="NotificationDelivery.Suppress"/> when a websocket push finds no connection for the user.</summary>
+    public const string NotConnected = "not_connected";
+
+    public const string Delivered = "delivered";
+
+    public const string RetryScheduled = "retry_scheduled";
+
+    public const string PermanentFailure = "permanent_failure";
+
+    public const string AttemptsExhausted = "attempts_exhausted";
+}

@@ -1,0 +1,7 @@
+namespace RiskPlatform.Domain.Notifications.Delivery;
+
+/// <summary>What the policy needs besides the notification and the preferences.</summary>
+/// <param name="Now">The current instant, UTC (from <c>TimeProvider</c>).</param>
+/// <param name="EmailAvailable">Whether an SMTP adapter is configured; when false email is reported unsupported.</param>
+/// <param name="AccountEmail">The user's account address, used when the email preference has no override.</param>
+public sealed record DispatchContext(DateTime Now, bool EmailAvailable, string? AccountEmail);

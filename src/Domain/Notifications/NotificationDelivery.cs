@@ -1,0 +1,178 @@
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Events;
+
+namespace RiskPlatform.Domain.Notifications;
+
+/// <summary>
+/// One channel attempt for one notification: its own aggregate so an outbox worker can claim and update it without
+/// loading the notification. Due when <see cref="IsDue"/>: status pending or scheduled and <see cref="NextAttemptAt"/> ≤ now.
+/// </summary>
+public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
+{
+    /// <summary>Attempts in total, the first included; the 8th failure is final.</summary>
+    public const int MaxAttempts = 8;
+    public const int LastErrorMaxLength = 1000;
+    public const int StatusReasonMaxLength = 64;
+    public const int RecipientMaxLength = 320;
+
+    private NotificationDelivery()
+    {
+    }
+
+    public Guid NotificationId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public NotificationChannel Channel { get; private set; }
+
+    public DeliveryStatus Status { get; private set; }
+
+    /// <summary>Why the row has its status (a <see cref="DeliveryReasons"/> code), e.g. <c>quiet_hours</c> for a scheduled email.</summary>
+    public string? StatusReason { get; private set; }
+
+    /// <summary>Attempts made (each <see cref="MarkSent"/> or <see cref="RecordFailure"/> counts one).</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>When the row is next due (pending, scheduled); null once terminal.</summary>
+    public DateTime? NextAttemptAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The email address for email; null for the other channels.</summary>
+    public string? Recipient { get; private set; }
+
+    public Guid ConcurrencyStamp { get; set; }
+
+    public bool IsTerminal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Suppressed or DeliveryStatus.Unsupported;
+
+    /// <summary>The row for one decision of <see cref="DeliveryPolicy.Plan"/>. An in-app decision is already <see cref="DeliveryStatus.Sent"/>.</summary>
+    public static NotificationDelivery FromDecision(Notification notification, ChannelDecision decision, DateTime now)
+    {
+        var delivery = new NotificationDelivery
+        {
+            NotificationId = notification.Id,
+            UserId = notification.UserId,
+            Channel = decision.Channel,
+            Status = decision.Status,
+            StatusReason = decision.Reason,
+            CreatedAt = now,
+            Recipient = decision.Recipient is null ? null : Truncate(decision.Recipient, RecipientMaxLength),
+        };
+
+        switch (decision.Status)
+        {
+            case DeliveryStatus.Pending:
+                delivery.NextAttemptAt = decision.NotBefore ?? now;
+                break;
+            case DeliveryStatus.Scheduled:
+                delivery.NextAttemptAt = decision.NotBefore
+                    ?? throw new ArgumentException("A scheduled decision needs the time it is due.", nameof(decision));
+                break;
+            case DeliveryStatus.Sent:
+                delivery.Attempts = 1;
+                delivery.SentAt = now;
+                break;
+            case DeliveryStatus.Failed:
+                throw new ArgumentException("The policy never plans a failure.", nameof(decision));
+            default:
+                break;
+        }
+
+        return delivery;
+    }
+
+    public bool IsDue(DateTime now) =>
+        Status is DeliveryStatus.Pending or DeliveryStatus.Scheduled && NextAttemptAt is { } due && due <= now;
+
+    /// <summary>
+    /// Takes the row for an attempt: pushes <see cref="NextAttemptAt"/> to now + lease so that other workers skip it
+    /// (the concurrency stamp settles a race). If the worker dies, the row is due again when the lease runs out.
+    /// </summary>
+    public void Claim(DateTime now, TimeSpan lease)
+    {
+        EnsureOpen();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        NextAttemptAt = now + lease;
+    }
+
+    /// <summary>Idempotent on a sent row; refused on failed, suppressed and unsupported rows.</summary>
+    public void MarkSent(DateTime now)
+    {
+        if (Status == DeliveryStatus.Sent)
+        {
+            return;
+        }
+
+        EnsureOpen();
+        Attempts++;
+        Status = DeliveryStatus.Sent;
+        StatusReason = DeliveryReasons.Delivered;
+        SentAt = now;
+        NextAttemptAt = null;
+        Raise(new NotificationDeliverySucceeded(Id, NotificationId, UserId, Channel, now));
+    }
+
+    /// <summary>
+    /// Records a failed attempt. A transient failure goes back to pending after <see cref="RetryBackoff.Delay"/>; a
+    /// permanent failure, or the <see cref="MaxAttempts"/>-th, makes the row failed.
+    /// </summary>
+    /// <param name="jitter">A random draw in [0, 1) for the backoff (e.g. <c>Random.Shared.NextDouble()</c>).</param>
+    public void RecordFailure(string error, bool permanent, DateTime now, double jitter)
+    {
+        EnsureOpen();
+        Attempts++;
+        LastError = Truncate(string.IsNullOrWhiteSpace(error) ? "unknown error" : error.Trim(), LastErrorMaxLength);
+
+        if (permanent || Attempts >= MaxAttempts)
+        {
+            Status = DeliveryStatus.Failed;
+            StatusReason = permanent ? DeliveryReasons.PermanentFailure : DeliveryReasons.AttemptsExhausted;
+            NextAttemptAt = null;
+            Raise(new NotificationDeliveryFailed(Id, NotificationId, UserId, Channel, Attempts, LastError, now));
+            return;
+        }
+
+        Status = DeliveryStatus.Pending;
+        StatusReason = DeliveryReasons.RetryScheduled;
+        NextAttemptAt = now + RetryBackoff.Delay(Attempts, jitter);
+    }
+
+    /// <summary>Drops an open row without an attempt, e.g. when the notification expired or was deleted before it was due.</summary>
+    public void Suppress(string reason)
+    {
+        EnsureOpen();
+        Status = DeliveryStatus.Suppressed;
+        StatusReason = Truncate(reason, StatusReasonMaxLength);
+        NextAttemptAt = null;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsTerminal)
+        {
+            throw new ConflictException(Errors.AlreadyFinal, $"The delivery is already {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static string Truncate(string value, int max)
+    {
+        if (value.Length <= max)
+        {
+            return value;
+        }
+
+        // Never split a surrogate pair.
+        var length = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+        return value[..length];
+    }
+
+    public static class Errors
+    {
+        public const string AlreadyFinal = "notification_delivery.already_final";
+    }
+}

@@ -1,0 +1,326 @@
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Delivery;
+
+namespace RiskPlatform.Domain.UnitTests.Notifications;
+
+public sealed class DeliveryPolicyTests
+{
+    private const string AccountEmail = "trader@example.com";
+
+    // 23:00 UTC: inside a 22-7 window in UTC.
+    private static readonly DateTime Night = new(2026, 1, 15, 23, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Noon = new(2026, 1, 15, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly Guid UserId = Guid.CreateVersion7();
+
+    private static Notification NewNotification(
+        NotificationPriority priority,
+        NotificationType type = NotificationType.RiskBreach,
+        DateTime? createdAt = null,
+        DateTime? expiresAt = null) =>
+        Notification.Create(new NewNotification(UserId, type, priority, "Title", "Message", ExpiresAt: expiresAt), createdAt ?? Noon);
+
+    private static NotificationPreference Preference(
+        NotificationChannel channel,
+        bool enabled = true,
+        NotificationPriority minPriority = NotificationPriority.Low,
+        (int Start, int End)? quiet = null,
+        string zone = "UTC",
+        string? email = null,
+        NotificationType type = NotificationType.RiskBreach) =>
+        NotificationPreference.Create(UserId, type, channel, NotificationPreferenceSettings.Default with
+        {
+            IsEnabled = enabled,
+            MinPriority = minPriority,
+            QuietHoursEnabled = quiet is not null,
+            QuietStartHour = quiet?.Start,
+            QuietEndHour = quiet?.End,
+            TimeZone = zone,
+            Email = email,
+        });
+
+    private static DispatchPlan Plan(Notification notification, DateTime now, bool emailAvailable = true, string? accountEmail = AccountEmail, params NotificationPreference[] preferences) =>
+        DeliveryPolicy.Plan(notification, preferences, new DispatchContext(now, emailAvailable, accountEmail));
+
+    [Fact]
+    public void Plan_WhenCalled_DecidesEveryChannelInOrder()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon);
+
+        Assert.Equal(Enum.GetValues<NotificationChannel>(), plan.Decisions.Select(d => d.Channel));
+    }
+
+    [Fact]
+    public void Plan_WhenNoPreferenceRowsAndHighPriority_UsesDefaults()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.InApp, DeliveryStatus.Sent, DeliveryReasons.StoredInApp), plan.For(NotificationChannel.InApp));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon, AccountEmail), plan.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon), plan.For(NotificationChannel.Websocket));
+        foreach (var channel in new[] { NotificationChannel.Sms, NotificationChannel.Push, NotificationChannel.Webhook })
+        {
+            Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(channel));
+        }
+    }
+
+    [Theory]
+    [InlineData(NotificationPriority.Low, DeliveryStatus.Suppressed)]
+    [InlineData(NotificationPriority.Medium, DeliveryStatus.Suppressed)]
+    [InlineData(NotificationPriority.High, DeliveryStatus.Pending)]
+    [InlineData(NotificationPriority.Urgent, DeliveryStatus.Pending)]
+    public void Plan_WhenNoEmailRow_EmailsHighAndUrgentOnly(NotificationPriority priority, DeliveryStatus expected)
+    {
+        var plan = Plan(NewNotification(priority), Noon);
+
+        Assert.Equal(expected, plan.For(NotificationChannel.Email).Status);
+        Assert.Equal(DeliveryStatus.Sent, plan.For(NotificationChannel.InApp).Status);
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenDailySummaryWithoutRows_EmailsAtLowPriority()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.Low, NotificationType.DailySummary), Noon);
+
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Email).Status);
+    }
+
+    [Theory]
+    [InlineData(NotificationChannel.InApp)]
+    [InlineData(NotificationChannel.Email)]
+    [InlineData(NotificationChannel.Websocket)]
+    public void Plan_WhenChannelDisabled_Suppressed(NotificationChannel channel)
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon, preferences: Preference(channel, enabled: false));
+
+        Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(channel));
+    }
+
+    [Fact]
+    public void Plan_WhenUrgentOnDisabledChannel_StillSuppressed()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.Urgent), Noon, preferences: Preference(NotificationChannel.Email, enabled: false));
+
+        Assert.Equal(DeliveryReasons.ChannelDisabled, plan.For(NotificationChannel.Email).Reason);
+    }
+
+    [Theory]
+    [InlineData(NotificationPriority.Low, NotificationPriority.Medium, DeliveryStatus.Suppressed)]
+    [InlineData(NotificationPriority.Medium, NotificationPriority.Medium, DeliveryStatus.Pending)]
+    [InlineData(NotificationPriority.Medium, NotificationPriority.High, DeliveryStatus.Suppressed)]
+    [InlineData(NotificationPriority.High, NotificationPriority.Urgent, DeliveryStatus.Suppressed)]
+    [InlineData(NotificationPriority.Urgent, NotificationPriority.Urgent, DeliveryStatus.Pending)]
+    public void Plan_WhenMinPrioritySet_FiltersLowerPriorities(NotificationPriority priority, NotificationPriority minPriority, DeliveryStatus expected)
+    {
+        var plan = Plan(NewNotification(priority), Noon, preferences: Preference(NotificationChannel.Websocket, minPriority: minPriority));
+
+        var decision = plan.For(NotificationChannel.Websocket);
+        Assert.Equal(expected, decision.Status);
+        if (expected == DeliveryStatus.Suppressed)
+        {
+            Assert.Equal(DeliveryReasons.BelowMinPriority, decision.Reason);
+        }
+    }
+
+    [Fact]
+    public void Plan_WhenInAppBelowMinPriority_SuppressedButRowStillPlanned()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.Low), Noon, preferences: Preference(NotificationChannel.InApp, minPriority: NotificationPriority.High));
+
+        Assert.Equal(DeliveryReasons.BelowMinPriority, plan.For(NotificationChannel.InApp).Reason);
+    }
+
+    [Fact]
+    public void Plan_WhenUrgentAndMinPriorityUrgent_Delivers()
+    {
+        var plan = Plan(
+            NewNotification(NotificationPriority.Urgent),
+            Noon,
+            preferences: [Preference(NotificationChannel.Email, minPriority: NotificationPriority.Urgent), Preference(NotificationChannel.Websocket, minPriority: NotificationPriority.Urgent)]);
+
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Email).Status);
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenInsideQuietHours_SchedulesEmailForWindowEndAndSkipsWebsocket()
+    {
+        var plan = Plan(
+            NewNotification(NotificationPriority.High, createdAt: Night),
+            Night,
+            preferences: [Preference(NotificationChannel.Email, quiet: (22, 7)), Preference(NotificationChannel.Websocket, quiet: (22, 7)), Preference(NotificationChannel.InApp, quiet: (22, 7))]);
+
+        Assert.Equal(
+            new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, new DateTime(2026, 1, 16, 7, 0, 0, DateTimeKind.Utc), AccountEmail),
+            plan.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Suppressed, DeliveryReasons.QuietHours), plan.For(NotificationChannel.Websocket));
+        // Quiet hours never hold back the stored in-app row.
+        Assert.Equal(DeliveryStatus.Sent, plan.For(NotificationChannel.InApp).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenOutsideQuietHours_SendsNow()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon, preferences: Preference(NotificationChannel.Email, quiet: (22, 7)));
+
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Email).Status);
+        Assert.Equal(Noon, plan.For(NotificationChannel.Email).NotBefore);
+    }
+
+    [Fact]
+    public void Plan_WhenQuietHoursInUsersZoneAcrossSpringForward_SchedulesRealEndInstant()
+    {
+        // 2026-03-08 04:00Z is 23:00 EST on the 7th; the window ends at 07:00 EDT = 11:00Z.
+        var now = new DateTime(2026, 3, 8, 4, 0, 0, DateTimeKind.Utc);
+
+        var plan = Plan(NewNotification(NotificationPriority.Medium, createdAt: now), now, preferences: Preference(NotificationChannel.Email, quiet: (22, 7), zone: "America/New_York"));
+
+        Assert.Equal(DeliveryStatus.Scheduled, plan.For(NotificationChannel.Email).Status);
+        Assert.Equal(new DateTime(2026, 3, 8, 11, 0, 0, DateTimeKind.Utc), plan.For(NotificationChannel.Email).NotBefore);
+    }
+
+    [Fact]
+    public void Plan_WhenQuietHoursStartEqualsEnd_NeverQuiet()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High, createdAt: Night), Night, preferences: Preference(NotificationChannel.Websocket, quiet: (22, 22)));
+
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenUrgentInsideQuietHours_BypassesQuietHours()
+    {
+        var plan = Plan(
+            NewNotification(NotificationPriority.Urgent, createdAt: Night),
+            Night,
+            preferences: [Preference(NotificationChannel.Email, quiet: (22, 7)), Preference(NotificationChannel.Websocket, quiet: (22, 7))]);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Night, AccountEmail), plan.For(NotificationChannel.Email));
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Theory]
+    [InlineData(NotificationChannel.Sms)]
+    [InlineData(NotificationChannel.Push)]
+    [InlineData(NotificationChannel.Webhook)]
+    public void Plan_WhenUnbuiltChannelEnabled_Unsupported(NotificationChannel channel)
+    {
+        var plan = Plan(NewNotification(NotificationPriority.Urgent), Noon, preferences: Preference(channel));
+
+        Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, DeliveryReasons.ChannelNotSupported), plan.For(channel));
+    }
+
+    [Fact]
+    public void Plan_WhenEmailUnavailable_Unsupported()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.Urgent), Noon, emailAvailable: false);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Unsupported, DeliveryReasons.EmailNotConfigured), plan.For(NotificationChannel.Email));
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenEmailUnavailableButDisabledByUser_ReportsUsersChoice()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon, emailAvailable: false, preferences: Preference(NotificationChannel.Email, enabled: false));
+
+        Assert.Equal(DeliveryReasons.ChannelDisabled, plan.For(NotificationChannel.Email).Reason);
+    }
+
+    [Fact]
+    public void Plan_WhenPreferenceHasEmailOverride_UsesIt()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon, preferences: Preference(NotificationChannel.Email, email: "desk@example.com"));
+
+        Assert.Equal("desk@example.com", plan.For(NotificationChannel.Email).Recipient);
+    }
+
+    [Fact]
+    public void Plan_WhenNoEmailAddressAnywhere_SuppressedNoRecipient()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High), Noon, accountEmail: " ");
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Suppressed, DeliveryReasons.NoRecipient), plan.For(NotificationChannel.Email));
+    }
+
+    [Fact]
+    public void Plan_WhenNotificationAlreadyExpired_SuppressesOutgoingChannelsButKeepsInApp()
+    {
+        var notification = NewNotification(NotificationPriority.High, createdAt: Noon, expiresAt: Noon.AddMinutes(5));
+
+        var plan = Plan(notification, Noon.AddMinutes(10));
+
+        Assert.Equal(DeliveryStatus.Sent, plan.For(NotificationChannel.InApp).Status);
+        Assert.Equal(DeliveryReasons.Expired, plan.For(NotificationChannel.Email).Reason);
+        Assert.Equal(DeliveryReasons.Expired, plan.For(NotificationChannel.Websocket).Reason);
+    }
+
+    [Fact]
+    public void Plan_WhenNotificationExpiresBeforeQuietHoursEnd_SuppressesEmail()
+    {
+        var notification = NewNotification(NotificationPriority.High, createdAt: Night, expiresAt: Night.AddHours(2));
+
+        var plan = Plan(notification, Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7)));
+
+        Assert.Equal(DeliveryStatus.Suppressed, plan.For(NotificationChannel.Email).Status);
+        Assert.Equal(DeliveryReasons.Expired, plan.For(NotificationChannel.Email).Reason);
+    }
+
+    [Fact]
+    public void Plan_WhenRowsForOtherTypes_IgnoresThem()
+    {
+        var plan = Plan(
+            NewNotification(NotificationPriority.High),
+            Noon,
+            preferences: Preference(NotificationChannel.Email, enabled: false, type: NotificationType.DailySummary));
+
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Email).Status);
+    }
+
+    [Fact]
+    public void Plan_WhenRowOfAnotherUser_Throws()
+    {
+        var other = NotificationPreference.Create(Guid.CreateVersion7(), NotificationType.RiskBreach, NotificationChannel.Email, NotificationPreferenceSettings.Default);
+
+        Assert.Throws<ArgumentException>(() => Plan(NewNotification(NotificationPriority.High), Noon, preferences: other));
+    }
+
+    [Fact]
+    public void Plan_WhenDuplicateRows_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Plan(
+            NewNotification(NotificationPriority.High),
+            Noon,
+            preferences: [Preference(NotificationChannel.Email), Preference(NotificationChannel.Email)]));
+    }
+
+    [Fact]
+    public void CreateDeliveries_WhenPlanned_MakesOneRowPerChannelAndRecordsInApp()
+    {
+        var notification = NewNotification(NotificationPriority.High, createdAt: Night);
+        var plan = Plan(notification, Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7)));
+
+        var deliveries = plan.CreateDeliveries(notification, Night);
+
+        Assert.Equal(Enum.GetValues<NotificationChannel>(), deliveries.Select(d => d.Channel));
+        Assert.All(deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
+        Assert.Equal(DeliveryStatus.Sent, deliveries[0].Status);
+        Assert.Equal(DeliveryStatus.Scheduled, deliveries[1].Status);
+        Assert.Equal(new DateTime(2026, 1, 16, 7, 0, 0, DateTimeKind.Utc), deliveries[1].NextAttemptAt);
+        Assert.Equal(AccountEmail, deliveries[1].Recipient);
+        Assert.Equal([NotificationChannel.InApp], notification.SentVia);
+        Assert.Equal(Night, notification.DeliveredAt);
+    }
+
+    [Fact]
+    public void CreateDeliveries_WhenInAppSuppressed_DoesNotRecordDelivery()
+    {
+        var notification = NewNotification(NotificationPriority.High);
+        var plan = Plan(notification, Noon, preferences: Preference(NotificationChannel.InApp, enabled: false));
+
+        plan.CreateDeliveries(notification, Noon);
+
+        Assert.Empty(notification.SentVia);
+        Assert.Null(notification.DeliveredAt);
+    }
+}
