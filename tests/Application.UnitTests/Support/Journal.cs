@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace RiskPlatform.Application.UnitTests.Support;
 
 /// <summary>
@@ -51,5 +49,3 @@ public sealed class Journal
         }
     }
 }
-
-public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
