@@ -81,7 +81,8 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     spent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
+namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Foundation : Migration
@@ -15,19 +15,19 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "audit_logs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    action = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    resource_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    resource_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    error_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    user_agent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    trace_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    action = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    resource_type = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    resource_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    error_code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ip_address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    trace_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     duration_ms = table.Column<long>(type: "bigint", nullable: false),
-                    timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    timestamp = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -38,10 +38,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "login_attempts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    normalized_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    attempted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    normalized_email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    ip_address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    attempted_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,18 +52,18 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "users",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    normalized_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    password_hash = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    full_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    is_verified = table.Column<bool>(type: "boolean", nullable: false),
-                    last_login = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    normalized_email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    password_hash = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    full_name = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    role = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    is_active = table.Column<bool>(type: "bit", nullable: false),
+                    is_verified = table.Column<bool>(type: "bit", nullable: false),
+                    last_login = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,14 +74,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "refresh_tokens",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    family_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    spent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    family_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    token_hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    spent_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using RiskPlatform.Infrastructure.Persistence.Providers;
 namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRiskPlatformDbContext))]
-    [Migration("20261124141823_Foundation")]
+    [Migration("20261124144558_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -135,6 +135,11 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
