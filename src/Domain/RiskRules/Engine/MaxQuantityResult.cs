@@ -1,0 +1,15 @@
+namespace RiskPlatform.Domain.RiskRules.Engine;
+
+/// <summary>
+/// The largest quantity every rule allows right now for one symbol and side (see <see cref="RiskEngine.MaxQuantity"/>).
+/// <see cref="MaxQuantity"/> is in whole shares, or null when no rule limits the quantity.
+/// <see cref="BindingRule"/> is the rule that sets the limit (null when none does, when the quote failed,
+/// or when <see cref="LimitedByReduceOnly"/>: the only allowed quantity is what closes the existing opposite position).
+/// <see cref="FailureCode"/> is <c>QUOTE_UNAVAILABLE</c>/<c>QUOTE_STALE</c>/<c>EQUITY_NOT_POSITIVE</c> when nothing can be allowed for that reason.
+/// </summary>
+public sealed record MaxQuantityResult(
+    decimal? MaxQuantity,
+    RiskRule? BindingRule,
+    bool LimitedByReduceOnly,
+    decimal ReferencePrice,
+    string? FailureCode);
