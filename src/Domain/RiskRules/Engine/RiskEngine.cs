@@ -221,7 +221,7 @@ public static class RiskEngine
         observations.Add(new PortfolioRuleObservation(rule, null, observed, rule.ThresholdValue, breached, reason));
     }
 
-    /// <summary>Deterministic evaluation order: rule type as declared, then rule id (UUID v7: creation order).</summary>
+    /// <summary>Deterministic evaluation order: rule type as declared, then rule id (UUID v7, so roughly creation order).</summary>
     private static int CompareRules(RiskRule a, RiskRule b)
     {
         var byType = ((int)a.RuleType).CompareTo((int)b.RuleType);
