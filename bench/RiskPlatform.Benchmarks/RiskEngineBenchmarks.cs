@@ -7,15 +7,18 @@ namespace RiskPlatform.Benchmarks;
 /// <summary>
 /// One pre-trade evaluation: 20 active rules against a 200-position portfolio (200 open orders, 10 recent orders).
 /// Accepted: every rule passes. Reduced: two reduce_size rules and an alert breach (reason strings are built).
-/// The results buffer is reused as the Application layer is expected to do; <see cref="Evaluate_Accepted_NewResultsList"/> shows the cost without it.
+/// The results buffer is reused as the Application layer is expected to do; <see cref="Evaluate_Accepted_NewResultsList"/> shows the cost without it,
+/// <see cref="Evaluate_Accepted_UnsortedRules"/> the cost of rules not passed in evaluation order.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RiskEngineBenchmarks
 {
     private static readonly DateTime Now = new(2026, 3, 2, 15, 30, 0, DateTimeKind.Utc);
     private readonly List<RuleEvaluation> _buffer = new(32);
     private PortfolioSnapshot _snapshot = null!;
     private RiskRule[] _rules = null!;
+    private RiskRule[] _shuffledRules = null!;
     private ProposedOrder _acceptedOrder = null!;
     private ProposedOrder _reducedOrder = null!;
 
@@ -63,7 +66,7 @@ public class RiskEngineBenchmarks
         [
             R(RiskRuleType.MaxPositionSize, 5_000, ThresholdUnit.Shares, RiskAction.Block),
             R(RiskRuleType.MaxPositionSize, 60_000, ThresholdUnit.Dollars, RiskAction.ReduceSize),
-            R(RiskRuleType.MaxPositionSize, 8, ThresholdUnit.Percent, RiskAction.Block, strategy),
+            R(RiskRuleType.MaxPositionSize, 12, ThresholdUnit.Percent, RiskAction.Block, strategy),
             R(RiskRuleType.MaxOrderValue, 50_000, ThresholdUnit.Dollars, RiskAction.ReduceSize),
             R(RiskRuleType.MaxOrderValue, 1_000, ThresholdUnit.Shares, RiskAction.Block),
             R(RiskRuleType.MaxDailyLoss, 3, ThresholdUnit.Percent, RiskAction.Block),
@@ -83,14 +86,25 @@ public class RiskEngineBenchmarks
             R(RiskRuleType.TakeProfit, 25, ThresholdUnit.Percent, RiskAction.Alert),
         ];
 
+        // As loaded by a query ordered by rule type then id, the engine's evaluation order: no sort needed.
+        _rules = [.. _rules.OrderBy(r => r.RuleType).ThenBy(r => r.Id)];
+        _shuffledRules = [.. _rules.Reverse()];
+
         _acceptedOrder = new ProposedOrder("AAPL", OrderSide.Buy, 100, OrderType.Limit, 100.05m, strategy);
         _reducedOrder = new ProposedOrder("AAPL", OrderSide.Buy, 900, OrderType.Limit, 100.05m, strategy);
 
+        // Check each decision before the shared buffer is reused. 17 rules apply: stop_loss and take_profit are monitor-only,
+        // and the restricted-symbols rule lists other symbols.
         var accepted = RiskEngine.Evaluate(_snapshot, _rules, _acceptedOrder, _buffer);
-        var reduced = RiskEngine.Evaluate(_snapshot, _rules, _reducedOrder, _buffer);
-        if (accepted.Outcome != RiskDecisionOutcome.Accepted || accepted.Breaches.Count != 0 || reduced.Outcome != RiskDecisionOutcome.Reduced)
+        if (accepted.Outcome != RiskDecisionOutcome.Accepted || accepted.Breaches.Count != 0 || accepted.Results.Count != 17)
         {
-            throw new InvalidOperationException($"Benchmark scenario is wrong: {accepted.Outcome}, {reduced.Outcome}.");
+            throw new InvalidOperationException($"Accepted scenario is wrong: {accepted.Outcome}, {string.Join("; ", accepted.Reasons)}.");
+        }
+
+        var reduced = RiskEngine.Evaluate(_snapshot, _rules, _reducedOrder, _buffer);
+        if (reduced.Outcome != RiskDecisionOutcome.Reduced)
+        {
+            throw new InvalidOperationException($"Reduced scenario is wrong: {reduced.Outcome}, {string.Join("; ", reduced.Reasons)}.");
         }
     }
 
@@ -102,6 +116,9 @@ public class RiskEngineBenchmarks
 
     [Benchmark]
     public RiskDecision Evaluate_Accepted_NewResultsList() => RiskEngine.Evaluate(_snapshot, _rules, _acceptedOrder);
+
+    [Benchmark]
+    public RiskDecision Evaluate_Accepted_UnsortedRules() => RiskEngine.Evaluate(_snapshot, _shuffledRules, _acceptedOrder, _buffer);
 
     [Benchmark]
     public MaxQuantityResult MaxQuantity() => RiskEngine.MaxQuantity(_snapshot, _rules, "AAPL", OrderSide.Buy, null, OrderType.Limit, 100.05m);

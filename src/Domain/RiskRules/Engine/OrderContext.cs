@@ -66,39 +66,75 @@ internal readonly struct OrderContext
         var position = 0m;
         var otherGross = 0m;
         var count = 0;
-        var positions = snapshot.Positions;
-        for (var i = 0; i < positions.Count; i++)
+        if (SpanAccess.TryGetSpan(snapshot.Positions, out var positions))
         {
-            var p = positions[i];
-            if (p.Quantity == 0)
+            foreach (ref readonly var p in positions)
             {
-                continue;
+                Accumulate(in p, symbol, ref position, ref otherGross, ref count);
             }
-
-            count++;
-            if (string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+        }
+        else
+        {
+            foreach (var p in snapshot.Positions)
             {
-                position += p.Quantity;
-            }
-            else
-            {
-                otherGross += Math.Abs(p.Quantity) * p.MarketPrice;
+                Accumulate(in p, symbol, ref position, ref otherGross, ref count);
             }
         }
 
         var openSameSide = 0m;
-        var orders = snapshot.OpenOrders;
-        for (var i = 0; i < orders.Count; i++)
+        if (SpanAccess.TryGetSpan(snapshot.OpenOrders, out var orders))
         {
-            var o = orders[i];
-            if (o.Side == side && string.Equals(o.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            foreach (ref readonly var o in orders)
             {
-                openSameSide += o.RemainingQuantity;
+                if (o.Side == side && SameSymbol(o.Symbol, symbol))
+                {
+                    openSameSide += o.RemainingQuantity;
+                }
+            }
+        }
+        else
+        {
+            foreach (var o in snapshot.OpenOrders)
+            {
+                if (o.Side == side && SameSymbol(o.Symbol, symbol))
+                {
+                    openSameSide += o.RemainingQuantity;
+                }
             }
         }
 
         var directional = (side == OrderSide.Buy ? position : -position) + openSameSide;
         return new OrderContext(snapshot, symbol, quotePrice, referencePrice, limitPrice, directional, otherGross, count, position != 0);
+    }
+
+    /// <summary>
+    /// Case-insensitive symbol equality, cheap for the common mismatch: different lengths or first characters that differ
+    /// even ignoring ASCII case (setting bit 5 folds ASCII letters and leaves digits and punctuation as they are).
+    /// </summary>
+    public static bool SameSymbol(string a, string b) =>
+        ReferenceEquals(a, b)
+        || (a.Length == b.Length
+            && a.Length > 0
+            && (a[0] | 0x20) == (b[0] | 0x20)
+            && string.Equals(a, b, StringComparison.OrdinalIgnoreCase));
+
+    private static void Accumulate(in PositionSnapshot p, string symbol, ref decimal position, ref decimal otherGross, ref int count)
+    {
+        var sign = decimal.Sign(p.Quantity);
+        if (sign == 0)
+        {
+            return;
+        }
+
+        count++;
+        if (SameSymbol(p.Symbol, symbol))
+        {
+            position += p.Quantity;
+        }
+        else
+        {
+            otherGross += (sign > 0 ? p.Quantity : -p.Quantity) * p.MarketPrice;
+        }
     }
 
     /// <summary>True when an order of <paramref name="quantity"/> only reduces the opposite position (without crossing zero).</summary>

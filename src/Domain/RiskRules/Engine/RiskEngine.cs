@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace RiskPlatform.Domain.RiskRules.Engine;
 
@@ -69,7 +70,7 @@ public static class RiskEngine
             results.Add(new RuleEvaluation(rule, observed, limit, outcome, Reason(rule, in context, observed, limit), allowed));
         }
 
-        if (results.Count > 1)
+        if (!IsInEvaluationOrder(results))
         {
             results.Sort(static (a, b) => CompareRules(a.Rule, b.Rule));
         }
@@ -228,6 +229,21 @@ public static class RiskEngine
         return byType != 0 ? byType : a.Id.CompareTo(b.Id);
     }
 
+    /// <summary>True when the results are already in evaluation order (rules passed sorted by type then id skip the sort).</summary>
+    private static bool IsInEvaluationOrder(List<RuleEvaluation> results)
+    {
+        var span = CollectionsMarshal.AsSpan(results);
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (CompareRules(span[i - 1].Rule, span[i].Rule) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool TryPrice(
         PortfolioSnapshot snapshot,
         string symbol,
@@ -337,15 +353,21 @@ public static class RiskEngine
 
     private static int CountInWindow(PortfolioSnapshot snapshot, int windowSeconds)
     {
-        var from = snapshot.Now.AddSeconds(-windowSeconds);
-        var times = snapshot.RecentOrderTimes;
+        var now = snapshot.Now;
+        var from = now.AddSeconds(-windowSeconds);
         var count = 0;
-        for (var i = 0; i < times.Count; i++)
+        if (SpanAccess.TryGetSpan(snapshot.RecentOrderTimes, out var times))
         {
-            var t = times[i];
-            if (t > from && t <= snapshot.Now)
+            foreach (var t in times)
             {
-                count++;
+                count += t > from && t <= now ? 1 : 0;
+            }
+        }
+        else
+        {
+            foreach (var t in snapshot.RecentOrderTimes)
+            {
+                count += t > from && t <= now ? 1 : 0;
             }
         }
 
@@ -356,9 +378,10 @@ public static class RiskEngine
     {
         RiskAction? strictest = null;
         var strictestIndex = -1;
-        for (var i = 0; i < results.Count; i++)
+        var span = CollectionsMarshal.AsSpan(results);
+        for (var i = 0; i < span.Length; i++)
         {
-            var result = results[i];
+            ref readonly var result = ref span[i];
             if (result.IsBreached && (strictest is null || RiskRuleCatalog.Severity(result.Action) > RiskRuleCatalog.Severity(strictest.Value)))
             {
                 strictest = result.Action;
@@ -378,9 +401,9 @@ public static class RiskEngine
 
         var allowed = RiskMath.Unlimited;
         var bindingIndex = -1;
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < span.Length; i++)
         {
-            var result = results[i];
+            ref readonly var result = ref span[i];
             if (result.IsBreached && result.Action == RiskAction.ReduceSize && result.AllowedQuantity is { } a && a < allowed)
             {
                 allowed = a;

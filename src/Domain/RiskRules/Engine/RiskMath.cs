@@ -13,7 +13,7 @@ public static class RiskMath
     public const decimal Unlimited = decimal.MaxValue;
 
     public static decimal PercentOf(decimal part, decimal whole) =>
-        whole > 0 ? part / whole * 100m : part > 0 ? decimal.MaxValue : 0m;
+        whole > 0 ? part * 100m / whole : part > 0 ? decimal.MaxValue : 0m;
 
     public static decimal Ratio(decimal numerator, decimal denominator) =>
         denominator > 0 ? numerator / denominator : numerator > 0 ? decimal.MaxValue : 0m;
