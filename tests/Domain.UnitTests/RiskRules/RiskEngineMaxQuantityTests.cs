@@ -60,6 +60,7 @@ public sealed class RiskEngineMaxQuantityTests
         Assert.Same(loss, buy.BindingRule);
         Assert.Equal(40m, sell.MaxQuantity);
         Assert.True(sell.LimitedByReduceOnly);
+        Assert.Same(loss, sell.BindingRule);
     }
 
     [Fact]
