@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 using BenchmarkDotNet.Attributes;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;

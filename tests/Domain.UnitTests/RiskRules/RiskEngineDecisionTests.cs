@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 using System.Globalization;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using static RiskPlatform.Domain.UnitTests.RiskRules.RiskScenario;

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 namespace RiskPlatform.Domain.RiskRules.Engine;
 
 /// <summary>A working order not yet filled: its side, the quantity still to fill (positive), and its limit price if any.</summary>

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 namespace RiskPlatform.Domain.RiskRules.Engine;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Domain.RiskRules.Engine;
