@@ -68,6 +68,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
     }

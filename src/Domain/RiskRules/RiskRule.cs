@@ -164,14 +164,14 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         return false;
     }
 
-    /// <summary>Counts a breach and raises <see cref="RiskRuleBreached"/>. <paramref name="occurredAt"/> must be UTC.</summary>
-    public void RecordBreach(decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, DateTime occurredAt)
-    {
-        BreachCount++;
-        LastBreachAt = occurredAt;
-        Raise(new RiskRuleBreached(
-            UserId, Id, Name, RuleType, Action, ThresholdUnit, observed, limit, symbol?.ToUpperInvariant(), orderId, reason, occurredAt));
-    }
+    /// <summary>
+    /// Records a breach of this rule as a <see cref="RiskBreach"/>, which raises <see cref="RiskRuleBreached"/>.
+    /// <see cref="BreachCount"/> and <see cref="LastBreachAt"/> are advanced atomically in the database when the breach is saved,
+    /// so concurrent orders never lose an increment and never conflict on this rule's concurrency stamp.
+    /// </summary>
+    public RiskBreach RecordBreach(
+        decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, BreachSource source, DateTime occurredAt) =>
+        RiskBreach.Record(this, observed, limit, symbol, orderId, reason, source, occurredAt);
 
     private static void Validate(
         RiskRuleType ruleType,

@@ -187,23 +187,32 @@ public sealed class RiskRuleTests
     }
 
     [Fact]
-    public void RecordBreach_CountsAndRaisesEvent()
+    public void RecordBreach_CopiesTheRuleIntoTheBreachAndRaisesTheEventOnIt()
     {
         var rule = RiskRule.Create(UserId, "Lev", null, RiskRuleType.MaxLeverage, 2, ThresholdUnit.Ratio, RiskAction.Block);
         var orderId = Guid.CreateVersion7();
 
-        rule.RecordBreach(2.41m, 2m, "aapl", orderId, "MAX_LEVERAGE_EXCEEDED: projected=2.41, limit=2.00", Now);
-        rule.RecordBreach(2.5m, 2m, null, null, null, Now.AddMinutes(1));
+        var breach = rule.RecordBreach(2.41m, 2m, "aapl", orderId, "MAX_LEVERAGE_EXCEEDED: projected=2.41, limit=2.00", BreachSource.PreTrade, Now);
 
-        Assert.Equal(2, rule.BreachCount);
-        Assert.Equal(Now.AddMinutes(1), rule.LastBreachAt);
-        Assert.Equal(2, rule.DomainEvents.Count);
-        var first = Assert.IsType<RiskRuleBreached>(rule.DomainEvents.First());
+        Assert.Equal((UserId, rule.Id, "Lev", RiskRuleType.MaxLeverage, RiskAction.Block, 2m, ThresholdUnit.Ratio), (breach.UserId, breach.RuleId, breach.RuleName, breach.RuleType, breach.Action, breach.ThresholdValue, breach.ThresholdUnit));
+        Assert.Equal((2.41m, 2m, "AAPL", (Guid?)orderId, BreachSource.PreTrade, Now), (breach.Observed, breach.Limit, breach.Symbol, breach.OrderId, breach.Source, breach.OccurredAt));
+        Assert.Empty(rule.DomainEvents);
+        var raised = Assert.IsType<RiskRuleBreached>(Assert.Single(breach.DomainEvents));
         Assert.Equal(
             new RiskRuleBreached(
                 UserId, rule.Id, "Lev", RiskRuleType.MaxLeverage, RiskAction.Block, ThresholdUnit.Ratio, 2.41m, 2m, "AAPL", orderId,
                 "MAX_LEVERAGE_EXCEEDED: projected=2.41, limit=2.00", Now),
-            first);
+            raised);
+    }
+
+    [Fact]
+    public void RecordBreach_TruncatesAnOverlongReason()
+    {
+        var rule = RiskRule.Create(UserId, "Lev", null, RiskRuleType.MaxLeverage, 2, ThresholdUnit.Ratio, RiskAction.Block);
+
+        var breach = rule.RecordBreach(3m, 2m, null, null, new string('x', 900), BreachSource.Monitor, Now);
+
+        Assert.Equal(RiskBreach.MessageMaxLength, breach.Message!.Length);
     }
 
     [Theory]
