@@ -23,6 +23,7 @@ public class CredentialCipherBenchmarks : IDisposable
     private readonly CredentialContext _context = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Alpaca);
     private MasterKeyRing _keyRing = null!;
     private AesGcmCredentialCipher _cipher = null!;
+    private CredentialCiphertexts _sealedPair = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +34,7 @@ public class CredentialCipherBenchmarks : IDisposable
             MasterKeys = { [1] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
         });
         _cipher = new AesGcmCredentialCipher(_keyRing);
+        _sealedPair = _cipher.Encrypt(_context, ApiKey, ApiSecret);
     }
 
     [Benchmark(Baseline = true, Description = "Credential pair: encrypt + decrypt (HKDF per record)")]
@@ -41,6 +43,13 @@ public class CredentialCipherBenchmarks : IDisposable
         var sealedPair = _cipher.Encrypt(_context, ApiKey, ApiSecret);
         return _cipher.UseDecrypted(_context, sealedPair, 0, static (key, secret, _) => key.Length + secret.Length);
     }
+
+    [Benchmark(Description = "Credential pair: encrypt only")]
+    public CredentialCiphertexts EncryptPair() => _cipher.Encrypt(_context, ApiKey, ApiSecret);
+
+    [Benchmark(Description = "Credential pair: decrypt-and-use only")]
+    public int DecryptPair() =>
+        _cipher.UseDecrypted(_context, _sealedPair, 0, static (key, secret, _) => key.Length + secret.Length);
 
     [Benchmark(Description = "Credential key derivation: PBKDF2-SHA256 600k per operation")]
     public byte[] Pbkdf2PerOperation() =>
