@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.Infrastructure.Persistence.Providers;
@@ -27,6 +29,10 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+
+        // Notifications: defaults that the email and real-time adapters replace (or reuse).
+        services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
+        services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
