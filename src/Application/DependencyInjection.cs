@@ -9,6 +9,7 @@ using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
 using RiskPlatform.Application.Common.Transactions;
+using RiskPlatform.Application.Notifications.Dispatch;
 
 namespace RiskPlatform.Application;
 
@@ -35,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
+        services.AddScoped<NotificationPushQueue>();
+        services.AddScoped<NotificationDispatcher>();
         services.AddSingleton(TimeProvider.System);
 
         return services;
