@@ -12,7 +12,8 @@ internal sealed class CreateNotificationPreferenceCommandHandler(
     IRepository<NotificationPreference> preferences,
     ICurrentUser currentUser,
     AuditScope audit,
-    TypeAdapterConfig mapping) : IRequestHandler<CreateNotificationPreferenceCommand, NotificationPreferenceDto>
+    TypeAdapterConfig mapping,
+    TimeProvider timeProvider) : IRequestHandler<CreateNotificationPreferenceCommand, NotificationPreferenceDto>
 {
     public Task<NotificationPreferenceDto> Handle(CreateNotificationPreferenceCommand request, CancellationToken cancellationToken)
     {
@@ -30,6 +31,8 @@ internal sealed class CreateNotificationPreferenceCommandHandler(
                 request.Email,
                 request.Phone,
                 request.WebhookUrl));
+        // The save stamps these too; set now so that the response carries them.
+        preference.CreatedAt = preference.UpdatedAt = timeProvider.GetUtcNow().UtcDateTime;
         preferences.Add(preference);
         audit.Target("notification_preference", preference.Id).Describe("Created a notification preference");
         return Task.FromResult(preference.Adapt<NotificationPreferenceDto>(mapping));

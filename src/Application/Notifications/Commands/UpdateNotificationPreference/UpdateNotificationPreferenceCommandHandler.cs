@@ -13,7 +13,8 @@ internal sealed class UpdateNotificationPreferenceCommandHandler(
     IRepository<NotificationPreference> preferences,
     ICurrentUser currentUser,
     AuditScope audit,
-    TypeAdapterConfig mapping) : IRequestHandler<UpdateNotificationPreferenceCommand, NotificationPreferenceDto>
+    TypeAdapterConfig mapping,
+    TimeProvider timeProvider) : IRequestHandler<UpdateNotificationPreferenceCommand, NotificationPreferenceDto>
 {
     public async Task<NotificationPreferenceDto> Handle(UpdateNotificationPreferenceCommand request, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed class UpdateNotificationPreferenceCommandHandler(
         }
 
         // Merge: what the request leaves out keeps its current value; the aggregate then checks the whole.
-        preference.Update(new NotificationPreferenceSettings(
+        var merged = new NotificationPreferenceSettings(
             request.IsEnabled ?? preference.IsEnabled,
             request.MinPriority ?? preference.MinPriority,
             request.QuietHoursEnabled ?? preference.QuietHoursEnabled,
@@ -36,8 +37,17 @@ internal sealed class UpdateNotificationPreferenceCommandHandler(
             string.IsNullOrWhiteSpace(request.TimeZone) ? preference.TimeZone : request.TimeZone,
             request.Email ?? preference.Email,
             request.Phone ?? preference.Phone,
-            request.WebhookUrl ?? preference.WebhookUrl));
+            request.WebhookUrl ?? preference.WebhookUrl);
 
+        // Only the merged settings show whether quiet hours end up enabled without hours: a 400 naming the missing one.
+        if (merged.QuietHoursEnabled && (merged.QuietStartHour is null || merged.QuietEndHour is null))
+        {
+            var field = merged.QuietStartHour is null ? "quiet_start_hour" : "quiet_end_hour";
+            throw new ValidationException(field, $"{field} is required when quiet_hours_enabled is true.");
+        }
+
+        preference.Update(merged);
+        preference.UpdatedAt = timeProvider.GetUtcNow().UtcDateTime;
         return preference.Adapt<NotificationPreferenceDto>(mapping);
     }
 }
