@@ -267,6 +267,22 @@ public abstract class NotificationInboxTests(ApiFixture fixture) : FunctionalTes
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheNotificationEndpoints()
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/notifications/stats", paths);
+        Assert.Contains("/api/v1/notifications/{id}/read", paths);
+        Assert.Contains("/api/v1/notifications/clear-all", paths);
+        Assert.Contains("/api/v1/notifications/preferences/set-defaults", paths);
+        Assert.Contains("/api/v1/notifications/preferences/{id}", paths);
+        var dto = document["components"]!["schemas"]!["NotificationDto"]!["properties"]!.AsObject();
+        Assert.True(dto.ContainsKey("data"));
+        Assert.False(dto.ContainsKey("data_json"));
+    }
+
+    [Fact]
     public async Task Endpoints_RequireASignedInCaller()
     {
         (await Anonymous().GetAsync(Root)).EnsureStatus(HttpStatusCode.Unauthorized);
