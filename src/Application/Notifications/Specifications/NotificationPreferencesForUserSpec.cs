@@ -4,7 +4,7 @@ using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
 
-/// <summary>The caller's preference rows, oldest first (set-defaults rows come out in type × channel order).</summary>
+/// <summary>The caller's preference rows, oldest first (ties, such as the rows of one set-defaults call, by id).</summary>
 public sealed class NotificationPreferencesForUserSpec : Specification<NotificationPreference, NotificationPreferenceDto>
 {
     public NotificationPreferencesForUserSpec(Guid userId) =>
