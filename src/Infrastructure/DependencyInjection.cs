@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.Infrastructure.Persistence.Providers;
+using RiskPlatform.Infrastructure.Persistence.Readers;
 using RiskPlatform.Infrastructure.Persistence.Repositories;
 
 namespace RiskPlatform.Infrastructure;
@@ -27,6 +30,10 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+
+        // Notifications: defaults that the email and real-time adapters replace (or reuse).
+        services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
+        services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -71,6 +78,7 @@ public static class DependencyInjection
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
