@@ -5,6 +5,10 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.ApiKeys;
+using RiskPlatform.Domain.ApiKeys.Events;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.RiskRules.Events;
 using RiskPlatform.Domain.Trading.Events;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
@@ -162,6 +166,48 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Contains("short", rows[3]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(50m, rows[2]!["data"]!["realized_pnl"]!.GetValue<decimal>());
         Assert.Contains("No quote", rows[1]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RiskAction.Alert, "medium")]
+    [InlineData(RiskAction.Block, "high")]
+    [InlineData(RiskAction.ReduceSize, "high")]
+    [InlineData(RiskAction.ClosePosition, "urgent")]
+    [InlineData(RiskAction.CloseAll, "urgent")]
+    public async Task RiskRuleBreached_CreatesARiskBreachNotificationWhosePriorityFollowsTheAction(RiskAction action, string priority)
+    {
+        var client = await SignedInAsync();
+        var ruleId = Guid.CreateVersion7();
+
+        await Fixture.Factory.RaiseAsync(new RiskRuleBreached(
+            client.UserId, ruleId, "Daily loss", RiskRuleType.MaxDailyLoss, action, ThresholdUnit.Dollars, 1250m, 1000m, "AAPL", null,
+            "MAX_DAILY_LOSS_EXCEEDED: observed=1250, limit=1000", DateTime.UtcNow));
+
+        var row = (await client.GetAsync($"{Root}?type=risk_breach")).EnsureStatus(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal(priority, row["priority"]!.GetValue<string>());
+        Assert.Contains("Daily loss", row["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(ruleId, row["data"]!["rule_id"]!.GetValue<Guid>());
+        Assert.Equal("max_daily_loss", row["data"]!["rule_type"]!.GetValue<string>());
+        Assert.Equal(1250m, row["data"]!["observed"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task ApiKeyEvents_CreateExpiringAndFailedNotifications()
+    {
+        var client = await SignedInAsync();
+        var keyId = Guid.CreateVersion7();
+        var expiresAt = DateTime.UtcNow.AddDays(7);
+
+        await Fixture.Factory.RaiseAsync(new ApiKeyExpiring(keyId, client.UserId, Broker.Alpaca, "Main", expiresAt, ExpiryNotice.ExpiresSoon, DateTime.UtcNow));
+        await Fixture.Factory.RaiseAsync(new ApiKeyExpiring(keyId, client.UserId, Broker.Alpaca, "Main", expiresAt, ExpiryNotice.Expired, DateTime.UtcNow));
+        await Fixture.Factory.RaiseAsync(new ApiKeyFailed(keyId, client.UserId, Broker.Alpaca, "Main", "rejected by the broker 5 times", 5, DateTime.UtcNow));
+
+        var rows = (await client.GetAsync(Root)).EnsureStatus(HttpStatusCode.OK).Array;
+        Assert.Equal(["api_key_failed", "api_key_expiring", "api_key_expiring"], rows.Select(r => r!["type"]!.GetValue<string>()));
+        Assert.Equal(["high", "high", "medium"], rows.Select(r => r!["priority"]!.GetValue<string>()));
+        Assert.Contains("expired", rows[1]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("alpaca", rows[0]!["data"]!["broker"]!.GetValue<string>());
+        Assert.Equal(keyId, rows[2]!["data"]!["api_key_id"]!.GetValue<Guid>());
     }
 
     [Theory]
