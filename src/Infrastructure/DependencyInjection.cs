@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.Infrastructure.Persistence.Providers;
@@ -18,7 +19,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        AddPersistence(services, configuration, environment);
+        var provider = AddPersistence(services, configuration, environment);
 
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
@@ -27,12 +28,13 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddNotificationEmail(configuration, provider);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
     }
 
-    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
@@ -70,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        return provider;
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
