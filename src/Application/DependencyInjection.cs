@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Behaviours;
 using RiskPlatform.Application.Common.Events;
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
+using RiskPlatform.Application.Common.Transactions;
 
 namespace RiskPlatform.Application;
 
@@ -31,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton(CreateMappingConfig());
         services.AddScoped<AuditScope>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddScoped<AfterCommitActions>();
+        services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
         services.AddSingleton(TimeProvider.System);
 
         return services;

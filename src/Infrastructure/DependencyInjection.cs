@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
@@ -29,6 +30,10 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddNotificationEmail(configuration, provider);
+
+        // Notifications: defaults that the email and real-time adapters replace (or reuse).
+        services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
+        services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;

@@ -4,6 +4,7 @@ using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
+using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Common;
 
@@ -11,12 +12,14 @@ namespace RiskPlatform.Application.Common.Behaviours;
 
 /// <summary>
 /// Writes one audit row per command. The command's changes and its row commit in one transaction; when the command
-/// fails or is denied, its changes are rolled back and the row is still written, saying how it ended.
+/// fails or is denied, its changes are rolled back and the row is still written, saying how it ended. Once the outermost
+/// command's transaction has committed, the <see cref="AfterCommitActions"/> it queued run; a rollback drops them.
 /// </summary>
 internal sealed class AuditBehaviour<TRequest, TResponse>(
     IUnitOfWork unitOfWork,
     IRepository<AuditLog> auditLogs,
     AuditScope auditScope,
+    AfterCommitActions afterCommit,
     ICurrentUser currentUser,
     IRequestContext requestContext,
     TimeProvider timeProvider,
@@ -29,6 +32,24 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             return await next();
         }
 
+        var outermost = afterCommit.Enter();
+        try
+        {
+            return await HandleInTransactionAsync(outermost, next, cancellationToken);
+        }
+        finally
+        {
+            // Whatever did not run after a commit (the command failed or was rolled back) is dropped with it.
+            afterCommit.Exit();
+            if (outermost)
+            {
+                afterCommit.Discard();
+            }
+        }
+    }
+
+    private async Task<TResponse> HandleInTransactionAsync(bool outermost, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         var started = timeProvider.GetTimestamp();
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         TResponse response;
@@ -43,6 +64,7 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             auditLogs.Add(CreateRow(outcome, errorCode, started));
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
+            await RunAfterCommitAsync(outermost);
             throw;
         }
         catch (Exception exception)
@@ -58,8 +80,12 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             : CreateRow(AuditOutcome.Failed, auditScope.FailureCode, started));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await RunAfterCommitAsync(outermost);
         return response;
     }
+
+    /// <summary>A nested command's actions wait for the outermost commit. Failures are logged inside; the command's result stands.</summary>
+    private Task RunAfterCommitAsync(bool outermost) => outermost ? afterCommit.RunAsync(CancellationToken.None) : Task.CompletedTask;
 
     private async Task RecordFailureAsync(Exception exception, long started)
     {
