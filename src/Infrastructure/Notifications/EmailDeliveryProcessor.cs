@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Notifications.Templates;
 using RiskPlatform.Domain.Notifications;
@@ -18,6 +19,7 @@ internal sealed partial class EmailDeliveryProcessor(
     IRepository<Notification> notifications,
     IEmailSender emailSender,
     IUnitOfWork unitOfWork,
+    AfterCommitActions afterCommit,
     TimeProvider timeProvider,
     ILogger<EmailDeliveryProcessor> logger)
 {
@@ -73,7 +75,18 @@ internal sealed partial class EmailDeliveryProcessor(
             }
         }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            afterCommit.Discard();
+            throw;
+        }
+
+        // Saved outside the MediatR pipeline: run what domain event handlers queued for after the commit (e.g. pushes).
+        await afterCommit.RunAsync(CancellationToken.None);
         LogRecorded(logger, delivery.Id, delivery.Status, delivery.StatusReason, delivery.Attempts);
     }
 

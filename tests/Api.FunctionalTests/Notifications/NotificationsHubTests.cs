@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Api.FunctionalTests.Notifications;
+
+/// <summary>The websocket channel: SignalR over a real websocket into the test server.</summary>
+public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    [Fact]
+    public async Task Push_WhenTwoUsersAreConnected_EachReceivesOnlyTheirOwnEventsInSnakeCase()
+    {
+        using var alice = await SignedInAsync();
+        using var bob = await SignedInAsync();
+        await using var aliceHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, alice.AccessToken);
+        await using var bobHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, bob.AccessToken);
+        var pusher = Fixture.Factory.Services.GetRequiredService<INotificationPusher>();
+        var forAlice = Dto(alice.UserId, "Daily loss limit reached");
+        var forBob = Dto(bob.UserId, "Order filled");
+        var ct = TestContext.Current.CancellationToken;
+
+        await pusher.PushNotificationAsync(alice.UserId, forAlice, ct);
+        await pusher.PushUnreadCountAsync(bob.UserId, 3, ct);
+        await pusher.PushNotificationAsync(bob.UserId, forBob, ct);
+        await pusher.PushUnreadCountAsync(alice.UserId, 7, ct);
+
+        // Each user's last event arriving proves everything sent before it was delivered (one ordered stream per connection).
+        var aliceEvents = await aliceHub.WaitUntilAsync(e => e.Any(x => x.Name == "unread_count_changed"), "alice's unread count");
+        var bobEvents = await bobHub.WaitUntilAsync(e => e.Any(x => x.Name == "notification_received"), "bob's notification");
+        Assert.Equal(["notification_received", "unread_count_changed"], aliceEvents.Select(e => e.Name));
+        Assert.Equal(["unread_count_changed", "notification_received"], bobEvents.Select(e => e.Name));
+
+        var notification = aliceEvents[0].Payload;
+        Assert.Equal(forAlice.Id, notification.GetProperty("id").GetGuid());
+        Assert.Equal(alice.UserId, notification.GetProperty("user_id").GetGuid());
+        Assert.Equal("risk_breach", notification.GetProperty("type").GetString());
+        Assert.Equal("urgent", notification.GetProperty("priority").GetString());
+        Assert.Equal("Daily loss limit reached", notification.GetProperty("title").GetString());
+        Assert.False(notification.GetProperty("is_read").GetBoolean());
+        Assert.Equal("max_daily_loss", notification.GetProperty("data").GetProperty("rule_type").GetString());
+        Assert.Equal(["in_app"], notification.GetProperty("sent_via").EnumerateArray().Select(v => v.GetString()));
+        Assert.False(notification.TryGetProperty("data_json", out _), "data_json must stay off the wire");
+        Assert.Equal("""{"unread_count":7}""", aliceEvents[1].Payload.GetRawText());
+        Assert.Equal("""{"unread_count":3}""", bobEvents[0].Payload.GetRawText());
+        Assert.Equal(forBob.Id, bobEvents[1].Payload.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Push_WhenTheUserHasNoConnection_DoesNotThrow()
+    {
+        var pusher = Fixture.Factory.Services.GetRequiredService<INotificationPusher>();
+
+        await pusher.PushUnreadCountAsync(Guid.CreateVersion7(), 1, TestContext.Current.CancellationToken);
+        await pusher.PushNotificationAsync(Guid.CreateVersion7(), Dto(Guid.CreateVersion7(), "Nobody listens"), TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-jwt")]
+    [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzYTFiMi0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDEifQ.c2lnbmF0dXJl")]
+    public async Task Connect_WhenTheTokenIsMissingOrInvalid_IsRefused(string? token)
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => NotificationHubClient.ConnectAsync(Fixture.Factory.Server, token));
+
+        Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-jwt")]
+    public async Task Negotiate_WhenTheTokenIsMissingOrInvalid_Returns401(string? token)
+    {
+        var query = token is null ? string.Empty : $"&access_token={token}";
+
+        var response = await Anonymous().PostAsync($"{NotificationHubClient.HubPath}/negotiate?negotiateVersion=1{query}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+    }
+
+    [Fact]
+    public async Task Negotiate_WithAValidQueryStringToken_Succeeds()
+    {
+        using var user = await SignedInAsync();
+
+        var response = await Anonymous().PostAsync($"{NotificationHubClient.HubPath}/negotiate?negotiateVersion=1&access_token={user.AccessToken}");
+
+        response.EnsureStatus(HttpStatusCode.OK);
+        Assert.False(string.IsNullOrEmpty(response.Body!["connectionToken"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AccessTokenInTheQueryString_OutsideHubs_IsIgnored()
+    {
+        using var user = await SignedInAsync();
+
+        var response = await Anonymous().GetAsync($"/api/v1/audit-logs?access_token={user.AccessToken}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+    }
+
+    internal static NotificationDto Dto(Guid userId, string title) => new(
+        Guid.CreateVersion7(),
+        userId,
+        NotificationType.RiskBreach,
+        NotificationPriority.Urgent,
+        title,
+        "Review your open positions.",
+        """{"rule_type":"max_daily_loss","current_value":5.2}""",
+        null,
+        null,
+        null,
+        false,
+        null,
+        [NotificationChannel.InApp],
+        DateTime.UtcNow,
+        DateTime.UtcNow,
+        null);
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class NotificationsHubTestsOnSqlite(SqliteApiFixture fixture) : NotificationsHubTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class NotificationsHubTestsOnPostgres(PostgresApiFixture fixture) : NotificationsHubTests(fixture);
