@@ -9,7 +9,7 @@ namespace RiskPlatform.Api.Hubs;
 /// <summary>
 /// SignalR for the websocket channel: snake_case JSON like the HTTP API, users identified by <c>sub</c>, the SignalR
 /// pusher in place of the default null one, and the Redis backplane when <c>Redis:ConnectionString</c> is set (so a push
-/// from any instance reaches connections on every instance).
+/// from any instance reaches connections on every instance, and presence is shared in Redis).
 /// </summary>
 internal static class RealtimeNotifications
 {
@@ -24,7 +24,14 @@ internal static class RealtimeNotifications
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
+            services.AddSingleton<IUserPresence>(_ => new RedisUserPresence(redis));
         }
+        else
+        {
+            services.AddSingleton<IUserPresence, InMemoryUserPresence>();
+        }
+
+        services.AddScoped<WebsocketDeliveryRecorder>();
 
         services.AddSingleton<IUserIdProvider, SubClaimUserIdProvider>();
         services.RemoveAll<INotificationPusher>();

@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.Hubs;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
@@ -19,6 +21,7 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         await using var aliceHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, alice.AccessToken);
         await using var bobHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, bob.AccessToken);
         var pusher = Fixture.Factory.Services.GetRequiredService<INotificationPusher>();
+        await WaitUntilConnectedAsync(Fixture.Factory.Services, alice.UserId, bob.UserId);
         var forAlice = Dto(alice.UserId, "Daily loss limit reached");
         var forBob = Dto(bob.UserId, "Order filled");
         var ct = TestContext.Current.CancellationToken;
@@ -56,6 +59,21 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
 
         await pusher.PushUnreadCountAsync(Guid.CreateVersion7(), 1, TestContext.Current.CancellationToken);
         await pusher.PushNotificationAsync(Guid.CreateVersion7(), Dto(Guid.CreateVersion7(), "Nobody listens"), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Presence_WhileAndAfterTheUserIsConnected_IsTracked()
+    {
+        using var alice = await SignedInAsync();
+        var presence = Fixture.Factory.Services.GetRequiredService<IUserPresence>();
+        var aliceId = alice.UserId.ToString();
+
+        var hub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, alice.AccessToken);
+        await Eventually.ReturnsAsync(() => presence.IsConnectedAsync(aliceId), connected => connected, because: "alice is connected");
+        Assert.False(await presence.IsConnectedAsync(Guid.CreateVersion7().ToString()));
+        await hub.DisposeAsync();
+
+        await Eventually.ReturnsAsync(() => presence.IsConnectedAsync(aliceId), connected => !connected, because: "alice disconnected");
     }
 
     [Theory]
@@ -100,6 +118,19 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         var response = await Anonymous().GetAsync($"/api/v1/audit-logs?access_token={user.AccessToken}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+    }
+
+    /// <summary>
+    /// A notification is pushed only to a user with a connection; the hub records the connection just after the handshake
+    /// that completes the client's start, so tests wait for it before pushing.
+    /// </summary>
+    internal static async Task WaitUntilConnectedAsync(IServiceProvider services, params Guid[] userIds)
+    {
+        var presence = services.GetRequiredService<IUserPresence>();
+        foreach (var userId in userIds)
+        {
+            await Eventually.ReturnsAsync(() => presence.IsConnectedAsync(userId.ToString()), connected => connected, because: $"user {userId} connected");
+        }
     }
 
     internal static NotificationDto Dto(Guid userId, string title) => new(

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.Hubs;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
@@ -41,6 +42,9 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
             received => received > 0,
             TimeSpan.FromSeconds(15),
             "a push through instance A reaching alice's client on instance B");
+        var presenceOnA = instanceA.Services.GetRequiredService<IUserPresence>();
+        await NotificationsHubTests.WaitUntilConnectedAsync(instanceA.Services, alice, bob); // A sees connections on B
+        Assert.False(await presenceOnA.IsConnectedAsync(Guid.CreateVersion7().ToString()));
         await pusherOnA.PushNotificationAsync(bob, NotificationsHubTests.Dto(bob, "For bob"), ct);
         await pusherOnA.PushNotificationAsync(alice, NotificationsHubTests.Dto(alice, "For alice"), ct);
 
