@@ -78,11 +78,15 @@ public sealed class MailKitEmailSenderTests
             Username = "mailer", Password = "s3cret-smtp-password",
         };
 
-        var result = await new MailKitEmailSender(Options.Create(options), TimeProvider.System, NullLogger<MailKitEmailSender>.Instance)
+        var logger = new CapturingLogger<MailKitEmailSender>();
+
+        var result = await new MailKitEmailSender(Options.Create(options), TimeProvider.System, logger)
             .SendAsync(Message(), TestContext.Current.CancellationToken);
 
         Assert.Equal(EmailSendOutcome.TransientFailure, result.Outcome);
         Assert.DoesNotContain("s3cret-smtp-password", result.Error, StringComparison.Ordinal);
+        Assert.NotEmpty(logger.Lines);
+        Assert.DoesNotContain(logger.Lines, line => line.Contains("s3cret-smtp-password", StringComparison.Ordinal));
         Assert.Empty(server.Messages());
     }
 
