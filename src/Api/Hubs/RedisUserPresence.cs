@@ -10,7 +10,13 @@ internal sealed class RedisUserPresence(string connectionString) : IUserPresence
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromDays(1);
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> _redis = new(() => ConnectionMultiplexer.ConnectAsync(connectionString));
+    private readonly Lazy<Task<ConnectionMultiplexer>> _redis = new(() =>
+    {
+        // Connect lazily and keep retrying in the background, so Redis being down at start-up is not cached as a failure.
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.ConnectAsync(options);
+    });
 
     public async Task ConnectedAsync(string userId, string connectionId)
     {
