@@ -3,12 +3,14 @@ using FluentValidation;
 using Mapster;
 using RiskPlatform.Application.Common.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Common;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Behaviours;
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
 using RiskPlatform.Application.Common.Transactions;
+using RiskPlatform.Application.Notifications.Dispatch;
 
 namespace RiskPlatform.Application;
 
@@ -35,7 +37,9 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
-        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<NotificationPushQueue>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
 
         return services;
     }

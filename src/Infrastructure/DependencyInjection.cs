@@ -10,6 +10,7 @@ using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.Infrastructure.Persistence.Providers;
+using RiskPlatform.Infrastructure.Persistence.Readers;
 using RiskPlatform.Infrastructure.Persistence.Repositories;
 
 namespace RiskPlatform.Infrastructure;
@@ -75,8 +76,10 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
         return provider;
     }
 

@@ -6,7 +6,7 @@ namespace RiskPlatform.Domain.Users;
 /// One refresh token, stored as a SHA-256 hash. Tokens rotate: each use spends the token and issues a successor in the same family.
 /// Presenting a spent token means it leaked, so the whole family is revoked.
 /// </summary>
-public sealed class RefreshToken : AggregateRoot
+public sealed class RefreshToken : AggregateRoot, IConcurrencyAware
 {
     private RefreshToken()
     {
@@ -25,6 +25,9 @@ public sealed class RefreshToken : AggregateRoot
     public DateTime? SpentAt { get; private set; }
 
     public DateTime? RevokedAt { get; private set; }
+
+    /// <summary>Two refreshes racing with the same token: only the first to save spends it; the other gets a conflict.</summary>
+    public Guid ConcurrencyStamp { get; set; }
 
     public bool IsUsable(DateTime now) => SpentAt is null && RevokedAt is null && ExpiresAt > now;
 

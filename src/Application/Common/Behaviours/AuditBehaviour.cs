@@ -61,10 +61,28 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         {
             // A refusal whose side effects must stand (a failed sign-in counted, a leaked token family revoked).
             var (outcome, errorCode) = Classify(exception);
-            auditLogs.Add(CreateRow(outcome, errorCode, started));
-            await unitOfWork.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-            await RunAfterCommitAsync(outermost);
+            var committed = false;
+            try
+            {
+                auditLogs.Add(CreateRow(outcome, errorCode, started));
+                await unitOfWork.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+                committed = true;
+            }
+            catch (Exception saveException)
+            {
+                // The refusal still stands; what it should have recorded is lost, and that is logged, not thrown.
+                await transaction.RollbackAsync(CancellationToken.None);
+                unitOfWork.DiscardChanges();
+                logger.LogError(saveException, "Could not record the refused {Action}", ActionName);
+                await RecordFailureAsync(exception, started);
+            }
+
+            if (committed)
+            {
+                await RunAfterCommitAsync(outermost);
+            }
+
             throw;
         }
         catch (Exception exception)

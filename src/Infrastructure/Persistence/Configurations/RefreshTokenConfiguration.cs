@@ -11,6 +11,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.ToTable("refresh_tokens");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(t => t.TokenHash).IsUnique().HasDatabaseName("ux_refresh_tokens_token_hash");
         builder.HasIndex(t => t.FamilyId).HasDatabaseName("ix_refresh_tokens_family");
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,138 @@
+using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Auditing;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Benchmarks.Pipeline;
+
+/// <summary>A unit of work with nothing behind it: what is left is the cost of the pipeline calling it.</summary>
+internal sealed class NoOpUnitOfWork : IUnitOfWork
+{
+    public int Saves { get; private set; }
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        Saves++;
+        return Task.CompletedTask;
+    }
+
+    public Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Task.FromResult<IUnitOfWorkTransaction>(NoOpTransaction.Instance);
+
+    public void DiscardChanges()
+    {
+    }
+
+    private sealed class NoOpTransaction : IUnitOfWorkTransaction
+    {
+        public static readonly NoOpTransaction Instance = new();
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RollbackAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Keeps the audit rows it is given (the last one, and how many), so the benchmark can check that the pipeline wrote them
+/// without growing a list over millions of invocations. Reads are never used by the pipeline.
+/// </summary>
+internal sealed class InMemoryAuditLogRepository : IRepository<AuditLog>
+{
+    public AuditLog? Last { get; private set; }
+
+    public long Count { get; private set; }
+
+    public void Add(AuditLog aggregate)
+    {
+        Last = aggregate;
+        Count++;
+    }
+
+    public void Remove(AuditLog aggregate) => throw new NotSupportedException();
+
+    public Task<int> DeleteAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<AuditLog?> FirstOrDefaultAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<List<AuditLog>> ListAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> CountAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> AnyAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>One signed-in user, answered for any user query (the handler still builds its specification).</summary>
+internal sealed class SingleUserReadRepository(UserDto user) : IReadRepository<User>
+{
+    public Task<User?> FirstOrDefaultAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<User, TResult> specification, CancellationToken cancellationToken) =>
+        Task.FromResult(user is TResult result ? result : default);
+
+    public Task<List<User>> ListAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<User, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> CountAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> AnyAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>One refresh-token family with one live token, answered for any specification.</summary>
+internal sealed class SingleFamilyRefreshTokenRepository(RefreshToken token) : IRepository<RefreshToken>
+{
+    public void Add(RefreshToken aggregate) => throw new NotSupportedException();
+
+    public void Remove(RefreshToken aggregate) => throw new NotSupportedException();
+
+    public Task<int> DeleteAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<RefreshToken?> FirstOrDefaultAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult<RefreshToken?>(token);
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<List<RefreshToken>> ListAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(new List<RefreshToken> { token });
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> CountAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(1);
+
+    public Task<bool> AnyAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(true);
+}
+
+internal sealed class FixedCurrentUser(Guid userId) : ICurrentUser
+{
+    public Guid? UserId => userId;
+
+    public Guid RequireUserId() => userId;
+}
+
+internal sealed class FixedRequestContext : IRequestContext
+{
+    public string? IpAddress => "203.0.113.7";
+
+    public string? UserAgent => "benchmark/1.0";
+
+    public string? TraceId => "4bf92f3577b34da6a3ce929d0e0e4736";
+}
+
+/// <summary>Token hashing without cryptography, so the handler's own work stays small and the pipeline's share visible.</summary>
+internal sealed class FixedTokenService : ITokenService
+{
+    public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(30);
+
+    public string CreateAccessToken(Guid userId, string email, string role) => "access";
+
+    public (string Token, string Hash) CreateRefreshToken() => ("refresh", "refresh-hash");
+
+    public string HashRefreshToken(string token) => "refresh-hash";
+}

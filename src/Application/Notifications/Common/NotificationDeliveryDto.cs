@@ -1,0 +1,19 @@
+using Mapster;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Common;
+
+/// <summary>What happened (or will happen) on one channel: <c>status_reason</c> is a <c>DeliveryReasons</c> code.</summary>
+public sealed record NotificationDeliveryDto(
+    Guid Id,
+    NotificationChannel Channel,
+    DeliveryStatus Status,
+    string? StatusReason,
+    DateTime? NextAttemptAt,
+    DateTime? SentAt,
+    string? Recipient);
+
+internal sealed class NotificationDeliveryDtoMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<NotificationDelivery, NotificationDeliveryDto>();
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Common;
+
+/// <summary>Shape rules of preference fields (the aggregate enforces the same invariants; these make them 400s naming the field).</summary>
+internal static class PreferenceValidationRules
+{
+    public static IRuleBuilderOptions<T, int?> QuietHour<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(0, 23).WithMessage("{PropertyName} must be between 0 and 23.");
+
+    public static IRuleBuilderOptions<T, string?> PreferenceTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(NotificationPreference.TimeZoneMaxLength)
+            .Must(id => string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _))
+            .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
+
+    /// <summary>Empty clears the override (on update); otherwise one address.</summary>
+    public static IRuleBuilderOptions<T, string?> PreferenceEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(NotificationPreference.EmailMaxLength)
+            .Must(email => string.IsNullOrWhiteSpace(email) || IsSingleAddress(email.Trim()))
+            .WithMessage("{PropertyName} must be a single email address.");
+
+    public static IRuleBuilderOptions<T, string?> PreferencePhone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(NotificationPreference.PhoneMaxLength)
+            .Must(phone => string.IsNullOrWhiteSpace(phone) || IsPhone(phone.Trim()))
+            .WithMessage("{PropertyName} must be a phone number such as +44 20 7946 0958.");
+
+    public static IRuleBuilderOptions<T, string?> PreferenceWebhookUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(NotificationPreference.WebhookUrlMaxLength)
+            .Must(url => string.IsNullOrWhiteSpace(url)
+                || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            .WithMessage("{PropertyName} must be an absolute http(s) URL.")
+            .NoControlCharacters();
+
+    private static bool IsSingleAddress(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    }
+
+    private static bool IsPhone(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 5 and <= 15
+            && phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
+    }
+}

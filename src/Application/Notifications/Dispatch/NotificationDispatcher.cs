@@ -1,0 +1,47 @@
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Notifications.Specifications;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Notifications.Dispatch;
+
+/// <summary>
+/// The one create path for notifications, used by every producer (event handlers, the test endpoint, jobs). It adds the
+/// in-app notification and one <see cref="NotificationDelivery"/> row per channel as <see cref="DeliveryPolicy"/> plans
+/// them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
+/// worker sends the pending and scheduled email rows). The real-time push is queued to run after the commit. Never saves.
+/// </summary>
+public sealed class NotificationDispatcher(
+    IRepository<Notification> notifications,
+    IRepository<NotificationDelivery> deliveries,
+    IReadRepository<NotificationPreference> preferences,
+    IReadRepository<User> users,
+    IEmailAvailability emailAvailability,
+    NotificationPushQueue pushQueue,
+    TimeProvider timeProvider)
+{
+    public async Task<DispatchedNotification> CreateAsync(NewNotification draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var notification = Notification.Create(draft, now);
+
+        var userPreferences = await preferences.ListAsync(new NotificationPreferencesOfUserSpec(draft.UserId, draft.Type), cancellationToken);
+        var emailAvailable = emailAvailability.IsConfigured;
+        var accountEmail = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
+
+        var plan = DeliveryPolicy.Plan(notification, userPreferences, new DispatchContext(now, emailAvailable, accountEmail));
+        var rows = plan.CreateDeliveries(notification, now);
+
+        notifications.Add(notification);
+        foreach (var row in rows)
+        {
+            deliveries.Add(row);
+        }
+
+        // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
+        pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
+        return new DispatchedNotification(notification, rows);
+    }
+}

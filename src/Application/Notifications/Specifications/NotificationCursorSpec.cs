@@ -1,0 +1,14 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Specifications;
+
+/// <summary>The position (created_at) of the caller's notification used as a keyset cursor.</summary>
+public sealed class NotificationCursorSpec : Specification<Notification, DateTime?>
+{
+    public NotificationCursorSpec(Guid userId, Guid id)
+    {
+        Query.Where(n => n.Id == id && n.UserId == userId);
+        Select(n => (DateTime?)n.CreatedAt);
+    }
+}

@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Specifications;
+
+public sealed class NotificationPreferenceByIdSpec : Specification<NotificationPreference>
+{
+    public NotificationPreferenceByIdSpec(Guid id) => Query.Where(p => p.Id == id);
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Infrastructure.Persistence.Configurations;
+
+internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfiguration<NotificationDelivery>
+{
+    public void Configure(EntityTypeBuilder<NotificationDelivery> builder)
+    {
+        builder.ToTable("notification_deliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.StatusReason).HasMaxLength(NotificationDelivery.StatusReasonMaxLength);
+        builder.Property(d => d.LastError).HasMaxLength(NotificationDelivery.LastErrorMaxLength);
+        builder.Property(d => d.Recipient).HasMaxLength(NotificationDelivery.RecipientMaxLength);
+        builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
+
+        // Deleting a notification (one, or clear-all in one statement) deletes its delivery rows with it, so the outbox
+        // never sends for a notification the user removed. No foreign key to users: it would be a second cascade path.
+        builder.HasOne<Notification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.NotificationId).HasDatabaseName("ix_notification_deliveries_notification");
+
+        // The outbox: due rows are status pending/scheduled with next_attempt_at <= now.
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt }).HasDatabaseName("ix_notification_deliveries_due");
+        builder.Ignore(d => d.DomainEvents);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Events;
+
+namespace RiskPlatform.Api.FunctionalTests.Notifications;
+
+public abstract class NotificationDispatchTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    private const string Root = "/api/v1/notifications";
+    private const string Zone = "America/New_York";
+
+    [Fact]
+    public async Task Test_WithDefaultsAndNoSmtp_StoresASystemAlertWithOneDeliveryRowPerChannel()
+    {
+        var client = await SignedInAsync();
+
+        var response = (await client.PostAsync($"{Root}/test")).EnsureStatus(HttpStatusCode.Created);
+
+        var notification = response.Body!["notification"]!;
+        var id = notification["id"]!.GetValue<Guid>();
+        Assert.Equal($"{Root}/{id}", response.Headers.Location!.ToString());
+        Assert.Equal("system_alert", notification["type"]!.GetValue<string>());
+        Assert.Equal("high", notification["priority"]!.GetValue<string>());
+        Assert.Equal(["in_app"], notification["sent_via"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var deliveries = Deliveries(response.Body);
+        Assert.Equal(("sent", "stored_in_app"), deliveries["in_app"]);
+        Assert.Equal(("unsupported", "email_not_configured"), deliveries["email"]);
+        Assert.Equal(("pending", "ready"), deliveries["websocket"]);
+        Assert.Equal(("suppressed", "channel_disabled"), deliveries["sms"]);
+        Assert.Equal(("suppressed", "channel_disabled"), deliveries["push"]);
+        Assert.Equal(("suppressed", "channel_disabled"), deliveries["webhook"]);
+
+        // The rows are committed with the notification (the outbox the email worker reads).
+        Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)}"));
+        Assert.Equal(1, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)} AND channel = 'Websocket' AND status = 'Pending' AND next_attempt_at IS NOT NULL"));
+        Assert.Equal(id, (await client.GetAsync(Root)).Array.Single()!["id"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Test_FollowsTheCallersPreferences()
+    {
+        var client = await SignedInAsync();
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "email", is_enabled = false });
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "websocket", min_priority = "urgent" });
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "sms", is_enabled = true, min_priority = "low" });
+
+        var deliveries = Deliveries((await client.PostAsync($"{Root}/test", new { priority = "medium" })).EnsureStatus(HttpStatusCode.Created).Body);
+
+        Assert.Equal(("sent", "stored_in_app"), deliveries["in_app"]);
+        Assert.Equal(("suppressed", "channel_disabled"), deliveries["email"]);
+        Assert.Equal(("suppressed", "below_min_priority"), deliveries["websocket"]);
+        Assert.Equal(("unsupported", "channel_not_supported"), deliveries["sms"]);
+    }
+
+    [Fact]
+    public async Task Test_InQuietHoursWithSmtp_SchedulesEmailForTheWindowEndAndSuppressesTheWebsocket()
+    {
+        var pusher = new RecordingNotificationPusher();
+        await using var factory = ConfiguredFactory(pusher);
+        var client = new ApiClient(factory.CreateClient());
+        var address = $"quiet-{Guid.NewGuid():N}@example.com";
+        await client.SignInAsNewUserAsync(address, "Correct-Horse-42");
+        var (start, end) = WindowAroundNow();
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "email", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone });
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "websocket", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone });
+
+        var body = (await client.PostAsync($"{Root}/test")).EnsureStatus(HttpStatusCode.Created).Body!;
+
+        var createdAt = body["notification"]!["created_at"]!.GetValue<DateTime>().ToUniversalTime();
+        var email = DeliveryRow(body, "email");
+        Assert.Equal("scheduled", email["status"]!.GetValue<string>());
+        Assert.Equal("quiet_hours", email["status_reason"]!.GetValue<string>());
+        Assert.Equal(QuietHours.Create(start, end, Zone).EndOfWindowUtc(createdAt), email["next_attempt_at"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Equal(address, email["recipient"]!.GetValue<string>());
+        Assert.Equal(("suppressed", "quiet_hours"), Deliveries(body)["websocket"]);
+
+        // Nothing goes out over the websocket in quiet hours; the unread count is still kept in sync.
+        Assert.Empty(pusher.Notifications);
+        Assert.Equal([(client.UserId, 1)], pusher.UnreadCounts);
+    }
+
+    [Fact]
+    public async Task Test_WhenUrgent_BypassesQuietHoursAndUsesTheOverrideAddress()
+    {
+        var pusher = new RecordingNotificationPusher();
+        await using var factory = ConfiguredFactory(pusher);
+        var client = new ApiClient(factory.CreateClient());
+        await client.SignInAsNewUserAsync($"urgent-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        var (start, end) = WindowAroundNow();
+        await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "email", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone, email = "pager@example.com" });
+
+        var body = (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created).Body!;
+
+        var email = DeliveryRow(body, "email");
+        Assert.Equal("pending", email["status"]!.GetValue<string>());
+        Assert.Equal("pager@example.com", email["recipient"]!.GetValue<string>());
+        var id = body["notification"]!["id"]!.GetValue<Guid>();
+        var pushed = Assert.Single(pusher.Notifications);
+        Assert.Equal(client.UserId, pushed.UserId);
+        Assert.Equal(id, pushed.Notification.Id);
+        Assert.Equal(NotificationPriority.Urgent, pushed.Notification.Priority);
+    }
+
+    [Fact]
+    public async Task ReadAndDelete_PushTheCommittedUnreadCount()
+    {
+        var pusher = new RecordingNotificationPusher();
+        await using var factory = ConfiguredFactory(pusher);
+        var client = new ApiClient(factory.CreateClient());
+        await client.SignInAsNewUserAsync($"count-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        var first = (await client.PostAsync($"{Root}/test")).Body!["notification"]!["id"]!.GetValue<Guid>();
+        var second = (await client.PostAsync($"{Root}/test")).Body!["notification"]!["id"]!.GetValue<Guid>();
+        await client.PostAsync($"{Root}/test");
+
+        (await client.PutAsync($"{Root}/{first}/read")).EnsureStatus(HttpStatusCode.OK);
+        (await client.PutAsync($"{Root}/{first}/read")).EnsureStatus(HttpStatusCode.OK);
+        (await client.DeleteAsync($"{Root}/{second}")).EnsureStatus(HttpStatusCode.NoContent);
+        (await client.PutAsync($"{Root}/mark-all-read")).EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Equal([1, 2, 3, 2, 1, 0], pusher.UnreadCounts.Select(c => c.UnreadCount));
+        Assert.Equal(3, pusher.Notifications.Count);
+    }
+
+    [Fact]
+    public async Task OrderFilled_CreatesAnOrderFilledNotificationForTheOwner()
+    {
+        var client = await SignedInAsync();
+        var orderId = Guid.CreateVersion7();
+
+        await Fixture.Factory.RaiseAsync(new OrderFilled(client.UserId, orderId, "AAPL", OrderSide.Buy, 10m, 187.5m, DateTime.UtcNow));
+
+        var row = (await client.GetAsync($"{Root}?type=order_filled")).EnsureStatus(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal("medium", row["priority"]!.GetValue<string>());
+        Assert.Equal(orderId, row["order_id"]!.GetValue<Guid>());
+        Assert.Contains("AAPL", row["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("AAPL", row["data"]!["symbol"]!.GetValue<string>());
+        Assert.Equal("buy", row["data"]!["side"]!.GetValue<string>());
+        Assert.Equal(10m, row["data"]!["quantity"]!.GetValue<decimal>());
+        Assert.Equal(187.5m, row["data"]!["price"]!.GetValue<decimal>());
+        Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(row["id"]!.GetValue<Guid>())}"));
+    }
+
+    [Fact]
+    public async Task PositionEvents_CreatePositionNotifications()
+    {
+        var client = await SignedInAsync();
+        var positionId = Guid.CreateVersion7();
+
+        await Fixture.Factory.RaiseAsync(new PositionOpened(client.UserId, positionId, "MSFT", -5m, 410m, DateTime.UtcNow));
+        await Fixture.Factory.RaiseAsync(new PositionClosed(client.UserId, positionId, "MSFT", -5m, 410m, 400m, 50m, DateTime.UtcNow));
+        await Fixture.Factory.RaiseAsync(new OrderRejected(client.UserId, Guid.CreateVersion7(), "MSFT", OrderSide.Sell, 1m, "No quote", DateTime.UtcNow));
+        await Fixture.Factory.RaiseAsync(new OrderCancelled(client.UserId, Guid.CreateVersion7(), "MSFT", OrderSide.Sell, 1m, DateTime.UtcNow));
+
+        var rows = (await client.GetAsync(Root)).EnsureStatus(HttpStatusCode.OK).Array;
+        Assert.Equal(["order_cancelled", "order_rejected", "position_closed", "position_opened"], rows.Select(r => r!["type"]!.GetValue<string>()));
+        Assert.Equal(["low", "high", "medium", "low"], rows.Select(r => r!["priority"]!.GetValue<string>()));
+        Assert.Contains("short", rows[3]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(50m, rows[2]!["data"]!["realized_pnl"]!.GetValue<decimal>());
+        Assert.Contains("No quote", rows[1]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"priority":"extreme"}""", "priority")]
+    [InlineData("""{"priority":3}""", "priority")]
+    public async Task Test_WithBadPriority_Returns400NamingIt(string body, string field)
+    {
+        var client = await SignedInAsync();
+
+        (await client.PostRawAsync($"{Root}/test", body)).EnsureValidationError(field);
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM notifications"));
+    }
+
+    private RiskPlatformApiFactory ConfiguredFactory(RecordingNotificationPusher pusher) => new(
+        Fixture.Provider,
+        Fixture.ConnectionString,
+        Fixture.Logs,
+        services => services.AddSingleton<INotificationPusher>(pusher),
+        new Dictionary<string, string?> { ["Smtp:Host"] = "smtp.invalid" });
+
+    /// <summary>A two-hour quiet window in New York that contains the present hour.</summary>
+    private static (int Start, int End) WindowAroundNow()
+    {
+        var hour = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone)).Hour;
+        return (hour, (hour + 2) % 24);
+    }
+
+    private static async Task CreatePreferenceAsync(ApiClient client, object body) =>
+        (await client.PostAsync($"{Root}/preferences", body)).EnsureStatus(HttpStatusCode.Created);
+
+    private static JsonNode DeliveryRow(JsonNode? body, string channel) =>
+        body!["deliveries"]!.AsArray().Single(d => d!["channel"]!.GetValue<string>() == channel)!;
+
+    private static Dictionary<string, (string Status, string Reason)> Deliveries(JsonNode? body) =>
+        body!["deliveries"]!.AsArray().ToDictionary(
+            d => d!["channel"]!.GetValue<string>(),
+            d => (d!["status"]!.GetValue<string>(), d!["status_reason"]!.GetValue<string>()));
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class NotificationDispatchTestsOnSqlite(SqliteApiFixture fixture) : NotificationDispatchTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class NotificationDispatchTestsOnPostgres(PostgresApiFixture fixture) : NotificationDispatchTests(fixture);

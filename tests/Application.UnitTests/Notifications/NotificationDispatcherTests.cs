@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Mapster;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Application.Common.Transactions;
+using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Application.Notifications.Dispatch;
+using RiskPlatform.Application.Notifications.EventHandlers;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.UnitTests.Notifications;
+
+public sealed class NotificationDispatcherTests
+{
+    private static readonly TypeAdapterConfig Mapping = DependencyInjection.CreateMappingConfig();
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly Guid _userId = Guid.CreateVersion7();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+    private readonly List<Notification> _added = [];
+    private readonly List<NotificationDelivery> _deliveries = [];
+    private readonly List<NotificationPreference> _preferences = [];
+    private readonly IRepository<Notification> _notifications = Substitute.For<IRepository<Notification>>();
+    private readonly IRepository<NotificationDelivery> _deliveryRepository = Substitute.For<IRepository<NotificationDelivery>>();
+    private readonly IReadRepository<NotificationPreference> _preferenceRepository = Substitute.For<IReadRepository<NotificationPreference>>();
+    private readonly IReadRepository<User> _users = Substitute.For<IReadRepository<User>>();
+    private readonly IReadRepository<Notification> _readNotifications = Substitute.For<IReadRepository<Notification>>();
+    private readonly IEmailAvailability _email = Substitute.For<IEmailAvailability>();
+    private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
+    private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
+
+    public NotificationDispatcherTests()
+    {
+        _notifications.When(r => r.Add(Arg.Any<Notification>())).Do(c => _added.Add(c.Arg<Notification>()));
+        _deliveryRepository.When(r => r.Add(Arg.Any<NotificationDelivery>())).Do(c => _deliveries.Add(c.Arg<NotificationDelivery>()));
+        _preferenceRepository.ListAsync(Arg.Any<Specification<NotificationPreference>>(), Arg.Any<CancellationToken>())
+            .Returns(_ => _preferences.ToList());
+        _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
+        _readNotifications.CountAsync(Arg.Any<Specification<Notification>>(), Arg.Any<CancellationToken>()).Returns(3);
+        _email.IsConfigured.Returns(true);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannel()
+    {
+        var dispatched = await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        var notification = Assert.Single(_added);
+        Assert.Same(notification, dispatched.Notification);
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, notification.CreatedAt);
+        Assert.Equal([NotificationChannel.InApp], notification.SentVia);
+        Assert.Equal(Enum.GetValues<NotificationChannel>(), _deliveries.Select(d => d.Channel));
+        Assert.All(_deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
+        var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
+        Assert.Equal(DeliveryStatus.Pending, email.Status);
+        Assert.Equal("owner@example.com", email.Recipient);
+        Assert.Equal(DeliveryStatus.Pending, _deliveries.Single(d => d.Channel == NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public async Task CreateAsync_PushesNothingUntilTheCommitThenTheNotificationAndTheCount()
+    {
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+
+        Assert.Empty(_pusher.ReceivedCalls());
+
+        await _afterCommit.RunAsync(CancellationToken.None);
+
+        await _pusher.Received(1).PushNotificationAsync(_userId, Arg.Is<NotificationDto>(n => n.Id == _added[0].Id && n.Title == "Title"), Arg.Any<CancellationToken>());
+        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhenTheWebsocketChannelIsOff_PushesOnlyTheUnreadCount()
+    {
+        _preferences.Add(NotificationPreference.Create(_userId, NotificationType.SystemAlert, NotificationChannel.Websocket, NotificationPreferenceSettings.Default with { IsEnabled = false }));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+        await _afterCommit.RunAsync(CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Suppressed, _deliveries.Single(d => d.Channel == NotificationChannel.Websocket).Status);
+        await _pusher.DidNotReceiveWithAnyArgs().PushNotificationAsync(default, default!, Arg.Any<CancellationToken>());
+        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhenEmailIsNotConfigured_MarksEmailUnsupportedWithoutReadingTheAccount()
+    {
+        _email.IsConfigured.Returns(false);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
+
+        var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
+        Assert.Equal(DeliveryStatus.Unsupported, email.Status);
+        Assert.Null(email.Recipient);
+        await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhenThePusherFails_TheFailureIsSwallowed()
+    {
+        _pusher.PushNotificationAsync(default, default!, Arg.Any<CancellationToken>()).ReturnsForAnyArgs(Task.FromException(new InvalidOperationException("hub down")));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+        await _afterCommit.RunAsync(CancellationToken.None);
+
+        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task NotifyOnOrderFilled_CreatesAnOrderFilledNotificationWithTheFillInItsData()
+    {
+        var orderId = Guid.CreateVersion7();
+
+        await new NotifyOnOrderFilled(Dispatcher()).Handle(
+            new OrderFilled(_userId, orderId, "AAPL", OrderSide.Sell, 12.5m, 101.25m, _time.GetUtcNow().UtcDateTime),
+            CancellationToken.None);
+
+        var notification = Assert.Single(_added);
+        Assert.Equal(NotificationType.OrderFilled, notification.Type);
+        Assert.Equal(NotificationPriority.Medium, notification.Priority);
+        Assert.Equal(_userId, notification.UserId);
+        Assert.Equal(orderId, notification.OrderId);
+        Assert.Equal("SELL 12.5 AAPL filled at 101.25", notification.Title);
+        using var data = JsonDocument.Parse(notification.DataJson);
+        Assert.Equal("AAPL", data.RootElement.GetProperty("symbol").GetString());
+        Assert.Equal("sell", data.RootElement.GetProperty("side").GetString());
+        Assert.Equal(12.5m, data.RootElement.GetProperty("quantity").GetDecimal());
+        Assert.Equal(101.25m, data.RootElement.GetProperty("price").GetDecimal());
+    }
+
+    [Fact]
+    public void NotificationDto_MapsTheStoredDataAsAJsonObject()
+    {
+        var notification = Notification.Create(Draft(NotificationPriority.Low) with { DataJson = """{"a":1}""" }, _time.GetUtcNow().UtcDateTime);
+
+        var dto = notification.Adapt<NotificationDto>(Mapping);
+
+        Assert.Equal(JsonValueKind.Object, dto.Data.ValueKind);
+        Assert.Equal(1, dto.Data.GetProperty("a").GetInt32());
+        var json = JsonSerializer.Serialize(dto, SnakeCase);
+        Assert.Contains("\"data\":{\"a\":1}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("data_json", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MappingConfiguration_Compiles()
+    {
+        var config = DependencyInjection.CreateMappingConfig();
+        config.RequireDestinationMemberSource = true;
+
+        config.Compile();
+    }
+
+    private NewNotification Draft(NotificationPriority priority) =>
+        new(_userId, NotificationType.SystemAlert, priority, "Title", "Message");
+
+    private NotificationDispatcher Dispatcher() => new(
+        _notifications,
+        _deliveryRepository,
+        _preferenceRepository,
+        _users,
+        _email,
+        new NotificationPushQueue(_afterCommit, _pusher, _readNotifications, Mapping, NullLogger<NotificationPushQueue>.Instance),
+        _time);
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using RiskPlatform.Application.Auth.Commands.Login;
+using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
+using RiskPlatform.Application.Auth.Commands.Register;
+using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.UnitTests.Support;
+
+/// <summary>In-memory stores, a predictable hasher and token service, a fixed request origin and a fake clock for the auth handlers.</summary>
+public sealed class AuthFixture
+{
+    public const string IpAddress = "198.51.100.23";
+    public const string Password = "correct horse battery";
+
+    public AuthFixture()
+    {
+        UserRepository = InMemoryRepository.Of(Users).Projecting<User, UserDto>(Users);
+        LoginAttemptRepository = InMemoryRepository.Of(LoginAttempts);
+        RefreshTokenRepository = InMemoryRepository.Of(RefreshTokens);
+
+        PasswordHasher.Hash(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
+        PasswordHasher.Verify(Arg.Any<string?>(), Arg.Any<string>())
+            .Returns(call => call.ArgAt<string?>(0) == "hash:" + call.ArgAt<string>(1) ? VerifyOutcome : PasswordCheck.Failed);
+
+        var issued = 0;
+        Tokens.AccessTokenLifetime.Returns(TimeSpan.FromMinutes(15));
+        Tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(30));
+        Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>())
+            .Returns(call => $"access:{call.ArgAt<Guid>(0)}:{call.ArgAt<string>(1)}:{call.ArgAt<string>(2)}");
+        Tokens.CreateRefreshToken().Returns(_ =>
+        {
+            issued++;
+            return ($"refresh-{issued}", HashOf($"refresh-{issued}"));
+        });
+        Tokens.HashRefreshToken(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
+
+        RequestContext.IpAddress.Returns(IpAddress);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero));
+
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    public List<User> Users { get; } = [];
+
+    public List<LoginAttempt> LoginAttempts { get; } = [];
+
+    public List<RefreshToken> RefreshTokens { get; } = [];
+
+    public IRepository<User> UserRepository { get; }
+
+    public IRepository<LoginAttempt> LoginAttemptRepository { get; }
+
+    public IRepository<RefreshToken> RefreshTokenRepository { get; }
+
+    public IPasswordHasher PasswordHasher { get; } = Substitute.For<IPasswordHasher>();
+
+    /// <summary>What a matching password verifies as (set to <see cref="PasswordCheck.SucceededRehashNeeded"/> to test rehashing).</summary>
+    public PasswordCheck VerifyOutcome { get; set; } = PasswordCheck.Succeeded;
+
+    public ITokenService Tokens { get; } = Substitute.For<ITokenService>();
+
+    public IRequestContext RequestContext { get; } = Substitute.For<IRequestContext>();
+
+    public AuditScope Audit { get; } = new();
+
+    public static string HashOf(string refreshToken) => $"sha256({refreshToken})";
+
+    public User AddUser(string email = "ann@example.com", string password = Password)
+    {
+        var user = User.Register(email, "Ann Example", "hash:" + password, Now.AddDays(-30));
+        Users.Add(user);
+        return user;
+    }
+
+    public RefreshToken AddRefreshToken(User user, string token, Guid familyId, DateTime? issuedAt = null)
+    {
+        var refreshToken = RefreshToken.Issue(user.Id, familyId, HashOf(token), issuedAt ?? Now.AddHours(-1), Tokens.RefreshTokenLifetime);
+        RefreshTokens.Add(refreshToken);
+        return refreshToken;
+    }
+
+    public void AddFailedLogins(int count, string email, string? ipAddress, TimeSpan firstAgo, TimeSpan spacing)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            LoginAttempts.Add(LoginAttempt.Failed(User.Normalize(email), ipAddress, Now - firstAgo + (spacing * i)));
+        }
+    }
+
+    internal LoginCommandHandler LoginHandler() =>
+        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Time);
+
+    internal RegisterCommandHandler RegisterHandler() =>
+        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);
+
+    internal RefreshAccessTokenCommandHandler RefreshHandler() =>
+        new(RefreshTokenRepository, UserRepository, Tokens, Audit, Time);
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace RiskPlatform.Architecture.Tests;
+
+public sealed class LayerDependencyTests
+{
+    /// <summary>Everything the Domain must not know about: libraries, frameworks and the outer layers.</summary>
+    internal static readonly string[] DomainForbidden =
+    [
+        "MediatR", "FluentValidation", "Mapster", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions",
+        Layers.ApplicationNamespace, Layers.InfrastructureNamespace, Layers.ApiNamespace,
+    ];
+
+    internal static readonly string[] ApplicationForbidden =
+    [
+        Layers.InfrastructureNamespace, Layers.ApiNamespace, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore",
+    ];
+
+    internal static readonly string[] InfrastructureForbidden = [Layers.ApiNamespace];
+
+    [Fact]
+    public void Domain_WhenScannedForDependencies_UsesNoLibraryOrOuterLayer()
+    {
+        var result = Types.InAssembly(Layers.Domain).ShouldNot().HaveDependencyOnAny(DomainForbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Domain_WhenScannedForDependencies_UsesOnlySystemNamespaces()
+    {
+        // Every type the Domain assembly refers to outside itself (read from its metadata) lives in a System namespace.
+        // Compiler-synthesised types (collection-expression wrappers, static data) are inside the assembly and not references.
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(Layers.Domain.Location);
+        var external = module.GetTypeReferences().Select(t => t.FullName).Distinct().ToList();
+        var offending = external.Where(name => !name.StartsWith("System", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(external);
+        Assert.True(offending.Count == 0, "Domain refers to: " + string.Join(", ", offending));
+    }
+
+    [Fact]
+    public void Domain_WhenItsReferencesAreListed_ReferencesOnlyTheBaseClassLibrary()
+    {
+        var references = Layers.Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, name => Assert.True(IsBaseClassLibrary(name), $"RiskPlatform.Domain references {name}"));
+    }
+
+    [Fact]
+    public void Application_WhenScannedForDependencies_DoesNotUseInfrastructureApiEfCoreOrAspNetCore()
+    {
+        var result = Types.InAssembly(Layers.Application).ShouldNot().HaveDependencyOnAny(ApplicationForbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Application_WhenItsReferencesAreListed_ReferencesNeitherInfrastructureNorApiNorEfCoreNorAspNetCore()
+    {
+        var references = Layers.Application.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => ApplicationForbidden.Any(forbidden => name.StartsWith(forbidden, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Infrastructure_WhenScannedForDependencies_DoesNotUseApi()
+    {
+        var result = Types.InAssembly(Layers.Infrastructure).ShouldNot().HaveDependencyOnAny(InfrastructureForbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    /// <summary>
+    /// Each forbidden list, applied to a layer that legitimately uses what it names, must fail: this proves the lists
+    /// name namespaces the scanner really sees, so the rules above cannot pass because of a typo.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(DomainForbidden), nameof(Layers.Application))]
+    [InlineData(nameof(ApplicationForbidden), nameof(Layers.Infrastructure))]
+    [InlineData(nameof(ApplicationForbidden), nameof(Layers.Api))]
+    [InlineData(nameof(InfrastructureForbidden), nameof(Layers.Api))]
+    public void ForbiddenList_WhenAppliedToALayerThatUsesIt_FailsTheRule(string forbiddenList, string layer)
+    {
+        var forbidden = forbiddenList switch
+        {
+            nameof(DomainForbidden) => DomainForbidden,
+            nameof(ApplicationForbidden) => ApplicationForbidden,
+            _ => InfrastructureForbidden,
+        };
+        var assembly = (Assembly)typeof(Layers).GetProperty(layer)!.GetValue(null)!;
+
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.False(result.IsSuccessful, $"{forbiddenList} found nothing in {assembly.GetName().Name}");
+    }
+
+    [Fact]
+    public void OnlySystemRule_WhenAppliedToApplication_FailsTheRule()
+    {
+        var result = Types.InAssembly(Layers.Application).Should()
+            .OnlyHaveDependenciesOn("System", Layers.DomainNamespace, "Microsoft.CodeAnalysis")
+            .GetResult();
+
+        Assert.False(result.IsSuccessful);
+    }
+
+    private static bool IsBaseClassLibrary(string assemblyName) =>
+        assemblyName is "netstandard" or "mscorlib" || assemblyName == "System" || assemblyName.StartsWith("System.", StringComparison.Ordinal);
+
+    private static string Describe(NetArchTest.Rules.TestResult result) =>
+        "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []);
+}
