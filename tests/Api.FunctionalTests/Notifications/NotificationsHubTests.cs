@@ -53,6 +53,45 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task CreateNotification_WhileConnected_PushesItAndRecordsTheWebsocketRowSent()
+    {
+        using var alice = await SignedInAsync();
+        await using var hub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, alice.AccessToken);
+        await WaitUntilConnectedAsync(Fixture.Factory.Services, alice.UserId);
+
+        var created = (await alice.PostAsync("/api/v1/notifications/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created).Body!;
+        var id = created["notification"]!["id"]!.GetValue<Guid>();
+
+        var events = await hub.WaitUntilAsync(e => e.Count >= 2, "the notification and the unread count");
+        Assert.Equal(["notification_received", "unread_count_changed"], events.Select(e => e.Name));
+        Assert.Equal(id, events[0].Payload.GetProperty("id").GetGuid());
+        Assert.Equal("system_alert", events[0].Payload.GetProperty("type").GetString());
+        Assert.Equal("""{"unread_count":1}""", events[1].Payload.GetRawText());
+        await Eventually.ReturnsAsync(
+            () => Fixture.CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Websocket' AND status = 'Sent' AND status_reason = 'delivered'"),
+            c => c == 1,
+            because: "the websocket row recorded as sent");
+        var notification = (await alice.GetAsync($"/api/v1/notifications/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Contains("websocket", notification["sent_via"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task CreateNotification_WithoutAConnection_RecordsTheWebsocketRowNotConnected()
+    {
+        using var alice = await SignedInAsync();
+
+        var created = (await alice.PostAsync("/api/v1/notifications/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created).Body!;
+        var id = created["notification"]!["id"]!.GetValue<Guid>();
+
+        await Eventually.ReturnsAsync(
+            () => Fixture.CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Websocket' AND status = 'Suppressed' AND status_reason = 'not_connected'"),
+            c => c == 1,
+            because: "the websocket row recorded as not connected");
+        var notification = (await alice.GetAsync($"/api/v1/notifications/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.DoesNotContain("websocket", notification["sent_via"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Push_WhenTheUserHasNoConnection_DoesNotThrow()
     {
         var pusher = Fixture.Factory.Services.GetRequiredService<INotificationPusher>();
