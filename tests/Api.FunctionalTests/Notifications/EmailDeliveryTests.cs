@@ -17,6 +17,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
     private const string Root = "/api/v1/notifications";
     private readonly List<IAsyncDisposable> _disposables = [];
     private readonly ShiftableTimeProvider _time = new();
+    private readonly CapturingLogSink _logs = new();
     private string? _connectionString;
     private string? _sqlitePath;
 
@@ -107,6 +108,27 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         Assert.Equal(count, messages.Count);
     }
 
+    [Fact]
+    public async Task SmtpPassword_WhenTheServerRefusesToAuthenticate_ReachesNeitherTheLogsNorTheRow()
+    {
+        const string canary = "canary-smtp-password-7f3a";
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp, new() { ["Smtp:Username"] = "mailer", ["Smtp:Password"] = canary });
+        using var client = await SignedInAsync(host, "secret@example.com");
+
+        (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+
+        // aiosmtpd offers no AUTH on a plain connection: a configuration fault, so the row waits for a retry.
+        await WaitForCountAsync(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND status_reason = 'retry_scheduled' AND last_error IS NOT NULL",
+            1,
+            "the email row waiting for a retry");
+        Assert.Contains(_logs.Lines, line => line.Contains("offers no authentication", StringComparison.Ordinal));
+        Assert.False(_logs.Contains(canary), "the SMTP password was logged");
+        Assert.Equal(0, await DatabaseReset.CountAsync(Provider, _connectionString!, $"SELECT COUNT(*) FROM notification_deliveries WHERE last_error LIKE '%{canary}%'"));
+        Assert.Empty(smtp.Messages());
+    }
+
     public async ValueTask DisposeAsync()
     {
         for (var i = _disposables.Count - 1; i >= 0; i--)
@@ -139,7 +161,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
     }
 
     /// <summary>A host on this test's database (created with the first host), sending through the given SMTP server.</summary>
-    private async Task<RiskPlatformApiFactory> HostAsync(SmtpTestServer smtp)
+    private async Task<RiskPlatformApiFactory> HostAsync(SmtpTestServer smtp, Dictionary<string, string?>? extraSettings = null)
     {
         if (_connectionString is null)
         {
@@ -161,19 +183,25 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             }
         }
 
+        var settings = new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = smtp.Host,
+            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "none",
+            ["Smtp:From"] = "RiskPlatform <alerts@riskplatform.test>",
+            ["Notifications:Outbox:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in extraSettings ?? [])
+        {
+            settings[key] = value;
+        }
+
         var factory = new RiskPlatformApiFactory(
             Provider,
             _connectionString,
-            new CapturingLogSink(),
+            _logs,
             services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)),
-            new Dictionary<string, string?>
-            {
-                ["Smtp:Host"] = smtp.Host,
-                ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Smtp:Security"] = "none",
-                ["Smtp:From"] = "RiskPlatform <alerts@riskplatform.test>",
-                ["Notifications:Outbox:PollInterval"] = "00:00:00.100",
-            });
+            settings);
         _disposables.Add(factory);
         _ = factory.Server;
         return factory;
