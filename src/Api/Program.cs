@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using RiskPlatform.Api.Hubs;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application;
 using RiskPlatform.Application.Common.Interfaces;
@@ -35,6 +36,7 @@ builder.Services.AddSerilog(
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddRealtimeNotifications(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -59,6 +61,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
     {
         bearer.MapInboundClaims = false;
+        bearer.Events = new JwtBearerEvents { OnMessageReceived = HubAccessToken.FromQueryString };
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateIssuer = true,
@@ -99,6 +102,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapEndpointGroups();
+app.MapNotificationsHub();
 
 await app.RunAsync();
 

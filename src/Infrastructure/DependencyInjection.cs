@@ -21,7 +21,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        AddPersistence(services, configuration, environment);
+        var provider = AddPersistence(services, configuration, environment);
 
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
@@ -30,6 +30,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddNotificationEmail(configuration, provider);
 
         // Notifications: defaults that the email and real-time adapters replace (or reuse).
         services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
@@ -39,7 +40,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
@@ -79,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
+        return provider;
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)

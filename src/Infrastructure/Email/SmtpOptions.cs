@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace RiskPlatform.Infrastructure.Email;
+
+/// <summary>
+/// Section <c>Smtp</c> (environment <c>Smtp__Host</c>, …). Email is enabled only when <see cref="Host"/> is set; then the
+/// options are validated when the service starts (<see cref="SmtpOptionsValidator"/>).
+/// </summary>
+public sealed class SmtpOptions
+{
+    public const string SectionName = "Smtp";
+
+    public string? Host { get; set; }
+
+    /// <summary>Defaults by <see cref="Security"/>: 25 for none, 587 for starttls, 465 for ssl.</summary>
+    public int? Port { get; set; }
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>Optional; when set, <see cref="Password"/> is required too.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The sender, e.g. <c>RiskPlatform &lt;alerts@example.com&gt;</c>.</summary>
+    public string? From { get; set; }
+
+    /// <summary>For the connection and each SMTP command.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    [MemberNotNullWhen(true, nameof(Host))]
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public int EffectivePort => Port ?? Security switch
+    {
+        SmtpSecurity.Ssl => 465,
+        SmtpSecurity.StartTls => 587,
+        _ => 25,
+    };
+}

@@ -1,0 +1,19 @@
+namespace RiskPlatform.Infrastructure.Notifications;
+
+/// <summary>Section <c>Notifications:Outbox</c>: how the email outbox worker polls and claims.</summary>
+public sealed class NotificationOutboxOptions
+{
+    public const string SectionName = "Notifications:Outbox";
+
+    /// <summary>Pause between polls when the last batch was not full.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rows claimed per poll.</summary>
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// How long a claimed row is hidden from other workers. If this worker dies, the row is due again when the lease ends;
+    /// keep it well above <c>Smtp:Timeout</c>.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Api.FunctionalTests.Notifications;
+
+/// <summary>
+/// End to end: notifications created over HTTP, delivery rows in the real database, the outbox worker running in the
+/// host, and a real SMTP server (aiosmtpd). Each test starts its own host(s) configured for SMTP.
+/// </summary>
+public abstract class EmailDeliveryTests : IAsyncDisposable
+{
+    private const string Root = "/api/v1/notifications";
+    private readonly List<IAsyncDisposable> _disposables = [];
+    private readonly ShiftableTimeProvider _time = new();
+    private readonly CapturingLogSink _logs = new();
+    private string? _connectionString;
+    private string? _sqlitePath;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    [Fact]
+    public async Task CreateNotification_WithSmtpConfigured_EmailArrivesExactlyOnceAndTheRowIsSent()
+    {
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp);
+        using var client = await SignedInAsync(host, "ann@example.com");
+
+        var created = (await client.PostAsync($"{Root}/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created).Body!;
+        var notificationId = created["notification"]!["id"]!.GetValue<Guid>();
+        var email = created["deliveries"]!.AsArray().Single(d => d!["channel"]!.GetValue<string>() == "email")!;
+        Assert.Equal("pending", email["status"]!.GetValue<string>());
+
+        var message = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal("ann@example.com", message.Headers["X-RcptTo"]);
+        Assert.Equal($"{email["id"]!.GetValue<Guid>():D}@riskplatform", message.MessageId);
+        Assert.Contains("Test notification", message.Subject, StringComparison.Ordinal);
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 1, "the email row recorded as sent");
+        var notification = (await client.GetAsync($"{Root}/{notificationId}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Contains("email", notification["sent_via"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Single(smtp.Messages());
+    }
+
+    [Fact]
+    public async Task CreateNotifications_WhileTheSmtpServerIsDown_EachArrivesExactlyOnceWhenItIsBack()
+    {
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp);
+        using var client = await SignedInAsync(host, "outage@example.com");
+        await smtp.StopAsync();
+
+        var emailIds = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created).Body!;
+            emailIds.Add(created["deliveries"]!.AsArray().Single(d => d!["channel"]!.GetValue<string>() == "email")!["id"]!.GetValue<Guid>());
+        }
+
+        await WaitForCountAsync(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND status_reason = 'retry_scheduled' AND attempts = 1",
+            3,
+            "every email row retried after the connection was refused");
+        await smtp.StartAgainAsync();
+        _time.Shift(TimeSpan.FromSeconds(31)); // past the first backoff (15–30 s)
+
+        var messages = await smtp.WaitForMessagesAsync(3);
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 2", 3, "every email row sent on the second attempt");
+        Assert.Equal(emailIds.Select(id => $"{id:D}@riskplatform").Order(), smtp.Messages().Select(m => m.MessageId).Order());
+        Assert.Equal(3, messages.Count);
+    }
+
+    [Fact]
+    public async Task CreateNotification_WhenTheServerRejectsWith5xx_TheRowFailsAtOnce()
+    {
+        var smtp = await SmtpAsync(SmtpTestHandler.PermanentReject);
+        var host = await HostAsync(smtp);
+        using var client = await SignedInAsync(host, "rejected@example.com");
+
+        (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+
+        await WaitForCountAsync(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Failed' AND status_reason = 'permanent_failure' AND attempts = 1 AND next_attempt_at IS NULL",
+            1,
+            "the email row failed on its first attempt");
+    }
+
+    [Fact]
+    public async Task TwoInstances_SharingTheDatabase_SendEveryEmailExactlyOnce()
+    {
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var instanceA = await HostAsync(smtp);
+        await HostAsync(smtp);
+        using var client = await SignedInAsync(instanceA, "busy@example.com");
+
+        const int count = 12;
+        for (var i = 0; i < count; i++)
+        {
+            (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+        }
+
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent'", count, "every email row sent");
+        var messages = await smtp.WaitForMessagesAsync(count);
+        Assert.Equal(count, messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(count, messages.Count);
+    }
+
+    [Fact]
+    public async Task SmtpPassword_WhenTheServerRefusesToAuthenticate_ReachesNeitherTheLogsNorTheRow()
+    {
+        const string canary = "canary-smtp-password-7f3a";
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp, new() { ["Smtp:Username"] = "mailer", ["Smtp:Password"] = canary });
+        using var client = await SignedInAsync(host, "secret@example.com");
+
+        (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+
+        // aiosmtpd offers no AUTH on a plain connection: a configuration fault, so the row waits for a retry.
+        await WaitForCountAsync(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND status_reason = 'retry_scheduled' AND last_error IS NOT NULL",
+            1,
+            "the email row waiting for a retry");
+        Assert.Contains(_logs.Lines, line => line.Contains("offers no authentication", StringComparison.Ordinal));
+        Assert.False(_logs.Contains(canary), "the SMTP password was logged");
+        Assert.Equal(0, await DatabaseReset.CountAsync(Provider, _connectionString!, $"SELECT COUNT(*) FROM notification_deliveries WHERE last_error LIKE '%{canary}%'"));
+        Assert.Empty(smtp.Messages());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _disposables.Count - 1; i >= 0; i--)
+        {
+            await _disposables[i].DisposeAsync();
+        }
+
+        if (_sqlitePath is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<SmtpTestServer> SmtpAsync(SmtpTestHandler handler)
+    {
+        if (SmtpTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var smtp = await SmtpTestServer.StartAsync(handler);
+        _disposables.Add(smtp);
+        return smtp;
+    }
+
+    /// <summary>A host on this test's database (created with the first host), sending through the given SMTP server.</summary>
+    private async Task<RiskPlatformApiFactory> HostAsync(SmtpTestServer smtp, Dictionary<string, string?>? extraSettings = null)
+    {
+        if (_connectionString is null)
+        {
+            if (Provider == DatabaseProvider.PostgreSql)
+            {
+                if (PostgresTestDatabase.UnavailableReason is { } reason)
+                {
+                    Assert.Skip(reason);
+                }
+
+                var database = await PostgresTestDatabase.CreateAsync("email");
+                _disposables.Insert(0, database);
+                _connectionString = database.ConnectionString;
+            }
+            else
+            {
+                _sqlitePath = Path.Combine(Path.GetTempPath(), $"riskplatform-email-{Guid.NewGuid():N}.db");
+                _connectionString = $"Data Source={_sqlitePath}";
+            }
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = smtp.Host,
+            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "none",
+            ["Smtp:From"] = "RiskPlatform <alerts@riskplatform.test>",
+            ["Notifications:Outbox:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in extraSettings ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var factory = new RiskPlatformApiFactory(
+            Provider,
+            _connectionString,
+            _logs,
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)),
+            settings);
+        _disposables.Add(factory);
+        _ = factory.Server;
+        return factory;
+    }
+
+    private static async Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email)
+    {
+        var client = new ApiClient(host.CreateClient());
+        await client.SignInAsNewUserAsync(email, "Correct-Horse-42");
+        return client;
+    }
+
+    private Task WaitForCountAsync(string sql, int expected, string because) =>
+        Eventually.ReturnsAsync(() => DatabaseReset.CountAsync(Provider, _connectionString!, sql), c => c == expected, TimeSpan.FromSeconds(20), because);
+}
+
+public sealed class EmailDeliveryTestsOnSqlite : EmailDeliveryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class EmailDeliveryTestsOnPostgres : EmailDeliveryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -1,0 +1,295 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Transactions;
+using RiskPlatform.Application.Notifications.Templates;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Events;
+using RiskPlatform.Infrastructure.Email;
+using RiskPlatform.Infrastructure.Notifications;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Infrastructure.IntegrationTests.Notifications;
+
+/// <summary>
+/// The outbox worker against a real SMTP server (aiosmtpd), with the delivery rows in an in-memory repository
+/// (the database path is covered by the functional tests once the EF mapping is merged).
+/// </summary>
+public sealed class EmailOutboxWorkerTests : IAsyncDisposable
+{
+    private static readonly DateTime Start = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Start));
+    private readonly InMemoryRepository<NotificationDelivery> _deliveries = new();
+    private readonly InMemoryRepository<Notification> _notifications = new();
+    private ServiceProvider? _services;
+    private SmtpTestServer? _smtp;
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    [Fact]
+    public async Task RunOnce_WhenAnEmailIsDue_SendsItExactlyOnceAndMarksItSent()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox);
+        var (notification, delivery) = Pending("trader@example.com");
+
+        Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        var message = Assert.Single(await _smtp!.WaitForMessagesAsync(1));
+        var rendered = NotificationTemplates.Render(notification);
+        Assert.Equal("trader@example.com", message.Headers["X-RcptTo"]);
+        Assert.Equal(rendered.Subject, message.Subject);
+        Assert.Equal(rendered.Html.ReplaceLineEndings("\n"), message.HtmlBody!.ReplaceLineEndings("\n"));
+        Assert.Equal($"{delivery.Id:D}@riskplatform", message.MessageId);
+        Assert.Equal((DeliveryStatus.Sent, DeliveryReasons.Delivered, 1, (DateTime?)Now), (delivery.Status, delivery.StatusReason, delivery.Attempts, delivery.SentAt));
+        Assert.Equal([NotificationChannel.Email], notification.SentVia);
+        Assert.Equal(Now, notification.DeliveredAt);
+        Assert.Single(Events<NotificationDeliverySucceeded>());
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheSmtpServerIsDown_KeepsEveryRowAndSendsEachOnceWhenItIsBack()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox);
+        await _smtp!.StopAsync();
+        var rows = Enumerable.Range(0, 3).Select(i => Pending($"trader{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(3, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.All(rows, row =>
+        {
+            Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.RetryScheduled, 1), (row.Status, row.StatusReason, row.Attempts));
+            Assert.InRange(row.NextAttemptAt!.Value, Now + TimeSpan.FromSeconds(15), Now + TimeSpan.FromSeconds(30));
+            Assert.False(string.IsNullOrWhiteSpace(row.LastError));
+        });
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        await _smtp.StartAgainAsync();
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(3, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        var messages = await _smtp.WaitForMessagesAsync(3);
+        Assert.Equal(rows.Select(r => $"{r.Id:D}@riskplatform").Order(), messages.Select(m => m.MessageId).Order());
+        Assert.All(rows, row => Assert.Equal((DeliveryStatus.Sent, 2), (row.Status, row.Attempts)));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheServerRejectsWith5xx_FailsTheRowAtOnce()
+    {
+        var worker = await StartAsync(SmtpTestHandler.PermanentReject);
+        var (notification, delivery) = Pending("nobody@example.com");
+
+        await worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((DeliveryStatus.Failed, DeliveryReasons.PermanentFailure, 1, (DateTime?)null), (delivery.Status, delivery.StatusReason, delivery.Attempts, delivery.NextAttemptAt));
+        Assert.Contains("550", delivery.LastError, StringComparison.Ordinal);
+        Assert.Empty(notification.SentVia);
+        Assert.Single(Events<NotificationDeliveryFailed>());
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheServerDefersWith4xx_RetriesUntilTheAttemptsAreExhausted()
+    {
+        var worker = await StartAsync(SmtpTestHandler.TransientReject);
+        var (_, delivery) = Pending("busy@example.com");
+
+        for (var attempt = 1; attempt <= NotificationDelivery.MaxAttempts; attempt++)
+        {
+            Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(attempt, delivery.Attempts);
+            _time.Advance(RetryBackoff.MaxDelay);
+        }
+
+        Assert.Equal((DeliveryStatus.Failed, DeliveryReasons.AttemptsExhausted), (delivery.Status, delivery.StatusReason));
+        Assert.Contains("451", delivery.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenScheduledForLater_WaitsUntilItIsDue()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox);
+        var notification = Notification.Create(Draft(), Now);
+        var delivery = NotificationDelivery.FromDecision(
+            notification,
+            new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, Now.AddHours(2), "night@example.com"),
+            Now);
+        _notifications.Add(notification);
+        _deliveries.Add(delivery);
+
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        _time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Single(await _smtp!.WaitForMessagesAsync(1));
+        Assert.Equal(DeliveryStatus.Sent, delivery.Status);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheNotificationExpiredBeforeItWasDue_SuppressesWithoutSending()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox);
+        var notification = Notification.Create(Draft() with { ExpiresAt = Now.AddMinutes(30) }, Now);
+        var delivery = NotificationDelivery.FromDecision(
+            notification,
+            new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, Now.AddHours(1), "late@example.com"),
+            Now);
+        _notifications.Add(notification);
+        _deliveries.Add(delivery);
+        _time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal((DeliveryStatus.Suppressed, DeliveryReasons.Expired, 0), (delivery.Status, delivery.StatusReason, delivery.Attempts));
+        Assert.Empty(_smtp!.Messages());
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheNotificationIsGone_SuppressesWithoutSending()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox);
+        var (notification, delivery) = Pending("gone@example.com");
+        _notifications.Remove(notification);
+
+        await worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((DeliveryStatus.Suppressed, EmailDeliveryProcessor.NotificationDeleted), (delivery.Status, delivery.StatusReason));
+        Assert.Empty(_smtp!.Messages());
+    }
+
+    [Fact]
+    public async Task RunOnce_OnlyTakesEmailRowsAndAtMostABatch()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 2);
+        var notification = Notification.Create(Draft(), Now);
+        _notifications.Add(notification);
+        var websocket = NotificationDelivery.FromDecision(notification, new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Pending, DeliveryReasons.Ready), Now);
+        _deliveries.Add(websocket);
+        var emails = Enumerable.Range(0, 3).Select(i => Pending($"batch{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(2, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, (await _smtp!.WaitForMessagesAsync(3)).Count);
+        Assert.All(emails, e => Assert.Equal(DeliveryStatus.Sent, e.Status));
+        Assert.Equal(DeliveryStatus.Pending, websocket.Status);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PollsAndSendsRowsThatBecomeDueLater()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true);
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var (_, first) = Pending("first@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+            await _smtp!.WaitForMessagesAsync(1);
+            var (_, second) = Pending("second@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+            var messages = await _smtp.WaitForMessagesAsync(2);
+
+            Assert.Equal(2, messages.Count);
+            await Eventually.ReturnsAsync(() => Task.FromResult(second.Status), s => s == DeliveryStatus.Sent, because: "the second row recorded as sent");
+            Assert.Equal(DeliveryStatus.Sent, first.Status);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WithoutSmtpHost_DoesNothing()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, configured: false, realTime: true);
+        Pending("unsent@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(worker.ExecuteTask.IsCompletedSuccessfully);
+        Assert.Equal(DeliveryStatus.Pending, Assert.Single(_deliveries.Items).Status);
+        Assert.Empty(_smtp!.Messages());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+    }
+
+    private async Task<EmailOutboxWorker> StartAsync(SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false)
+    {
+        if (SmtpTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        _smtp = await SmtpTestServer.StartAsync(handler);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(realTime ? TimeProvider.System : _time);
+        services.AddSingleton(Options.Create(new SmtpOptions
+        {
+            Host = configured ? _smtp.Host : null,
+            Port = _smtp.Port,
+            Security = SmtpSecurity.None,
+            From = "RiskPlatform <alerts@riskplatform.test>",
+            Timeout = TimeSpan.FromSeconds(10),
+        }));
+        services.AddSingleton(Options.Create(new NotificationOutboxOptions
+        {
+            BatchSize = batchSize,
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            Lease = TimeSpan.FromMinutes(5),
+        }));
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton(_deliveries);
+        services.AddSingleton(_notifications);
+        services.AddSingleton<IRepository<NotificationDelivery>>(_deliveries);
+        services.AddSingleton<IReadRepository<NotificationDelivery>>(_deliveries);
+        services.AddSingleton<IRepository<Notification>>(_notifications);
+        services.AddSingleton<InMemoryUnitOfWork>();
+        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
+        services.AddScoped<AfterCommitActions>();
+        services.AddScoped<IEmailDeliveryClaimer, RepositoryEmailDeliveryClaimer>();
+        services.AddScoped<EmailDeliveryProcessor>();
+        services.AddSingleton<EmailOutboxWorker>();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return _services.GetRequiredService<EmailOutboxWorker>();
+    }
+
+    private (Notification Notification, NotificationDelivery Delivery) Pending(string recipient, DateTime? now = null)
+    {
+        var at = now ?? Now;
+        var notification = Notification.Create(Draft(), at);
+        var delivery = NotificationDelivery.FromDecision(
+            notification,
+            new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Recipient: recipient),
+            at);
+        _notifications.Add(notification);
+        _deliveries.Add(delivery);
+        return (notification, delivery);
+    }
+
+    private static NewNotification Draft() => new(
+        Guid.CreateVersion7(),
+        NotificationType.RiskBreach,
+        NotificationPriority.Urgent,
+        "Daily loss limit reached",
+        "Your daily loss reached 5.2 %.",
+        """{"rule_type":"max_daily_loss","current_value":5.2}""");
+
+    private List<T> Events<T>() => _services!.GetRequiredService<InMemoryUnitOfWork>().Events.OfType<T>().ToList();
+}
