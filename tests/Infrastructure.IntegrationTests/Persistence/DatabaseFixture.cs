@@ -37,6 +37,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddApplication();
         services.AddInfrastructure(configuration, new TestHostEnvironment());
         services.AddScoped<ICurrentUser, NoUser>();
