@@ -3,7 +3,10 @@ using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Common;
 
-/// <summary>Audit-trail text for a whole rule, in the same <c>field: value</c> form as <see cref="RiskRuleChangeSet.Describe"/>.</summary>
+/// <summary>
+/// Audit-trail text for a whole rule, in the same <c>field: value</c> form as <see cref="RiskRuleChangeSet.Describe"/>
+/// (the threshold without the trailing zeros its decimal(28, 8) column gives it).
+/// </summary>
 public static class RiskRuleAudit
 {
     public static string Describe(RiskRule rule)
@@ -13,7 +16,7 @@ public static class RiskRuleAudit
             "; ",
             $"name: {rule.Name}",
             $"rule_type: {WireNames.Of(rule.RuleType)}",
-            $"threshold_value: {rule.ThresholdValue.ToString(CultureInfo.InvariantCulture)}",
+            $"threshold_value: {(rule.ThresholdValue / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}",
             $"threshold_unit: {WireNames.Of(rule.ThresholdUnit)}",
             $"action: {WireNames.Of(rule.Action)}",
             $"is_active: {(rule.IsActive ? "true" : "false")}",
