@@ -144,6 +144,21 @@ public abstract class RiskRuleCrudTests(ApiFixture fixture) : FunctionalTest(fix
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheRuleEndpointsAndThePartialUpdateBody()
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        var paths = document["paths"]!.AsObject().ToDictionary(p => p.Key.TrimEnd('/'), p => p.Value!.AsObject().Select(o => o.Key).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["get", "post"], paths[RulesPath]);
+        Assert.Equal(["delete", "get", "put"], paths[$"{RulesPath}/{{id}}"]);
+        Assert.Equal(["get"], paths[$"{RulesPath}/{{id}}/breaches"]);
+
+        var text = document.ToJsonString();
+        Assert.DoesNotContain("description_sent", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("strategy_id_sent", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Endpoints_WithoutToken_Return401()
     {
         var anonymous = Anonymous();
