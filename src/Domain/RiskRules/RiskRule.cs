@@ -295,7 +295,11 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
     }
 
-    private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Without trailing zeros: a threshold read back from a decimal(28, 8) column carries scale 8, and 5.00000000 is the same value as 5
+    /// (so it is neither reported as a change nor shown with eight zeros in the audit trail).
+    /// </summary>
+    private static string Format(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static string FormatSymbols(List<string> symbols) => symbols.Count == 0 ? "[]" : $"[{string.Join(",", symbols)}]";
 }

@@ -135,6 +135,19 @@ public sealed class RiskRuleTests
         Assert.Equal("no changes", changes.Describe());
     }
 
+    [Fact]
+    public void Update_WhenThresholdDiffersOnlyInTrailingZeros_ReportsNoChange()
+    {
+        // A threshold read back from its decimal(28, 8) column carries scale 8.
+        var rule = RiskRule.Create(UserId, "Leverage", null, RiskRuleType.MaxLeverage, 2.00000000m, ThresholdUnit.Ratio, RiskAction.Alert);
+
+        var same = rule.Update(new RiskRuleUpdate { ThresholdValue = 2m });
+        var changed = rule.Update(new RiskRuleUpdate { ThresholdValue = 2.50m });
+
+        Assert.False(same.HasChanges);
+        Assert.Equal("threshold_value: 2 -> 2.5", changed.Describe());
+    }
+
     [Theory]
     [InlineData(150.0, null, null, RiskRuleErrors.ThresholdTooLarge)] // percent now over 100
     [InlineData(null, ThresholdUnit.Ratio, null, RiskRuleErrors.UnitNotAllowed)]

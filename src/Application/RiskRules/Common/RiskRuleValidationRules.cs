@@ -1,0 +1,43 @@
+using FluentValidation;
+using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.RiskRules;
+
+namespace RiskPlatform.Application.RiskRules.Common;
+
+/// <summary>Shape rules shared by the create and update validators.</summary>
+internal static class RiskRuleValidationRules
+{
+    /// <summary>Matches the description column's length.</summary>
+    public const int DescriptionMaxLength = 2000;
+
+    /// <summary>How many symbols one rule may list.</summary>
+    public const int MaxSymbols = 500;
+
+    public static IRuleBuilderOptions<T, string?> ValidRuleName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(RiskRule.NameMaxLength).NoControlCharacters();
+
+    public static IRuleBuilderOptions<T, string?> ValidRuleDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(DescriptionMaxLength);
+
+    /// <summary>Greater than zero and storable: at most 8 decimal places and 20 integer digits (the column is decimal(28, 8)).</summary>
+    public static IRuleBuilderOptions<T, decimal?> ValidThreshold<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.GreaterThan(0m).PrecisionScale(28, 8, ignoreTrailingZeros: true);
+
+    public static IRuleBuilderOptions<T, RiskRuleType?> SupportedRuleType<T>(this IRuleBuilder<T, RiskRuleType?> rule) =>
+        rule.Must(type => type is null || RiskRuleCatalog.IsSupported(type.Value))
+            .WithMessage((_, type) => type is { } t && RiskRuleCatalog.IsKnown(t)
+                ? $"Rule type '{WireNames.Of(t)}' is not supported; supported types: {string.Join(", ", RiskRuleCatalog.SupportedTypes.Select(WireNames.Of))}."
+                : "Unknown rule type.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidSymbolList<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
+        rule.Must(symbols => symbols is null || symbols.Count <= MaxSymbols)
+            .WithMessage($"symbols may list at most {MaxSymbols} symbols.");
+
+    /// <summary>One symbol: 1–32 characters once trimmed, no spaces inside (the aggregate upper-cases and de-duplicates).</summary>
+    public static IRuleBuilderOptions<T, string> ValidSymbol<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(symbol => symbol is not null && symbol.Trim() is { Length: > 0 and <= RiskRule.SymbolMaxLength } trimmed && !trimmed.Any(char.IsWhiteSpace))
+            .WithMessage($"Each symbol must be 1-{RiskRule.SymbolMaxLength} characters with no spaces.");
+
+    public static IRuleBuilderOptions<T, int?> ValidWindowSeconds<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.GreaterThan(0).WithMessage("window_seconds must be greater than zero.");
+}

@@ -1,0 +1,34 @@
+using MediatR;
+using RiskPlatform.Application.Common.Exceptions;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.RiskRules.Specifications;
+using RiskPlatform.Domain.RiskRules;
+
+namespace RiskPlatform.Application.RiskRules.Queries.ListRiskRuleBreaches;
+
+/// <summary>
+/// The caller's own rule: its history. Another user's rule: not found. No such rule (deleted): the caller's surviving history of it,
+/// or not found when there is none.
+/// </summary>
+internal sealed class ListRiskRuleBreachesQueryHandler(
+    IReadRepository<RiskRule> rules,
+    IReadRepository<RiskBreach> breaches,
+    ICurrentUser currentUser) : IRequestHandler<ListRiskRuleBreachesQuery, IReadOnlyList<RiskBreachDto>>
+{
+    public async Task<IReadOnlyList<RiskBreachDto>> Handle(ListRiskRuleBreachesQuery request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var rule = await rules.FirstOrDefaultAsync(new RiskRuleByIdSpec(request.RuleId), cancellationToken);
+        if (rule is not null && rule.UserId != userId)
+        {
+            throw new NotFoundException("Risk rule", request.RuleId, belongsToAnotherUser: true);
+        }
+
+        if (rule is null && !await breaches.AnyAsync(new AnyBreachOfRiskRuleSpec(userId, request.RuleId), cancellationToken))
+        {
+            throw new NotFoundException("Risk rule", request.RuleId);
+        }
+
+        return await breaches.ListAsync(new BreachesOfRiskRuleSpec(userId, request.RuleId, request.Limit, request.Offset), cancellationToken);
+    }
+}
