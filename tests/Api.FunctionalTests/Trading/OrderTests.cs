@@ -260,6 +260,24 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     }
 
     [Fact]
+    public async Task PlaceOrder_ConcurrentAcceptedOrders_EachSucceedsOrConflictsAndTheBooksAgree()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync(client, "AAPL", 100m);
+        (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureStatus(HttpStatusCode.Created);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync("/api/v1/orders", Market("buy", 1m))));
+
+        Assert.All(responses, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, r.Text));
+        var created = responses.Count(r => r.Status == HttpStatusCode.Created) + 1;
+        Assert.Equal(created, await Fixture.CountAsync("SELECT COUNT(*) FROM orders"));
+        Assert.Equal(created, await TradingTestData.PaperOrderCountAsync(Fixture));
+        var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
+        Assert.Equal(created, Assert.Single(account.Positions).Quantity);
+        Assert.Equal(100_000m - (created * 100m), account.Cash);
+    }
+
+    [Fact]
     public async Task CancelOrder_WhenOpen_ReturnsItCancelled_AndAFilledOrderIs409()
     {
         var client = await SignedInAsync();
