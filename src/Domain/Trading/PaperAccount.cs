@@ -39,7 +39,7 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
 
     /// <summary>
     /// Equity at the start of <see cref="TradingDay"/>, the base of max_daily_loss: the starting cash on the day the account was
-    /// opened, then the equity seen at the first <see cref="Mark"/> of each later UTC day (see docs/decisions/006).
+    /// opened, then the equity seen at the first <see cref="Mark"/> of each later UTC day (see docs/decisions/007-pre-trade-path.md).
     /// </summary>
     public decimal DayStartEquity { get; private set; }
 

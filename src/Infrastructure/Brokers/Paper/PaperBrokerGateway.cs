@@ -17,7 +17,7 @@ namespace RiskPlatform.Infrastructure.Brokers.Paper;
 /// so a blocked order or a risk test commits no account row. Positions are valued at each symbol's mark (last, else mid);
 /// a position without a quote is valued at its average entry price. Day-start equity and the high-water mark are persisted on
 /// the account and advanced by <see cref="PaperAccount.Mark"/> before each order placed or cancelled; reads report what the
-/// next mark would leave (docs/decisions/006-paper-broker-gateway.md).
+/// next mark would leave (docs/decisions/007-pre-trade-path.md).
 /// </remarks>
 internal sealed class PaperBrokerGateway(
     IRepository<PaperAccount> accounts,
