@@ -36,6 +36,20 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
     }
 
     [Fact]
+    public async Task OpenApi_ListsTheTradingRoutes_AndSaysQuotesAreGlobal()
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!;
+        var paths = document["paths"]!.AsObject();
+
+        foreach (var path in new[] { "/api/v1/market/quotes/{symbol}", "/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/risk-rules/test", "/api/v1/risk-rules/max-quantity" })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
+        }
+
+        Assert.Contains("market-data feed", paths["/api/v1/market/quotes/{symbol}"]!["put"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetQuote_WhenUnknown_Returns404()
     {
         var client = await SignedInAsync();

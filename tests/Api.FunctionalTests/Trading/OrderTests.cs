@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Domain.RiskRules;
 
@@ -275,6 +276,27 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
         Assert.Equal(created, Assert.Single(account.Positions).Quantity);
         Assert.Equal(100_000m - (created * 100m), account.Cash);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhenTheBrokerCannotBeReached_Returns503WithTheReasonAndRecordsNothing()
+    {
+        await using var factory = new RiskPlatformApiFactory(
+            Fixture.Provider, Fixture.ConnectionString, Fixture.Logs,
+            services => services.AddScoped<RiskPlatform.Application.Common.Interfaces.IBrokerGateway, UnreachableBroker>());
+        using var client = new ApiClient(factory.CreateClient());
+        await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        await PriceAsync(client, "AAPL", 100m);
+        var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1m, ThresholdUnit.Dollars, RiskAction.Block);
+
+        var response = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureProblem(HttpStatusCode.ServiceUnavailable);
+        var test = await client.PostAsync("/api/v1/risk-rules/test", new { symbol = "AAPL", order_qty = 1m });
+
+        Assert.Equal("broker_unavailable", response.Body!["code"]!.GetValue<string>());
+        Assert.Equal(UnreachableBroker.Reason, response.Body["detail"]!.GetValue<string>());
+        test.EnsureProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, await TradingTestData.BreachRowsAsync(Fixture, ruleId));
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM orders"));
     }
 
     [Fact]
