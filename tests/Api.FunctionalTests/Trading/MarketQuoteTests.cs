@@ -66,6 +66,7 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
         { "AAPL", """{"bid":99}""", "ask" },
         { "AAPL", """{}""", "bid" },
         { "AAPL", """{"price":1.123456789}""", "price" },
+        { "AAPL", """{"price":10000000000}""", "price" },
         { "BAD*SYM", """{"price":100}""", "symbol" },
         { "AAPL", """{"price":"abc"}""", "price" },
     };

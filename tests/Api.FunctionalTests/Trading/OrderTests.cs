@@ -364,6 +364,8 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         { """{"symbol":"AAPL","side":"buy","qty":1,"type":"market","limit_price":5}""", "limit_price" },
         { """{"symbol":"AAPL","side":"buy","qty":1,"time_in_force":"ioc"}""", "time_in_force" },
         { """{"symbol":"A A","side":"buy","qty":1}""", "symbol" },
+        { """{"symbol":"AAPL","side":"buy","qty":10000000000000}""", "qty" },
+        { """{"symbol":"AAPL","side":"buy","qty":1,"type":"limit","limit_price":10000000000}""", "limit_price" },
     };
 
     [Theory]

@@ -25,8 +25,9 @@ internal sealed class SetMarketQuoteCommandValidator : AbstractValidator<SetMark
         RuleFor(c => c.Last).Must(BeAValidPrice!).When(c => c.Last is not null).WithMessage(PriceMessage("last"));
     }
 
-    private static bool BeAValidPrice(decimal? price) => price is > 0m && MarketPrecision.HasAllowedScale(price.Value);
+    private static bool BeAValidPrice(decimal? price) =>
+        price is > 0m and <= TradingInput.MaxPrice && MarketPrecision.HasAllowedScale(price.Value);
 
     private static string PriceMessage(string field) =>
-        $"{field} must be greater than 0 with at most {MarketPrecision.MaxDecimals} decimal places.";
+        $"{field} must be greater than 0 and at most {TradingInput.MaxPrice} with at most {MarketPrecision.MaxDecimals} decimal places.";
 }
