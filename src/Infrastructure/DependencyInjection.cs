@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
@@ -36,8 +38,23 @@ public static class DependencyInjection
         services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
         services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
 
+        AddBrokers(services, configuration);
+
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    private static void AddBrokers(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RiskCheckOptions>()
+            .Bind(configuration.GetSection(RiskCheckOptions.SectionName))
+            .Validate(o => o.MaxQuoteAgeSeconds > 0, "Risk:MaxQuoteAgeSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<PaperBrokerOptions>()
+            .Bind(configuration.GetSection(PaperBrokerOptions.SectionName))
+            .Validate(o => o.StartingCash > 0, "Brokers:Paper:StartingCash must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<IBrokerGateway, PaperBrokerGateway>();
     }
 
     private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -37,6 +37,18 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     /// <summary>Running total of P&amp;L realized by every closing fill since the account was opened.</summary>
     public decimal RealizedPnl { get; private set; }
 
+    /// <summary>
+    /// Equity at the start of <see cref="TradingDay"/>, the base of max_daily_loss: the starting cash on the day the account was
+    /// opened, then the equity seen at the first <see cref="Mark"/> of each later UTC day (see docs/decisions/007-pre-trade-path.md).
+    /// </summary>
+    public decimal DayStartEquity { get; private set; }
+
+    /// <summary>The UTC date (midnight) that <see cref="DayStartEquity"/> belongs to.</summary>
+    public DateTime TradingDay { get; private set; }
+
+    /// <summary>Highest equity seen at a <see cref="Mark"/> (starting cash at first), the base of max_drawdown.</summary>
+    public decimal EquityHighWaterMark { get; private set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -74,10 +86,35 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
             UserId = userId,
             StartingCash = startingCash,
             Cash = startingCash,
+            DayStartEquity = startingCash,
+            TradingDay = now.Date,
+            EquityHighWaterMark = startingCash,
             CreatedAt = now,
             UpdatedAt = now,
         };
     }
+
+    /// <summary>
+    /// Records the account's <paramref name="equity"/> as seen at <paramref name="now"/>: the first mark of a new UTC day rolls
+    /// <see cref="DayStartEquity"/> forward to it, and every mark raises <see cref="EquityHighWaterMark"/> when it is higher.
+    /// The broker marks the account before each order it places or cancels.
+    /// </summary>
+    public void Mark(decimal equity, DateTime now)
+    {
+        if (now.Date > TradingDay)
+        {
+            DayStartEquity = equity;
+            TradingDay = now.Date;
+        }
+
+        EquityHighWaterMark = Math.Max(EquityHighWaterMark, equity);
+    }
+
+    /// <summary>The day-start equity a <see cref="Mark"/> at <paramref name="now"/> would leave, without changing the account.</summary>
+    public decimal DayStartEquityAt(decimal equity, DateTime now) => now.Date > TradingDay ? equity : DayStartEquity;
+
+    /// <summary>The high-water mark a <see cref="Mark"/> of <paramref name="equity"/> would leave, without changing the account.</summary>
+    public decimal EquityHighWaterMarkAt(decimal equity) => Math.Max(EquityHighWaterMark, equity);
 
     public PaperPosition? FindPosition(string symbol)
     {

@@ -13,6 +13,9 @@ public static class WireEnum
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
+    public static IEnumerable<string> Names<TEnum>()
+        where TEnum : struct, Enum => Cache<TEnum>.ByName.Keys;
+
     public static bool TryParse<TEnum>(string? value, out TEnum result)
         where TEnum : struct, Enum
     {
@@ -24,6 +27,11 @@ public static class WireEnum
         result = default;
         return false;
     }
+
+    /// <summary>Parses a value the validator has already accepted.</summary>
+    public static TEnum Parse<TEnum>(string value)
+        where TEnum : struct, Enum =>
+        TryParse<TEnum>(value, out var result) ? result : throw new ArgumentException($"'{value}' is not a {typeof(TEnum).Name} wire value.", nameof(value));
 
     /// <summary>Parses a value the validator has already accepted; null stays null.</summary>
     public static TEnum? ParseOrNull<TEnum>(string? value)

@@ -1,4 +1,5 @@
 using MediatR;
+using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.RiskRules.Specifications;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.RiskRules;
 
@@ -9,5 +10,5 @@ internal sealed class ListRiskRulesQueryValidator : AbstractValidator<ListRiskRu
     public ListRiskRulesQueryValidator() =>
         RuleFor(q => q.RuleType)
             .Must(type => type is null || WireEnum.TryParse<RiskRuleType>(type, out _))
-            .WithMessage($"'{{PropertyValue}}' is not a rule type; expected one of: {WireEnum.Names<RiskRuleType>()}.");
+            .WithMessage($"'{{PropertyValue}}' is not a rule type; expected one of: {string.Join(", ", WireEnum.Names<RiskRuleType>())}.");
 }

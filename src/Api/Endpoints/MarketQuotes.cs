@@ -1,0 +1,26 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskPlatform.Api.Infrastructure;
+using RiskPlatform.Application.MarketData.Commands.SetMarketQuote;
+using RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
+
+namespace RiskPlatform.Api.Endpoints;
+
+internal sealed class MarketQuotes : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("market/quotes", "Market data").RequireAuthorization();
+        group.MapPut("/{symbol}", SetMarketQuote)
+            .WithSummary("Set a symbol's quote (global: stands in for a market-data feed; any signed-in user may set it)")
+            .WithDescription("Body {price} sets bid = ask = last, or {bid, ask, last?}. Fills every resting paper limit order the quote crosses.");
+        group.MapGet("/{symbol}", GetMarketQuote).WithSummary("A symbol's current quote (404 when none has been set)");
+    }
+
+    public static async Task<Ok<MarketQuoteDto>> SetMarketQuote(
+        string symbol, SetMarketQuoteCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Symbol = symbol }, cancellationToken));
+
+    public static async Task<Ok<MarketQuoteDto>> GetMarketQuote(string symbol, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetMarketQuoteQuery(symbol), cancellationToken));
+}

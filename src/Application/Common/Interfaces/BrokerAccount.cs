@@ -1,0 +1,16 @@
+namespace RiskPlatform.Application.Common.Interfaces;
+
+/// <summary>
+/// A broker account's balances now. <see cref="DayStartEquity"/> is the equity at the start of the trading day (the base of
+/// max_daily_loss); <see cref="EquityHighWaterMark"/> the highest equity the broker knows of (the base of max_drawdown; a broker
+/// that does not track one reports max(day-start equity, equity)).
+/// </summary>
+public sealed record BrokerAccount(
+    string AccountId,
+    decimal Equity,
+    decimal Cash,
+    decimal BuyingPower,
+    decimal DayStartEquity,
+    decimal EquityHighWaterMark,
+    decimal UnrealizedPnl,
+    decimal RealizedPnl);

@@ -1,0 +1,34 @@
+namespace RiskPlatform.Application.Common.Interfaces;
+
+/// <summary>
+/// The port to the broker that holds a user's account (the built-in paper broker today; real brokers behind the same port later).
+/// Every call is per user. Amounts are USD decimals; symbols are upper-case. A broker that cannot be reached throws
+/// <see cref="Exceptions.ServiceUnavailableException"/> with the reason: an implementation never reports zeros or empty lists
+/// in place of data it could not get, because the risk check would then judge an empty account.
+/// </summary>
+public interface IBrokerGateway
+{
+    Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Open positions (non-zero signed quantity), valued at the broker's current market price.</summary>
+    Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Orders that can still fill (new or partially filled).</summary>
+    Task<IReadOnlyList<BrokerOrder>> GetOpenOrdersAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The broker's order with this id, or null when the user has none.</summary>
+    Task<BrokerOrder?> GetOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken);
+
+    /// <summary>The latest quote for <paramref name="symbol"/> as this user's broker sees it, or null when there is none.</summary>
+    Task<BrokerQuote?> GetQuoteAsync(Guid userId, string symbol, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Submits an order. Idempotent on <see cref="BrokerOrderRequest.ClientOrderId"/>: submitting the same id again returns the
+    /// broker's existing order. The returned order carries the broker's status right after submission (a marketable order may
+    /// already be filled).
+    /// </summary>
+    Task<BrokerOrder> SubmitOrderAsync(Guid userId, BrokerOrderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an open order and returns it; throws <see cref="Domain.Common.ConflictException"/> when it can no longer be cancelled.</summary>
+    Task<BrokerOrder> CancelOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Mapster;
+using MediatR;
+using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
+using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Domain.MarketData;
+
+namespace RiskPlatform.Application.MarketData.Commands.SetMarketQuote;
+
+/// <summary>
+/// Creates or replaces the quote. The quote raises MarketQuoteUpdated, whose handler fills the paper orders it crosses in the
+/// same save (see FillRestingPaperOrdersOnMarketQuoteUpdated).
+/// </summary>
+internal sealed class SetMarketQuoteCommandHandler(
+    IRepository<MarketQuote> quotes,
+    AuditScope audit,
+    TypeAdapterConfig mapping,
+    TimeProvider timeProvider) : IRequestHandler<SetMarketQuoteCommand, MarketQuoteDto>
+{
+    public async Task<MarketQuoteDto> Handle(SetMarketQuoteCommand request, CancellationToken cancellationToken)
+    {
+        var symbol = TradingSymbol.Normalize(request.Symbol);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken);
+        if (quote is null)
+        {
+            quote = request.Price is { } price
+                ? MarketQuote.FromPrice(symbol, price, now)
+                : MarketQuote.FromBidAskLast(symbol, request.Bid!.Value, request.Ask!.Value, request.Last, now);
+            quotes.Add(quote);
+        }
+        else if (request.Price is { } price)
+        {
+            quote.UpdatePrice(price, now);
+        }
+        else
+        {
+            quote.Update(request.Bid!.Value, request.Ask!.Value, request.Last, now);
+        }
+
+        audit.Target("market_quote", quote.Id).Describe($"Set the quote of {symbol}");
+        return quote.Adapt<MarketQuoteDto>(mapping);
+    }
+}

@@ -1,0 +1,5 @@
+using RiskPlatform.Application.Common.Messaging;
+
+namespace RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
+
+public sealed record GetMarketQuoteQuery(string Symbol) : IQuery<MarketQuoteDto>;

@@ -1,0 +1,18 @@
+using RiskPlatform.Application.Common.Messaging;
+using RiskPlatform.Domain.Trading;
+
+namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
+
+/// <summary>
+/// Checks an order against the caller's risk rules and, unless they block it, submits it to the broker.
+/// <see cref="Type"/> defaults to market and <see cref="TimeInForce"/> to day. <see cref="ClientOrderId"/> makes it idempotent.
+/// </summary>
+public sealed record PlaceOrderCommand(
+    string? Symbol,
+    OrderSide? Side,
+    decimal? Qty,
+    OrderType? Type = null,
+    decimal? LimitPrice = null,
+    TimeInForce? TimeInForce = null,
+    Guid? StrategyId = null,
+    string? ClientOrderId = null) : ICommand<PlaceOrderResult>;

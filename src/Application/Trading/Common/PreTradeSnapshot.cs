@@ -1,0 +1,58 @@
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading.Orders;
+
+namespace RiskPlatform.Application.Trading.Common;
+
+/// <summary>Builds the engine's <see cref="PortfolioSnapshot"/> for one order from the broker port and the order history.</summary>
+internal static class PreTradeSnapshot
+{
+    public static async Task<PortfolioSnapshot> LoadAsync(
+        IBrokerGateway broker,
+        IReadRepository<Order> orders,
+        Guid userId,
+        string symbol,
+        IReadOnlyList<RiskRule> rules,
+        DateTime now,
+        TimeSpan maxQuoteAge,
+        CancellationToken cancellationToken)
+    {
+        // One DbContext per request: the calls run one after another.
+        var account = await broker.GetAccountAsync(userId, cancellationToken);
+        var positions = await broker.GetPositionsAsync(userId, cancellationToken);
+        var openOrders = await broker.GetOpenOrdersAsync(userId, cancellationToken);
+        var quote = await broker.GetQuoteAsync(userId, symbol, cancellationToken);
+
+        var quotes = new Dictionary<string, QuoteSnapshot>(StringComparer.OrdinalIgnoreCase);
+        if (quote is not null)
+        {
+            quotes[quote.Symbol] = new QuoteSnapshot(quote.Bid, quote.Ask, quote.Last ?? ((quote.Bid + quote.Ask) / 2m), quote.Timestamp);
+        }
+
+        // Only as far back as the longest active order_rate_limit window reaches.
+        var window = rules.Where(r => r.IsActive && r.RuleType == RiskRuleType.OrderRateLimit && r.WindowSeconds is > 0)
+            .Select(r => r.WindowSeconds!.Value)
+            .DefaultIfEmpty(0)
+            .Max();
+        IReadOnlyList<DateTime> recent = window > 0
+            ? await orders.ListAsync(new OrderSubmissionTimesSinceSpec(userId, now.AddSeconds(-window)), cancellationToken)
+            : [];
+
+        return new PortfolioSnapshot
+        {
+            Equity = account.Equity,
+            Cash = account.Cash,
+            BuyingPower = account.BuyingPower,
+            DayStartEquity = account.DayStartEquity,
+            EquityHighWaterMark = account.EquityHighWaterMark,
+            Positions = [.. positions.Select(p => new PositionSnapshot(p.Symbol, p.Quantity, p.AverageEntryPrice, p.MarketPrice))],
+            OpenOrders = [.. openOrders.Select(o => new OpenOrderSnapshot(o.Symbol, o.Side, o.Quantity - o.FilledQuantity, o.LimitPrice))],
+            Quotes = quotes,
+            RecentOrderTimes = recent,
+            Now = now,
+            MaxQuoteAge = maxQuoteAge,
+        };
+    }
+}

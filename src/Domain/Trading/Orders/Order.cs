@@ -1,0 +1,215 @@
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.RiskRules.Engine;
+
+namespace RiskPlatform.Domain.Trading.Orders;
+
+/// <summary>
+/// An order as RiskPlatform sees it: what the user asked for, what the pre-trade risk check decided, and the broker's view of
+/// it (status, filled quantity, average fill price) mirrored from whichever broker holds it. The shape is broker-neutral: the
+/// broker's own id is a string (<see cref="BrokerOrderId"/>). <see cref="ClientOrderId"/> is the idempotency key, unique per user;
+/// when the caller gives none, the order's own id is used.
+/// </summary>
+public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
+{
+    public const int ClientOrderIdMaxLength = 128;
+    public const int BrokerOrderIdMaxLength = 64;
+    public const int AlertsMaxLength = 8000;
+    public const int RejectReasonMaxLength = 500;
+
+    private Order()
+    {
+    }
+
+    public Guid UserId { get; private set; }
+
+    public string ClientOrderId { get; private set; } = string.Empty;
+
+    public string Symbol { get; private set; } = string.Empty;
+
+    public OrderSide Side { get; private set; }
+
+    public OrderType Type { get; private set; }
+
+    public TimeInForce TimeInForce { get; private set; }
+
+    /// <summary>The quantity the user asked for.</summary>
+    public decimal RequestedQuantity { get; private set; }
+
+    /// <summary>The quantity sent to the broker: the requested quantity, or less when a reduce_size rule cut it.</summary>
+    public decimal Quantity { get; private set; }
+
+    public decimal? LimitPrice { get; private set; }
+
+    public Guid? StrategyId { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public string? BrokerOrderId { get; private set; }
+
+    public decimal FilledQuantity { get; private set; }
+
+    public decimal? AverageFillPrice { get; private set; }
+
+    public string? RejectReason { get; private set; }
+
+    public RiskDecisionOutcome DecisionOutcome { get; private set; }
+
+    /// <summary>The rule that reduced the order (when <see cref="DecisionOutcome"/> is Reduced).</summary>
+    public Guid? BindingRuleId { get; private set; }
+
+    public RiskRuleType? BindingRuleType { get; private set; }
+
+    /// <summary>The alert rules that fired on the order, as a small JSON array written by the application layer (null when none).</summary>
+    public string? Alerts { get; private set; }
+
+    public DateTime SubmittedAt { get; private set; }
+
+    public DateTime? FilledAt { get; private set; }
+
+    public DateTime? CancelledAt { get; private set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; }
+
+    /// <summary>New, or partially filled: the broker may still fill or cancel it.</summary>
+    public bool IsOpen => Status is OrderStatus.New or OrderStatus.PartiallyFilled;
+
+    /// <summary>
+    /// An order the risk check let through (accepted or reduced), about to be sent to the broker.
+    /// </summary>
+    /// <exception cref="DomainException">A blocked decision, a non-positive quantity, or a quantity above the requested one.</exception>
+    public static Order Accept(
+        Guid userId,
+        string? clientOrderId,
+        string symbol,
+        OrderSide side,
+        OrderType type,
+        TimeInForce timeInForce,
+        decimal requestedQuantity,
+        decimal quantity,
+        decimal? limitPrice,
+        Guid? strategyId,
+        RiskDecisionOutcome outcome,
+        RiskRule? bindingRule,
+        string? alerts,
+        DateTime now)
+    {
+        if (outcome == RiskDecisionOutcome.Blocked)
+        {
+            throw new DomainException(OrderErrorCodes.Blocked, "A blocked order cannot be submitted.");
+        }
+
+        if (quantity <= 0m || quantity > requestedQuantity)
+        {
+            throw new DomainException(
+                OrderErrorCodes.InvalidQuantity, $"The quantity to submit ({quantity}) must be positive and at most the requested {requestedQuantity}.");
+        }
+
+        if (alerts is { Length: > AlertsMaxLength })
+        {
+            throw new DomainException(OrderErrorCodes.AlertsTooLong, $"The alert summary is longer than {AlertsMaxLength} characters.");
+        }
+
+        var order = new Order
+        {
+            UserId = userId,
+            Symbol = TradingSymbol.Normalize(symbol),
+            Side = side,
+            Type = type,
+            TimeInForce = timeInForce,
+            RequestedQuantity = requestedQuantity,
+            Quantity = quantity,
+            LimitPrice = limitPrice,
+            StrategyId = strategyId,
+            Status = OrderStatus.New,
+            DecisionOutcome = outcome,
+            BindingRuleId = outcome == RiskDecisionOutcome.Reduced ? bindingRule?.Id : null,
+            BindingRuleType = outcome == RiskDecisionOutcome.Reduced ? bindingRule?.RuleType : null,
+            Alerts = alerts,
+            SubmittedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        order.ClientOrderId = NormalizeClientOrderId(clientOrderId) ?? order.Id.ToString("N");
+        return order;
+    }
+
+    /// <summary>Trims the client order id; blank means none. Throws when it is longer than <see cref="ClientOrderIdMaxLength"/>.</summary>
+    public static string? NormalizeClientOrderId(string? clientOrderId)
+    {
+        var trimmed = clientOrderId?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length <= ClientOrderIdMaxLength
+            ? trimmed
+            : throw new DomainException(OrderErrorCodes.InvalidClientOrderId, $"Client order id must be at most {ClientOrderIdMaxLength} characters.");
+    }
+
+    /// <summary>True when a resubmission with the same client order id asks for the same order.</summary>
+    public bool HasSameTerms(string symbol, OrderSide side, OrderType type, TimeInForce timeInForce, decimal requestedQuantity, decimal? limitPrice, Guid? strategyId) =>
+        Symbol == symbol && Side == side && Type == type && TimeInForce == timeInForce
+        && RequestedQuantity == requestedQuantity && LimitPrice == limitPrice && StrategyId == strategyId;
+
+    /// <summary>
+    /// Mirrors the broker's view of the order. Quantities are the broker's; a terminal status stays terminal (a late, older
+    /// report never reopens a filled or cancelled order).
+    /// </summary>
+    public void MirrorBroker(
+        string brokerOrderId,
+        OrderStatus status,
+        decimal filledQuantity,
+        decimal? averageFillPrice,
+        string? rejectReason,
+        DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(brokerOrderId) || brokerOrderId.Length > BrokerOrderIdMaxLength)
+        {
+            throw new DomainException(OrderErrorCodes.InvalidBrokerOrderId, "The broker order id is missing or too long.");
+        }
+
+        if (BrokerOrderId is not null && BrokerOrderId != brokerOrderId)
+        {
+            throw new DomainException(OrderErrorCodes.InvalidBrokerOrderId, $"Order {Id} is held by the broker as {BrokerOrderId}, not {brokerOrderId}.");
+        }
+
+        BrokerOrderId = brokerOrderId;
+        if (!IsOpen && status != Status)
+        {
+            return;
+        }
+
+        Status = status;
+        FilledQuantity = filledQuantity;
+        AverageFillPrice = averageFillPrice;
+        RejectReason = rejectReason is { Length: > RejectReasonMaxLength } ? rejectReason[..RejectReasonMaxLength] : rejectReason;
+        if (status == OrderStatus.Filled)
+        {
+            FilledAt ??= now;
+        }
+
+        if (status == OrderStatus.Cancelled)
+        {
+            CancelledAt ??= now;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Refuses to cancel an order that can no longer be cancelled (HTTP 409).</summary>
+    /// <exception cref="ConflictException"><see cref="OrderErrorCodes.NotOpen"/>.</exception>
+    public void EnsureCancellable()
+    {
+        if (!IsOpen)
+        {
+            throw new ConflictException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status} and can no longer be cancelled.");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading;
+
+namespace RiskPlatform.Infrastructure.Brokers.Paper;
+
+/// <summary>
+/// The built-in paper broker behind <see cref="IBrokerGateway"/>: the user's <see cref="PaperAccount"/> (opened on first order
+/// with <see cref="PaperBrokerOptions.StartingCash"/>) filled against the <see cref="MarketQuote"/>s set through the quotes API.
+/// Everything is in the database, inside the caller's unit of work: nothing here saves, and nothing leaves the process.
+/// </summary>
+/// <remarks>
+/// Reads never create or change the account: a user without one is reported as a fresh account (starting cash, nothing else),
+/// so a blocked order or a risk test commits no account row. Positions are valued at each symbol's mark (last, else mid);
+/// a position without a quote is valued at its average entry price. Day-start equity and the high-water mark are persisted on
+/// the account and advanced by <see cref="PaperAccount.Mark"/> before each order placed or cancelled; reads report what the
+/// next mark would leave (docs/decisions/007-pre-trade-path.md).
+/// </remarks>
+internal sealed class PaperBrokerGateway(
+    IRepository<PaperAccount> accounts,
+    IReadRepository<MarketQuote> quotes,
+    IOptions<PaperBrokerOptions> options,
+    TimeProvider timeProvider) : IBrokerGateway
+{
+    private readonly Dictionary<Guid, PaperAccount> _loaded = [];
+
+    public async Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var account = await FindOrFreshAsync(userId, cancellationToken);
+        var marks = await MarksAsync(account, cancellationToken);
+        var snapshot = account.Snapshot(marks);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return new BrokerAccount(
+            account.Id.ToString(),
+            snapshot.Equity,
+            snapshot.Cash,
+            snapshot.BuyingPower,
+            account.DayStartEquityAt(snapshot.Equity, now),
+            account.EquityHighWaterMarkAt(snapshot.Equity),
+            snapshot.UnrealizedPnl,
+            snapshot.RealizedPnl);
+    }
+
+    public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var account = await FindOrFreshAsync(userId, cancellationToken);
+        var marks = await MarksAsync(account, cancellationToken);
+        return [.. account.Snapshot(marks).Positions.Select(p => new BrokerPosition(p.Symbol, p.Quantity, p.AverageEntryPrice, p.MarkPrice, p.UnrealizedPnl))];
+    }
+
+    public async Task<IReadOnlyList<BrokerOrder>> GetOpenOrdersAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var account = await FindOrFreshAsync(userId, cancellationToken);
+        return [.. account.OpenOrders.Select(ToBrokerOrder)];
+    }
+
+    public async Task<BrokerOrder?> GetOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(brokerOrderId, out var id))
+        {
+            return null;
+        }
+
+        var account = await FindOrFreshAsync(userId, cancellationToken);
+        return account.FindOrder(id) is { } order ? ToBrokerOrder(order) : null;
+    }
+
+    public async Task<BrokerQuote?> GetQuoteAsync(Guid userId, string symbol, CancellationToken cancellationToken)
+    {
+        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(TradingSymbol.Normalize(symbol)), cancellationToken);
+        return quote is null ? null : new BrokerQuote(quote.Symbol, quote.Bid, quote.Ask, quote.Last, quote.UpdatedAt);
+    }
+
+    public async Task<BrokerOrder> SubmitOrderAsync(Guid userId, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var account = await FindAsync(userId, cancellationToken);
+        if (account is null)
+        {
+            account = PaperAccount.Open(userId, now, options.Value.StartingCash);
+            accounts.Add(account);
+            _loaded[userId] = account;
+        }
+
+        await MarkAsync(account, now, cancellationToken);
+        var symbol = TradingSymbol.Normalize(request.Symbol);
+        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken);
+        var order = account.PlaceOrder(
+            symbol, request.Side, request.Quantity, request.Type, request.LimitPrice, request.TimeInForce, request.ClientOrderId, quote, now);
+        return ToBrokerOrder(order);
+    }
+
+    public async Task<BrokerOrder> CancelOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var account = await FindAsync(userId, cancellationToken);
+        if (account is null || !Guid.TryParse(brokerOrderId, out var id) || account.FindOrder(id) is null)
+        {
+            throw new Application.Common.Exceptions.NotFoundException("Broker order", brokerOrderId);
+        }
+
+        await MarkAsync(account, now, cancellationToken);
+        return ToBrokerOrder(account.CancelOrder(id, now));
+    }
+
+    private async Task MarkAsync(PaperAccount account, DateTime now, CancellationToken cancellationToken)
+    {
+        var marks = await MarksAsync(account, cancellationToken);
+        account.Mark(account.Equity(marks), now);
+    }
+
+    private async Task<PaperAccount?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(userId, out var cached))
+        {
+            return cached;
+        }
+
+        var account = await accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), cancellationToken);
+        if (account is not null)
+        {
+            _loaded[userId] = account;
+        }
+
+        return account;
+    }
+
+    private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken) =>
+        await FindAsync(userId, cancellationToken)
+        ?? PaperAccount.Open(userId, timeProvider.GetUtcNow().UtcDateTime, options.Value.StartingCash);
+
+    private async Task<Dictionary<string, decimal>> MarksAsync(PaperAccount account, CancellationToken cancellationToken)
+    {
+        if (account.Positions.Count == 0)
+        {
+            return [];
+        }
+
+        var symbols = account.Positions.Select(p => p.Symbol).ToList();
+        var found = await quotes.ListAsync(new MarketQuotesBySymbolsSpec(symbols), cancellationToken);
+        return found.ToDictionary(q => q.Symbol, q => q.MarkPrice, StringComparer.Ordinal);
+    }
+
+    private static BrokerOrder ToBrokerOrder(PaperOrder order) => new(
+        order.Id.ToString(),
+        order.ClientOrderId,
+        order.Symbol,
+        order.Side,
+        order.Type,
+        order.TimeInForce,
+        order.Quantity,
+        order.FilledQuantity,
+        order.LimitPrice,
+        order.AverageFillPrice,
+        order.Status,
+        order.RejectReason,
+        order.CreatedAt,
+        order.FilledAt);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+
+namespace RiskPlatform.Api.FunctionalTests.Trading;
+
+public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    [Fact]
+    public async Task SetQuote_WithPrice_SetsBidAskLastAndGetReturnsIt()
+    {
+        var client = await SignedInAsync();
+
+        var set = (await client.PutAsync("/api/v1/market/quotes/aapl", new { price = 150.25m })).EnsureStatus(HttpStatusCode.OK);
+        var got = (await client.GetAsync("/api/v1/market/quotes/AAPL")).EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Equal("AAPL", set.Body!["symbol"]!.GetValue<string>());
+        foreach (var field in new[] { "bid", "ask", "last", "mark_price" })
+        {
+            Assert.Equal(150.25m, got.Body![field]!.GetValue<decimal>());
+        }
+    }
+
+    [Fact]
+    public async Task SetQuote_WithBidAsk_MarksAtMidAndAnotherUserSeesIt()
+    {
+        var client = await SignedInAsync();
+        var other = await SignedInAsync();
+
+        (await client.PutAsync("/api/v1/market/quotes/MSFT", new { bid = 99m, ask = 101m })).EnsureStatus(HttpStatusCode.OK);
+        var got = (await other.GetAsync("/api/v1/market/quotes/MSFT")).EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Equal(99m, got.Body!["bid"]!.GetValue<decimal>());
+        Assert.Equal(101m, got.Body!["ask"]!.GetValue<decimal>());
+        Assert.Null(got.Body!["last"]);
+        Assert.Equal(100m, got.Body!["mark_price"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsTheTradingRoutes_AndSaysQuotesAreGlobal()
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!;
+        var paths = document["paths"]!.AsObject();
+
+        foreach (var path in new[] { "/api/v1/market/quotes/{symbol}", "/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/risk-rules/test", "/api/v1/risk-rules/max-quantity" })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
+        }
+
+        Assert.Contains("market-data feed", paths["/api/v1/market/quotes/{symbol}"]!["put"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetQuote_WhenUnknown_Returns404()
+    {
+        var client = await SignedInAsync();
+
+        (await client.GetAsync("/api/v1/market/quotes/NOPE")).EnsureProblem(HttpStatusCode.NotFound);
+    }
+
+    public static TheoryData<string, string, string> BadQuotes => new()
+    {
+        { "AAPL", """{"price":0}""", "price" },
+        { "AAPL", """{"price":-1}""", "price" },
+        { "AAPL", """{"bid":101,"ask":100}""", "bid" },
+        { "AAPL", """{"price":100,"bid":99,"ask":101}""", "price" },
+        { "AAPL", """{"bid":99}""", "ask" },
+        { "AAPL", """{}""", "bid" },
+        { "AAPL", """{"price":1.123456789}""", "price" },
+        { "AAPL", """{"price":10000000000}""", "price" },
+        { "BAD*SYM", """{"price":100}""", "symbol" },
+        { "AAPL", """{"price":"abc"}""", "price" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadQuotes))]
+    public async Task SetQuote_WhenInputIsBad_Returns400NamingTheField(string symbol, string body, string field)
+    {
+        var client = await SignedInAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/market/quotes/{Uri.EscapeDataString(symbol)}")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        response.EnsureValidationError(field);
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class MarketQuoteTestsOnSqlite(SqliteApiFixture fixture) : MarketQuoteTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class MarketQuoteTestsOnPostgres(PostgresApiFixture fixture) : MarketQuoteTests(fixture);

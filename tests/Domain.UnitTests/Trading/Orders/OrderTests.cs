@@ -1,0 +1,93 @@
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Orders;
+
+namespace RiskPlatform.Domain.UnitTests.Trading.Orders;
+
+public sealed class OrderTests
+{
+    private static readonly DateTime Now = new(2026, 3, 2, 15, 0, 0, DateTimeKind.Utc);
+
+    private static Order Accept(
+        decimal requested = 10m,
+        decimal quantity = 10m,
+        RiskDecisionOutcome outcome = RiskDecisionOutcome.Accepted,
+        string? clientOrderId = null,
+        RiskRule? binding = null) =>
+        Order.Accept(
+            Guid.NewGuid(), clientOrderId, " aapl ", OrderSide.Buy, OrderType.Market, TimeInForce.Day, requested, quantity, null, null,
+            outcome, binding, null, Now);
+
+    [Fact]
+    public void Accept_WithoutClientOrderId_UsesItsOwnIdAndNormalizesTheSymbol()
+    {
+        var order = Accept();
+
+        Assert.Equal(order.Id.ToString("N"), order.ClientOrderId);
+        Assert.Equal("AAPL", order.Symbol);
+        Assert.Equal(OrderStatus.New, order.Status);
+        Assert.True(order.IsOpen);
+    }
+
+    [Fact]
+    public void Accept_WhenReduced_KeepsTheBindingRule()
+    {
+        var rule = RiskRule.Create(Guid.NewGuid(), "size", null, RiskRuleType.MaxOrderValue, 1_000m, ThresholdUnit.Dollars, RiskAction.ReduceSize);
+
+        var order = Accept(requested: 40m, quantity: 15m, outcome: RiskDecisionOutcome.Reduced, binding: rule);
+
+        Assert.Equal(rule.Id, order.BindingRuleId);
+        Assert.Equal(RiskRuleType.MaxOrderValue, order.BindingRuleType);
+        Assert.Equal(40m, order.RequestedQuantity);
+        Assert.Equal(15m, order.Quantity);
+    }
+
+    [Theory]
+    [InlineData(10, 0, RiskDecisionOutcome.Accepted, OrderErrorCodes.InvalidQuantity)]
+    [InlineData(10, 11, RiskDecisionOutcome.Accepted, OrderErrorCodes.InvalidQuantity)]
+    [InlineData(10, 10, RiskDecisionOutcome.Blocked, OrderErrorCodes.Blocked)]
+    public void Accept_WhenTheDecisionOrQuantityIsWrong_Throws(decimal requested, decimal quantity, RiskDecisionOutcome outcome, string code)
+    {
+        var error = Assert.ThrowsAny<DomainException>(() => Accept(requested, quantity, outcome));
+
+        Assert.Equal(code, error.Code);
+    }
+
+    [Fact]
+    public void MirrorBroker_WhenFilled_RecordsTheFillAndStaysFilledOnALateReport()
+    {
+        var order = Accept();
+
+        order.MirrorBroker("b-1", OrderStatus.Filled, 10m, 101m, null, Now);
+        order.MirrorBroker("b-1", OrderStatus.New, 0m, null, null, Now.AddSeconds(1));
+
+        Assert.Equal(OrderStatus.Filled, order.Status);
+        Assert.Equal(10m, order.FilledQuantity);
+        Assert.Equal(101m, order.AverageFillPrice);
+        Assert.Equal(Now, order.FilledAt);
+        Assert.Throws<ConflictException>(order.EnsureCancellable);
+    }
+
+    [Fact]
+    public void MirrorBroker_WithAnotherBrokerId_Throws()
+    {
+        var order = Accept();
+        order.MirrorBroker("b-1", OrderStatus.New, 0m, null, null, Now);
+
+        Assert.Throws<DomainException>(() => order.MirrorBroker("b-2", OrderStatus.Cancelled, 0m, null, null, Now));
+    }
+
+    [Theory]
+    [InlineData("AAPL", OrderSide.Buy, 10, true)]
+    [InlineData("MSFT", OrderSide.Buy, 10, false)]
+    [InlineData("AAPL", OrderSide.Sell, 10, false)]
+    [InlineData("AAPL", OrderSide.Buy, 11, false)]
+    public void HasSameTerms_WhenAnyTermDiffers_IsFalse(string symbol, OrderSide side, decimal requested, bool expected)
+    {
+        var order = Accept();
+
+        Assert.Equal(expected, order.HasSameTerms(symbol, side, OrderType.Market, TimeInForce.Day, requested, null, null));
+    }
+}
