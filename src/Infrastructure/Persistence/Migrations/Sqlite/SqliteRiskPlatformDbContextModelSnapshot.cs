@@ -93,6 +93,47 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Ask")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ask");
+
+                    b.Property<decimal>("Bid")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bid");
+
+                    b.Property<decimal?>("Last")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ux_market_quotes_symbol");
+
+                    b.ToTable("market_quotes", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +567,368 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("risk_rules", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alerts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alerts");
+
+                    b.Property<decimal?>("AverageFillPrice")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<Guid?>("BindingRuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binding_rule_id");
+
+                    b.Property<string>("BindingRuleType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binding_rule_type");
+
+                    b.Property<string>("BrokerOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker_order_id");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("ClientOrderId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecisionOutcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_outcome");
+
+                    b.Property<DateTime?>("FilledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_at");
+
+                    b.Property<decimal>("FilledQuantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<decimal?>("LimitPrice")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit_price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<decimal>("RequestedQuantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_quantity");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("StrategyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy_id");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "BrokerOrderId")
+                        .HasDatabaseName("ix_orders_user_broker_order");
+
+                    b.HasIndex("UserId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_orders_user_client_order_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_user_created");
+
+                    b.HasIndex("UserId", "SubmittedAt")
+                        .HasDatabaseName("ix_orders_user_submitted");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Cash")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cash");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day_start_equity");
+
+                    b.Property<decimal>("EquityHighWaterMark")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equity_high_water_mark");
+
+                    b.Property<decimal>("RealizedPnl")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("realized_pnl");
+
+                    b.Property<decimal>("StartingCash")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starting_cash");
+
+                    b.Property<DateTime>("TradingDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_day");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_paper_accounts_user");
+
+                    b.ToTable("paper_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AverageFillPrice")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_fill_price");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("ClientOrderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateTime?>("FilledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_at");
+
+                    b.Property<decimal>("FilledQuantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<decimal?>("LimitPrice")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit_price");
+
+                    b.Property<Guid>("PaperAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_account_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TimeInForce")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_in_force");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperAccountId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_paper_orders_account_client_order_id");
+
+                    b.HasIndex("Symbol", "Status")
+                        .HasDatabaseName("ix_paper_orders_symbol_status");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AverageEntryPrice")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_entry_price");
+
+                    b.Property<decimal>("CostBasis")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_basis");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PaperAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_account_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("RealizedPnl")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("realized_pnl");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperAccountId", "Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ux_paper_positions_account_symbol");
+
+                    b.ToTable("paper_positions", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Users.LoginAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -731,6 +1134,42 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Orders.Order", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -738,6 +1177,13 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+                {
+                    b.Navigation("Orders");
+
+                    b.Navigation("Positions");
                 });
 #pragma warning restore 612, 618
         }
