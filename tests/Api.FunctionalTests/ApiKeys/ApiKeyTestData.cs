@@ -58,6 +58,22 @@ internal static class ApiKeyTestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Rewrites a row as if it had been sealed under <paramref name="version"/> (header and column).</summary>
+    public static async Task MarkSealedUnderAsync(IServiceProvider services, Guid id, int version)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+        var row = await db.Set<ApiKey>().SingleAsync(k => k.Id == id);
+        var apiKeyBlob = row.EncryptedApiKey!.ToArray();
+        var apiSecretBlob = row.EncryptedApiSecret!.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(apiKeyBlob.AsSpan(1), version);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(apiSecretBlob.AsSpan(1), version);
+        db.Entry(row).Property(k => k.EncryptedApiKey).CurrentValue = apiKeyBlob;
+        db.Entry(row).Property(k => k.EncryptedApiSecret).CurrentValue = apiSecretBlob;
+        db.Entry(row).Property(k => k.MasterKeyVersion).CurrentValue = version;
+        await db.SaveChangesAsync();
+    }
+
     public static async Task SetExpiryAsync(IServiceProvider services, Guid id, DateTime expiresAt)
     {
         await using var scope = services.CreateAsyncScope();
