@@ -93,6 +93,18 @@ public abstract class ApiKeyLifecycleTests(ApiFixture fixture) : FunctionalTest(
     }
 
     [Fact]
+    public async Task OpenApi_DescribesEveryApiKeyOperation()
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!["paths"]!.AsObject();
+
+        Assert.Contains(Route, document.Select(p => p.Key));
+        foreach (var suffix in new[] { "{id}", "{id}/rotate", "{id}/verify", "{id}/audit-logs" })
+        {
+            Assert.Contains($"{Route}/{suffix}", document.Select(p => p.Key));
+        }
+    }
+
+    [Fact]
     public async Task RevokedKey_RotateVerifyOrReactivate_Returns409()
     {
         var client = await SignedInAsync();
