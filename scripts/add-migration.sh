@@ -5,7 +5,7 @@ set -euo pipefail
 name="${1:?usage: scripts/add-migration.sh <MigrationName>}"
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-dotnet build src/Infrastructure -v q -nologo >/dev/null
+dotnet build src/Infrastructure -v q -nologo  # fails loudly: no migration from a broken build
 for provider in Sqlite PostgreSql SqlServer; do
   dotnet ef migrations add "$name" \
     --no-build \

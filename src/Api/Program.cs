@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using RiskPlatform.Api.Hubs;
+using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application;
 using RiskPlatform.Application.Common.Interfaces;
@@ -85,6 +86,10 @@ foreach (var warning in secretWarnings)
 }
 
 await DatabaseMigrator.MigrateIfEnabledAsync(app.Services);
+if (RewrapCommandLine.Matches(args))
+{
+    return await RewrapCommandLine.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -105,6 +110,7 @@ app.MapEndpointGroups();
 app.MapNotificationsHub();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the functional tests' WebApplicationFactory can host it.</summary>
 public partial class Program;

@@ -4,9 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers.Paper;
+using RiskPlatform.Infrastructure.BackgroundJobs;
+using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
@@ -39,6 +42,14 @@ public static class DependencyInjection
         services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
 
         AddBrokers(services, configuration);
+
+        services.AddCredentialCipher(configuration);
+        services.AddOptions<VaultOptions>()
+            .Bind(configuration.GetSection(VaultOptions.SectionName))
+            .Validate(o => o.MaxKeysPerUser > 0 && o.ExpirySweepInterval > TimeSpan.Zero && o.RewrapBatchSize is > 0 and <= 1000,
+                "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
+            .ValidateOnStart();
+        services.AddHostedService<ApiKeyExpirySweepService>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -94,6 +105,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
+        services.AddScoped<IApiKeyDefaults, ApiKeyDefaults>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped<INotificationStatsReader, NotificationStatsReader>();

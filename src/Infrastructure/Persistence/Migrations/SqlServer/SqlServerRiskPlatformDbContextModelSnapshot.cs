@@ -22,6 +22,157 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("base_url");
+
+                    b.Property<string>("Broker")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("broker");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("ConsecutiveRejections")
+                        .HasColumnType("int")
+                        .HasColumnName("consecutive_rejections");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<byte[]>("EncryptedApiKey")
+                        .HasMaxLength(2048)
+                        .HasColumnType("varbinary(2048)")
+                        .HasColumnName("encrypted_api_key");
+
+                    b.Property<byte[]>("EncryptedApiSecret")
+                        .HasMaxLength(8192)
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("encrypted_api_secret");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int")
+                        .HasColumnName("error_count");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ExpiryNoticeSent")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("expiry_notice_sent");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_default");
+
+                    b.Property<bool>("IsPaperTrading")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_paper_trading");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastRotatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_rotated_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<DateTime?>("LastVerifiedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_verified_at");
+
+                    b.Property<int>("MasterKeyVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("master_key_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("secret_hint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("UsageCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("usage_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_api_keys_expires_at");
+
+                    b.HasIndex(new[] { "MasterKeyVersion" }, "ix_api_keys_master_key_version");
+
+                    b.HasIndex(new[] { "UserId", "Broker" }, "ux_api_keys_user_broker_default")
+                        .IsUnique()
+                        .HasFilter("is_default = '1'");
+
+                    b.HasIndex(new[] { "UserId", "Name" }, "ux_api_keys_user_live_name")
+                        .IsUnique()
+                        .HasFilter("status <> 'Revoked'");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Auditing.AuditLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1093,6 +1244,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ux_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>

@@ -17,6 +17,157 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_url");
+
+                    b.Property<string>("Broker")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("ConsecutiveRejections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_rejections");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<byte[]>("EncryptedApiKey")
+                        .HasMaxLength(2048)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted_api_key");
+
+                    b.Property<byte[]>("EncryptedApiSecret")
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted_api_secret");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("error_count");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ExpiryNoticeSent")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry_notice_sent");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<bool>("IsPaperTrading")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_paper_trading");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastRotatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_rotated_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<DateTime?>("LastVerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_verified_at");
+
+                    b.Property<int>("MasterKeyVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("master_key_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("UsageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("usage_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_api_keys_expires_at");
+
+                    b.HasIndex(new[] { "MasterKeyVersion" }, "ix_api_keys_master_key_version");
+
+                    b.HasIndex(new[] { "UserId", "Broker" }, "ux_api_keys_user_broker_default")
+                        .IsUnique()
+                        .HasFilter("is_default = '1'");
+
+                    b.HasIndex(new[] { "UserId", "Name" }, "ux_api_keys_user_live_name")
+                        .IsUnique()
+                        .HasFilter("status <> 'Revoked'");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Auditing.AuditLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1087,6 +1238,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ux_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>

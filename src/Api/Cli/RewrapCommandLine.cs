@@ -1,0 +1,61 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.ApiKeys.Commands.RewrapApiKeys;
+using RiskPlatform.Application.ApiKeys.Common;
+
+namespace RiskPlatform.Api.Cli;
+
+/// <summary>
+/// <c>dotnet run --project src/Api -- keys rewrap</c>: re-encrypts every API key sealed under an old master key version
+/// with the active one, one audited <see cref="RewrapApiKeysCommand"/> (one transaction) per batch. Stopping it loses at
+/// most the current batch; running it again continues where it stopped.
+/// </summary>
+public static class RewrapCommandLine
+{
+    public static bool Matches(string[] args) =>
+        args.Length >= 2
+        && string.Equals(args[0], "keys", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(args[1], "rewrap", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Runs batches until none is full; returns the totals. Used by the CLI and by the tests.</summary>
+    public static async Task<(int Rewrapped, int Failed, int Batches, int ActiveKeyVersion)> RewrapAllAsync(
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var batchSize = services.GetRequiredService<IOptions<VaultOptions>>().Value.RewrapBatchSize;
+        var (rewrapped, failed, batches, active) = (0, 0, 0, 0);
+        ApiKeyRewrapBatch batch;
+        do
+        {
+            await using var scope = services.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            batch = await mediator.Send(new RewrapApiKeysCommand(batchSize, failed), cancellationToken);
+            rewrapped += batch.Rewrapped;
+            failed += batch.Failed;
+            active = batch.ActiveKeyVersion;
+            batches++;
+        }
+        while (batch.HasMore);
+
+        return (rewrapped, failed, batches, active);
+    }
+
+    /// <summary>Prints a summary line and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (rewrapped, failed, batches, active) = await RewrapAllAsync(services, cancellationToken);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"keys rewrap: {rewrapped} API keys re-encrypted under master key version {active} in {batches} batches; {failed} failed the integrity check."));
+            return failed == 0 ? 0 : 2;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"keys rewrap failed: {exception.Message}");
+            return 1;
+        }
+    }
+}

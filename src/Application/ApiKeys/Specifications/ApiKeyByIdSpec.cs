@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.ApiKeys;
+
+namespace RiskPlatform.Application.ApiKeys.Specifications;
+
+public sealed class ApiKeyByIdSpec : Specification<ApiKey>
+{
+    public ApiKeyByIdSpec(Guid id) => Query.Where(k => k.Id == id);
+}
