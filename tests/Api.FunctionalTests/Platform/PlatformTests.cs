@@ -50,6 +50,35 @@ public abstract class PlatformTests(ApiFixture fixture) : FunctionalTest(fixture
     }
 
     [Fact]
+    public async Task OpenApiDocument_GivesEveryOperationAUniqueIdNamedAfterItsEndpointMethod()
+    {
+        var response = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK);
+
+        var operations = response.Body!["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Route: $"{op.Key} {path.Key}", Id: op.Value!["operationId"]?.GetValue<string>())))
+            .ToList();
+        Assert.True(operations.Count > 20, $"only {operations.Count} operations");
+        Assert.All(operations, op => Assert.False(string.IsNullOrEmpty(op.Id), $"{op.Route} has no operationId"));
+        var duplicates = operations.GroupBy(op => op.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.Route))}");
+        Assert.Empty(duplicates);
+        Assert.Contains(operations, op => op.Id == "Register");
+    }
+
+    [Fact]
+    public async Task Decimals_AreWrittenWithoutTheColumnsTrailingZeros()
+    {
+        var client = await SignedInAsync();
+
+        var created = (await client.PostAsync("/api/v1/risk-rules", new
+        {
+            name = "Order value", rule_type = "max_order_value", threshold_value = 5000, threshold_unit = "dollars", action = "block",
+        })).EnsureStatus(HttpStatusCode.Created);
+        var read = (await client.GetAsync($"/api/v1/risk-rules/{created.Body!["id"]!.GetValue<Guid>()}")).EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Contains("\"threshold_value\":5000,", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HealthEndpoints_ReportLiveAndReadyWhenMigrated()
     {
         (await Anonymous().GetAsync("/health/live")).EnsureStatus(HttpStatusCode.OK);
