@@ -25,4 +25,5 @@ public static class PortfolioErrors
     public const string AtrMultiplierInvalid = "POSITION_SIZE_ATR_MULTIPLIER_INVALID";
     public const string KellyInputsRequired = "POSITION_SIZE_KELLY_INPUTS_REQUIRED";
     public const string SymbolRequired = "POSITION_SIZE_SYMBOL_REQUIRED";
+    public const string SizingMethodUnknown = "POSITION_SIZE_METHOD_UNKNOWN";
 }
