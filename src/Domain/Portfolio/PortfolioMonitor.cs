@@ -27,6 +27,13 @@ public static class PortfolioMonitor
     /// <summary>Open episodes up to this count are matched by a linear scan; more use a dictionary.</summary>
     private const int LinearScanLimit = 8;
 
+    /// <summary>
+    /// Per-thread observation buffer: observations never escape <see cref="Evaluate"/> (decisions copy what they need), and
+    /// reusing it keeps a large account's thousand-plus observations off the large-object heap on every tick.
+    /// </summary>
+    [ThreadStatic]
+    private static List<PortfolioRuleObservation>? t_observations;
+
     public static MonitorDecision Evaluate(
         PortfolioSnapshot snapshot,
         PortfolioState state,
@@ -36,7 +43,7 @@ public static class PortfolioMonitor
         MonitorOptions? options = null)
     {
         options ??= MonitorOptions.Default;
-        var observations = RiskEngine.EvaluatePortfolio(snapshot, rules);
+        var observations = RiskEngine.EvaluatePortfolio(snapshot, rules, t_observations ??= new List<PortfolioRuleObservation>(256));
         var episodeCount = openEpisodes.Count;
         var matched = episodeCount == 0 ? [] : new bool[episodeCount];
         Dictionary<(Guid RuleId, string Symbol), int>? index = episodeCount > LinearScanLimit ? BuildIndex(openEpisodes) : null;

@@ -143,7 +143,12 @@ public static class RiskEngine
     /// symbols when it lists any. Positions are valued at their market price. The caller chooses the rules (strategy scope is
     /// not applied here). Observations are ordered by rule type, rule id, then position order.
     /// </summary>
-    public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(PortfolioSnapshot snapshot, IReadOnlyList<RiskRule> rules)
+    /// <param name="results">
+    /// Optional reusable buffer, cleared and filled with the observations (a 200-position account with a few per-symbol rules
+    /// yields over a thousand, so a fresh list lands on the large-object heap); the returned list is this buffer.
+    /// </param>
+    public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
+        PortfolioSnapshot snapshot, IReadOnlyList<RiskRule> rules, List<PortfolioRuleObservation>? results = null)
     {
         var ordered = new List<RiskRule>(rules.Count);
         for (var i = 0; i < rules.Count; i++)
@@ -163,7 +168,8 @@ public static class RiskEngine
             gross += Math.Abs(p.Quantity) * p.MarketPrice;
         }
 
-        var observations = new List<PortfolioRuleObservation>();
+        var observations = results ?? [];
+        observations.Clear();
         foreach (var rule in ordered)
         {
             var threshold = rule.ThresholdValue;
