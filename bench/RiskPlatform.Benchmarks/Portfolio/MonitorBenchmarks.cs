@@ -13,6 +13,7 @@ namespace RiskPlatform.Benchmarks.Portfolio;
 /// Quiet: nothing is breached and no episode is open (the steady state).
 /// WithOpenEpisodes: three episodes are open and still breached (two scoped concentration alerts and a stop_loss), so the
 /// monitor matches them and decides nothing new (the steady state during an incident).
+/// Quiet_QuoteAndMarkOnly and Quiet_EvaluatePortfolioOnly split <see cref="Quiet"/> into its parts.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -21,6 +22,8 @@ public class MonitorBenchmarks
     private static readonly DateTime Now = new(2026, 3, 3, 15, 30, 0, DateTimeKind.Utc);
     private Account _quiet = null!;
     private Account _incident = null!;
+    private readonly List<PortfolioRuleObservation> _buffer = new(2048);
+    private PortfolioSnapshot _quietSnapshot = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +39,8 @@ public class MonitorBenchmarks
             BreachEpisode.Open(stopLoss, "S050", 100m, 8m, Now.AddMinutes(-5)),
         ];
 
+        _quietSnapshot = _quiet.AfterOneQuote();
+
         // Check the scenarios: without episodes the incident account opens exactly three; with them, neither decides anything.
         var opened = PortfolioMonitor.Evaluate(_incident.AfterOneQuote(), _incident.State, _incident.Rules, [], Now).Opened.Count;
         if (opened != 3 || !Quiet().IsEmpty || !WithOpenEpisodes().IsEmpty)
@@ -50,6 +55,15 @@ public class MonitorBenchmarks
     [Benchmark]
     public MonitorDecision WithOpenEpisodes() =>
         PortfolioMonitor.Evaluate(_incident.AfterOneQuote(), _incident.State, _incident.Rules, _incident.Episodes, Now);
+
+    /// <summary>The quote, re-valuation and mark alone (the first part of <see cref="Quiet"/>).</summary>
+    [Benchmark]
+    public PortfolioSnapshot Quiet_QuoteAndMarkOnly() => _quiet.AfterOneQuote();
+
+    /// <summary>The engine's rule measurement alone (the bulk of <see cref="Quiet"/>): 1,200+ observations.</summary>
+    [Benchmark]
+    public IReadOnlyList<PortfolioRuleObservation> Quiet_EvaluatePortfolioOnly() =>
+        RiskEngine.EvaluatePortfolio(_quietSnapshot, _quiet.Rules, _buffer);
 
     private sealed class Account
     {
