@@ -13,7 +13,7 @@ namespace RiskPlatform.Benchmarks.Portfolio;
 /// Quiet: nothing is breached and no episode is open (the steady state).
 /// WithOpenEpisodes: three episodes are open and still breached (two scoped concentration alerts and a stop_loss), so the
 /// monitor matches them and decides nothing new (the steady state during an incident).
-/// Quiet_QuoteAndMarkOnly and Quiet_EvaluatePortfolioOnly split <see cref="Quiet"/> into its parts.
+/// Quiet_QuoteAndMarkOnly is the quote/mark part of <see cref="Quiet"/>; Quiet_EvaluatePortfolioOnly the engine's unfiltered measurement.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -60,7 +60,10 @@ public class MonitorBenchmarks
     [Benchmark]
     public PortfolioSnapshot Quiet_QuoteAndMarkOnly() => _quiet.AfterOneQuote();
 
-    /// <summary>The engine's rule measurement alone (the bulk of <see cref="Quiet"/>): 1,200+ observations.</summary>
+    /// <summary>
+    /// The engine's full rule measurement, unfiltered (as <see cref="PortfolioMetrics"/> uses it): 1,200+ observations. The monitor
+    /// passes its exit level as <c>minUtilisation</c>, which skips the divisions for positions far from every limit.
+    /// </summary>
     [Benchmark]
     public IReadOnlyList<PortfolioRuleObservation> Quiet_EvaluatePortfolioOnly() =>
         RiskEngine.EvaluatePortfolio(_quietSnapshot, _quiet.Rules, _buffer);

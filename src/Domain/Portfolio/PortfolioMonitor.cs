@@ -43,7 +43,10 @@ public static class PortfolioMonitor
         MonitorOptions? options = null)
     {
         options ??= MonitorOptions.Default;
-        var observations = RiskEngine.EvaluatePortfolio(snapshot, rules, t_observations ??= new List<PortfolioRuleObservation>(256));
+        var keepFraction = 1m - options.ExitMarginFraction;
+
+        // Only values above the exit level are measured: below it nothing can open and an open episode ends.
+        var observations = RiskEngine.EvaluatePortfolio(snapshot, rules, t_observations ??= new List<PortfolioRuleObservation>(256), keepFraction);
         var episodeCount = openEpisodes.Count;
         var matched = episodeCount == 0 ? [] : new bool[episodeCount];
         Dictionary<(Guid RuleId, string Symbol), int>? index = episodeCount > LinearScanLimit ? BuildIndex(openEpisodes) : null;
@@ -51,7 +54,6 @@ public static class PortfolioMonitor
         List<OpenedEpisode>? opened = null;
         List<EpisodeUpdate>? updated = null;
         List<EpisodeClosure>? closed = null;
-        var keepFraction = 1m - options.ExitMarginFraction;
 
         for (var i = 0; i < observations.Count; i++)
         {
@@ -93,9 +95,16 @@ public static class PortfolioMonitor
         {
             if (!matched[i] && openEpisodes[i].IsOpen)
             {
+                // Not observed: the rule is gone, the position is flat, or the value is at or below the exit level (not measured).
                 var episode = openEpisodes[i];
-                var reason = IsActiveMonitoredRule(rules, episode.RuleId) ? EpisodeEndReason.PositionClosed : EpisodeEndReason.RuleInactive;
-                (closed ??= []).Add(new EpisodeClosure(episode, reason, now));
+                var reason = !IsActiveMonitoredRule(rules, episode.RuleId)
+                    ? EpisodeEndReason.RuleInactive
+                    : episode.RuleType == RiskRuleType.MaxDailyLoss && episode.StartedAt < state.CurrentDayStart
+                        ? EpisodeEndReason.WindowReset
+                        : episode.Symbol is not null && !HoldsPosition(snapshot.Positions, episode.Symbol)
+                            ? EpisodeEndReason.PositionClosed
+                            : EpisodeEndReason.BackInsideMargin;
+                (closed ??= []).Add(new EpisodeClosure(episode, reason, reason == EpisodeEndReason.WindowReset ? Max(state.CurrentDayStart, episode.StartedAt) : now));
             }
         }
 
@@ -248,6 +257,19 @@ public static class PortfolioMonitor
             if (rule.Id == ruleId)
             {
                 return rule.IsActive && RiskRuleCatalog.IsMonitored(rule.RuleType);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsPosition(IReadOnlyList<PositionSnapshot> positions, string symbol)
+    {
+        foreach (var p in positions)
+        {
+            if (p.Quantity != 0 && string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 

@@ -296,4 +296,45 @@ public sealed class PortfolioMonitorTests
 
         Assert.Equal((EpisodeEndReason.BackInsideMargin, Now.AddMinutes(1), 11m), (episode.EndReason!.Value, episode.EndedAt!.Value, episode.WorstObserved));
     }
+    [Theory]
+    [InlineData(94.0, false, false)] // adverse 6 %: still breached, not worse than the recorded 7 %
+    [InlineData(95.0, false, false)] // adverse 5 %: at the threshold (a trigger: still breached)
+    [InlineData(95.2, false, false)] // adverse 4.8 %: inside, but by less than the margin
+    [InlineData(95.25, true, false)] // adverse 4.75 %: inside by exactly the margin
+    [InlineData(101.0, true, false)] // in profit
+    [InlineData(92.0, false, true)] // adverse 8 %: worse
+    public void Evaluate_OpenStopLossEpisode_EndsOnlyWhenBackInsideByTheMargin(double price, bool expectClosed, bool expectUpdated)
+    {
+        var state = State(100_000m);
+        var rule = Rule(RiskRuleType.StopLoss, 5m, ThresholdUnit.Percent, RiskAction.ClosePosition);
+        var episode = BreachEpisode.Open(rule, "AAPL", 7m, 5m, Now.AddMinutes(-1));
+
+        var decision = PortfolioMonitor.Evaluate(SnapshotOf(state, [Long("AAPL", 10, (decimal)price, entry: 100m)]), state, [rule], [episode], Now);
+
+        Assert.Empty(decision.Opened);
+        Assert.Empty(decision.Liquidations);
+        Assert.Equal(expectClosed, decision.Closed.Count == 1);
+        if (expectClosed)
+        {
+            Assert.Equal(EpisodeEndReason.BackInsideMargin, decision.Closed[0].Reason);
+        }
+
+        Assert.Equal(expectUpdated, decision.Updated.Count == 1);
+    }
+
+    [Fact]
+    public void Evaluate_DailyLossEpisodeRecoveredOnTheNewDay_EndsAsWindowReset()
+    {
+        var state = State(100_000m);
+        var rule = Rule(RiskRuleType.MaxDailyLoss, 2_000m, ThresholdUnit.Dollars, RiskAction.Alert);
+        var old = BreachEpisode.Open(rule, null, 2_500m, 2_000m, Now);
+        state.Mark(97_500m, Now);
+        var nextDay = state.NextDayStart.AddMinutes(1);
+        state.Mark(97_600m, nextDay);
+
+        var decision = PortfolioMonitor.Evaluate(SnapshotOf(state), state, [rule], [old], nextDay);
+
+        Assert.Equal((EpisodeEndReason.WindowReset, state.CurrentDayStart), (decision.Closed[0].Reason, decision.Closed[0].EndedAt));
+        Assert.Empty(decision.Opened);
+    }
 }

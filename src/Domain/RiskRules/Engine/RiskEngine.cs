@@ -147,8 +147,17 @@ public static class RiskEngine
     /// Optional reusable buffer, cleared and filled with the observations (a 200-position account with a few per-symbol rules
     /// yields over a thousand, so a fresh list lands on the large-object heap); the returned list is this buffer.
     /// </param>
+    /// <param name="minUtilisation">
+    /// When set, per-symbol observations are only built for positions whose observed value is above
+    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentExceeds"/>,
+    /// <see cref="RiskMath.MovePercentExceeds"/>); account-level rules are always observed. The monitor passes its exit level so
+    /// that only breaches and values still inside the exit margin cost a full measurement.
+    /// </param>
     public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
-        PortfolioSnapshot snapshot, IReadOnlyList<RiskRule> rules, List<PortfolioRuleObservation>? results = null)
+        PortfolioSnapshot snapshot,
+        IReadOnlyList<RiskRule> rules,
+        List<PortfolioRuleObservation>? results = null,
+        decimal? minUtilisation = null)
     {
         var ordered = new List<RiskRule>(rules.Count);
         for (var i = 0; i < rules.Count; i++)
@@ -192,6 +201,11 @@ public static class RiskEngine
                             continue;
                         }
 
+                        if (minUtilisation is { } min && !MayReach(rule, in p, equity, threshold * min))
+                        {
+                            continue;
+                        }
+
                         var (observed, breached, label) = rule.RuleType switch
                         {
                             RiskRuleType.MaxPositionSize => Limit(RiskMath.PositionSize(Math.Abs(p.Quantity), p.MarketPrice, equity, rule.ThresholdUnit), threshold, "size"),
@@ -212,6 +226,25 @@ public static class RiskEngine
         }
 
         return observations;
+    }
+
+    /// <summary>True when a per-symbol rule's observed value for <paramref name="p"/> is above <paramref name="level"/> (no division).</summary>
+    private static bool MayReach(RiskRule rule, in PositionSnapshot p, decimal equity, decimal level)
+    {
+        var size = Math.Abs(p.Quantity);
+        return rule.RuleType switch
+        {
+            RiskRuleType.MaxPositionSize => rule.ThresholdUnit switch
+            {
+                ThresholdUnit.Shares => size > level,
+                ThresholdUnit.Percent => RiskMath.PercentExceeds(size * p.MarketPrice, equity, level),
+                _ => size * p.MarketPrice > level,
+            },
+            RiskRuleType.MaxConcentration => RiskMath.PercentExceeds(size * p.MarketPrice, equity, level),
+            RiskRuleType.StopLoss => RiskMath.MovePercentExceeds(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: false, level),
+            RiskRuleType.TakeProfit => RiskMath.MovePercentExceeds(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: true, level),
+            _ => true,
+        };
     }
 
     private static (decimal Observed, bool Breached, string Label) Limit(decimal observed, decimal limit, string label) =>
