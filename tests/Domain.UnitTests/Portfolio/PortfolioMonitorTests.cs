@@ -323,6 +323,18 @@ public sealed class PortfolioMonitorTests
     }
 
     [Fact]
+    public void Evaluate_WithoutExitMargin_StopLossExactlyAtTheThresholdStillTriggers()
+    {
+        var state = State(100_000m);
+        var rule = Rule(RiskRuleType.StopLoss, 5m, ThresholdUnit.Percent, RiskAction.Alert);
+
+        var decision = PortfolioMonitor.Evaluate(
+            SnapshotOf(state, [Long("AAPL", 10, 95m, entry: 100m)]), state, [rule], [], Now, new MonitorOptions { ExitMarginFraction = 0m });
+
+        Assert.Equal(5m, Assert.Single(decision.Opened).Episode.FirstObserved);
+    }
+
+    [Fact]
     public void Evaluate_DailyLossEpisodeRecoveredOnTheNewDay_EndsAsWindowReset()
     {
         var state = State(100_000m);

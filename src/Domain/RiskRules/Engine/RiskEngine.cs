@@ -148,9 +148,9 @@ public static class RiskEngine
     /// yields over a thousand, so a fresh list lands on the large-object heap); the returned list is this buffer.
     /// </param>
     /// <param name="minUtilisation">
-    /// When set, per-symbol observations are only built for positions whose observed value is above
-    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentExceeds"/>,
-    /// <see cref="RiskMath.MovePercentExceeds"/>); account-level rules are always observed. The monitor passes its exit level so
+    /// When set, per-symbol observations are only built for positions whose observed value is at or above
+    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentReaches"/>,
+    /// <see cref="RiskMath.MovePercentReaches"/>); account-level rules are always observed. The monitor passes its exit level so
     /// that only breaches and values still inside the exit margin cost a full measurement.
     /// </param>
     public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
@@ -228,7 +228,7 @@ public static class RiskEngine
         return observations;
     }
 
-    /// <summary>True when a per-symbol rule's observed value for <paramref name="p"/> is above <paramref name="level"/> (no division).</summary>
+    /// <summary>True when a per-symbol rule's observed value for <paramref name="p"/> is at or above <paramref name="level"/> (no division).</summary>
     private static bool MayReach(RiskRule rule, in PositionSnapshot p, decimal equity, decimal level)
     {
         var size = Math.Abs(p.Quantity);
@@ -236,13 +236,13 @@ public static class RiskEngine
         {
             RiskRuleType.MaxPositionSize => rule.ThresholdUnit switch
             {
-                ThresholdUnit.Shares => size > level,
-                ThresholdUnit.Percent => RiskMath.PercentExceeds(size * p.MarketPrice, equity, level),
-                _ => size * p.MarketPrice > level,
+                ThresholdUnit.Shares => size >= level,
+                ThresholdUnit.Percent => RiskMath.PercentReaches(size * p.MarketPrice, equity, level),
+                _ => size * p.MarketPrice >= level,
             },
-            RiskRuleType.MaxConcentration => RiskMath.PercentExceeds(size * p.MarketPrice, equity, level),
-            RiskRuleType.StopLoss => RiskMath.MovePercentExceeds(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: false, level),
-            RiskRuleType.TakeProfit => RiskMath.MovePercentExceeds(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: true, level),
+            RiskRuleType.MaxConcentration => RiskMath.PercentReaches(size * p.MarketPrice, equity, level),
+            RiskRuleType.StopLoss => RiskMath.MovePercentReaches(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: false, level),
+            RiskRuleType.TakeProfit => RiskMath.MovePercentReaches(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: true, level),
             _ => true,
         };
     }

@@ -106,26 +106,26 @@ public static class RiskMath
         PercentOf(Math.Abs(limitPrice - quotePrice), quotePrice);
 
     /// <summary>
-    /// True when <see cref="PercentOf"/>(<paramref name="part"/>, <paramref name="whole"/>) is above <paramref name="percent"/>,
-    /// decided without dividing (the monitor's cheap pre-check; borderline values are re-measured exactly).
+    /// True when <see cref="PercentOf"/>(<paramref name="part"/>, <paramref name="whole"/>) is at or above <paramref name="percent"/>,
+    /// decided without dividing (the monitor's cheap pre-check; values that pass are then measured exactly).
     /// </summary>
-    public static bool PercentExceeds(decimal part, decimal whole, decimal percent) =>
-        whole > 0 ? part * 100m > percent * whole : part > 0 ? decimal.MaxValue > percent : 0m > percent;
+    public static bool PercentReaches(decimal part, decimal whole, decimal percent) =>
+        whole > 0 ? part * 100m >= percent * whole : part > 0 ? decimal.MaxValue >= percent : 0m >= percent;
 
     /// <summary>
     /// True when the favourable (<paramref name="favourable"/>) or adverse move of a position, as measured by
-    /// <see cref="GainMovePercent"/> / <see cref="AdverseMovePercent"/>, is above <paramref name="percent"/>, decided without dividing.
+    /// <see cref="GainMovePercent"/> / <see cref="AdverseMovePercent"/>, is at or above <paramref name="percent"/>, decided without dividing.
     /// </summary>
-    public static bool MovePercentExceeds(decimal signedQuantity, decimal averageEntryPrice, decimal price, bool favourable, decimal percent)
+    public static bool MovePercentReaches(decimal signedQuantity, decimal averageEntryPrice, decimal price, bool favourable, decimal percent)
     {
         if (signedQuantity == 0 || averageEntryPrice <= 0)
         {
-            return 0m > percent;
+            return 0m >= percent;
         }
 
         var gain = signedQuantity > 0 ? price - averageEntryPrice : averageEntryPrice - price;
         var move = Math.Max(0m, favourable ? gain : -gain);
-        return move * 100m > percent * averageEntryPrice;
+        return move * 100m >= percent * averageEntryPrice;
     }
 
     /// <summary>Observed ÷ limit (0 when the limit is not positive).</summary>
