@@ -143,7 +143,21 @@ public static class RiskEngine
     /// symbols when it lists any. Positions are valued at their market price. The caller chooses the rules (strategy scope is
     /// not applied here). Observations are ordered by rule type, rule id, then position order.
     /// </summary>
-    public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(PortfolioSnapshot snapshot, IReadOnlyList<RiskRule> rules)
+    /// <param name="results">
+    /// Optional reusable buffer, cleared and filled with the observations (a 200-position account with a few per-symbol rules
+    /// yields over a thousand, so a fresh list lands on the large-object heap); the returned list is this buffer.
+    /// </param>
+    /// <param name="minUtilisation">
+    /// When set, per-symbol observations are only built for positions whose observed value is at or above
+    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentReaches"/>,
+    /// <see cref="RiskMath.MovePercentReaches"/>); account-level rules are always observed. The monitor passes its exit level so
+    /// that only breaches and values still inside the exit margin cost a full measurement.
+    /// </param>
+    public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
+        PortfolioSnapshot snapshot,
+        IReadOnlyList<RiskRule> rules,
+        List<PortfolioRuleObservation>? results = null,
+        decimal? minUtilisation = null)
     {
         var ordered = new List<RiskRule>(rules.Count);
         for (var i = 0; i < rules.Count; i++)
@@ -163,7 +177,8 @@ public static class RiskEngine
             gross += Math.Abs(p.Quantity) * p.MarketPrice;
         }
 
-        var observations = new List<PortfolioRuleObservation>();
+        var observations = results ?? [];
+        observations.Clear();
         foreach (var rule in ordered)
         {
             var threshold = rule.ThresholdValue;
@@ -182,6 +197,11 @@ public static class RiskEngine
                     foreach (var p in snapshot.Positions)
                     {
                         if (p.Quantity == 0 || (rule.Symbols.Count > 0 && !rule.ListsSymbol(p.Symbol)))
+                        {
+                            continue;
+                        }
+
+                        if (minUtilisation is { } min && !MayReach(rule, in p, equity, threshold * min))
                         {
                             continue;
                         }
@@ -206,6 +226,25 @@ public static class RiskEngine
         }
 
         return observations;
+    }
+
+    /// <summary>True when a per-symbol rule's observed value for <paramref name="p"/> is at or above <paramref name="level"/> (no division).</summary>
+    private static bool MayReach(RiskRule rule, in PositionSnapshot p, decimal equity, decimal level)
+    {
+        var size = Math.Abs(p.Quantity);
+        return rule.RuleType switch
+        {
+            RiskRuleType.MaxPositionSize => rule.ThresholdUnit switch
+            {
+                ThresholdUnit.Shares => size >= level,
+                ThresholdUnit.Percent => RiskMath.PercentReaches(size * p.MarketPrice, equity, level),
+                _ => size * p.MarketPrice >= level,
+            },
+            RiskRuleType.MaxConcentration => RiskMath.PercentReaches(size * p.MarketPrice, equity, level),
+            RiskRuleType.StopLoss => RiskMath.MovePercentReaches(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: false, level),
+            RiskRuleType.TakeProfit => RiskMath.MovePercentReaches(p.Quantity, p.AverageEntryPrice, p.MarketPrice, favourable: true, level),
+            _ => true,
+        };
     }
 
     private static (decimal Observed, bool Breached, string Label) Limit(decimal observed, decimal limit, string label) =>

@@ -105,6 +105,29 @@ public static class RiskMath
     public static decimal PriceDeviationPercent(decimal limitPrice, decimal quotePrice) =>
         PercentOf(Math.Abs(limitPrice - quotePrice), quotePrice);
 
+    /// <summary>
+    /// True when <see cref="PercentOf"/>(<paramref name="part"/>, <paramref name="whole"/>) is at or above <paramref name="percent"/>,
+    /// decided without dividing (the monitor's cheap pre-check; values that pass are then measured exactly).
+    /// </summary>
+    public static bool PercentReaches(decimal part, decimal whole, decimal percent) =>
+        whole > 0 ? part * 100m >= percent * whole : part > 0 ? decimal.MaxValue >= percent : 0m >= percent;
+
+    /// <summary>
+    /// True when the favourable (<paramref name="favourable"/>) or adverse move of a position, as measured by
+    /// <see cref="GainMovePercent"/> / <see cref="AdverseMovePercent"/>, is at or above <paramref name="percent"/>, decided without dividing.
+    /// </summary>
+    public static bool MovePercentReaches(decimal signedQuantity, decimal averageEntryPrice, decimal price, bool favourable, decimal percent)
+    {
+        if (signedQuantity == 0 || averageEntryPrice <= 0)
+        {
+            return 0m >= percent;
+        }
+
+        var gain = signedQuantity > 0 ? price - averageEntryPrice : averageEntryPrice - price;
+        var move = Math.Max(0m, favourable ? gain : -gain);
+        return move * 100m >= percent * averageEntryPrice;
+    }
+
     /// <summary>Observed ÷ limit (0 when the limit is not positive).</summary>
     public static decimal Utilisation(decimal observed, decimal limit) => limit > 0 ? observed / limit : 0m;
 

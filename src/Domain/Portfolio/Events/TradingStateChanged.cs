@@ -1,0 +1,11 @@
+using RiskPlatform.Domain.Common;
+
+namespace RiskPlatform.Domain.Portfolio.Events;
+
+/// <summary>An account's trading state changed (raised by <see cref="PortfolioState"/>).</summary>
+public sealed record TradingStateChanged(
+    Guid UserId,
+    TradingState From,
+    TradingState To,
+    string Reason,
+    DateTime OccurredAt) : IDomainEvent;

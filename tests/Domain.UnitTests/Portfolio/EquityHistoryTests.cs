@@ -1,0 +1,86 @@
+using RiskPlatform.Domain.Portfolio;
+using static RiskPlatform.Domain.UnitTests.Portfolio.PortfolioTestData;
+
+namespace RiskPlatform.Domain.UnitTests.Portfolio;
+
+public sealed class EquityHistoryTests
+{
+    [Fact]
+    public void Compact_WithinTheLastHour_KeepsEveryPoint()
+    {
+        var points = Enumerable.Range(0, 120).Select(i => new EquityPoint(Now.AddSeconds(-i * 20), 100_000m + i)).ToArray();
+
+        var kept = EquityHistory.Compact(points, Now);
+
+        Assert.Equal(120, kept.Count);
+        Assert.Equal(points.OrderBy(p => p.At), kept);
+    }
+
+    [Fact]
+    public void Compact_WithinTheDay_KeepsTheLastPointOfEachMinute()
+    {
+        var minute = Now.AddHours(-3);
+        EquityPoint[] points =
+        [
+            new(minute.AddSeconds(50), 3m),
+            new(minute.AddSeconds(10), 1m),
+            new(minute.AddSeconds(30), 2m),
+            new(minute.AddMinutes(1).AddSeconds(5), 4m),
+        ];
+
+        var kept = EquityHistory.Compact(points, Now);
+
+        Assert.Equal([new(minute.AddSeconds(50), 3m), new(minute.AddMinutes(1).AddSeconds(5), 4m)], kept);
+    }
+
+    [Fact]
+    public void Compact_BeyondTheDay_KeepsTheLastPointOfEachHourAndDropsTheExpired()
+    {
+        var hour = new DateTime(2026, 2, 20, 10, 0, 0, DateTimeKind.Utc);
+        EquityPoint[] points =
+        [
+            new(Now.AddDays(-400), 0m),
+            new(hour.AddMinutes(5), 1m),
+            new(hour.AddMinutes(59), 2m),
+            new(hour.AddHours(1).AddMinutes(1), 3m),
+        ];
+
+        var kept = EquityHistory.Compact(points, Now);
+
+        Assert.Equal([new(hour.AddMinutes(59), 2m), new(hour.AddHours(1).AddMinutes(1), 3m)], kept);
+    }
+
+    [Fact]
+    public void Compact_OverTheCap_KeepsTheNewest()
+    {
+        var points = Enumerable.Range(0, 50).Select(i => new EquityPoint(Now.AddSeconds(-i), i)).ToArray();
+
+        var kept = EquityHistory.Compact(points, Now, new EquityHistoryPolicy { MaxPoints = 10 });
+
+        Assert.Equal(10, kept.Count);
+        Assert.Equal(Now.AddSeconds(-9), kept[0].At);
+        Assert.Equal(Now, kept[^1].At);
+    }
+
+    [Fact]
+    public void Compact_WithDuplicateInstants_KeepsTheLastGiven()
+    {
+        EquityPoint[] points = [new(Now, 1m), new(Now, 2m)];
+
+        var kept = EquityHistory.Compact(points, Now);
+
+        Assert.Equal([new(Now, 2m)], kept);
+    }
+
+    [Fact]
+    public void Compact_WhenAppliedTwice_IsStable()
+    {
+        var points = Enumerable.Range(0, 5000).Select(i => new EquityPoint(Now.AddSeconds(-i * 37), i)).ToArray();
+
+        var once = EquityHistory.Compact(points, Now);
+        var twice = EquityHistory.Compact(once, Now);
+
+        Assert.Equal(once, twice);
+        Assert.True(once.Count < points.Length);
+    }
+}
