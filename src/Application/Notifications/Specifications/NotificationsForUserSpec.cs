@@ -37,6 +37,9 @@ public sealed class NotificationsForUserSpec : Specification<Notification, Notif
 
         if (before is var (createdAt, id))
         {
+            // The first condition is implied by the second; it is there so the index scan starts at the cursor
+            // (a bare OR is only a filter: the scan would walk every newer row first).
+            Query.Where(n => n.CreatedAt <= createdAt);
             Query.Where(n => n.CreatedAt < createdAt || (n.CreatedAt == createdAt && n.Id.CompareTo(id) < 0));
         }
 
