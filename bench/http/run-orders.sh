@@ -43,5 +43,6 @@ for i in $(seq 1 10); do
   json "${auth[@]}" -X POST "$base/api/v1/risk-rules" -d "{\"name\":\"leverage $i\",\"rule_type\":\"max_leverage\",\"threshold_value\":$((5 + i)),\"threshold_unit\":\"ratio\",\"action\":\"alert\"}" >/dev/null
 done
 
-echo "wrk -t2 -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
-wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/orders.lua "$base"
+threads=$(( connections < 2 ? 1 : 2 ))
+echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/orders.lua "$base"

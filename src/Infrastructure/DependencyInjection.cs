@@ -105,6 +105,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
+        services.AddScoped<ITradingLock, DatabaseTradingLock>();
         services.AddScoped<IApiKeyDefaults, ApiKeyDefaults>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));

@@ -10,6 +10,7 @@ namespace RiskPlatform.Application.Trading.Commands.CancelOrder;
 
 /// <summary>Cancels an open order at the broker and mirrors the result; a filled, cancelled, rejected or expired order is a 409.</summary>
 internal sealed class CancelOrderCommandHandler(
+    ITradingLock tradingLock,
     IRepository<Order> orders,
     IBrokerGateway broker,
     ICurrentUser currentUser,
@@ -19,6 +20,7 @@ internal sealed class CancelOrderCommandHandler(
     public async Task<OrderDto> Handle(CancelOrderCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await tradingLock.AcquireAsync(userId, cancellationToken);
         audit.Target("order", request.Id);
         var order = await orders.FirstOrDefaultAsync(new OrderByIdSpec(request.Id), cancellationToken)
             ?? throw new NotFoundException("Order", request.Id);

@@ -24,6 +24,7 @@ internal sealed class PlaceOrderCommandHandler(
     IReadRepository<RiskRule> rules,
     IRepository<RiskBreach> breaches,
     IBrokerGateway broker,
+    ITradingLock tradingLock,
     ICurrentUser currentUser,
     AuditScope audit,
     IOptions<RiskCheckOptions> options,
@@ -32,6 +33,7 @@ internal sealed class PlaceOrderCommandHandler(
     public async Task<PlaceOrderResult> Handle(PlaceOrderCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var side = request.Side!.Value;
