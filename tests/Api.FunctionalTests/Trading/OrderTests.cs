@@ -261,7 +261,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     }
 
     [Fact]
-    public async Task PlaceOrder_ConcurrentAcceptedOrders_EachSucceedsOrConflictsAndTheBooksAgree()
+    public async Task PlaceOrder_ConcurrentAcceptedOrders_AllSucceedAndTheBooksAgree()
     {
         var client = await SignedInAsync();
         await PriceAsync(client, "AAPL", 100m);
@@ -269,13 +269,29 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync("/api/v1/orders", Market("buy", 1m))));
 
-        Assert.All(responses, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, r.Text));
-        var created = responses.Count(r => r.Status == HttpStatusCode.Created) + 1;
-        Assert.Equal(created, await Fixture.CountAsync("SELECT COUNT(*) FROM orders"));
-        Assert.Equal(created, await TradingTestData.PaperOrderCountAsync(Fixture));
+        // One user's orders are serialised by the trading lock: none loses a concurrency race.
+        Assert.All(responses, r => r.EnsureStatus(HttpStatusCode.Created));
+        Assert.Equal(9, await Fixture.CountAsync("SELECT COUNT(*) FROM orders"));
+        Assert.Equal(9, await TradingTestData.PaperOrderCountAsync(Fixture));
         var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
-        Assert.Equal(created, Assert.Single(account.Positions).Quantity);
-        Assert.Equal(100_000m - (created * 100m), account.Cash);
+        Assert.Equal(9m, Assert.Single(account.Positions).Quantity);
+        Assert.Equal(100_000m - 900m, account.Cash);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_ConcurrentOrders_CannotTogetherExceedALimitEachRespectsAlone()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync(client, "AAPL", 100m);
+        var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 100m, ThresholdUnit.Shares, RiskAction.Block);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostAsync("/api/v1/orders", Market("buy", 20m))));
+
+        Assert.Equal(5, responses.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.Status == HttpStatusCode.UnprocessableEntity));
+        var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
+        Assert.Equal(100m, Assert.Single(account.Positions).Quantity);
+        Assert.Equal(5, await TradingTestData.BreachCountAsync(Fixture, ruleId));
     }
 
     [Fact]
