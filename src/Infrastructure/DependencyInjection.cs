@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
         services.AddScoped<ITradingLock, DatabaseTradingLock>();
+        services.AddScoped<INotificationReadMarker, NotificationReadMarker>();
         services.AddScoped<IApiKeyDefaults, ApiKeyDefaults>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));

@@ -41,6 +41,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 
         // Unread counts, stats and mark-all-read.
         builder.HasIndex(n => new { n.UserId, n.IsRead }).HasDatabaseName("ix_notifications_user_unread");
+
+        // Stats: unread counted by type and priority from the index alone. The filter reads the same on all three providers.
+        builder.HasIndex(n => new { n.UserId, n.Type, n.Priority })
+            .HasFilter("is_read = '0'")
+            .HasDatabaseName("ix_notifications_user_unread_kinds");
         builder.Ignore(n => n.DomainEvents);
     }
 

@@ -378,6 +378,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_notifications_user_inbox");
 
+                    b.HasIndex("UserId", "Type", "Priority")
+                        .HasDatabaseName("ix_notifications_user_unread_kinds")
+                        .HasFilter("is_read = '0'");
+
                     b.ToTable("notifications", (string)null);
                 });
 
