@@ -14,4 +14,13 @@ internal static class PortfolioTestData
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
         return await db.Set<PortfolioState>().AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId);
     }
+
+    public static async Task EnterReducingAsync(ApiFixture fixture, Guid userId, string reason)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+        var state = await db.Set<PortfolioState>().SingleAsync(s => s.UserId == userId);
+        Assert.True(state.EnterReducing(reason, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+    }
 }
