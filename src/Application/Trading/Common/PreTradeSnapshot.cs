@@ -1,19 +1,24 @@
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Common;
 
-/// <summary>Builds the engine's <see cref="PortfolioSnapshot"/> for one order from the broker port and the order history.</summary>
+/// <summary>
+/// Builds the engine's <see cref="PortfolioSnapshot"/> for one order (or, with no symbol, for the whole account) from the broker
+/// port and the order history; <see cref="WithPortfolioState"/> swaps in the day-start equity and high-water mark of a
+/// <see cref="PortfolioState"/>.
+/// </summary>
 internal static class PreTradeSnapshot
 {
     public static async Task<PortfolioSnapshot> LoadAsync(
         IBrokerGateway broker,
         IReadRepository<Order> orders,
         Guid userId,
-        string symbol,
+        string? symbol,
         IReadOnlyList<RiskRule> rules,
         DateTime now,
         TimeSpan maxQuoteAge,
@@ -23,7 +28,7 @@ internal static class PreTradeSnapshot
         var account = await broker.GetAccountAsync(userId, cancellationToken);
         var positions = await broker.GetPositionsAsync(userId, cancellationToken);
         var openOrders = await broker.GetOpenOrdersAsync(userId, cancellationToken);
-        var quote = await broker.GetQuoteAsync(userId, symbol, cancellationToken);
+        var quote = symbol is null ? null : await broker.GetQuoteAsync(userId, symbol, cancellationToken);
 
         var quotes = new Dictionary<string, QuoteSnapshot>(StringComparer.OrdinalIgnoreCase);
         if (quote is not null)
@@ -55,4 +60,20 @@ internal static class PreTradeSnapshot
             MaxQuoteAge = maxQuoteAge,
         };
     }
+
+    /// <summary>A copy of <paramref name="snapshot"/> whose day-start equity and high-water mark come from <paramref name="state"/>.</summary>
+    public static PortfolioSnapshot WithPortfolioState(PortfolioSnapshot snapshot, PortfolioState state) => new()
+    {
+        Equity = snapshot.Equity,
+        Cash = snapshot.Cash,
+        BuyingPower = snapshot.BuyingPower,
+        DayStartEquity = state.DayStartEquity,
+        EquityHighWaterMark = state.HighWaterMark,
+        Positions = snapshot.Positions,
+        OpenOrders = snapshot.OpenOrders,
+        Quotes = snapshot.Quotes,
+        RecentOrderTimes = snapshot.RecentOrderTimes,
+        Now = snapshot.Now,
+        MaxQuoteAge = snapshot.MaxQuoteAge,
+    };
 }

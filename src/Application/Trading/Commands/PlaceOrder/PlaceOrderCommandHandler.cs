@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
@@ -17,12 +19,14 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 
 /// <summary>
 /// The pre-trade path: active rules → snapshot from the broker port → <see cref="RiskEngine.Evaluate"/> → every breach recorded →
-/// blocked (422, nothing reaches the broker, the breaches still commit), or accepted/reduced and submitted.
+/// blocked (422, nothing reaches the broker, the breaches still commit), or accepted/reduced and submitted. Before the engine the
+/// portfolio trading state is enforced: halted refuses every order, reducing those that do not only shrink a position.
 /// </summary>
 internal sealed class PlaceOrderCommandHandler(
     IRepository<Order> orders,
     IReadRepository<RiskRule> rules,
     IRepository<RiskBreach> breaches,
+    IReadRepository<PortfolioState> portfolioStates,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -60,6 +64,12 @@ internal sealed class PlaceOrderCommandHandler(
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var snapshot = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
+        if (await portfolioStates.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } portfolioState)
+        {
+            // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
+            portfolioState.EnsureOrderAllowed(ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+        }
+
         var proposed = new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId);
         var decision = RiskEngine.Evaluate(snapshot, activeRules, proposed);
 
@@ -112,6 +122,15 @@ internal sealed class PlaceOrderCommandHandler(
                 ["breaches"] = breached,
             },
             persistChanges: true);
+    }
+
+    /// <summary>True when the order only shrinks the current position in the symbol (opposite side, at most its size).</summary>
+    private static bool ReducesExposure(PortfolioSnapshot snapshot, string symbol, OrderSide side, decimal quantity)
+    {
+        var position = snapshot.Positions
+            .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            .Sum(p => p.Quantity);
+        return side == OrderSide.Sell ? position > 0 && quantity <= position : position < 0 && quantity <= -position;
     }
 
     private static string WireSide(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";

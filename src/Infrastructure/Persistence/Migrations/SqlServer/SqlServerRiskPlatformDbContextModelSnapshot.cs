@@ -547,6 +547,237 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("notification_preferences", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime?>("ActionTakenAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("action_taken_at");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("ended_at");
+
+                    b.Property<decimal>("FirstObserved")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("first_observed");
+
+                    b.Property<decimal>("Limit")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("limit");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("rule_name");
+
+                    b.Property<string>("RuleType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("rule_type");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("ThresholdUnit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("threshold_unit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<decimal>("WorstObserved")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("worst_observed");
+
+                    b.Property<DateTime>("WorstObservedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("worst_observed_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "StartedAt")
+                        .HasDatabaseName("ix_breach_episodes_rule_recent");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_breach_episodes_user_open");
+
+                    b.ToTable("breach_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("equity");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_equity_snapshots_user_history");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("CurrentDayStart")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("current_day_start");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("day_start_equity");
+
+                    b.Property<decimal>("HighWaterMark")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("high_water_mark");
+
+                    b.Property<DateTime>("HighWaterMarkAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("high_water_mark_at");
+
+                    b.Property<decimal>("LastEquity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("last_equity");
+
+                    b.Property<DateTime>("LastMarkedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_marked_at");
+
+                    b.Property<decimal>("MaxDrawdownPercent")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("max_drawdown_percent");
+
+                    b.Property<DateTime>("NextDayStart")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_day_start");
+
+                    b.Property<DateTime?>("ReducingUntil")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("reducing_until");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<string>("TradingDayKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("trading_day_kind");
+
+                    b.Property<string>("TradingState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("trading_state");
+
+                    b.Property<string>("TradingStateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("trading_state_reason");
+
+                    b.Property<DateTime>("TradingStateSince")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("trading_state_since");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_portfolio_states_user");
+
+                    b.ToTable("portfolio_states", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.RiskRules.RiskBreach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1278,6 +1509,33 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()

@@ -542,6 +542,237 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("notification_preferences", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime?>("ActionTakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_taken_at");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<decimal>("FirstObserved")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_observed");
+
+                    b.Property<decimal>("Limit")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<string>("RuleType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_type");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("ThresholdUnit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold_unit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<decimal>("WorstObserved")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worst_observed");
+
+                    b.Property<DateTime>("WorstObservedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worst_observed_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "StartedAt")
+                        .HasDatabaseName("ix_breach_episodes_rule_recent");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_breach_episodes_user_open");
+
+                    b.ToTable("breach_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equity");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_equity_snapshots_user_history");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("CurrentDayStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_day_start");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day_start_equity");
+
+                    b.Property<decimal>("HighWaterMark")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high_water_mark");
+
+                    b.Property<DateTime>("HighWaterMarkAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high_water_mark_at");
+
+                    b.Property<decimal>("LastEquity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_equity");
+
+                    b.Property<DateTime>("LastMarkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_marked_at");
+
+                    b.Property<decimal>("MaxDrawdownPercent")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_drawdown_percent");
+
+                    b.Property<DateTime>("NextDayStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_day_start");
+
+                    b.Property<DateTime?>("ReducingUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reducing_until");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<string>("TradingDayKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_day_kind");
+
+                    b.Property<string>("TradingState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_state");
+
+                    b.Property<string>("TradingStateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_state_reason");
+
+                    b.Property<DateTime>("TradingStateSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trading_state_since");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_portfolio_states_user");
+
+                    b.ToTable("portfolio_states", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.RiskRules.RiskBreach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1272,6 +1503,33 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()

@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskPlatform.Api.Infrastructure;
+using RiskPlatform.Application.Portfolio.Commands.HaltTrading;
+using RiskPlatform.Application.Portfolio.Commands.ResumeTrading;
+using RiskPlatform.Application.Portfolio.Common;
+using RiskPlatform.Application.Portfolio.Queries.GetTradingState;
+
+namespace RiskPlatform.Api.Endpoints;
+
+/// <summary>The trading state and the manual kill switch: halt refuses every order, resume (only from halted) lets them pass again.</summary>
+internal sealed class TradingState : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("trading", "Trading").RequireAuthorization();
+        group.MapGet("/state", GetTradingState).WithSummary("The trading state (active, reducing, halted), its reason and since when");
+        group.MapPost("/halt", HaltTrading).WithSummary("Manual kill switch: halt trading; orders are refused until resumed");
+        group.MapPost("/resume", ResumeTrading).WithSummary("Resume trading after a halt (409 when not halted); re-baselines the high-water mark");
+    }
+
+    public static async Task<Ok<TradingStateDto>> GetTradingState(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetTradingStateQuery(), cancellationToken));
+
+    public static async Task<Ok<TradingStateDto>> HaltTrading(HaltTradingCommand? command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command ?? new HaltTradingCommand(), cancellationToken));
+
+    public static async Task<Ok<TradingStateDto>> ResumeTrading(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ResumeTradingCommand(), cancellationToken));
+}

@@ -1,0 +1,28 @@
+using MediatR;
+using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Common;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Commands.HaltTrading;
+
+/// <summary>Marks the state with the current equity (creating it on first use), then halts it.</summary>
+internal sealed class HaltTradingCommandHandler(
+    IRepository<PortfolioState> states,
+    IBrokerGateway broker,
+    ICurrentUser currentUser,
+    AuditScope audit,
+    TimeProvider timeProvider) : IRequestHandler<HaltTradingCommand, TradingStateDto>
+{
+    public async Task<TradingStateDto> Handle(HaltTradingCommand request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var account = await broker.GetAccountAsync(userId, cancellationToken);
+        var state = await PortfolioStateStore.LoadOrCreateAsync(states, userId, account.Equity, now, cancellationToken);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? HaltTradingCommand.DefaultReason : request.Reason;
+        var changed = state.Halt(reason, now);
+        audit.Target("portfolio_state", state.Id).Describe(changed ? $"Halted trading: {reason}" : "Halt requested; trading was already halted");
+        return TradingStateDto.From(state);
+    }
+}

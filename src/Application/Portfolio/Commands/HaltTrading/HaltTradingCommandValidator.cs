@@ -1,0 +1,10 @@
+using FluentValidation;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Commands.HaltTrading;
+
+internal sealed class HaltTradingCommandValidator : AbstractValidator<HaltTradingCommand>
+{
+    public HaltTradingCommandValidator() =>
+        RuleFor(c => c.Reason).MaximumLength(PortfolioState.ReasonMaxLength);
+}

@@ -1,0 +1,60 @@
+using MediatR;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.Trading.Orders;
+
+namespace RiskPlatform.Application.Portfolio.Queries.CalculatePositionSize;
+
+/// <summary>
+/// Sizes against the broker snapshot, the user's active rules and trading state. A query: the state is read (a user without one
+/// is sized against a fresh state from the current equity) and marked in memory only, never saved.
+/// </summary>
+internal sealed class CalculatePositionSizeQueryHandler(
+    IReadRepository<PortfolioState> states,
+    IReadRepository<RiskRule> rules,
+    IReadRepository<Order> orders,
+    IBrokerGateway broker,
+    ICurrentUser currentUser,
+    IOptions<RiskCheckOptions> options,
+    TimeProvider timeProvider) : IRequestHandler<CalculatePositionSizeQuery, PositionSizeDto>
+{
+    public async Task<PositionSizeDto> Handle(CalculatePositionSizeQuery request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var symbol = TradingSymbol.Normalize(request.Symbol);
+        var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
+        var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
+        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
+        if (state is null)
+        {
+            state = PortfolioState.Create(userId, snapshot.Equity, now);
+        }
+        else
+        {
+            state.Mark(snapshot.Equity, now);
+        }
+
+        var result = PositionSizer.Calculate(
+            new PositionSizeRequest(
+                symbol,
+                request.EntryPrice,
+                request.StopLoss,
+                request.Method,
+                request.RiskPercent,
+                request.Atr,
+                request.AtrMultiplier,
+                request.WinRate,
+                request.PayoffRatio),
+            PreTradeSnapshot.WithPortfolioState(snapshot, state),
+            state,
+            active);
+        return PositionSizeDto.From(result);
+    }
+}
