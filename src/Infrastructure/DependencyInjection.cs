@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
@@ -66,6 +67,24 @@ public static class DependencyInjection
             .Validate(o => o.StartingCash > 0, "Brokers:Paper:StartingCash must be positive.")
             .ValidateOnStart();
         services.AddScoped<IBrokerGateway, PaperBrokerGateway>();
+        AddAlpaca(services, configuration);
+    }
+
+    private static void AddAlpaca(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlpacaOptions>()
+            .Bind(configuration.GetSection(AlpacaOptions.SectionName))
+            .Validate(o => o.TimeoutSeconds is > 0 and <= 120, "Brokers:Alpaca:TimeoutSeconds must be between 0 and 120.")
+            .Validate(o => o.PaperUrl.IsAbsoluteUri && o.LiveUrl.IsAbsoluteUri && o.DataUrl.IsAbsoluteUri,
+                "Brokers:Alpaca:PaperUrl, LiveUrl and DataUrl must be absolute URLs.")
+            .ValidateOnStart();
+        services.AddHttpClient(AlpacaOptions.HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AlpacaOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RedactLoggedHeaders(_ => true);
+        services.AddSingleton<AlpacaEndpoints>();
+        services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
     }
 
     private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

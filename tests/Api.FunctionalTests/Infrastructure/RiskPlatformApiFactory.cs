@@ -15,6 +15,9 @@ public sealed class RiskPlatformApiFactory(
     Action<IServiceCollection>? configureServices = null,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The discard port on the loopback interface: nothing listens there.</summary>
+    public const string ClosedLocalUrl = "http://127.0.0.1:9";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -24,6 +27,12 @@ public sealed class RiskPlatformApiFactory(
         builder.UseSetting("Encryption:ActiveKeyVersion", "1");
         builder.UseSetting("Encryption:MasterKeys:1", TestSecrets.MasterKeyV1);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+
+        // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
+        // the Alpaca tests point these at their fake server.
+        builder.UseSetting("Brokers:Alpaca:PaperUrl", ClosedLocalUrl);
+        builder.UseSetting("Brokers:Alpaca:LiveUrl", ClosedLocalUrl);
+        builder.UseSetting("Brokers:Alpaca:DataUrl", ClosedLocalUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

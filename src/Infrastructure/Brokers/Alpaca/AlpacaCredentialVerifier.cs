@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.ApiKeys;
+
+namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
+
+/// <summary>
+/// Checks an Alpaca key with <c>GET /v2/account</c>: 200 → ok, 401/403 → rejected, timeout, network error or 5xx →
+/// unreachable. The credential headers are built inside the decryption callback and live only as long as the one request.
+/// </summary>
+internal sealed partial class AlpacaCredentialVerifier(
+    IHttpClientFactory httpClientFactory,
+    AlpacaEndpoints endpoints,
+    ILogger<AlpacaCredentialVerifier> logger) : IBrokerCredentialVerifier
+{
+    public bool Supports(Broker broker) => broker == Broker.Alpaca;
+
+    public async Task<BrokerVerificationResult> VerifyAsync(
+        BrokerCredentialTarget target, DecryptedCredentialAccess credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(credentials);
+        var uri = AlpacaEndpoints.Combine(endpoints.TradingBase(target.BaseUrl, target.IsPaperTrading), "v2/account");
+        var client = httpClientFactory.CreateClient(AlpacaOptions.HttpClientName);
+        try
+        {
+            using var request = credentials.Use(uri, static (key, secret, u) => AlpacaHttp.Build(HttpMethod.Get, u, key, secret));
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var body = await AlpacaHttp.ReadBoundedAsync(response, cancellationToken);
+                return IsAccount(body)
+                    ? new BrokerVerificationResult(VerificationOutcome.Ok, null)
+                    : Unreachable(target, "Alpaca answered 200 without an account document.");
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                LogRejected(logger, target.ApiKeyId, status);
+                return new BrokerVerificationResult(VerificationOutcome.Rejected, $"Alpaca rejected the credentials (HTTP {status}).");
+            }
+
+            return Unreachable(target, $"Alpaca answered HTTP {status}.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Unreachable(target, "Alpaca did not answer in time.");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Unreachable(target, $"Alpaca could not be reached ({exception.HttpRequestError}).");
+        }
+        catch (AlpacaResponseTooLargeException exception)
+        {
+            return Unreachable(target, exception.Message);
+        }
+    }
+
+    private BrokerVerificationResult Unreachable(BrokerCredentialTarget target, string message)
+    {
+        LogUnreachable(logger, target.ApiKeyId, message);
+        return new BrokerVerificationResult(VerificationOutcome.Unreachable, message);
+    }
+
+    private static bool IsAccount(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("status", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alpaca rejected API key {ApiKeyId} (HTTP {Status})")]
+    private static partial void LogRejected(ILogger logger, Guid apiKeyId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alpaca check of API key {ApiKeyId} failed: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, Guid apiKeyId, string reason);
+}

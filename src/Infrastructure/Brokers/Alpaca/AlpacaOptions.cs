@@ -1,0 +1,28 @@
+namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
+
+/// <summary>
+/// Alpaca endpoints and limits (configuration section <c>Brokers:Alpaca</c>). Configuration is trusted, so these URLs
+/// may point anywhere (a test server on 127.0.0.1, a proxy); a key's own base_url (allow-listed by the vault) wins over them.
+/// </summary>
+public sealed class AlpacaOptions
+{
+    public const string SectionName = "Brokers:Alpaca";
+
+    /// <summary>Name of the <see cref="System.Net.Http.IHttpClientFactory"/> client used for every Alpaca call.</summary>
+    public const string HttpClientName = "alpaca";
+
+    /// <summary>Largest response body read from Alpaca (1 MB); anything bigger is refused.</summary>
+    public const int MaxResponseBytes = 1024 * 1024;
+
+    /// <summary>Trading API of paper keys (<c>Brokers:Alpaca:PaperUrl</c>).</summary>
+    public Uri PaperUrl { get; set; } = new("https://paper-api.alpaca.markets");
+
+    /// <summary>Trading API of live keys (<c>Brokers:Alpaca:LiveUrl</c>).</summary>
+    public Uri LiveUrl { get; set; } = new("https://api.alpaca.markets");
+
+    /// <summary>Market data API (<c>Brokers:Alpaca:DataUrl</c>).</summary>
+    public Uri DataUrl { get; set; } = new("https://data.alpaca.markets");
+
+    /// <summary>Timeout of one HTTP call in seconds (<c>Brokers:Alpaca:TimeoutSeconds</c>, default 10).</summary>
+    public double TimeoutSeconds { get; set; } = 10;
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
+
+namespace RiskPlatform.Api.FunctionalTests.Brokers;
+
+/// <summary>POST /api/v1/api-keys/{id}/verify for Alpaca keys, against a fake Alpaca on 127.0.0.1.</summary>
+public abstract class AlpacaVerificationTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    [Fact]
+    public async Task Verify_WhenAlpacaAcceptsTheKey_ReturnsOkAndSendsTheKeyHeaders()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var apiKey = $"PKACCEPT{Guid.NewGuid():N}".ToUpperInvariant();
+        var apiSecret = $"alpaca-secret-canary-{Guid.NewGuid():N}";
+        var id = IdOf(await CreateAsync(client, "alpaca paper", apiKey, apiSecret));
+
+        var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.True(verified["is_valid"]!.GetValue<bool>());
+        Assert.Equal("ok", verified["broker_check"]!.GetValue<string>());
+        var request = Assert.Single(host.Alpaca.Received);
+        Assert.Equal(("GET", "/v2/account", apiKey, apiSecret), (request.Method, request.PathAndQuery, request.KeyId, request.Secret));
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("active", key["status"]!.GetValue<string>());
+        Assert.Null(key["last_error"]);
+        Assert.False(Fixture.Logs.Contains(apiSecret));
+        Assert.False(Fixture.Logs.Contains(apiKey));
+    }
+
+    [Theory]
+    [InlineData(FakeAlpacaServer.Reject401, 401)]
+    [InlineData(FakeAlpacaServer.Forbid403, 403)]
+    public async Task Verify_WhenAlpacaRefusesTheKey_ReturnsRejectedAndRecordsTheReason(string keyPrefix, int status)
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var apiSecret = $"alpaca-secret-canary-{Guid.NewGuid():N}";
+        var id = IdOf(await CreateAsync(client, "refused", $"{keyPrefix}{Guid.NewGuid():N}", apiSecret));
+
+        var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.False(verified["is_valid"]!.GetValue<bool>());
+        Assert.Equal("rejected", verified["broker_check"]!.GetValue<string>());
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("active", key["status"]!.GetValue<string>());
+        Assert.Equal(1, key["error_count"]!.GetValue<int>());
+        Assert.Contains($"HTTP {status}", key["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(Fixture.Logs.Contains(apiSecret));
+    }
+
+    [Fact]
+    public async Task Verify_AfterFiveRejections_DeactivatesTheKeyWithTheReason()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var id = IdOf(await CreateAsync(client, "rejected five times", $"{FakeAlpacaServer.Reject401}{Guid.NewGuid():N}"));
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var status = (await client.GetAsync($"{Route}/{id}")).Body!["status"]!.GetValue<string>();
+            Assert.Equal("active", status);
+            var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+            Assert.Equal("rejected", verified["broker_check"]!.GetValue<string>());
+        }
+
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("inactive", key["status"]!.GetValue<string>());
+        Assert.Equal(5, key["error_count"]!.GetValue<int>());
+        var lastError = key["last_error"]!.GetValue<string>();
+        Assert.Contains("5 consecutive broker rejections", lastError, StringComparison.Ordinal);
+        Assert.Contains("HTTP 401", lastError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FakeAlpacaServer.Boom500, "HTTP 500")]
+    [InlineData(FakeAlpacaServer.Slow, "did not answer in time")]
+    [InlineData(FakeAlpacaServer.Huge, "exceeded 1048576 bytes")]
+    [InlineData(FakeAlpacaServer.HugeChunked, "exceeded 1048576 bytes")]
+    [InlineData(FakeAlpacaServer.Redirect, "HTTP 302")]
+    public async Task Verify_WhenAlpacaFailsOrIsTooSlow_ReturnsUnreachableAndKeepsTheKeyActive(string keyPrefix, string reason)
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var id = IdOf(await CreateAsync(client, "unreachable", $"{keyPrefix}{Guid.NewGuid():N}"));
+
+        var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.False(verified["is_valid"]!.GetValue<bool>());
+        Assert.Equal("unreachable", verified["broker_check"]!.GetValue<string>());
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("active", key["status"]!.GetValue<string>());
+        Assert.Contains(reason, key["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(host.Alpaca.Received); // never retried, never redirected
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class AlpacaVerificationTestsOnSqlite(SqliteApiFixture fixture) : AlpacaVerificationTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class AlpacaVerificationTestsOnPostgres(PostgresApiFixture fixture) : AlpacaVerificationTests(fixture);

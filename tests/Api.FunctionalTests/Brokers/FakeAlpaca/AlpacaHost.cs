@@ -1,0 +1,50 @@
+using System.Globalization;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+
+namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
+
+/// <summary>The fake Alpaca plus a service host whose Alpaca settings point at it (1 s timeout so slow answers time out).</summary>
+public sealed class AlpacaHost : IAsyncDisposable
+{
+    public const double TimeoutSeconds = 1;
+
+    private AlpacaHost(FakeAlpacaServer alpaca, RiskPlatformApiFactory factory)
+    {
+        Alpaca = alpaca;
+        Factory = factory;
+    }
+
+    public FakeAlpacaServer Alpaca { get; }
+
+    public RiskPlatformApiFactory Factory { get; }
+
+    public static async Task<AlpacaHost> StartAsync(ApiFixture fixture)
+    {
+        var alpaca = await FakeAlpacaServer.StartAsync();
+        var url = alpaca.BaseUrl.AbsoluteUri;
+        var factory = new RiskPlatformApiFactory(
+            fixture.Provider, fixture.ConnectionString, fixture.Logs,
+            settings: new Dictionary<string, string?>
+            {
+                ["Brokers:Alpaca:PaperUrl"] = url,
+                ["Brokers:Alpaca:LiveUrl"] = url,
+                ["Brokers:Alpaca:DataUrl"] = url,
+                ["Brokers:Alpaca:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            });
+        _ = factory.Server;
+        return new AlpacaHost(alpaca, factory);
+    }
+
+    public async Task<ApiClient> SignedInAsync()
+    {
+        var client = new ApiClient(Factory.CreateClient());
+        await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Alpaca.DisposeAsync();
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
+
+/// <summary>
+/// A stand-in for Alpaca's trading API on 127.0.0.1 (a real Kestrel server on a free port). It answers with the
+/// documented JSON shapes; the API key id chooses a failure: a key starting with <see cref="Reject401"/> gets 401,
+/// <see cref="Forbid403"/> 403, <see cref="Boom500"/> 500, <see cref="Slow"/> an answer after <see cref="SlowDelay"/>,
+/// <see cref="Huge"/> a 2 MB body with Content-Length, <see cref="HugeChunked"/> a 2 MB body without it, <see cref="Redirect"/>
+/// a 302 to /v2/account.
+/// Every request's credential headers are recorded.
+/// </summary>
+public sealed class FakeAlpacaServer : IAsyncDisposable
+{
+    public const string Reject401 = "REJECT401";
+    public const string Forbid403 = "FORBID403";
+    public const string Boom500 = "BOOM500";
+    public const string Slow = "SLOW";
+    public const string Huge = "HUGE";
+    public const string HugeChunked = "CHUNKED";
+    public const string Redirect = "REDIRECT";
+
+    public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeAlpacaRequest> _requests;
+
+    private FakeAlpacaServer(WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        _requests = requests;
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>The requests received so far, in order.</summary>
+    public IReadOnlyList<FakeAlpacaRequest> Received => [.. _requests];
+
+    public static async Task<FakeAlpacaServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var requests = new ConcurrentQueue<FakeAlpacaRequest>();
+        app.Use(async (context, next) =>
+        {
+            var keyId = context.Request.Headers["APCA-API-KEY-ID"].ToString();
+            requests.Enqueue(new FakeAlpacaRequest(
+                context.Request.Method, context.Request.Path + context.Request.QueryString, keyId, context.Request.Headers["APCA-API-SECRET-KEY"].ToString()));
+            if (keyId.Length == 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, object> { ["code"] = 40110000, ["message"] = "request is not authorized" });
+                return;
+            }
+
+            var failure = keyId switch
+            {
+                _ when keyId.StartsWith(Reject401, StringComparison.Ordinal) => StatusCodes.Status401Unauthorized,
+                _ when keyId.StartsWith(Forbid403, StringComparison.Ordinal) => StatusCodes.Status403Forbidden,
+                _ when keyId.StartsWith(Boom500, StringComparison.Ordinal) => StatusCodes.Status500InternalServerError,
+                _ => 0,
+            };
+            if (keyId.StartsWith(Slow, StringComparison.Ordinal))
+            {
+                await Task.Delay(SlowDelay, context.RequestAborted);
+            }
+
+            if (failure != 0)
+            {
+                context.Response.StatusCode = failure;
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+                {
+                    ["code"] = failure * 100_000,
+                    ["message"] = failure == 500 ? "internal server error" : "forbidden.",
+                });
+                return;
+            }
+
+            if (keyId.StartsWith(Huge, StringComparison.Ordinal) || keyId.StartsWith(HugeChunked, StringComparison.Ordinal))
+            {
+                var body = System.Text.Encoding.UTF8.GetBytes($"{{\"status\":\"ACTIVE\",\"padding\":\"{new string('x', 2 * 1024 * 1024)}\"}}");
+                context.Response.ContentType = "application/json";
+                if (keyId.StartsWith(Huge, StringComparison.Ordinal))
+                {
+                    context.Response.ContentLength = body.Length;
+                    await context.Response.Body.WriteAsync(body, context.RequestAborted);
+                    return;
+                }
+
+                for (var offset = 0; offset < body.Length; offset += 64 * 1024)
+                {
+                    await context.Response.Body.WriteAsync(body.AsMemory(offset, Math.Min(64 * 1024, body.Length - offset)), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+
+                return;
+            }
+
+            if (keyId.StartsWith(Redirect, StringComparison.Ordinal) && context.Request.Path == "/v2/account")
+            {
+                context.Response.Redirect("/v2/account?redirected=true");
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGet("/v2/account", () => Results.Json(new Dictionary<string, object?>
+        {
+            ["id"] = "904837e3-3b76-47ec-b432-046db621571b",
+            ["account_number"] = "PA3FAKE0001",
+            ["status"] = "ACTIVE",
+            ["currency"] = "USD",
+            ["cash"] = "100000.25",
+            ["portfolio_value"] = "100000.25",
+            ["equity"] = "100000.25",
+            ["last_equity"] = "99500.75",
+            ["buying_power"] = "400001",
+            ["pattern_day_trader"] = false,
+            ["daytrade_count"] = 0,
+            ["trading_blocked"] = false,
+            ["account_blocked"] = false,
+        }));
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FakeAlpacaServer(app, new Uri(address), requests);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
