@@ -19,6 +19,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
 export Serilog__MinimumLevel__Default=Warning
+export Accounts__AdminEmails__0=bench@example.com   # the bench user publishes the quotes (admins only)
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"
   db="rp_bench_$(date +%s)"

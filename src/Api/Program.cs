@@ -82,7 +82,8 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             RoleClaimType = "role",
         };
     });
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorization(options =>
+    options.AddPolicy(AuthorizationPolicies.MarketDataPublisher, policy => policy.RequireAuthenticatedUser().RequireRole("admin")));
 
 var app = builder.Build();
 foreach (var warning in secretWarnings)

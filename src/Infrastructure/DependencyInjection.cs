@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
+using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
@@ -29,6 +30,10 @@ public static class DependencyInjection
     {
         var provider = AddPersistence(services, configuration, environment);
 
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.SectionName))
+            .Validate(o => o.AdminEmails.All(e => e.Contains('@', StringComparison.Ordinal)), "Accounts:AdminEmails must hold email addresses.")
+            .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations()

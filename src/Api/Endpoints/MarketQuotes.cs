@@ -12,7 +12,8 @@ internal sealed class MarketQuotes : IEndpointGroup
     {
         var group = app.MapApiGroup("market/quotes", "Market data").RequireAuthorization();
         group.MapPut("/{symbol}", SetMarketQuote)
-            .WithSummary("Set a symbol's quote (global: stands in for a market-data feed; any signed-in user may set it)")
+            .RequireAuthorization(AuthorizationPolicies.MarketDataPublisher)
+            .WithSummary("Set a symbol's quote (global: stands in for a market-data feed; admins only, 403 for other users)")
             .WithDescription("Body {price} sets bid = ask = last, or {bid, ask, last?}. Fills every resting paper limit order the quote crosses.");
         group.MapGet("/{symbol}", GetMarketQuote).WithSummary("A symbol's current quote (404 when none has been set)");
     }

@@ -45,5 +45,17 @@ public sealed class User : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     public void RecordLogin(DateTime at) => LastLogin = at;
 
+    /// <summary>Sets the role (operators grant admin through configuration); true when it changed.</summary>
+    public bool AssignRole(UserRole role)
+    {
+        if (Role == role)
+        {
+            return false;
+        }
+
+        Role = role;
+        return true;
+    }
+
     public void ChangePasswordHash(string passwordHash) => PasswordHash = passwordHash;
 }

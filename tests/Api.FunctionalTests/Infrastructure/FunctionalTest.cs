@@ -6,6 +6,8 @@ namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
 /// </summary>
 public abstract class FunctionalTest(ApiFixture fixture) : IAsyncLifetime
 {
+    private ApiClient? _marketFeed;
+
     protected ApiFixture Fixture { get; } = fixture;
 
     public virtual async ValueTask InitializeAsync() => await Fixture.ResetAsync();
@@ -17,6 +19,13 @@ public abstract class FunctionalTest(ApiFixture fixture) : IAsyncLifetime
     }
 
     protected ApiClient Anonymous() => Fixture.CreateClient();
+
+    /// <summary>
+    /// The market-data feed: an admin (its email is in the factory's <c>Accounts:AdminEmails</c>), the only kind of user that may
+    /// publish quotes. Registered on first use in each test.
+    /// </summary>
+    protected async Task<ApiClient> MarketFeedAsync() =>
+        _marketFeed ??= await SignedInAsync(RiskPlatformApiFactory.MarketFeedEmail);
 
     /// <summary>Registers a fresh user, signs in and returns a client that sends their bearer token.</summary>
     protected async Task<ApiClient> SignedInAsync(string? email = null, string password = "Correct-Horse-42")

@@ -18,6 +18,9 @@ public sealed class RiskPlatformApiFactory(
     /// <summary>The discard port on the loopback interface: nothing listens there.</summary>
     public const string ClosedLocalUrl = "http://127.0.0.1:9";
 
+    /// <summary>The admin that publishes quotes in the tests (see <see cref="FunctionalTest"/>).</summary>
+    public const string MarketFeedEmail = "market-feed@riskplatform.test";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -27,6 +30,7 @@ public sealed class RiskPlatformApiFactory(
         builder.UseSetting("Encryption:ActiveKeyVersion", "1");
         builder.UseSetting("Encryption:MasterKeys:1", TestSecrets.MasterKeyV1);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+        builder.UseSetting("Accounts:AdminEmails:0", MarketFeedEmail);
 
         // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
         // the Alpaca tests point these at their fake server.

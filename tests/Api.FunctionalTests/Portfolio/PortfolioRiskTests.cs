@@ -11,11 +11,11 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
     private static object Market(string side, decimal qty, string symbol) =>
         new { symbol, side, qty, type = "market", time_in_force = "day" };
 
-    private static async Task QuoteAsync(ApiClient client, string symbol, decimal bid, decimal ask, decimal? last = null) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { bid, ask, last })).EnsureStatus(HttpStatusCode.OK);
+    private async Task QuoteAsync(string symbol, decimal bid, decimal ask, decimal? last = null) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { bid, ask, last })).EnsureStatus(HttpStatusCode.OK);
 
-    private static async Task PriceAsync(ApiClient client, string symbol, decimal price) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    private async Task PriceAsync(string symbol, decimal price) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
     private static decimal Dec(System.Text.Json.Nodes.JsonNode body, string name) => body[name]!.GetValue<decimal>();
 
@@ -28,11 +28,11 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
         Assert.Equal(0, first["number_of_positions"]!.GetValue<int>());
         Assert.NotNull(await PortfolioTestData.StateAsync(Fixture, client.UserId));
 
-        await QuoteAsync(client, "AAPL", 99m, 101m, 100m);
+        await QuoteAsync("AAPL", 99m, 101m, 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
-        await PriceAsync(client, "MSFT", 200m);
+        await PriceAsync("MSFT", 200m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 5m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
-        await PriceAsync(client, "AAPL", 110m);
+        await PriceAsync("AAPL", 110m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 2_000m, ThresholdUnit.Dollars, RiskAction.Block);
 
         var body = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!;
@@ -66,11 +66,11 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
     public async Task GetPortfolioRisk_WhenEquityFalls_TracksDrawdownFromTheStoredHighWaterMark()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 100m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
-        await PriceAsync(client, "AAPL", 200m);
+        await PriceAsync("AAPL", 200m);
         (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
-        await PriceAsync(client, "AAPL", 150m);
+        await PriceAsync("AAPL", 150m);
 
         var body = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!;
 
@@ -86,7 +86,7 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
     public async Task CalculatePositionSize_WorkedExample_Returns200SharesRisking1000()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 150m);
+        await PriceAsync("AAPL", 150m);
 
         var body = (await client.PostAsync(
             "/api/v1/risk-rules/calculate-position-size",
@@ -114,7 +114,7 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
         string method, double? stop, double? riskPercent, double? atr, double? atrMultiplier, double? winRate, double? payoff, int expectedShares)
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 150m);
+        await PriceAsync("AAPL", 150m);
 
         var body = (await client.PostAsync("/api/v1/risk-rules/calculate-position-size", new
         {
@@ -137,7 +137,7 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
     public async Task CalculatePositionSize_WhenAMaxPositionSizeRuleIsSmaller_IsCappedNamingTheRule()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 150m);
+        await PriceAsync("AAPL", 150m);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 50m, ThresholdUnit.Shares, RiskAction.Block);
 
         var body = (await client.PostAsync(

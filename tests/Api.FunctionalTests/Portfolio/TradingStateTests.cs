@@ -8,8 +8,8 @@ public abstract class TradingStateTests(ApiFixture fixture) : FunctionalTest(fix
     private static object Market(string side, decimal qty, string symbol = "AAPL") =>
         new { symbol, side, qty, type = "market", time_in_force = "day" };
 
-    private static async Task PriceAsync(ApiClient client, string symbol, decimal price) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    private async Task PriceAsync(string symbol, decimal price) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
     [Fact]
     public async Task GetState_ForANewUser_IsActiveWithoutReason()
@@ -26,7 +26,7 @@ public abstract class TradingStateTests(ApiFixture fixture) : FunctionalTest(fix
     public async Task HaltThenResume_RefusesOrdersWhileHalted_AndAcceptsThemAfter()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
 
         var halted = (await client.PostAsync("/api/v1/trading/halt", new { reason = "stepping away" })).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal("halted", halted["state"]!.GetValue<string>());
@@ -75,10 +75,10 @@ public abstract class TradingStateTests(ApiFixture fixture) : FunctionalTest(fix
     public async Task Resume_AfterALoss_RebaselinesTheHighWaterMarkToCurrentEquity()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 100m))).EnsureStatus(HttpStatusCode.Created);
         (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
-        await PriceAsync(client, "AAPL", 90m);
+        await PriceAsync("AAPL", 90m);
         (await client.PostAsync("/api/v1/trading/halt")).EnsureStatus(HttpStatusCode.OK);
 
         (await client.PostAsync("/api/v1/trading/resume")).EnsureStatus(HttpStatusCode.OK);
@@ -108,7 +108,7 @@ public abstract class TradingStateTests(ApiFixture fixture) : FunctionalTest(fix
     public async Task Reducing_RefusesOrdersAddingExposure_ButLetsAPositionShrink()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m))).EnsureStatus(HttpStatusCode.Created);
         (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
         await PortfolioTestData.EnterReducingAsync(Fixture, client.UserId, "MAX_DAILY_LOSS");

@@ -8,7 +8,7 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
     [Fact]
     public async Task SetQuote_WithPrice_SetsBidAskLastAndGetReturnsIt()
     {
-        var client = await SignedInAsync();
+        var client = await MarketFeedAsync();
 
         var set = (await client.PutAsync("/api/v1/market/quotes/aapl", new { price = 150.25m })).EnsureStatus(HttpStatusCode.OK);
         var got = (await client.GetAsync("/api/v1/market/quotes/AAPL")).EnsureStatus(HttpStatusCode.OK);
@@ -23,7 +23,7 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
     [Fact]
     public async Task SetQuote_WithBidAsk_MarksAtMidAndAnotherUserSeesIt()
     {
-        var client = await SignedInAsync();
+        var client = await MarketFeedAsync();
         var other = await SignedInAsync();
 
         (await client.PutAsync("/api/v1/market/quotes/MSFT", new { bid = 99m, ask = 101m })).EnsureStatus(HttpStatusCode.OK);
@@ -47,6 +47,25 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
         }
 
         Assert.Contains("market-data feed", paths["/api/v1/market/quotes/{symbol}"]!["put"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetQuote_ByAnOrdinaryUser_Returns403AndChangesNothing()
+    {
+        var feed = await MarketFeedAsync();
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 150m })).EnsureStatus(HttpStatusCode.OK);
+        var user = await SignedInAsync();
+
+        (await user.PutAsync("/api/v1/market/quotes/AAPL", new { price = 1m })).EnsureProblem(HttpStatusCode.Forbidden);
+
+        var got = (await user.GetAsync("/api/v1/market/quotes/AAPL")).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(150m, got.Body!["last"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task SetQuote_Anonymous_Returns401()
+    {
+        (await Anonymous().PutAsync("/api/v1/market/quotes/AAPL", new { price = 1m })).EnsureProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -75,7 +94,7 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
     [MemberData(nameof(BadQuotes))]
     public async Task SetQuote_WhenInputIsBad_Returns400NamingTheField(string symbol, string body, string field)
     {
-        var client = await SignedInAsync();
+        var client = await MarketFeedAsync();
 
         var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/market/quotes/{Uri.EscapeDataString(symbol)}")
         {

@@ -14,17 +14,17 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     private static object Limit(string side, decimal qty, decimal limitPrice, string symbol = "AAPL") =>
         new { symbol, side, qty, type = "limit", limit_price = limitPrice, time_in_force = "gtc" };
 
-    private static async Task QuoteAsync(ApiClient client, string symbol, decimal bid, decimal ask, decimal? last = null) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { bid, ask, last })).EnsureStatus(HttpStatusCode.OK);
+    private async Task QuoteAsync(string symbol, decimal bid, decimal ask, decimal? last = null) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { bid, ask, last })).EnsureStatus(HttpStatusCode.OK);
 
-    private static async Task PriceAsync(ApiClient client, string symbol, decimal price) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    private async Task PriceAsync(string symbol, decimal price) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
     [Fact]
     public async Task MarketOrders_BuyFillsAtAskAndSellAtBid_MovingPositionAndCash()
     {
         var client = await SignedInAsync();
-        await QuoteAsync(client, "AAPL", 99m, 101m, 100m);
+        await QuoteAsync("AAPL", 99m, 101m, 100m);
 
         var buy = (await client.PostAsync("/api/v1/orders", Market("buy", 10m))).EnsureStatus(HttpStatusCode.Created).Body!;
         Assert.Equal("filled", buy["status"]!.GetValue<string>());
@@ -47,16 +47,16 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task LimitOrder_RestsThenFillsWhenAQuoteCrossesIt()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
 
         var placed = (await client.PostAsync("/api/v1/orders", Limit("buy", 5m, 95m))).EnsureStatus(HttpStatusCode.Created).Body!;
         Assert.Equal("new", placed["status"]!.GetValue<string>());
         var id = placed["id"]!.GetValue<Guid>();
 
-        await PriceAsync(client, "AAPL", 96m);
+        await PriceAsync("AAPL", 96m);
         Assert.Equal("new", (await client.GetAsync($"/api/v1/orders/{id}")).EnsureStatus(HttpStatusCode.OK).Body!["status"]!.GetValue<string>());
 
-        await QuoteAsync(client, "AAPL", 93m, 94m);
+        await QuoteAsync("AAPL", 93m, 94m);
         var filled = (await client.GetAsync($"/api/v1/orders/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal("filled", filled["status"]!.GetValue<string>());
         Assert.Equal(94m, filled["average_fill_price"]!.GetValue<decimal>());
@@ -86,14 +86,14 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         RiskRuleType type, decimal threshold, ThresholdUnit unit, string scenario)
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
-        await PriceAsync(client, "MSFT", 100m);
+        await PriceAsync("AAPL", 100m);
+        await PriceAsync("MSFT", 100m);
         object order = Market("buy", 20m);
         switch (type)
         {
             case RiskRuleType.MaxDailyLoss or RiskRuleType.MaxDrawdown:
                 (await client.PostAsync("/api/v1/orders", Market("buy", 100m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
-                await PriceAsync(client, "MSFT", 90m);
+                await PriceAsync("MSFT", 90m);
                 break;
             case RiskRuleType.PositionLimit:
                 (await client.PostAsync("/api/v1/orders", Market("buy", 1m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
@@ -139,7 +139,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_ExactlyAtTheLimit_IsAccepted()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1_000m, ThresholdUnit.Dollars, RiskAction.Block);
 
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m))).EnsureStatus(HttpStatusCode.Created);
@@ -152,7 +152,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_WhenAReduceSizeRuleBinds_SubmitsTheAllowedQuantity()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1_550m, ThresholdUnit.Dollars, RiskAction.ReduceSize);
 
         var order = (await client.PostAsync("/api/v1/orders", Market("buy", 40m))).EnsureStatus(HttpStatusCode.Created).Body!;
@@ -170,7 +170,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_WhenAnAlertRuleFires_IsAcceptedWithTheAlert()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 10m, ThresholdUnit.Shares, RiskAction.Alert);
 
         var order = (await client.PostAsync("/api/v1/orders", Market("buy", 12m))).EnsureStatus(HttpStatusCode.Created).Body!;
@@ -191,7 +191,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_WhenItOnlyReducesAPosition_PassesABlockingRule()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m))).EnsureStatus(HttpStatusCode.Created);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 5m, ThresholdUnit.Shares, RiskAction.Block);
 
@@ -219,7 +219,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_WithAStaleQuote_IsBlockedClosed()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         await TradingTestData.AgeQuoteAsync(Fixture, "AAPL", TimeSpan.FromMinutes(10));
 
         var response = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureProblem(HttpStatusCode.UnprocessableEntity);
@@ -232,7 +232,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_WithTheSameClientOrderId_Returns200WithTheSameOrderAndOneBrokerOrder()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
 
         var first = (await client.PostAsync("/api/v1/orders", Market("buy", 3m, clientOrderId: "my-order-1"))).EnsureStatus(HttpStatusCode.Created).Body!;
         var again = (await client.PostAsync("/api/v1/orders", Market("buy", 3m, clientOrderId: "my-order-1"))).EnsureStatus(HttpStatusCode.OK).Body!;
@@ -248,7 +248,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_ConcurrentlyAgainstABlockRule_CountsEveryBreachExactly()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureStatus(HttpStatusCode.Created);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 500m, ThresholdUnit.Dollars, RiskAction.Block);
 
@@ -264,7 +264,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_ConcurrentAcceptedOrders_AllSucceedAndTheBooksAgree()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureStatus(HttpStatusCode.Created);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync("/api/v1/orders", Market("buy", 1m))));
@@ -282,7 +282,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task PlaceOrder_ConcurrentOrders_CannotTogetherExceedALimitEachRespectsAlone()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 100m, ThresholdUnit.Shares, RiskAction.Block);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostAsync("/api/v1/orders", Market("buy", 20m))));
@@ -302,7 +302,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
             services => services.AddScoped<RiskPlatform.Application.Common.Interfaces.IBrokerGateway, UnreachableBroker>());
         using var client = new ApiClient(factory.CreateClient());
         await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1m, ThresholdUnit.Dollars, RiskAction.Block);
 
         var response = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureProblem(HttpStatusCode.ServiceUnavailable);
@@ -319,7 +319,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task CancelOrder_WhenOpen_ReturnsItCancelled_AndAFilledOrderIs409()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var resting = (await client.PostAsync("/api/v1/orders", Limit("buy", 5m, 90m))).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
         var filled = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
 
@@ -330,7 +330,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         (await client.DeleteAsync($"/api/v1/orders/{filled}")).EnsureProblem(HttpStatusCode.Conflict);
 
         // A quote that would have crossed the cancelled order fills nothing.
-        await PriceAsync(client, "AAPL", 80m);
+        await PriceAsync("AAPL", 80m);
         Assert.Equal("cancelled", (await client.GetAsync($"/api/v1/orders/{resting}")).Body!["status"]!.GetValue<string>());
         var paper = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
         Assert.Equal(1m, Assert.Single(paper.Positions).Quantity);
@@ -341,7 +341,7 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     {
         var owner = await SignedInAsync();
         var intruder = await SignedInAsync();
-        await PriceAsync(owner, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var id = (await owner.PostAsync("/api/v1/orders", Limit("buy", 5m, 90m))).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
 
         (await intruder.GetAsync($"/api/v1/orders/{id}")).EnsureProblem(HttpStatusCode.NotFound);
@@ -355,8 +355,8 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task ListOrders_FiltersByStatusAndSymbol_NewestFirst()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
-        await PriceAsync(client, "MSFT", 50m);
+        await PriceAsync("AAPL", 100m);
+        await PriceAsync("MSFT", 50m);
         var first = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).Body!["id"]!.GetValue<Guid>();
         var second = (await client.PostAsync("/api/v1/orders", Limit("buy", 1m, 40m, "MSFT"))).Body!["id"]!.GetValue<Guid>();
         var third = (await client.PostAsync("/api/v1/orders", Market("buy", 2m))).Body!["id"]!.GetValue<Guid>();

@@ -6,14 +6,14 @@ namespace RiskPlatform.Api.FunctionalTests.Trading;
 
 public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
-    private static async Task PriceAsync(ApiClient client, string symbol, decimal price) =>
-        (await client.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    private async Task PriceAsync(string symbol, decimal price) =>
+        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
     [Fact]
     public async Task Test_AgainstTheUsersRules_ReportsTheBreachesAndRecordsNothing()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var blockId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1_000m, ThresholdUnit.Dollars, RiskAction.Block);
         var alertId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 5m, ThresholdUnit.Shares, RiskAction.Alert);
 
@@ -43,7 +43,7 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     public async Task Test_WithOrderValue_ConvertsToWholeSharesAndReportsTheReduction()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 30m);
+        await PriceAsync("AAPL", 30m);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 300m, ThresholdUnit.Dollars, RiskAction.ReduceSize);
 
         var result = (await client.PostAsync("/api/v1/risk-rules/test", new { symbol = "AAPL", order_value = 1_000m })).EnsureStatus(HttpStatusCode.OK).Body!;
@@ -58,7 +58,7 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     public async Task Test_AgainstADraftRule_IgnoresTheUsersRules()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 1m, ThresholdUnit.Dollars, RiskAction.Block);
 
         var result = (await client.PostAsync("/api/v1/risk-rules/test", new
@@ -101,7 +101,7 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     public async Task MaxQuantity_AgreesWithWhatAnOrderOfThatSizeDoes()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
         var sizeId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 2_550m, ThresholdUnit.Dollars, RiskAction.Block);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxOrderValue, 5_000m, ThresholdUnit.Dollars, RiskAction.Block);
 
@@ -125,7 +125,7 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     public async Task MaxQuantity_WithoutRules_IsUnlimitedAndBadSideIs400()
     {
         var client = await SignedInAsync();
-        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync("AAPL", 100m);
 
         var max = (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL")).EnsureStatus(HttpStatusCode.OK).Body!;
 

@@ -3,6 +3,7 @@ using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.UnitTests.Support;
+using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.UnitTests.Auth;
 
@@ -121,6 +122,27 @@ public sealed class LoginCommandHandlerTests
         Assert.Equal(("refresh-1", "bearer", 900), (response.RefreshToken, response.TokenType, response.ExpiresIn));
         Assert.Empty(fixture.LoginAttempts);
         Assert.Equal((user.Id, "user", user.Id), (fixture.Audit.ActingUserId, fixture.Audit.ResourceType, fixture.Audit.ResourceId));
+    }
+
+    [Theory]
+    [InlineData(true, UserRole.User, UserRole.Admin)]
+    [InlineData(false, UserRole.Admin, UserRole.User)]
+    [InlineData(true, UserRole.Admin, UserRole.Admin)]
+    [InlineData(false, UserRole.User, UserRole.User)]
+    public async Task Handle_WhenCredentialsAreRight_TakesTheRoleFromAdminEmails(bool listed, UserRole before, UserRole after)
+    {
+        var fixture = new AuthFixture();
+        var user = fixture.AddUser("ann@example.com");
+        user.AssignRole(before);
+        if (listed)
+        {
+            fixture.Accounts.AdminEmails.Add(" ANN@Example.com ");
+        }
+
+        var response = await fixture.LoginHandler().Handle(new LoginCommand("ann@example.com", AuthFixture.Password), Cancellation);
+
+        Assert.Equal(after, user.Role);
+        Assert.Equal($"access:{user.Id}:ann@example.com:{after.ToString().ToLowerInvariant()}", response.AccessToken);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RiskPlatform.Application.Auth.Commands.Login;
@@ -92,11 +93,14 @@ public sealed class AuthFixture
         }
     }
 
+    /// <summary>Accounts settings the handlers see (add to <see cref="AccountOptions.AdminEmails"/> to make an operator).</summary>
+    public AccountOptions Accounts { get; } = new();
+
     internal LoginCommandHandler LoginHandler() =>
-        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Time);
+        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Options.Create(Accounts), Time);
 
     internal RegisterCommandHandler RegisterHandler() =>
-        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);
+        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Options.Create(Accounts), Time);
 
     internal RefreshAccessTokenCommandHandler RefreshHandler() =>
         new(RefreshTokenRepository, UserRepository, Tokens, Audit, Time);

@@ -1,5 +1,6 @@
 using Mapster;
 using MediatR;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
@@ -14,6 +15,7 @@ internal sealed class RegisterCommandHandler(
     IPasswordHasher passwordHasher,
     AuditScope audit,
     TypeAdapterConfig mapping,
+    IOptions<AccountOptions> accountOptions,
     TimeProvider timeProvider) : IRequestHandler<RegisterCommand, UserDto>
 {
     public async Task<UserDto> Handle(RegisterCommand request, CancellationToken cancellationToken)
@@ -25,8 +27,11 @@ internal sealed class RegisterCommandHandler(
         }
 
         var user = User.Register(request.Email, request.FullName, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow().UtcDateTime);
+        var role = accountOptions.Value.RoleFor(request.Email);
+        user.AssignRole(role);
         users.Add(user);
-        audit.ActAs(user.Id).Target("user", user.Id).Describe("Registered an account");
+        audit.ActAs(user.Id).Target("user", user.Id)
+            .Describe(role == UserRole.Admin ? "Registered an account (admin: listed in Accounts:AdminEmails)" : "Registered an account");
 
         return user.Adapt<UserDto>(mapping);
     }
