@@ -1,0 +1,38 @@
+# Shared by the HTTP benchmark scripts: publishes the service (Release), starts it on loopback on SQLite or PostgreSQL,
+# and offers small helpers. Source it after `cd` to the repository root; it sets $base and an EXIT trap.
+#   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
+#   ADMIN_EMAIL  the user that publishes quotes (listed in Accounts:AdminEmails).
+port="${PORT:-5090}"
+base="http://127.0.0.1:$port"
+workdir="$(mktemp -d)"
+trap 'kill "${api_pid:-0}" 2>/dev/null || true; rm -rf "$workdir"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
+export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
+export Serilog__MinimumLevel__Default=Warning
+export Accounts__AdminEmails__0="${ADMIN_EMAIL:-bench@example.com}"
+if [[ "${DB:-sqlite}" == "postgres" ]]; then
+  : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"
+  db="rp_bench_$(date +%s)"
+  psql "$(sed -E 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$RISKPLATFORM_TEST_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
+  export Database__Provider=PostgreSql ConnectionStrings__RiskPlatform="$(sed -E "s/Database=[^;]*/Database=$db/" <<<"$RISKPLATFORM_TEST_POSTGRES")"
+else
+  export Database__Provider=Sqlite ConnectionStrings__RiskPlatform="Data Source=$workdir/bench.db"
+fi
+
+(cd "$workdir/api" && exec dotnet RiskPlatform.Api.dll --urls "$base") >"$workdir/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 100); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+
+json() { curl -fs -H 'content-type: application/json' "$@"; }
+
+# sign_in EMAIL → prints an access token (registers the user first).
+sign_in() {
+  json -X POST "$base/api/v1/auth/register" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\",\"full_name\":\"Bench\"}" >/dev/null
+  json -X POST "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\"}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}

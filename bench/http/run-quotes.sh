@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# HTTP benchmark of quote ingestion with the portfolio monitor on: starts the service (Release, SQLite or PostgreSQL),
+# opens USERS paper accounts (default 20), each holding every one of SYMBOLS symbols (default 10) under 20 active rules
+# (monitored ones included, all far from breach), then publishes quotes with wrk as the market-data feed (an admin).
+# Every quote enqueues a monitor run for each account holding the symbol. Loopback only; bounded in time.
+# Usage: bench/http/run-quotes.sh [duration=30s] [connections=8]      (DB=postgres, USERS=n, SYMBOLS=n)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration="${1:-30s}"
+connections="${2:-8}"
+users="${USERS:-20}"
+symbol_count="${SYMBOLS:-10}"
+source bench/http/lib.sh
+
+FEED="$(sign_in bench@example.com)"
+symbols=()
+for s in $(seq 1 "$symbol_count"); do
+  symbols+=("S$(printf '%03d' "$s")")
+  json -H "authorization: Bearer $FEED" -X PUT "$base/api/v1/market/quotes/${symbols[-1]}" -d '{"price":100}' >/dev/null
+done
+
+rule() { json -H "authorization: Bearer $1" -X POST "$base/api/v1/risk-rules" -d "$2" >/dev/null; }
+for u in $(seq 1 "$users"); do
+  token="$(sign_in "trader$u@example.com")"
+  for i in 1 2 3 4; do
+    rule "$token" "{\"name\":\"drawdown $i\",\"rule_type\":\"max_drawdown\",\"threshold_value\":$((40 + i)),\"threshold_unit\":\"percent\",\"action\":\"close_all\"}"
+    rule "$token" "{\"name\":\"daily loss $i\",\"rule_type\":\"max_daily_loss\",\"threshold_value\":$((40 + i)),\"threshold_unit\":\"percent\",\"action\":\"block\"}"
+    rule "$token" "{\"name\":\"leverage $i\",\"rule_type\":\"max_leverage\",\"threshold_value\":$((5 + i)),\"threshold_unit\":\"ratio\",\"action\":\"alert\"}"
+    rule "$token" "{\"name\":\"concentration $i\",\"rule_type\":\"max_concentration\",\"threshold_value\":$((80 + i)),\"threshold_unit\":\"percent\",\"action\":\"alert\"}"
+    rule "$token" "{\"name\":\"position size $i\",\"rule_type\":\"max_position_size\",\"threshold_value\":$((100000 + i)),\"threshold_unit\":\"shares\",\"action\":\"close_position\"}"
+  done
+  for symbol in "${symbols[@]}"; do
+    json -H "authorization: Bearer $token" -X POST "$base/api/v1/orders" \
+      -d "{\"symbol\":\"$symbol\",\"side\":\"buy\",\"qty\":10,\"type\":\"market\",\"time_in_force\":\"day\"}" >/dev/null
+  done
+done
+
+export TOKEN="$FEED" SYMBOLS="$(IFS=,; echo "${symbols[*]}")"
+threads=$(( connections < 2 ? 1 : 2 ))
+echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/quotes.lua $base   (DB=${DB:-sqlite}, $users accounts × $symbol_count symbols)"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/quotes.lua "$base"
