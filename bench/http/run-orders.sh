@@ -44,5 +44,17 @@ for i in $(seq 1 10); do
 done
 
 threads=$(( connections < 2 ? 1 : 2 ))
+# CPU time the service spent (user + system, from /proc), per request: unlike latency, it barely moves with the load
+# that other processes put on the machine, so runs on a busy machine stay comparable.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
-wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/orders.lua "$base"
+cpu_before=$(cpu_ticks)
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/orders.lua "$base" | tee "$workdir/wrk.txt"
+cpu_after=$(cpu_ticks)
+requests=$(awk '/requests in/ { print $1 }' "$workdir/wrk.txt")
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks_per_second" -v n="$requests" \
+  'BEGIN { printf "service CPU: %.1f s for %d requests = %.2f ms per request\n", t / hz, n, (n > 0 ? 1000 * t / hz / n : 0) }'
+
