@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark of POST /api/v1/orders on the paper broker: starts the service (Release, SQLite or PostgreSQL),
-# signs a user in, sets a quote and 20 active rules, then drives it with wrk. Loopback only; bounded in time.
+# signs a user in, sets a quote and 20 active rules, warms it up for 5 s, then drives it with wrk and reports the service's
+# CPU time per request. Loopback only; bounded in time.
 # Usage: bench/http/run-orders.sh [duration=30s] [connections=8]
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
 set -euo pipefail
@@ -48,6 +49,9 @@ threads=$(( connections < 2 ? 1 : 2 ))
 # that other processes put on the machine, so runs on a busy machine stay comparable.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
+# Warm-up (JIT, tiered compilation, connection pools) so that the measured run is the steady state; its orders count
+# towards the account's history like any other.
+wrk -t1 -c1 -d5s -s bench/http/orders.lua "$base" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
 cpu_before=$(cpu_ticks)
