@@ -58,7 +58,12 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     /// <summary>Open positions (non-zero quantity), one per symbol.</summary>
     public IReadOnlyCollection<PaperPosition> Positions => _positions.AsReadOnly();
 
-    /// <summary>Every order of the account, in placement order.</summary>
+    /// <summary>
+    /// The account's orders held in memory, in placement order: every order placed on this instance, and, for an account loaded
+    /// from the database, its open orders plus any historical order the caller loaded on purpose (persistence leaves filled,
+    /// cancelled, rejected and expired orders out, see PaperAccountForUserSpec). Every behaviour here reads only open orders,
+    /// or looks up one order the caller made sure is loaded.
+    /// </summary>
     public IReadOnlyCollection<PaperOrder> Orders => _orders.AsReadOnly();
 
     /// <summary>Orders that can still fill (status New or PartiallyFilled), in placement order.</summary>
@@ -134,8 +139,8 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     /// <remarks>
     /// Idempotent on <paramref name="clientOrderId"/>: placing again with a client order id already in the account returns the
     /// existing order unchanged (no events) when the terms are the same, and throws <see cref="ConflictException"/>
-    /// <see cref="PaperTradingErrorCodes.ClientOrderIdReused"/> when they differ. Only loaded orders are checked, so persistence
-    /// should also hold a unique index on (account, client order id).
+    /// <see cref="PaperTradingErrorCodes.ClientOrderIdReused"/> when they differ. Only loaded orders are checked: the caller loads
+    /// the order with that client order id first, and persistence also holds a unique index on (account, client order id).
     /// </remarks>
     /// <param name="quantity">Positive, whole or fractional, at most 8 decimal places.</param>
     /// <param name="limitPrice">Required (positive, at most 8 decimal places) for limit orders; must be null for market orders.</param>

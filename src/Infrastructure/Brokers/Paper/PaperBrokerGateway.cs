@@ -64,8 +64,8 @@ internal sealed class PaperBrokerGateway(
             return null;
         }
 
-        var account = await FindOrFreshAsync(userId, cancellationToken);
-        return account.FindOrder(id) is { } order ? ToBrokerOrder(order) : null;
+        var account = await FindAsync(userId, cancellationToken);
+        return account is not null && await FindOrderAsync(account, id, cancellationToken) is { } order ? ToBrokerOrder(order) : null;
     }
 
     public async Task<BrokerQuote?> GetQuoteAsync(Guid userId, string symbol, CancellationToken cancellationToken)
@@ -84,6 +84,12 @@ internal sealed class PaperBrokerGateway(
             accounts.Add(account);
             _loaded[userId] = account;
         }
+        else if (request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId
+            && !account.Orders.Any(o => o.ClientOrderId == clientOrderId))
+        {
+            // Idempotency on the client order id holds over the whole history, which is not loaded: fetch that one order.
+            await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(userId, clientOrderId), cancellationToken);
+        }
 
         await MarkAsync(account, now, cancellationToken);
         var symbol = TradingSymbol.Normalize(request.Symbol);
@@ -97,7 +103,7 @@ internal sealed class PaperBrokerGateway(
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var account = await FindAsync(userId, cancellationToken);
-        if (account is null || !Guid.TryParse(brokerOrderId, out var id) || account.FindOrder(id) is null)
+        if (account is null || !Guid.TryParse(brokerOrderId, out var id) || await FindOrderAsync(account, id, cancellationToken) is null)
         {
             throw new Application.Common.Exceptions.NotFoundException("Broker order", brokerOrderId);
         }
@@ -126,6 +132,21 @@ internal sealed class PaperBrokerGateway(
         }
 
         return account;
+    }
+
+    /// <summary>
+    /// The account's order <paramref name="orderId"/>: an open or already loaded one from memory, otherwise from the history in
+    /// the database (a tracked load that adds it to the account's orders).
+    /// </summary>
+    private async Task<PaperOrder?> FindOrderAsync(PaperAccount account, Guid orderId, CancellationToken cancellationToken)
+    {
+        if (account.FindOrder(orderId) is { } loaded)
+        {
+            return loaded;
+        }
+
+        await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(account.UserId, orderId), cancellationToken);
+        return account.FindOrder(orderId);
     }
 
     private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken) =>

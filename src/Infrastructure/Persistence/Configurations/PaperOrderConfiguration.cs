@@ -27,6 +27,9 @@ internal sealed class PaperOrderConfiguration : IEntityTypeConfiguration<PaperOr
         // Idempotent placement: a client order id is used once per account (docs/decisions/005).
         builder.HasIndex(o => new { o.PaperAccountId, o.ClientOrderId }).IsUnique().HasDatabaseName("ux_paper_orders_account_client_order_id");
 
+        // Loading an account reads only its open orders, not its whole history.
+        builder.HasIndex(o => new { o.PaperAccountId, o.Status }).HasDatabaseName("ix_paper_orders_account_status");
+
         // A new quote finds the open orders in its symbol.
         builder.HasIndex(o => new { o.Symbol, o.Status }).HasDatabaseName("ix_paper_orders_symbol_status");
     }

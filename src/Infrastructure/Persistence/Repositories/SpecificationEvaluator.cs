@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using RiskPlatform.Application.Common.Specifications;
@@ -8,13 +9,23 @@ namespace RiskPlatform.Infrastructure.Persistence.Repositories;
 /// <summary>The one place a <see cref="Specification{T}"/> becomes a LINQ query.</summary>
 internal static class SpecificationEvaluator
 {
+    private static readonly MethodInfo IncludeExpressionMethod = typeof(EntityFrameworkQueryableExtensions)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.Include)
+            && m.GetGenericArguments().Length == 2
+            && m.GetParameters()[1].ParameterType.IsGenericType);
+
     public static IQueryable<T> Apply<T>(IQueryable<T> source, Specification<T> specification)
         where T : class
     {
         var query = source;
         foreach (var include in specification.Includes)
         {
-            query = query.Include(NavigationPath(include));
+            // A member path (x => x.Children.Items) becomes a string path; a filtered include (x => x.Children.Where(...))
+            // is passed to EF as it is.
+            query = include.Body is MethodCallExpression
+                ? (IQueryable<T>)IncludeExpressionMethod.MakeGenericMethod(typeof(T), include.ReturnType).Invoke(null, [query, include])!
+                : query.Include(NavigationPath(include));
         }
 
         foreach (var criteria in specification.Criteria)
@@ -67,7 +78,7 @@ internal static class SpecificationEvaluator
 
         if (expression is not ParameterExpression || members.Count == 0)
         {
-            throw new NotSupportedException($"Include supports member paths such as x => x.Children.Items, not '{include}'.");
+            throw new NotSupportedException($"Include supports member paths such as x => x.Children.Items or a filtered collection such as x => x.Children.Where(...), not '{include}'.");
         }
 
         return string.Join('.', members);

@@ -1262,6 +1262,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ux_paper_orders_account_client_order_id")
                         .HasFilter("[client_order_id] IS NOT NULL");
 
+                    b.HasIndex("PaperAccountId", "Status")
+                        .HasDatabaseName("ix_paper_orders_account_status");
+
                     b.HasIndex("Symbol", "Status")
                         .HasDatabaseName("ix_paper_orders_symbol_status");
 

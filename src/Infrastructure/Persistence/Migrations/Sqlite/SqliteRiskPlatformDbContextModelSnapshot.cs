@@ -1256,6 +1256,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_paper_orders_account_client_order_id");
 
+                    b.HasIndex("PaperAccountId", "Status")
+                        .HasDatabaseName("ix_paper_orders_account_status");
+
                     b.HasIndex("Symbol", "Status")
                         .HasDatabaseName("ix_paper_orders_symbol_status");
 
