@@ -200,6 +200,7 @@ public sealed class EvaluatePortfolioEquivalenceTests
         var action = actions[random.Next(actions.Count)];
         var threshold = unit switch
         {
+            ThresholdUnit.Percent when random.Next(10) == 0 => 0.0000001m * random.Next(1, 1_000), // tiny: the screen's margins matter
             ThresholdUnit.Percent when type == RiskRuleType.TakeProfit => RandomAmount(random, 0.01m, 300m),
             ThresholdUnit.Percent => random.Next(10) == 0 ? 100m : RandomAmount(random, 0.01m, 100m),
             ThresholdUnit.Dollars => RandomAmount(random, 1m, 1_000_000m),
@@ -207,7 +208,7 @@ public sealed class EvaluatePortfolioEquivalenceTests
             ThresholdUnit.Ratio => RandomAmount(random, 0.1m, 5m),
             _ => random.Next(1, 100),
         };
-        threshold = Math.Max(threshold, 0.01m);
+        threshold = Math.Max(threshold, 0.0000001m);
 
         string[]? symbols = null;
         if (RiskRuleCatalog.RequiresSymbols(type) || random.Next(4) == 0)
@@ -282,7 +283,12 @@ public sealed class EvaluatePortfolioEquivalenceTests
                 // |quantity| × price × 100 = level × equity.
                 return new PositionSnapshot(symbol, sign, 10m, (level * equity / 100m) + nudge);
             default:
-                var entry = random.Next(2) == 0 ? 100m : RandomAmount(random, 1m, 1_000m);
+                var entry = random.Next(3) switch
+                {
+                    0 => 100m,
+                    1 => RandomAmount(random, 1_000_000m, 100_000_000m), // a tiny move on a large price: the subtraction cancels
+                    _ => RandomAmount(random, 1m, 1_000m),
+                };
                 var move = (level * entry / 100m) + nudge;
                 var up = (rule.RuleType == RiskRuleType.TakeProfit) == (sign > 0);
                 return new PositionSnapshot(symbol, sign * random.Next(1, 500), entry, up ? entry + move : entry - move);

@@ -6,33 +6,36 @@ namespace RiskPlatform.Domain.RiskRules.Engine;
 /// <see cref="RiskMath.MovePercentReaches"/> and the plain comparisons) can be skipped. It never decides that a value reaches the
 /// level: every position it does not exclude goes through the exact test, so the observations are exactly those of the exact test.
 /// <para>
-/// Why excluding is safe: each exact test compares two decimal expressions X ≥ R built from at most three operations, each rounded to
-/// about 28 significant digits (relative error ≤ 1e-28, absolute ≤ 1e-28 near zero). The screen evaluates the same expressions in
-/// double from the converted operands (relative error of a few 1e-16 per operation; for the price move, an absolute error of a few
-/// 1e-16 × (|price| + |entry|) × 100 from the subtraction). It excludes only when x is below r by more than
-/// 1e-8 × (the magnitudes involved) + 1e-20 — millions of times the combined error — so X &lt; R holds exactly.
-/// A negative or non-finite cut-off never excludes (the measures are never negative).
+/// Why excluding is safe: each exact test compares two decimal expressions X ≥ R built from at most three operations, each rounded
+/// to about 28 significant digits (relative error ≤ 1e-28; absolute ≤ 1e-28 near zero). The screen evaluates the same quantities
+/// in double from the converted operands (relative error of a few 1e-16 per operation). It excludes only when its value is below
+/// the level by more than <see cref="Relative"/> (1e-8) of the magnitudes involved plus <see cref="Absolute"/> (1e-20): millions
+/// of times the combined error, so X &lt; R holds exactly. For the price moves, where a subtraction can cancel, the
+/// position's measure is an upper bound that already includes 1e-8 × (|price| + entry) × 100 / entry (<see cref="ScreenedPosition"/>),
+/// and entries below <see cref="ScreenedPosition.MinScreenedEntry"/> are not screened, so the exact test's absolute rounding,
+/// divided by the entry, stays far below the margin. A non-finite cut-off never excludes.
 /// </para>
 /// </summary>
 internal readonly struct PositionScreen
 {
-    private const double Relative = 1e-8;
-    private const double Absolute = 1e-20;
+    /// <summary>The relative margin of every exclusion.</summary>
+    public const double Relative = 1e-8;
+
+    /// <summary>The absolute margin of every exclusion.</summary>
+    public const double Absolute = 1e-20;
 
     private readonly ScreenKind _kind;
-    private readonly double _level;
     private readonly double _cutoff;
 
-    private PositionScreen(ScreenKind kind, double level, double cutoff)
+    private PositionScreen(ScreenKind kind, double cutoff)
     {
         _kind = kind;
-        _level = level;
-        _cutoff = cutoff;
+        _cutoff = double.IsFinite(cutoff) ? cutoff : double.NegativeInfinity;
     }
 
     private enum ScreenKind
     {
-        /// <summary>Nothing can be proved (e.g. equity not positive): every position goes to the exact test.</summary>
+        /// <summary>Nothing can be proved (percent rules when equity is not positive): every open position is tested exactly.</summary>
         None,
 
         /// <summary>|quantity| ≥ level.</summary>
@@ -44,10 +47,10 @@ internal readonly struct PositionScreen
         /// <summary>|quantity| × price × 100 ≥ level × equity (equity positive).</summary>
         PercentOfEquity,
 
-        /// <summary>Adverse move × 100 ≥ level × entry (per position; entry positive).</summary>
+        /// <summary>Adverse move in percent ≥ level.</summary>
         AdverseMove,
 
-        /// <summary>Favourable move × 100 ≥ level × entry (per position; entry positive).</summary>
+        /// <summary>Favourable move in percent ≥ level.</summary>
         FavourableMove,
     }
 
@@ -57,46 +60,80 @@ internal readonly struct PositionScreen
         var l = (double)level;
         return rule.RuleType switch
         {
-            RiskRuleType.MaxPositionSize when rule.ThresholdUnit == ThresholdUnit.Shares => new(ScreenKind.Shares, l, Cutoff(l, 0d)),
-            RiskRuleType.MaxPositionSize when rule.ThresholdUnit == ThresholdUnit.Dollars => new(ScreenKind.Dollars, l, Cutoff(l, 0d)),
+            RiskRuleType.MaxPositionSize when rule.ThresholdUnit == ThresholdUnit.Shares => new(ScreenKind.Shares, Cutoff(l)),
+            RiskRuleType.MaxPositionSize when rule.ThresholdUnit == ThresholdUnit.Dollars => new(ScreenKind.Dollars, Cutoff(l)),
             RiskRuleType.MaxPositionSize or RiskRuleType.MaxConcentration when equity > 0 =>
-                new(ScreenKind.PercentOfEquity, l, Cutoff(l * (double)equity, 0d)),
-            RiskRuleType.StopLoss => new(ScreenKind.AdverseMove, l, 0d),
-            RiskRuleType.TakeProfit => new(ScreenKind.FavourableMove, l, 0d),
-            _ => new(ScreenKind.None, l, 0d),
+                new(ScreenKind.PercentOfEquity, Cutoff(l * (double)equity)),
+            RiskRuleType.StopLoss => new(ScreenKind.AdverseMove, Cutoff(l)),
+            RiskRuleType.TakeProfit => new(ScreenKind.FavourableMove, Cutoff(l)),
+            _ => new(ScreenKind.None, 0d),
         };
     }
 
-    /// <summary>True when <paramref name="position"/>'s measure is proved below the level (the exact test would say no).</summary>
-    public bool Excludes(in ScreenedPosition position)
+    /// <summary>
+    /// The index of the first position at or after <paramref name="start"/> that the screen does not exclude (its measure may reach
+    /// the level and must be tested exactly), or -1. Flat positions are always excluded. The switch is outside the loops: each
+    /// kind scans one measure with one comparison.
+    /// </summary>
+    public int Next(ReadOnlySpan<ScreenedPosition> positions, int start)
     {
+        var cutoff = _cutoff;
         switch (_kind)
         {
-            case ScreenKind.Shares:
-                return position.Size < _cutoff;
             case ScreenKind.Dollars:
-                return position.Value < _cutoff;
-            case ScreenKind.PercentOfEquity:
-                return position.Value * 100d < _cutoff;
-            case ScreenKind.AdverseMove or ScreenKind.FavourableMove:
-                if (!position.EntryPositive)
+                for (var i = start; i < positions.Length; i++)
                 {
-                    return false;
+                    if (!(positions[i].Value < cutoff))
+                    {
+                        return i;
+                    }
                 }
 
-                var gain = position.IsLong ? position.Price - position.Entry : position.Entry - position.Price;
-                var move = Math.Max(0d, _kind == ScreenKind.FavourableMove ? gain : -gain) * 100d;
-                var rhs = _level * position.Entry;
-                return move < Cutoff(rhs, 100d * (Math.Abs(position.Price) + position.Entry));
+                return -1;
+            case ScreenKind.PercentOfEquity:
+                for (var i = start; i < positions.Length; i++)
+                {
+                    if (!(positions[i].Value * 100d < cutoff))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            case ScreenKind.AdverseMove:
+                for (var i = start; i < positions.Length; i++)
+                {
+                    if (!(positions[i].AdverseMove < cutoff))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            case ScreenKind.FavourableMove:
+                for (var i = start; i < positions.Length; i++)
+                {
+                    if (!(positions[i].FavourableMove < cutoff))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
             default:
-                return false;
+                // Shares, and None with a cut-off of zero: every open position (size above zero).
+                for (var i = start; i < positions.Length; i++)
+                {
+                    if (!(positions[i].Size < cutoff))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
         }
     }
 
-    /// <summary>The value below which a measure is proved below <paramref name="rhs"/>; <paramref name="cancellation"/> bounds the magnitude lost to a subtraction.</summary>
-    private static double Cutoff(double rhs, double cancellation)
-    {
-        var cutoff = rhs - (Relative * (Math.Abs(rhs) + cancellation)) - Absolute;
-        return double.IsFinite(cutoff) ? cutoff : double.NegativeInfinity;
-    }
+    /// <summary>The value below which a measure is proved below <paramref name="rhs"/>.</summary>
+    private static double Cutoff(double rhs) => rhs - (Relative * Math.Abs(rhs)) - Absolute;
 }

@@ -225,16 +225,10 @@ public static class RiskEngine
                     // positions provably below it; the exact decimal test decides for the rest, so nothing else changes.
                     var level = threshold * min;
                     var screen = PositionScreen.For(rule, level, equity);
-                    for (var i = 0; i < positions.Length; i++)
+                    for (var i = screen.Next(screened, 0); i >= 0; i = screen.Next(screened, i + 1))
                     {
-                        ref readonly var s = ref screened[i];
-                        if (!s.IsOpen || screen.Excludes(in s))
-                        {
-                            continue;
-                        }
-
                         ref readonly var p = ref positions[i];
-                        if ((!scoped || rule.ListsSymbol(p.Symbol)) && MayReach(rule, in p, equity, level))
+                        if (p.Quantity != 0 && (!scoped || rule.ListsSymbol(p.Symbol)) && MayReach(rule, in p, equity, level))
                         {
                             AddPerSymbol(observations, rule, in p, equity);
                         }
