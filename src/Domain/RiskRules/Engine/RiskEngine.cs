@@ -153,9 +153,11 @@ public static class RiskEngine
     /// </param>
     /// <param name="minUtilisation">
     /// When set, per-symbol observations are only built for positions whose observed value is at or above
-    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentReaches"/>,
+    /// <c>limit × minUtilisation</c>, tested exactly without dividing (<see cref="RiskMath.PercentReaches"/>,
     /// <see cref="RiskMath.MovePercentReaches"/>); account-level rules are always observed. The monitor passes its exit level so
-    /// that only breaches and values still inside the exit margin cost a full measurement.
+    /// that only breaches and values still inside the exit margin cost a full measurement. Before that exact test, a conservative
+    /// double screen (<see cref="PositionScreen"/>, measures converted once per position) drops the positions provably below the
+    /// level, so a quiet account costs one double comparison per (rule, position) pair; the result is the same as testing every pair.
     /// </param>
     public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
         PortfolioSnapshot snapshot,
@@ -175,17 +177,25 @@ public static class RiskEngine
         ordered.Sort(CompareRules);
 
         var positions = SpanAccess.TryGetSpan(snapshot.Positions, out var span) ? span : [.. snapshot.Positions];
-        var filtered = minUtilisation.HasValue;
-        var screened = filtered ? ScreenBuffer(positions.Length) : [];
         var equity = snapshot.Equity;
+
+        // Gross exposure only feeds max_leverage; the screen's measures only the filtered per-symbol rules.
         var gross = 0m;
-        for (var i = 0; i < positions.Length; i++)
+        if (ordered.Exists(static r => r.RuleType == RiskRuleType.MaxLeverage))
         {
-            ref readonly var p = ref positions[i];
-            gross += Math.Abs(p.Quantity) * p.MarketPrice;
-            if (filtered)
+            for (var i = 0; i < positions.Length; i++)
             {
-                screened[i] = new ScreenedPosition(in p);
+                gross += Math.Abs(positions[i].Quantity) * positions[i].MarketPrice;
+            }
+        }
+
+        Span<ScreenedPosition> screened = [];
+        if (minUtilisation.HasValue && ordered.Exists(static r => !IsAccountLevel(r.RuleType)))
+        {
+            screened = ScreenBuffer(positions.Length);
+            for (var i = 0; i < positions.Length; i++)
+            {
+                screened[i] = new ScreenedPosition(in positions[i]);
             }
         }
 
@@ -240,6 +250,9 @@ public static class RiskEngine
 
         return observations;
     }
+
+    private static bool IsAccountLevel(RiskRuleType type) =>
+        type is RiskRuleType.MaxDailyLoss or RiskRuleType.MaxDrawdown or RiskRuleType.MaxLeverage;
 
     private static Span<ScreenedPosition> ScreenBuffer(int count)
     {
