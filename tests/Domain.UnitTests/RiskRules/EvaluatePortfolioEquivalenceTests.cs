@@ -72,6 +72,38 @@ public sealed class EvaluatePortfolioEquivalenceTests
     }
 
     [Fact]
+    public void EvaluatePortfolio_ScopedRuleWithCaseAndNonAsciiSymbols_MatchesReference()
+    {
+        // Scope is ordinal and case-insensitive, non-ASCII letters included; the screen must not change which positions are in scope.
+        var rule = RiskRule.Create(
+            Guid.CreateVersion7(), "scoped", null, RiskRuleType.MaxConcentration, 0.01m, ThresholdUnit.Percent, RiskAction.Alert,
+            symbols: ["AAPL", "ÉTÉ", "BRK.B", "Σ1", "ǅX"]);
+        PositionSnapshot[] positions =
+        [
+            new("aapl", 10, 100m, 100m), new("AAPM", 10, 100m, 100m), new("AAP", 10, 100m, 100m), new("été", 10, 100m, 100m),
+            new("ÉTé", 10, 100m, 100m), new("brk.b", 10, 100m, 100m), new("BRK.b", -10, 100m, 100m), new("σ1", 10, 100m, 100m),
+            new("ǆx", 10, 100m, 100m), new("ǆX", 10, 100m, 100m), new("", 10, 100m, 100m), new("MSFT", 10, 100m, 100m),
+        ];
+        var snapshot = new PortfolioSnapshot
+        {
+            Equity = 100_000m,
+            Cash = 100_000m,
+            BuyingPower = 100_000m,
+            DayStartEquity = 100_000m,
+            EquityHighWaterMark = 100_000m,
+            Positions = positions,
+            Now = new DateTime(2026, 3, 3, 15, 30, 0, DateTimeKind.Utc),
+            MaxQuoteAge = TimeSpan.FromSeconds(5),
+        };
+
+        var expected = Describe(PortfolioEvaluationReference.Evaluate(snapshot, [rule], 0.95m));
+
+        Assert.Equal(8, expected.Count);
+        Assert.Equal(expected, Describe(RiskEngine.EvaluatePortfolio(snapshot, [rule], null, 0.95m)));
+        Assert.Equal(Describe(PortfolioEvaluationReference.Evaluate(snapshot, [rule], null)), Describe(RiskEngine.EvaluatePortfolio(snapshot, [rule])));
+    }
+
+    [Fact]
     public void RandomScenario_CoversEveryMonitoredRuleAndBoundary()
     {
         // Guards the generator itself: the scenarios must produce breaches and non-breaches of every monitored type, values exactly
