@@ -179,7 +179,7 @@ public static class RiskEngine
         var positions = SpanAccess.TryGetSpan(snapshot.Positions, out var span) ? span : [.. snapshot.Positions];
         var equity = snapshot.Equity;
 
-        // Gross exposure only feeds max_leverage; the screen's measures only the filtered per-symbol rules.
+        // Gross exposure only feeds max_leverage; the screen's measures only feed the filtered per-symbol rules.
         var gross = 0m;
         if (ordered.Exists(static r => r.RuleType == RiskRuleType.MaxLeverage))
         {
