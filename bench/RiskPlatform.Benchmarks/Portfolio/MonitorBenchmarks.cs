@@ -13,7 +13,8 @@ namespace RiskPlatform.Benchmarks.Portfolio;
 /// Quiet: nothing is breached and no episode is open (the steady state).
 /// WithOpenEpisodes: three episodes are open and still breached (two scoped concentration alerts and a stop_loss), so the
 /// monitor matches them and decides nothing new (the steady state during an incident).
-/// Quiet_QuoteAndMarkOnly is the quote/mark part of <see cref="Quiet"/>; Quiet_EvaluatePortfolioOnly the engine's unfiltered measurement.
+/// Quiet_QuoteAndMarkOnly is the quote/mark part of <see cref="Quiet"/>; Quiet_EvaluatePortfolioFilteredOnly the engine's measurement as
+/// the monitor calls it (filtered at the exit level); Quiet_EvaluatePortfolioOnly the engine's unfiltered measurement (as the metrics use it).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -67,6 +68,11 @@ public class MonitorBenchmarks
     [Benchmark]
     public IReadOnlyList<PortfolioRuleObservation> Quiet_EvaluatePortfolioOnly() =>
         RiskEngine.EvaluatePortfolio(_quietSnapshot, _quiet.Rules, _buffer);
+
+    /// <summary>The engine's measurement as the monitor calls it: filtered at the default exit level (0.95 of each limit).</summary>
+    [Benchmark]
+    public IReadOnlyList<PortfolioRuleObservation> Quiet_EvaluatePortfolioFilteredOnly() =>
+        RiskEngine.EvaluatePortfolio(_quietSnapshot, _quiet.Rules, _buffer, 0.95m);
 
     private sealed class Account
     {

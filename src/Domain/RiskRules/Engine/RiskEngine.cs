@@ -16,6 +16,10 @@ namespace RiskPlatform.Domain.RiskRules.Engine;
 /// </summary>
 public static class RiskEngine
 {
+    /// <summary>Per-thread buffer of screened positions (never escapes <see cref="EvaluatePortfolio"/>).</summary>
+    [ThreadStatic]
+    private static ScreenedPosition[]? t_screened;
+
     /// <summary>
     /// Evaluates <paramref name="order"/> against <paramref name="rules"/>. Exactly at a limit passes. A missing, unpriced or stale
     /// quote blocks the order (fail closed). An order that only reduces an existing position passes every non-alert rule (outcome
@@ -149,9 +153,11 @@ public static class RiskEngine
     /// </param>
     /// <param name="minUtilisation">
     /// When set, per-symbol observations are only built for positions whose observed value is at or above
-    /// <c>limit × minUtilisation</c>, tested without dividing (<see cref="RiskMath.PercentReaches"/>,
+    /// <c>limit × minUtilisation</c>, tested exactly without dividing (<see cref="RiskMath.PercentReaches"/>,
     /// <see cref="RiskMath.MovePercentReaches"/>); account-level rules are always observed. The monitor passes its exit level so
-    /// that only breaches and values still inside the exit margin cost a full measurement.
+    /// that only breaches and values still inside the exit margin cost a full measurement. Before that exact test, a conservative
+    /// double screen (<see cref="PositionScreen"/>, measures converted once per position) drops the positions provably below the
+    /// level, so a quiet account costs one double comparison per (rule, position) pair; the result is the same as testing every pair.
     /// </param>
     public static IReadOnlyList<PortfolioRuleObservation> EvaluatePortfolio(
         PortfolioSnapshot snapshot,
@@ -170,11 +176,27 @@ public static class RiskEngine
 
         ordered.Sort(CompareRules);
 
+        var positions = SpanAccess.TryGetSpan(snapshot.Positions, out var span) ? span : [.. snapshot.Positions];
         var equity = snapshot.Equity;
+
+        // Gross exposure only feeds max_leverage; the screen's measures only feed the filtered per-symbol rules.
         var gross = 0m;
-        foreach (var p in snapshot.Positions)
+        if (ordered.Exists(static r => r.RuleType == RiskRuleType.MaxLeverage))
         {
-            gross += Math.Abs(p.Quantity) * p.MarketPrice;
+            for (var i = 0; i < positions.Length; i++)
+            {
+                gross += Math.Abs(positions[i].Quantity) * positions[i].MarketPrice;
+            }
+        }
+
+        Span<ScreenedPosition> screened = [];
+        if (minUtilisation.HasValue && ordered.Exists(static r => !IsAccountLevel(r.RuleType)))
+        {
+            screened = ScreenBuffer(positions.Length);
+            for (var i = 0; i < positions.Length; i++)
+            {
+                screened[i] = new ScreenedPosition(in positions[i]);
+            }
         }
 
         var observations = results ?? [];
@@ -194,31 +216,32 @@ public static class RiskEngine
                     AddAccountLevel(observations, rule, RiskMath.Leverage(gross, equity), "leverage");
                     break;
                 default:
-                    foreach (var p in snapshot.Positions)
+                    var scoped = rule.Symbols.Count > 0;
+                    if (minUtilisation is not { } min)
                     {
-                        if (p.Quantity == 0 || (rule.Symbols.Count > 0 && !rule.ListsSymbol(p.Symbol)))
+                        for (var i = 0; i < positions.Length; i++)
                         {
-                            continue;
+                            ref readonly var p = ref positions[i];
+                            if (p.Quantity != 0 && (!scoped || rule.ListsSymbol(p.Symbol)))
+                            {
+                                AddPerSymbol(observations, rule, in p, equity);
+                            }
                         }
 
-                        if (minUtilisation is { } min && !MayReach(rule, in p, equity, threshold * min))
+                        break;
+                    }
+
+                    // Filtered: a position is measured only when its value is at or above the level. The double screen removes the
+                    // positions provably below it; the exact decimal test decides for the rest, so nothing else changes.
+                    var level = threshold * min;
+                    var screen = PositionScreen.For(rule, level, equity);
+                    for (var i = screen.Next(screened, 0); i >= 0; i = screen.Next(screened, i + 1))
+                    {
+                        ref readonly var p = ref positions[i];
+                        if (p.Quantity != 0 && (!scoped || rule.ListsSymbol(p.Symbol)) && MayReach(rule, in p, equity, level))
                         {
-                            continue;
+                            AddPerSymbol(observations, rule, in p, equity);
                         }
-
-                        var (observed, breached, label) = rule.RuleType switch
-                        {
-                            RiskRuleType.MaxPositionSize => Limit(RiskMath.PositionSize(Math.Abs(p.Quantity), p.MarketPrice, equity, rule.ThresholdUnit), threshold, "size"),
-                            RiskRuleType.MaxConcentration => Limit(RiskMath.Concentration(Math.Abs(p.Quantity) * p.MarketPrice, equity), threshold, "concentration"),
-                            RiskRuleType.StopLoss => Trigger(RiskMath.AdverseMovePercent(p.Quantity, p.AverageEntryPrice, p.MarketPrice), threshold, "adverse_move"),
-                            _ => Trigger(RiskMath.GainMovePercent(p.Quantity, p.AverageEntryPrice, p.MarketPrice), threshold, "favourable_move"),
-                        };
-
-                        var symbol = p.Symbol.ToUpperInvariant();
-                        var reason = breached
-                            ? string.Create(CultureInfo.InvariantCulture, $"{RiskReasonCodes.ForRuleType(rule.RuleType)}: symbol={symbol}, {label}={RiskMath.Format(observed)}, limit={RiskMath.Format(threshold)}")
-                            : null;
-                        observations.Add(new PortfolioRuleObservation(rule, symbol, observed, threshold, breached, reason));
                     }
 
                     break;
@@ -226,6 +249,38 @@ public static class RiskEngine
         }
 
         return observations;
+    }
+
+    private static bool IsAccountLevel(RiskRuleType type) =>
+        type is RiskRuleType.MaxDailyLoss or RiskRuleType.MaxDrawdown or RiskRuleType.MaxLeverage;
+
+    private static Span<ScreenedPosition> ScreenBuffer(int count)
+    {
+        var buffer = t_screened;
+        if (buffer is null || buffer.Length < count)
+        {
+            buffer = t_screened = new ScreenedPosition[Math.Max(count, 256)];
+        }
+
+        return buffer.AsSpan(0, count);
+    }
+
+    private static void AddPerSymbol(List<PortfolioRuleObservation> observations, RiskRule rule, in PositionSnapshot p, decimal equity)
+    {
+        var threshold = rule.ThresholdValue;
+        var (observed, breached, label) = rule.RuleType switch
+        {
+            RiskRuleType.MaxPositionSize => Limit(RiskMath.PositionSize(Math.Abs(p.Quantity), p.MarketPrice, equity, rule.ThresholdUnit), threshold, "size"),
+            RiskRuleType.MaxConcentration => Limit(RiskMath.Concentration(Math.Abs(p.Quantity) * p.MarketPrice, equity), threshold, "concentration"),
+            RiskRuleType.StopLoss => Trigger(RiskMath.AdverseMovePercent(p.Quantity, p.AverageEntryPrice, p.MarketPrice), threshold, "adverse_move"),
+            _ => Trigger(RiskMath.GainMovePercent(p.Quantity, p.AverageEntryPrice, p.MarketPrice), threshold, "favourable_move"),
+        };
+
+        var symbol = p.Symbol.ToUpperInvariant();
+        var reason = breached
+            ? string.Create(CultureInfo.InvariantCulture, $"{RiskReasonCodes.ForRuleType(rule.RuleType)}: symbol={symbol}, {label}={RiskMath.Format(observed)}, limit={RiskMath.Format(threshold)}")
+            : null;
+        observations.Add(new PortfolioRuleObservation(rule, symbol, observed, threshold, breached, reason));
     }
 
     /// <summary>True when a per-symbol rule's observed value for <paramref name="p"/> is at or above <paramref name="level"/> (no division).</summary>
