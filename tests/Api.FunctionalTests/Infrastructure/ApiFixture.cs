@@ -59,7 +59,11 @@ public abstract class ApiFixture : IAsyncLifetime
         await Factory.Services.GetRequiredService<IMonitorQueue>().WhenIdleAsync(timeout.Token);
     }
 
-    public ApiClient CreateClient() => new(Factory.CreateClient());
+    /// <summary>A client of the shared host; each non-GET request returns once the monitor has processed what it queued.</summary>
+    public ApiClient CreateClient() => new(Factory.CreateDefaultClient(
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(),
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(),
+        new MonitorIdleHandler(Factory.Services.GetRequiredService<IMonitorQueue>())));
 
     public Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, ConnectionString, sql);
 
