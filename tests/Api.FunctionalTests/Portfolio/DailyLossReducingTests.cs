@@ -103,6 +103,35 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
         await Fixture.MonitorIdleAsync();
         Assert.Equal("active", await StateAsync(client));
     }
+
+    /// <summary>
+    /// The order path judges max_daily_loss from the portfolio state's day start (the previous 16:00 New York close), as the
+    /// monitor does, not from the paper broker's UTC calendar day: after Tuesday's close the state's day starts at 99,700 while the
+    /// broker's still starts at 100,000.
+    /// </summary>
+    [Fact]
+    public async Task PreTradeDailyLoss_UsesThePortfolioStatesDayStart_NotTheBrokers()
+    {
+        var client = await SignedInAsync();
+        _clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+        await PriceAsync(client, 100m);
+        var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDailyLoss, 3m, ThresholdUnit.Percent, RiskAction.Block);
+        (await OrderAsync(client, "buy", 100m)).EnsureStatus(HttpStatusCode.Created);
+        SetTime("2026-03-10T15:30:00Z");
+        await PriceAsync(client, 97m); // equity 99,700
+        SetTime("2026-03-10T20:30:00Z"); // after 16:00 EDT: Wednesday's trading day, still Tuesday in UTC
+        await PriceAsync(client, 97m);
+
+        // Equity 96,950: 2,750 below the state's 99,700 (2.76 %), 3,050 below the broker's 100,000 (3.05 %).
+        await PriceAsync(client, 69.5m);
+        var bought = await OrderAsync(client, "buy", 1m);
+
+        bought.EnsureStatus(HttpStatusCode.Created);
+        Assert.Equal(99_700m, (await PortfolioTestData.StateAsync(Fixture, client.UserId))!.DayStartEquity);
+        Assert.Equal(100_000m, (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!.DayStartEquity);
+        Assert.Equal(0, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+        Assert.Equal("active", await StateAsync(client));
+    }
 }
 
 [Collection(nameof(SqliteCollection))]
