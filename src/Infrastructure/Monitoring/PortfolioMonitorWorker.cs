@@ -25,7 +25,9 @@ internal sealed partial class PortfolioMonitorWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        LogStarted(logger);
         await EnqueueOwnersOfPendingActionsAsync(stoppingToken);
+        LogReady(logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             Guid userId;
@@ -111,6 +113,12 @@ internal sealed partial class PortfolioMonitorWorker(
             LogStartupSweepFailed(logger, exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio monitor worker starting")]
+    private static partial void LogStarted(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio monitor worker ready")]
+    private static partial void LogReady(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Monitor run for user {UserId}: {Opened} episode(s) opened, {Closed} ended, {ActionsQueued} action(s) queued; trading {TradingState}")]
     private static partial void LogRun(ILogger logger, Guid userId, int opened, int closed, int actionsQueued, TradingState tradingState);
