@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
@@ -56,9 +58,23 @@ public static class DependencyInjection
                 "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
             .ValidateOnStart();
         services.AddHostedService<ApiKeyExpirySweepService>();
+        AddMonitoring(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    private static void AddMonitoring(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MonitoringOptions>()
+            .Bind(configuration.GetSection(MonitoringOptions.SectionName))
+            .Validate(o => o.IsValid,
+                "Monitoring:ExitMargin must be in [0, 1); PollInterval and CompactionInterval not negative; QueueCapacity, ActionRetryInterval and MaxActionAttempts positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IMonitorQueue, MonitorQueue>();
+        services.AddSingleton<MonitorActionRunner>();
+        services.AddHostedService<PortfolioMonitorWorker>();
+        services.AddHostedService<PortfolioMonitorScheduler>();
     }
 
     private static void AddBrokers(IServiceCollection services, IConfiguration configuration)

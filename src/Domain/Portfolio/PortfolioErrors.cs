@@ -18,6 +18,9 @@ public static class PortfolioErrors
     public const string EquityMarkOutOfOrder = "EQUITY_MARK_OUT_OF_ORDER";
     public const string ReasonRequired = "TRADING_STATE_REASON_REQUIRED";
 
+    /// <summary>A monitor action that already finished (done, skipped, failed) cannot be completed again.</summary>
+    public const string MonitorActionFinished = "MONITOR_ACTION_FINISHED";
+
     public const string EntryPriceNotPositive = "POSITION_SIZE_ENTRY_PRICE_NOT_POSITIVE";
     public const string StopLossInvalid = "POSITION_SIZE_STOP_LOSS_INVALID";
     public const string RiskPercentInvalid = "POSITION_SIZE_RISK_PERCENT_INVALID";

@@ -41,10 +41,13 @@ public sealed class RiskBreach : AggregateRoot
 
     public BreachSource Source { get; private set; }
 
+    /// <summary>The monitor's <see cref="Portfolio.BreachEpisode"/> this breach opened (null for pre-trade breaches).</summary>
+    public Guid? EpisodeId { get; private set; }
+
     public DateTime OccurredAt { get; private set; }
 
     internal static RiskBreach Record(
-        RiskRule rule, decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, BreachSource source, DateTime occurredAt)
+        RiskRule rule, decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, BreachSource source, DateTime occurredAt, Guid? episodeId = null)
     {
         var breach = new RiskBreach
         {
@@ -61,6 +64,7 @@ public sealed class RiskBreach : AggregateRoot
             OrderId = orderId,
             Message = reason is { Length: > MessageMaxLength } ? reason[..MessageMaxLength] : reason,
             Source = source,
+            EpisodeId = episodeId,
             OccurredAt = occurredAt,
         };
         breach.Raise(new RiskRuleBreached(

@@ -170,8 +170,8 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
     /// so concurrent orders never lose an increment and never conflict on this rule's concurrency stamp.
     /// </summary>
     public RiskBreach RecordBreach(
-        decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, BreachSource source, DateTime occurredAt) =>
-        RiskBreach.Record(this, observed, limit, symbol, orderId, reason, source, occurredAt);
+        decimal observed, decimal limit, string? symbol, Guid? orderId, string? reason, BreachSource source, DateTime occurredAt, Guid? episodeId = null) =>
+        RiskBreach.Record(this, observed, limit, symbol, orderId, reason, source, occurredAt, episodeId);
 
     private static void Validate(
         RiskRuleType ruleType,

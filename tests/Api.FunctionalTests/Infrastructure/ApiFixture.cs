@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -14,6 +17,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public CapturingLogSink Logs { get; } = new();
 
+    /// <summary>The host's clock: the system clock unless a test freezes it (released before every test).</summary>
+    public TestClock Clock { get; } = new();
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     /// <summary>Why this database can't be used here, or null when it can.</summary>
@@ -27,7 +33,8 @@ public abstract class ApiFixture : IAsyncLifetime
         }
 
         ConnectionString = await ProvisionAsync();
-        Factory = new RiskPlatformApiFactory(Provider, ConnectionString, Logs);
+        Factory = new RiskPlatformApiFactory(
+            Provider, ConnectionString, Logs, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         _ = Factory.Server; // start the host: this applies the migrations
         _reset = new DatabaseReset(Provider, ConnectionString);
     }
@@ -39,10 +46,24 @@ public abstract class ApiFixture : IAsyncLifetime
             Assert.Skip(reason);
         }
 
+        // The monitor works in the background: let it finish what the previous test queued before emptying the tables.
+        await MonitorIdleAsync();
+        Clock.Release();
         await _reset!.ResetAsync();
     }
 
-    public ApiClient CreateClient() => new(Factory.CreateClient());
+    /// <summary>Waits until the portfolio monitor has evaluated every user queued so far (and executed their actions).</summary>
+    public async Task MonitorIdleAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Factory.Services.GetRequiredService<IMonitorQueue>().WhenIdleAsync(timeout.Token);
+    }
+
+    /// <summary>A client of the shared host; each non-GET request returns once the monitor has processed what it queued.</summary>
+    public ApiClient CreateClient() => new(Factory.CreateDefaultClient(
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(),
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(),
+        new MonitorIdleHandler(Factory.Services.GetRequiredService<IMonitorQueue>())));
 
     public Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, ConnectionString, sql);
 

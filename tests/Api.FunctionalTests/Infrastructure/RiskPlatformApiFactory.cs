@@ -37,6 +37,10 @@ public sealed class RiskPlatformApiFactory(
         builder.UseSetting("Brokers:Alpaca:PaperUrl", ClosedLocalUrl);
         builder.UseSetting("Brokers:Alpaca:LiveUrl", ClosedLocalUrl);
         builder.UseSetting("Brokers:Alpaca:DataUrl", ClosedLocalUrl);
+
+        // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
+        builder.UseSetting("Monitoring:PollInterval", "00:00:00");
+        builder.UseSetting("Monitoring:CompactionInterval", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

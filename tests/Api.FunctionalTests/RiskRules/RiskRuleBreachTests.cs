@@ -13,6 +13,7 @@ public abstract class RiskRuleBreachTests(ApiFixture fixture) : FunctionalTest(f
     [
         "id", "rule_id", "rule_name", "rule_type", "threshold_value", "threshold_unit", "current_value", "limit", "action",
         "message", "symbol", "order_id", "source", "timestamp",
+        "episode_id", "episode_started_at", "episode_ended_at", "worst_value", "action_taken", "action_taken_at", "end_reason",
     ];
 
     [Fact]

@@ -183,8 +183,11 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         Assert.Equal(10m, alert["limit"]!.GetValue<decimal>());
         var reread = (await client.GetAsync($"/api/v1/orders/{order["id"]}")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Single(reread["alerts"]!.AsArray());
-        Assert.Equal(1, await TradingTestData.BreachRowsAsync(Fixture, ruleId));
-        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM risk_breaches WHERE order_id IS NOT NULL"));
+
+        // One pre-trade breach for the order; the 12-share position then opens one monitor episode (its own breach).
+        Assert.Equal(2, await TradingTestData.BreachRowsAsync(Fixture, ruleId));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM risk_breaches WHERE order_id IS NOT NULL AND source = 'PreTrade'"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM risk_breaches WHERE order_id IS NULL AND source = 'Monitor'"));
     }
 
     [Fact]
@@ -198,7 +201,9 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
         (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureStatus(HttpStatusCode.UnprocessableEntity);
         (await client.PostAsync("/api/v1/orders", Market("sell", 4m))).EnsureStatus(HttpStatusCode.Created);
 
-        Assert.Equal(1, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+        // The refused buy's pre-trade breach, and the monitor's episode: after the sell's fill the 6 shares still exceed 5.
+        Assert.Equal(2, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM risk_breaches WHERE source = 'Monitor'"));
     }
 
     [Fact]

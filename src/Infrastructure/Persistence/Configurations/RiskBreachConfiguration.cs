@@ -23,6 +23,9 @@ internal sealed class RiskBreachConfiguration : IEntityTypeConfiguration<RiskBre
         // History survives the rule's deletion (no foreign key to risk_rules); served newest first per rule.
         builder.HasIndex(b => new { b.RuleId, b.OccurredAt }).HasDatabaseName("ix_risk_breaches_rule_recent");
         builder.HasIndex(b => new { b.UserId, b.OccurredAt }).HasDatabaseName("ix_risk_breaches_user_recent");
+
+        // A monitor breach names the episode it opened (null for pre-trade breaches); no foreign key, like the rule.
+        builder.HasIndex(b => b.EpisodeId).HasDatabaseName("ix_risk_breaches_episode");
         builder.Ignore(b => b.DomainEvents);
     }
 }

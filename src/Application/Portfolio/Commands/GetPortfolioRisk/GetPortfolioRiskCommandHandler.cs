@@ -13,9 +13,11 @@ namespace RiskPlatform.Application.Portfolio.Commands.GetPortfolioRisk;
 
 internal sealed class GetPortfolioRiskCommandHandler(
     IRepository<PortfolioState> states,
+    IRepository<EquitySnapshot> equityHistory,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
+    ITradingLock tradingLock,
     ICurrentUser currentUser,
     IOptions<RiskCheckOptions> options,
     AuditScope audit,
@@ -24,10 +26,11 @@ internal sealed class GetPortfolioRiskCommandHandler(
     public async Task<PortfolioRiskDto> Handle(GetPortfolioRiskCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, userId, snapshot.Equity, now, cancellationToken);
+        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, snapshot.Equity, now, cancellationToken);
         audit.Target("portfolio_state", state.Id).Describe("Marked the portfolio state and computed portfolio risk");
         var metrics = PortfolioMetrics.Compute(PreTradeSnapshot.WithPortfolioState(snapshot, state), state, active);
         return PortfolioRiskDto.From(metrics);

@@ -9,7 +9,9 @@ namespace RiskPlatform.Application.Portfolio.Commands.HaltTrading;
 /// <summary>Marks the state with the current equity (creating it on first use), then halts it.</summary>
 internal sealed class HaltTradingCommandHandler(
     IRepository<PortfolioState> states,
+    IRepository<EquitySnapshot> equityHistory,
     IBrokerGateway broker,
+    ITradingLock tradingLock,
     ICurrentUser currentUser,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<HaltTradingCommand, TradingStateDto>
@@ -17,9 +19,10 @@ internal sealed class HaltTradingCommandHandler(
     public async Task<TradingStateDto> Handle(HaltTradingCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, userId, account.Equity, now, cancellationToken);
+        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, account.Equity, now, cancellationToken);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? HaltTradingCommand.DefaultReason : request.Reason;
         var changed = state.Halt(reason, now);
         audit.Target("portfolio_state", state.Id).Describe(changed ? $"Halted trading: {reason}" : "Halt requested; trading was already halted");

@@ -14,7 +14,9 @@ namespace RiskPlatform.Application.Portfolio.Commands.ResumeTrading;
 /// </summary>
 internal sealed class ResumeTradingCommandHandler(
     IRepository<PortfolioState> states,
+    IRepository<EquitySnapshot> equityHistory,
     IBrokerGateway broker,
+    ITradingLock tradingLock,
     ICurrentUser currentUser,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<ResumeTradingCommand, TradingStateDto>
@@ -22,6 +24,7 @@ internal sealed class ResumeTradingCommandHandler(
     public async Task<TradingStateDto> Handle(ResumeTradingCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken)
             ?? throw new ConflictException(PortfolioErrors.TradingNotHalted, "Trading is active, not halted.");
@@ -33,7 +36,7 @@ internal sealed class ResumeTradingCommandHandler(
         }
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        state.Mark(account.Equity, now);
+        PortfolioStateStore.Mark(state, equityHistory, account.Equity, now);
         state.Resume(now);
         audit.Describe("Resumed trading; high-water mark re-baselined to the current equity");
         return TradingStateDto.From(state);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
@@ -20,13 +21,15 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 /// <summary>
 /// The pre-trade path: active rules → snapshot from the broker port → <see cref="RiskEngine.Evaluate"/> → every breach recorded →
 /// blocked (422, nothing reaches the broker, the breaches still commit), or accepted/reduced and submitted. Before the engine the
-/// portfolio trading state is enforced: halted refuses every order, reducing those that do not only shrink a position.
+/// portfolio trading state is enforced: halted refuses every order, reducing those that do not only shrink a position. A user with a
+/// portfolio state is judged against its day-start equity and high-water mark (the monitor's baselines), not the broker's.
 /// </summary>
 internal sealed class PlaceOrderCommandHandler(
     IRepository<Order> orders,
     IReadRepository<RiskRule> rules,
     IRepository<RiskBreach> breaches,
-    IReadRepository<PortfolioState> portfolioStates,
+    IRepository<PortfolioState> portfolioStates,
+    IRepository<EquitySnapshot> equityHistory,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -66,6 +69,11 @@ internal sealed class PlaceOrderCommandHandler(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
         if (await portfolioStates.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } portfolioState)
         {
+            // The order is judged on the same baselines as the monitor: the state is marked first (a new trading day rolls the
+            // day-start equity and ends an expired reducing state), then its day-start equity and high-water mark replace the broker's.
+            PortfolioStateStore.Mark(portfolioState, equityHistory, snapshot.Equity, now);
+            snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
+
             // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
             portfolioState.EnsureOrderAllowed(ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
         }

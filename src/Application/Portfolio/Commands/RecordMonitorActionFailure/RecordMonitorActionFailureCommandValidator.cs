@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
+
+internal sealed class RecordMonitorActionFailureCommandValidator : AbstractValidator<RecordMonitorActionFailureCommand>
+{
+    public RecordMonitorActionFailureCommandValidator()
+    {
+        RuleFor(c => c.ActionId).NotEmpty();
+        RuleFor(c => c.Error).NotNull();
+    }
+}

@@ -1,0 +1,24 @@
+namespace RiskPlatform.Application.Portfolio.Monitoring;
+
+/// <summary>
+/// The in-process queue of users whose portfolio changed and must be re-evaluated by the monitor. Coalescing: a user already
+/// waiting is not queued twice (one run sees every change made before it starts). A user being evaluated may be queued again,
+/// since the running evaluation may have read the portfolio before the change.
+/// </summary>
+public interface IMonitorQueue
+{
+    /// <summary>Queues the user; false when already waiting or when the queue is full (the poller picks the user up later).</summary>
+    bool Enqueue(Guid userId);
+
+    /// <summary>Waits for the next user and marks them in progress; call <see cref="Complete"/> when done.</summary>
+    ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken);
+
+    /// <summary>The run of a dequeued user has finished (successfully or not).</summary>
+    void Complete(Guid userId);
+
+    /// <summary>Users waiting (not counting those in progress).</summary>
+    int Count { get; }
+
+    /// <summary>Completes when no user is waiting or in progress (for tests and orderly shutdown).</summary>
+    Task WhenIdleAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+
+namespace RiskPlatform.Application.Portfolio.Monitoring;
+
+/// <summary>
+/// <see cref="IMonitorQueue"/> in memory: FIFO of distinct waiting users, bounded by <see cref="MonitoringOptions.QueueCapacity"/>,
+/// with a count of runs in progress so <see cref="WhenIdleAsync"/> can tell when everything queued so far has been evaluated.
+/// Thread-safe; one lock guards the queue, the waiting set, the in-progress count and the idle signal.
+/// </summary>
+public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitorQueue, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<Guid> _queue = new();
+    private readonly HashSet<Guid> _waiting = [];
+    private readonly SemaphoreSlim _available = new(0);
+    private readonly int _capacity = options.Value.QueueCapacity;
+    private int _inProgress;
+    private TaskCompletionSource? _idle;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    public bool Enqueue(Guid userId)
+    {
+        lock (_gate)
+        {
+            if (_waiting.Contains(userId) || _queue.Count >= _capacity)
+            {
+                return false;
+            }
+
+            _waiting.Add(userId);
+            _queue.Enqueue(userId);
+        }
+
+        _available.Release();
+        return true;
+    }
+
+    public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
+    {
+        await _available.WaitAsync(cancellationToken);
+        lock (_gate)
+        {
+            var userId = _queue.Dequeue();
+            _waiting.Remove(userId);
+            _inProgress++;
+            return userId;
+        }
+    }
+
+    public void Complete(Guid userId)
+    {
+        TaskCompletionSource? idle = null;
+        lock (_gate)
+        {
+            _inProgress = Math.Max(0, _inProgress - 1);
+            if (_inProgress == 0 && _queue.Count == 0)
+            {
+                idle = _idle;
+                _idle = null;
+            }
+        }
+
+        idle?.TrySetResult();
+    }
+
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        Task idle;
+        lock (_gate)
+        {
+            if (_inProgress == 0 && _queue.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            idle = _idle.Task;
+        }
+
+        return idle.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _available.Dispose();
+}

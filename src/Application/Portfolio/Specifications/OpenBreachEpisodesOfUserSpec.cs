@@ -1,0 +1,11 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Specifications;
+
+/// <summary>A user's open breach episodes, tracked, oldest first (served by ix_breach_episodes_user_open).</summary>
+public sealed class OpenBreachEpisodesOfUserSpec : Specification<BreachEpisode>
+{
+    public OpenBreachEpisodesOfUserSpec(Guid userId) =>
+        Query.Where(e => e.UserId == userId && e.EndedAt == null).OrderBy(e => e.StartedAt).OrderBy(e => e.Id);
+}

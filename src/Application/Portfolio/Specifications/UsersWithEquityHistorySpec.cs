@@ -1,0 +1,10 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Specifications;
+
+/// <summary>Users that have a portfolio state (and so, possibly, an equity history to compact).</summary>
+public sealed class UsersWithEquityHistorySpec : Specification<PortfolioState, Guid>
+{
+    public UsersWithEquityHistorySpec() => Select(s => s.UserId);
+}

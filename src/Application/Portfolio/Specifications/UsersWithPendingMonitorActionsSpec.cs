@@ -1,0 +1,14 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Specifications;
+
+/// <summary>The owners of pending monitor actions (one row per action; callers de-duplicate).</summary>
+public sealed class UsersWithPendingMonitorActionsSpec : Specification<MonitorAction, Guid>
+{
+    public UsersWithPendingMonitorActionsSpec()
+    {
+        Query.Where(a => a.Status == MonitorActionStatus.Pending);
+        Select(a => a.UserId);
+    }
+}

@@ -1,0 +1,14 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Specifications;
+
+/// <summary>Which of <paramref name="candidates"/> have a portfolio state.</summary>
+public sealed class UsersWithPortfolioStateSpec : Specification<PortfolioState, Guid>
+{
+    public UsersWithPortfolioStateSpec(IReadOnlyCollection<Guid> candidates)
+    {
+        Query.Where(s => candidates.Contains(s.UserId));
+        Select(s => s.UserId);
+    }
+}

@@ -1,0 +1,134 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
+using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Infrastructure.Monitoring;
+
+/// <summary>
+/// Drains <see cref="IMonitorQueue"/>: per user, in its own scope, <see cref="RunPortfolioMonitorCommand"/> (audited like any
+/// command), then the user's pending monitor actions through <see cref="MonitorActionRunner"/>, i.e. after the decision committed.
+/// A run that loses a concurrency race (a conflict) is retried once, reloading everything. On start it queues the owners of
+/// actions left pending by a previous process, so an outbox interrupted by a restart is finished.
+/// </summary>
+internal sealed partial class PortfolioMonitorWorker(
+    IMonitorQueue queue,
+    IServiceScopeFactory scopes,
+    MonitorActionRunner actionRunner,
+    ILogger<PortfolioMonitorWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(logger);
+        await EnqueueOwnersOfPendingActionsAsync(stoppingToken);
+        LogReady(logger);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Guid userId;
+            try
+            {
+                userId = await queue.DequeueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await ProcessAsync(userId, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // One user's failure must not stop the monitor for everyone else.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogUserFailed(logger, userId, exception);
+            }
+            finally
+            {
+                queue.Complete(userId);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(userId, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Another writer changed the state or an episode between our read and our save: evaluate again from fresh data.
+            await RunAsync(userId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // E.g. the broker is unreachable: the run is audited as failed; the user's pending actions are still attempted.
+            LogRunFailed(logger, userId, exception);
+        }
+
+        await actionRunner.RunPendingAsync(userId, cancellationToken);
+    }
+
+    private async Task RunAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunPortfolioMonitorCommand(userId), cancellationToken);
+        if (run.Opened > 0 || run.Closed > 0)
+        {
+            LogRun(logger, userId, run.Opened, run.Closed, run.ActionsQueued, run.State);
+        }
+    }
+
+    private async Task EnqueueOwnersOfPendingActionsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var owners = await scope.ServiceProvider.GetRequiredService<IReadRepository<MonitorAction>>()
+                .ListAsync(new UsersWithPendingMonitorActionsSpec(), cancellationToken);
+            foreach (var userId in owners.Distinct())
+            {
+                queue.Enqueue(userId);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // The retry sweep finds them later.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStartupSweepFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio monitor worker starting")]
+    private static partial void LogStarted(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio monitor worker ready")]
+    private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Monitor run for user {UserId}: {Opened} episode(s) opened, {Closed} ended, {ActionsQueued} action(s) queued; trading {TradingState}")]
+    private static partial void LogRun(ILogger logger, Guid userId, int opened, int closed, int actionsQueued, TradingState tradingState);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Monitor run for user {UserId} failed; the next quote, fill or poll runs it again")]
+    private static partial void LogRunFailed(ILogger logger, Guid userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring user {UserId} failed")]
+    private static partial void LogUserFailed(ILogger logger, Guid userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the owners of pending monitor actions at start; the retry sweep will")]
+    private static partial void LogStartupSweepFailed(ILogger logger, Exception exception);
+}

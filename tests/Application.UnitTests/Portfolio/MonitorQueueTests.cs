@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Portfolio.Monitoring;
+
+namespace RiskPlatform.Application.UnitTests.Portfolio;
+
+public sealed class MonitorQueueTests : IDisposable
+{
+    private readonly MonitorQueue _queue = new(Options.Create(new MonitoringOptions { QueueCapacity = 3 }));
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Enqueue_WhenTheUserIsAlreadyWaiting_CoalescesIntoOneRun()
+    {
+        var (ann, bob) = (Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.True(_queue.Enqueue(ann));
+        Assert.True(_queue.Enqueue(bob));
+        Assert.False(_queue.Enqueue(ann));
+
+        Assert.Equal(2, _queue.Count);
+        Assert.Equal(ann, await _queue.DequeueAsync(Cancellation));
+        Assert.Equal(bob, await _queue.DequeueAsync(Cancellation));
+        Assert.Equal(0, _queue.Count);
+    }
+
+    [Fact]
+    public async Task Enqueue_WhileTheUserIsBeingEvaluated_QueuesThemAgain()
+    {
+        var ann = Guid.NewGuid();
+        _queue.Enqueue(ann);
+        await _queue.DequeueAsync(Cancellation);
+
+        Assert.True(_queue.Enqueue(ann));
+        Assert.False(_queue.Enqueue(ann));
+        Assert.Equal(1, _queue.Count);
+    }
+
+    [Fact]
+    public void Enqueue_WhenFull_RefusesNewUsers()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(_queue.Enqueue(Guid.NewGuid()));
+        }
+
+        Assert.False(_queue.Enqueue(Guid.NewGuid()));
+        Assert.Equal(3, _queue.Count);
+    }
+
+    [Fact]
+    public async Task WhenIdleAsync_CompletesOnlyOnceEveryQueuedUserHasCompleted()
+    {
+        var (ann, bob) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(_queue.WhenIdleAsync(Cancellation).IsCompleted);
+        _queue.Enqueue(ann);
+        _queue.Enqueue(bob);
+
+        var idle = _queue.WhenIdleAsync(Cancellation);
+        var first = await _queue.DequeueAsync(Cancellation);
+        _queue.Complete(first);
+        Assert.False(idle.IsCompleted);
+        var second = await _queue.DequeueAsync(Cancellation);
+        _queue.Enqueue(second); // re-queued by its own run (e.g. its liquidation filled)
+        _queue.Complete(second);
+        Assert.False(idle.IsCompleted);
+        _queue.Complete(await _queue.DequeueAsync(Cancellation));
+
+        await idle.WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+        Assert.True(_queue.WhenIdleAsync(Cancellation).IsCompleted);
+    }
+
+    [Fact]
+    public async Task DequeueAsync_WaitsForTheNextUser()
+    {
+        var waiting = _queue.DequeueAsync(Cancellation).AsTask();
+        Assert.False(waiting.IsCompleted);
+        var ann = Guid.NewGuid();
+
+        _queue.Enqueue(ann);
+
+        Assert.Equal(ann, await waiting.WaitAsync(TimeSpan.FromSeconds(5), Cancellation));
+    }
+
+    public void Dispose() => _queue.Dispose();
+}
