@@ -31,7 +31,7 @@ public abstract class AlpacaGatewayTests(ApiFixture fixture) : FunctionalTest(fi
         var account = await GatewayAsync(host, g => g.GetAccountAsync(client.UserId, CancellationToken.None));
 
         Assert.Equal(
-            new BrokerAccount("PA3FAKE0001", 100_000.5m, 90_000.5m, 90_000.5m, 100_250.25m, 100_250.25m, 500m, 100_000.5m - 100_250.25m - 500m),
+            new BrokerAccount("PA3FAKE0001", 100_000.5m, 90_000.5m, 90_000.5m, 100_250.25m, 100_250.25m, 500m, 100_000.5m - 100_250.25m - 500m, DayStartFromBroker: true),
             account);
         var request = host.Alpaca.ReceivedOn("GET /v2/account")[0];
         Assert.Equal((key.ApiKey, key.ApiSecret), (request.KeyId, request.Secret));

@@ -50,7 +50,8 @@ internal sealed class AlpacaBrokerGateway(
             account.LastEquity,
             Math.Max(account.LastEquity, account.Equity),
             unrealized,
-            account.Equity - account.LastEquity - unrealized);
+            account.Equity - account.LastEquity - unrealized,
+            DayStartFromBroker: true);
     }
 
     public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken) =>

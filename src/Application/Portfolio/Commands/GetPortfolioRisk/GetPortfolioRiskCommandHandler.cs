@@ -26,8 +26,15 @@ internal sealed class GetPortfolioRiskCommandHandler(
         var userId = currentUser.RequireUserId();
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
+        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+            broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
         var state = await PortfolioStateStore.LoadOrCreateAsync(states, userId, snapshot.Equity, now, cancellationToken);
+        if (account.DayStartFromBroker)
+        {
+            // The broker keeps the trading day (Alpaca's last_equity): daily P&L = equity − its day-start equity.
+            state.AdoptBrokerDayStartEquity(account.DayStartEquity);
+        }
+
         audit.Target("portfolio_state", state.Id).Describe("Marked the portfolio state and computed portfolio risk");
         var metrics = PortfolioMetrics.Compute(PreTradeSnapshot.WithPortfolioState(snapshot, state), state, active);
         return PortfolioRiskDto.From(metrics);
