@@ -261,6 +261,8 @@ public abstract class AlpacaGatewayTests(ApiFixture fixture) : FunctionalTest(fi
         var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => GatewayAsync(host, g => g.GetAccountAsync(client.UserId, CancellationToken.None)));
 
         Assert.Contains("HTTP 401", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.ApiSecret, error.Message, StringComparison.Ordinal); // the 503 detail the client sees
+        Assert.DoesNotContain(key.ApiKey, error.Message, StringComparison.Ordinal);
         Assert.Single(host.Alpaca.ReceivedOn("GET /v2/account")); // a rejection is not retried
         var account = await AccountWhenAsync(client, "broker_unavailable");
         Assert.Contains("HTTP 401", account["reason"]!.GetValue<string>(), StringComparison.Ordinal);
