@@ -109,6 +109,26 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
     }
 
     [Fact]
+    public async Task Query_ThatCallsAlpaca_CountsItsUsesAndWritesLastUsedAtOncePerMinute()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var key = await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.SetQuote("AAPL", 99m, 101m);
+
+        // GET /risk-rules/max-quantity is a query (no unit of work): account, positions, open orders, quote = 4 calls.
+        (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK);
+        var first = await KeyWhenAsync(client, key.Id, k => k["usage_count"]!.GetValue<long>() == 4, "the query's four Alpaca calls count");
+        var lastUsed = first["last_used_at"]!.GetValue<DateTime>();
+
+        (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK);
+        var second = await KeyWhenAsync(client, key.Id, k => k["usage_count"]!.GetValue<long>() == 8, "the second query counts too");
+
+        Assert.Equal(lastUsed, second["last_used_at"]!.GetValue<DateTime>()); // not rewritten within the minute
+        Assert.Equal(4, host.Alpaca.Received.Count(r => r.Route is "GET /v2/account" or "GET /v2/positions"));
+    }
+
+    [Fact]
     public async Task Cancel_ARestingLimitOrderAtAlpaca_IsMirroredAsCancelled()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture);

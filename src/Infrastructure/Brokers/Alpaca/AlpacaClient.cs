@@ -32,16 +32,7 @@ internal sealed partial class AlpacaClient(
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = attempt < settings.MaxRetries;
-            Attempt result;
-            try
-            {
-                result = await SendOnceAsync(key, method, uri, jsonBody, kind, what, cancellationToken);
-            }
-            catch (Exception exception) when (exception is AlpacaCallException or ServiceUnavailableException)
-            {
-                // Decryption failed (no request was sent): nothing to retry or count against the broker.
-                throw;
-            }
+            var result = await SendOnceAsync(key, method, uri, jsonBody, kind, what, cancellationToken);
 
             switch (result.Failure)
             {
