@@ -129,6 +129,43 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
     }
 
     [Fact]
+    public async Task LaterFillsAtAlpaca_ReachOurOrders_BeforeTheNextOrderAndBeforeABrokerSwitch()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.SetQuote("AAPL", 99m, 101m);
+        var resting = (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 2m, type = "limit", limit_price = 95m, time_in_force = "gtc" }))
+            .EnsureStatus(HttpStatusCode.Created).Body!;
+        var id = resting["id"]!.GetValue<Guid>();
+
+        var refused = (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureProblem(HttpStatusCode.Conflict).Body!;
+        Assert.Equal("trading_account.open_orders", refused["code"]!.GetValue<string>());
+
+        host.Alpaca.Simulator.SetQuote("AAPL", 94m, 95m); // the limit order fills at Alpaca
+        (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureStatus(HttpStatusCode.OK);
+
+        var filled = (await client.GetAsync($"/api/v1/orders/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal(("filled", 2m, 95m), (filled["status"]!.GetValue<string>(), Dec(filled, "filled_qty"), Dec(filled, "average_fill_price")));
+    }
+
+    [Fact]
+    public async Task BrokerSwitch_WhenTheBoundKeyWasRevokedWithOrdersOpen_IsAllowed()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var key = await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.SetQuote("AAPL", 99m, 101m);
+        (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 2m, type = "limit", limit_price = 95m, time_in_force = "gtc" }))
+            .EnsureStatus(HttpStatusCode.Created);
+        (await client.DeleteAsync($"{Route}/{key.Id}")).EnsureStatus(HttpStatusCode.NoContent);
+
+        var paper = (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal("paper", paper["source"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Cancel_ARestingLimitOrderAtAlpaca_IsMirroredAsCancelled()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture);

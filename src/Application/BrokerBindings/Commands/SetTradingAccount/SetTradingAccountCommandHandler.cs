@@ -1,10 +1,11 @@
 using MediatR;
 using RiskPlatform.Application.ApiKeys.Common;
+using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.BrokerBindings.Common;
 using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.BrokerBindings;
 using RiskPlatform.Domain.Common;
@@ -16,12 +17,14 @@ namespace RiskPlatform.Application.BrokerBindings.Commands.SetTradingAccount;
 /// Binds the caller's trading to paper or to one of their own API keys (another user's key → 404; revoked, expired or inactive →
 /// 409; a broker without a trading adapter → 422). Switching brokers is refused (409) while the caller has open orders, which only
 /// the broker that holds them could fill or cancel. Setting the same binding again re-activates it (a way back from
-/// broker_unavailable once the key works again).
+/// broker_unavailable once the key works again). Open orders are read back from the current broker first (fills since count);
+/// a current key that can no longer be used does not hold the user (its orders cannot be managed through RiskPlatform any more).
 /// </summary>
 internal sealed class SetTradingAccountCommandHandler(
     IRepository<BrokerBinding> bindings,
     IReadRepository<ApiKey> apiKeys,
-    IReadRepository<Order> orders,
+    IRepository<Order> orders,
+    IBrokerGateway broker,
     ICurrentUser currentUser,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<SetTradingAccountCommand, TradingAccountDto>
@@ -40,7 +43,8 @@ internal sealed class SetTradingAccountCommandHandler(
         var binding = await bindings.FirstOrDefaultAsync(new BrokerBindingForUserSpec(userId), cancellationToken);
         var (currentSource, currentKey) = binding is null ? (BrokerSource.Paper, null) : (binding.Source, binding.ApiKeyId);
         if ((currentSource, currentKey) != (request.Source!.Value, key?.Id)
-            && await orders.AnyAsync(new OpenOrdersForUserSpec(userId), cancellationToken))
+            && await CurrentBrokerIsUsableAsync(currentKey, now, cancellationToken)
+            && (await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken)).Any(o => o.IsOpen))
         {
             throw new ConflictException(
                 BrokerBindingErrors.OpenOrders,
@@ -66,5 +70,20 @@ internal sealed class SetTradingAccountCommandHandler(
 
         binding.UpdatedAt = now;
         return TradingAccountDto.From(binding, key, now);
+    }
+
+    /// <summary>
+    /// False when the current binding's key can no longer be used (revoked, expired, inactive): its open orders cannot be managed
+    /// through RiskPlatform any more, so they do not hold the user on it.
+    /// </summary>
+    private async Task<bool> CurrentBrokerIsUsableAsync(Guid? currentKeyId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (currentKeyId is not { } id)
+        {
+            return true;
+        }
+
+        var current = await apiKeys.FirstOrDefaultAsync(new ApiKeyByIdSpec(id), cancellationToken);
+        return TradingAccountDto.UnusableReason(current, now) is null;
     }
 }
