@@ -9,6 +9,8 @@ using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Infrastructure.Brokers;
+using RiskPlatform.Infrastructure.Brokers.Accounting;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.BackgroundJobs;
@@ -87,7 +89,9 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(PaperBrokerOptions.SectionName))
             .Validate(o => o.StartingCash > 0, "Brokers:Paper:StartingCash must be positive.")
             .ValidateOnStart();
-        services.AddScoped<IBrokerGateway, PaperBrokerGateway>();
+        services.AddScoped<PaperBrokerGateway>();
+        services.AddScoped<BrokerBindingResolver>();
+        services.AddScoped<IBrokerGateway, RoutingBrokerGateway>();
         AddAlpaca(services, configuration);
     }
 
@@ -98,6 +102,10 @@ public static class DependencyInjection
             .Validate(o => o.TimeoutSeconds is > 0 and <= 120, "Brokers:Alpaca:TimeoutSeconds must be between 0 and 120.")
             .Validate(o => o.PaperUrl.IsAbsoluteUri && o.LiveUrl.IsAbsoluteUri && o.DataUrl.IsAbsoluteUri,
                 "Brokers:Alpaca:PaperUrl, LiveUrl and DataUrl must be absolute URLs.")
+            .Validate(o => o.MaxRetries is >= 0 and <= 5 && o.RetryBaseDelayMilliseconds is >= 0 and <= 10_000 && o.MaxRetryAfterSeconds >= 0,
+                "Brokers:Alpaca:MaxRetries must be 0 to 5, RetryBaseDelayMilliseconds 0 to 10000, MaxRetryAfterSeconds not negative.")
+            .Validate(o => o.CircuitBreakerFailures > 0 && o.CircuitBreakerCooldownSeconds > 0,
+                "Brokers:Alpaca:CircuitBreakerFailures and CircuitBreakerCooldownSeconds must be positive.")
             .ValidateOnStart();
         services.AddHttpClient(AlpacaOptions.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -105,7 +113,12 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RedactLoggedHeaders(_ => true);
         services.AddSingleton<AlpacaEndpoints>();
+        services.AddSingleton<AlpacaCircuitBreakers>();
+        services.AddSingleton<AlpacaClient>();
+        services.AddScoped<AlpacaBrokerGateway>();
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
+        services.AddSingleton<BrokerCallAccounting>();
+        services.AddHostedService<BrokerCallAccountingWorker>();
     }
 
     private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -111,6 +111,21 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
     public decimal CurrentDrawdownPercent => RiskMath.Drawdown(HighWaterMark, LastEquity, ThresholdUnit.Percent);
 
     /// <summary>
+    /// Takes the day-start equity from a broker that keeps its own (Alpaca's <c>last_equity</c>, the equity at the previous close),
+    /// so the day's P&amp;L is the broker's. Call after <see cref="Mark"/>. True when it changed.
+    /// </summary>
+    public bool AdoptBrokerDayStartEquity(decimal dayStartEquity)
+    {
+        if (dayStartEquity <= 0 || dayStartEquity == DayStartEquity)
+        {
+            return false;
+        }
+
+        DayStartEquity = dayStartEquity;
+        return true;
+    }
+
+    /// <summary>
     /// Records a mark-to-market. Marks older than <see cref="LastMarkedAt"/> are ignored (returns false) so a late quote cannot
     /// move the day backwards. A mark at or after <see cref="NextDayStart"/> first rolls the day (day-start equity := the last
     /// equity before the boundary) and ends an expired reducing state (raising <see cref="TradingStateChanged"/>); then the

@@ -22,5 +22,9 @@ internal sealed class UnreachableBroker : IBrokerGateway
 
     public Task<BrokerOrder> CancelOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken) => throw Unavailable();
 
+    public Task<BrokerOrder> ClosePositionAsync(Guid userId, string symbol, CancellationToken cancellationToken) => throw Unavailable();
+
+    public Task<IReadOnlyList<BrokerPositionClose>> CloseAllPositionsAsync(Guid userId, CancellationToken cancellationToken) => throw Unavailable();
+
     private static ServiceUnavailableException Unavailable() => new("broker_unavailable", Reason);
 }

@@ -5,6 +5,7 @@ using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.UnitTests.Support;
 using RiskPlatform.Domain.ApiKeys;
+using RiskPlatform.Domain.BrokerBindings;
 using RiskPlatform.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,6 +17,7 @@ public sealed class VerifyApiKeyCommandHandlerTests
 
     private readonly Guid _userId = Guid.CreateVersion7();
     private readonly List<ApiKey> _store = [];
+    private readonly List<BrokerBinding> _bindings = [];
     private readonly ReversingCredentialCipher _cipher = new();
     private readonly AuditScope _audit = new();
 
@@ -91,12 +93,36 @@ public sealed class VerifyApiKeyCommandHandlerTests
         Assert.Equal("api_key.revoked", exception.Code);
     }
 
+    [Theory]
+    [InlineData(VerificationOutcome.Ok, BrokerBindingStatus.BrokerUnavailable, BrokerBindingStatus.Active)]
+    [InlineData(VerificationOutcome.Rejected, BrokerBindingStatus.Active, BrokerBindingStatus.BrokerUnavailable)]
+    [InlineData(VerificationOutcome.Unreachable, BrokerBindingStatus.BrokerUnavailable, BrokerBindingStatus.BrokerUnavailable)]
+    [InlineData(VerificationOutcome.Unreachable, BrokerBindingStatus.Active, BrokerBindingStatus.Active)]
+    public async Task Handle_WhenTheKeyIsBound_TheBindingFollowsTheBrokersAnswer(
+        VerificationOutcome outcome, BrokerBindingStatus before, BrokerBindingStatus after)
+    {
+        var key = AddKey(Broker.Alpaca);
+        var binding = BrokerBinding.ForPaper(_userId, Now);
+        binding.BindApiKey(key, Now);
+        if (before == BrokerBindingStatus.BrokerUnavailable)
+        {
+            binding.MarkUnavailable("Alpaca rejected the credentials (HTTP 401).", Now);
+        }
+
+        _bindings.Add(binding);
+        var verifier = new ScriptedBrokerVerifier(Broker.Alpaca, new BrokerVerificationResult(outcome, "broker said so"), _cipher);
+
+        await HandleAsync(key, verifier);
+
+        Assert.Equal(after, binding.Status);
+    }
+
     private Task<ApiKeyVerificationDto> HandleAsync(ApiKey key, params IBrokerCredentialVerifier[] verifiers)
     {
         var currentUser = Substitute.For<ICurrentUser>();
         currentUser.RequireUserId().Returns(_userId);
         var handler = new VerifyApiKeyCommandHandler(
-            InMemoryRepository.Of(_store), _cipher, verifiers, currentUser, _audit, new FakeTimeProvider(new DateTimeOffset(Now)));
+            InMemoryRepository.Of(_store), _cipher, verifiers, InMemoryRepository.Of(_bindings), currentUser, _audit, new FakeTimeProvider(new DateTimeOffset(Now)));
         return handler.Handle(new VerifyApiKeyCommand(key.Id), Cancellation);
     }
 

@@ -31,4 +31,17 @@ public interface IBrokerGateway
 
     /// <summary>Cancels an open order and returns it; throws <see cref="Domain.Common.ConflictException"/> when it can no longer be cancelled.</summary>
     Task<BrokerOrder> CancelOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes (liquidates) the whole position in <paramref name="symbol"/> with a market order on the opposite side and returns that
+    /// order; throws <see cref="Exceptions.NotFoundException"/> when there is no position. The order is the broker's own: it does
+    /// not pass the pre-trade risk check (it only removes exposure).
+    /// </summary>
+    Task<BrokerOrder> ClosePositionAsync(Guid userId, string symbol, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels every open order, then closes every position (the flattening a close_all rule asks for). One result per position:
+    /// its closing order, or why the broker did not close it.
+    /// </summary>
+    Task<IReadOnlyList<BrokerPositionClose>> CloseAllPositionsAsync(Guid userId, CancellationToken cancellationToken);
 }

@@ -22,6 +22,18 @@ internal static class PreTradeSnapshot
         IReadOnlyList<RiskRule> rules,
         DateTime now,
         TimeSpan maxQuoteAge,
+        CancellationToken cancellationToken) =>
+        (await LoadWithAccountAsync(broker, orders, userId, symbol, rules, now, maxQuoteAge, cancellationToken)).Snapshot;
+
+    /// <summary>Like <see cref="LoadAsync"/>, also returning the broker account it was built from.</summary>
+    public static async Task<(PortfolioSnapshot Snapshot, BrokerAccount Account)> LoadWithAccountAsync(
+        IBrokerGateway broker,
+        IReadRepository<Order> orders,
+        Guid userId,
+        string? symbol,
+        IReadOnlyList<RiskRule> rules,
+        DateTime now,
+        TimeSpan maxQuoteAge,
         CancellationToken cancellationToken)
     {
         // One DbContext per request: the calls run one after another.
@@ -45,7 +57,7 @@ internal static class PreTradeSnapshot
             ? await orders.ListAsync(new OrderSubmissionTimesSinceSpec(userId, now.AddSeconds(-window)), cancellationToken)
             : [];
 
-        return new PortfolioSnapshot
+        var snapshot = new PortfolioSnapshot
         {
             Equity = account.Equity,
             Cash = account.Cash,
@@ -59,6 +71,7 @@ internal static class PreTradeSnapshot
             Now = now,
             MaxQuoteAge = maxQuoteAge,
         };
+        return (snapshot, account);
     }
 
     /// <summary>A copy of <paramref name="snapshot"/> whose day-start equity and high-water mark come from <paramref name="state"/>.</summary>

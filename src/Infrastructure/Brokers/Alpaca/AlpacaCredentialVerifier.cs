@@ -9,10 +9,13 @@ namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 /// <summary>
 /// Checks an Alpaca key with <c>GET /v2/account</c>: 200 → ok, 401/403 → rejected, timeout, network error or 5xx →
 /// unreachable. The credential headers are built inside the decryption callback and live only as long as the one request.
+/// The verify command counts the outcome on the key (usage, error, rejection toward deactivation) and moves a binding to the key;
+/// an accepted key also closes the key's circuit breaker.
 /// </summary>
 internal sealed partial class AlpacaCredentialVerifier(
     IHttpClientFactory httpClientFactory,
     AlpacaEndpoints endpoints,
+    AlpacaCircuitBreakers breakers,
     ILogger<AlpacaCredentialVerifier> logger) : IBrokerCredentialVerifier
 {
     public bool Supports(Broker broker) => broker == Broker.Alpaca;
@@ -32,9 +35,14 @@ internal sealed partial class AlpacaCredentialVerifier(
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var body = await AlpacaHttp.ReadBoundedAsync(response, cancellationToken);
-                return IsAccount(body)
-                    ? new BrokerVerificationResult(VerificationOutcome.Ok, null)
-                    : Unreachable(target, "Alpaca answered 200 without an account document.");
+                if (!IsAccount(body))
+                {
+                    return Unreachable(target, "Alpaca answered 200 without an account document.");
+                }
+
+                // The key works: trading calls with it may go out again at once (the circuit closes).
+                breakers.Reset(target.ApiKeyId);
+                return new BrokerVerificationResult(VerificationOutcome.Ok, null);
             }
 
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

@@ -25,4 +25,19 @@ public sealed class AlpacaOptions
 
     /// <summary>Timeout of one HTTP call in seconds (<c>Brokers:Alpaca:TimeoutSeconds</c>, default 10).</summary>
     public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Retries of an idempotent read after a timeout, network error or 5xx (<c>Brokers:Alpaca:MaxRetries</c>, default 2).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Base of the jittered exponential back-off between retries (<c>Brokers:Alpaca:RetryBaseDelayMilliseconds</c>, default 200).</summary>
+    public int RetryBaseDelayMilliseconds { get; set; } = 200;
+
+    /// <summary>Longest Retry-After of a 429 that is waited out; a longer one fails the call with 503 (<c>Brokers:Alpaca:MaxRetryAfterSeconds</c>, default 5).</summary>
+    public double MaxRetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Consecutive failed calls of one key that open its circuit (<c>Brokers:Alpaca:CircuitBreakerFailures</c>, default 5).</summary>
+    public int CircuitBreakerFailures { get; set; } = 5;
+
+    /// <summary>How long an open circuit refuses calls before one trial call is let through (<c>Brokers:Alpaca:CircuitBreakerCooldownSeconds</c>, default 30).</summary>
+    public double CircuitBreakerCooldownSeconds { get; set; } = 30;
 }

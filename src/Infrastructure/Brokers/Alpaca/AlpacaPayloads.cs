@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 
@@ -64,6 +65,102 @@ internal static class AlpacaPayloads
         return new BrokerQuote(symbol.ToUpperInvariant(), bid, ask, null, DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
     }
 
+    /// <summary>
+    /// GET /v2/account. Day-start equity is <c>last_equity</c> (equity at the previous close); the high-water mark Alpaca does not
+    /// track is max(last_equity, equity). The pattern-day-trader fields are not read, so their absence is fine.
+    /// </summary>
+    public static AlpacaAccount ParseAccount(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException("account: expected an object.");
+        }
+
+        return new AlpacaAccount(
+            OptionalText(root, "account_number") ?? Text(root, "id"),
+            Text(root, "status"),
+            Decimal(root, "equity"),
+            Decimal(root, "last_equity"),
+            Decimal(root, "cash"),
+            Decimal(root, "buying_power"),
+            OptionalBool(root, "trading_blocked") ?? false,
+            OptionalBool(root, "account_blocked") ?? false);
+    }
+
+    /// <summary>An order object (POST /v2/orders, GET /v2/orders/{id}, GET /v2/orders:by_client_order_id, DELETE /v2/positions/{symbol}).</summary>
+    public static BrokerOrder ParseOrder(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        return ReadOrder(document.RootElement);
+    }
+
+    /// <summary>GET /v2/orders: an array of order objects.</summary>
+    public static IReadOnlyList<BrokerOrder> ParseOrders(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new AlpacaPayloadException("orders: expected an array.");
+        }
+
+        return [.. document.RootElement.EnumerateArray().Select(ReadOrder)];
+    }
+
+    /// <summary>
+    /// DELETE /v2/positions (207 multi-status): one entry per position, <c>{symbol, status, body}</c>; body is the closing order
+    /// when status is 200, otherwise Alpaca's error object.
+    /// </summary>
+    public static IReadOnlyList<BrokerPositionClose> ParseCloseAll(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new AlpacaPayloadException("close all positions: expected an array.");
+        }
+
+        var results = new List<BrokerPositionClose>();
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var symbol = Text(item, "symbol").ToUpperInvariant();
+            var status = item.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 0;
+            item.TryGetProperty("body", out var result);
+            results.Add(status is >= 200 and < 300 && result.ValueKind == JsonValueKind.Object
+                ? new BrokerPositionClose(symbol, ReadOrder(result), null)
+                : new BrokerPositionClose(symbol, null, ErrorText(result) ?? $"HTTP {status}"));
+        }
+
+        return results;
+    }
+
+    /// <summary>Alpaca's error body <c>{"code": 40310000, "message": "…"}</c>: the message, or null when there is none.</summary>
+    public static string? ErrorMessage(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            return ErrorText(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Alpaca order status → ours. Anything that may still fill is new (or partially filled); done_for_day stays open.</summary>
+    public static OrderStatus MapStatus(string status) => status switch
+    {
+        "partially_filled" => OrderStatus.PartiallyFilled,
+        "filled" => OrderStatus.Filled,
+        "canceled" or "cancelled" or "replaced" => OrderStatus.Cancelled,
+        "expired" => OrderStatus.Expired,
+        "rejected" => OrderStatus.Rejected,
+        "new" or "accepted" or "pending_new" or "accepted_for_bidding" or "pending_cancel" or "pending_replace"
+            or "done_for_day" or "calculated" or "stopped" or "suspended" or "held" => OrderStatus.New,
+        _ => throw new AlpacaPayloadException($"order: unknown status '{status}'."),
+    };
+
     /// <summary>A decimal sent as a string (Alpaca's trading API convention).</summary>
     public static decimal Decimal(JsonElement element, string name)
     {
@@ -71,6 +168,70 @@ internal static class AlpacaPayloads
         return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new AlpacaPayloadException($"'{name}' is not a decimal.");
+    }
+
+    private static BrokerOrder ReadOrder(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException("order: expected an object.");
+        }
+
+        var type = Text(item, "type") switch
+        {
+            "market" or "stop" or "trailing_stop" => OrderType.Market,
+            "limit" or "stop_limit" => OrderType.Limit,
+            var other => throw new AlpacaPayloadException($"order: unknown type '{other}'."),
+        };
+        var side = Text(item, "side") switch
+        {
+            "buy" => OrderSide.Buy,
+            "sell" => OrderSide.Sell,
+            var other => throw new AlpacaPayloadException($"order: unknown side '{other}'."),
+        };
+        var quantity = OptionalDecimal(item, "qty")
+            ?? throw new AlpacaPayloadException("order: 'qty' is missing (notional orders are not supported).");
+        return new BrokerOrder(
+            Text(item, "id"),
+            OptionalText(item, "client_order_id"),
+            Text(item, "symbol").ToUpperInvariant(),
+            side,
+            type,
+            Text(item, "time_in_force") == "gtc" ? TimeInForce.Gtc : TimeInForce.Day,
+            quantity,
+            OptionalDecimal(item, "filled_qty") ?? 0m,
+            OptionalDecimal(item, "limit_price"),
+            OptionalDecimal(item, "filled_avg_price"),
+            MapStatus(Text(item, "status")),
+            null,
+            OptionalTime(item, "submitted_at") ?? OptionalTime(item, "created_at") ?? throw new AlpacaPayloadException("order: no submitted_at or created_at."),
+            OptionalTime(item, "filled_at"));
+    }
+
+    private static string? ErrorText(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+            ? message.GetString()
+            : null;
+
+    private static string? OptionalText(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool? OptionalBool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    private static decimal? OptionalDecimal(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Decimal(element, name) : null;
+
+    private static DateTime? OptionalTime(JsonElement element, string name)
+    {
+        if (OptionalText(element, name) is not { } text)
+        {
+            return null;
+        }
+
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+            ? DateTime.SpecifyKind(time, DateTimeKind.Utc)
+            : throw new AlpacaPayloadException($"'{name}' is not a timestamp.");
     }
 
     private static decimal Number(JsonElement element, string name) =>

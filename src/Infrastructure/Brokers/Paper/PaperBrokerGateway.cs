@@ -112,6 +112,57 @@ internal sealed class PaperBrokerGateway(
         return ToBrokerOrder(account.CancelOrder(id, now));
     }
 
+    public async Task<BrokerOrder> ClosePositionAsync(Guid userId, string symbol, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var normalized = TradingSymbol.Normalize(symbol);
+        var account = await FindAsync(userId, cancellationToken);
+        var position = account?.FindPosition(normalized);
+        if (account is null || position is null || position.Quantity == 0)
+        {
+            throw new Application.Common.Exceptions.NotFoundException("Position", normalized);
+        }
+
+        await MarkAsync(account, now, cancellationToken);
+        return ToBrokerOrder(await CloseAsync(account, position, now, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<BrokerPositionClose>> CloseAllPositionsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var account = await FindAsync(userId, cancellationToken);
+        if (account is null)
+        {
+            return [];
+        }
+
+        await MarkAsync(account, now, cancellationToken);
+        foreach (var open in account.OpenOrders)
+        {
+            account.CancelOrder(open.Id, now);
+        }
+
+        var results = new List<BrokerPositionClose>();
+        foreach (var position in account.Positions.Where(p => p.Quantity != 0).OrderBy(p => p.Symbol, StringComparer.Ordinal).ToList())
+        {
+            var order = await CloseAsync(account, position, now, cancellationToken);
+            results.Add(order.Status == OrderStatus.Rejected
+                ? new BrokerPositionClose(position.Symbol, ToBrokerOrder(order), order.RejectReason)
+                : new BrokerPositionClose(position.Symbol, ToBrokerOrder(order), null));
+        }
+
+        return results;
+    }
+
+    /// <summary>A market order for the whole position on the opposite side, filled at the current quote (rejected without one).</summary>
+    private async Task<PaperOrder> CloseAsync(PaperAccount account, PaperPosition position, DateTime now, CancellationToken cancellationToken)
+    {
+        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(position.Symbol), cancellationToken);
+        var side = position.Quantity > 0 ? OrderSide.Sell : OrderSide.Buy;
+        return account.PlaceOrder(
+            position.Symbol, side, Math.Abs(position.Quantity), OrderType.Market, null, TimeInForce.Day, $"close-{Guid.CreateVersion7():N}", quote, now);
+    }
+
     private async Task MarkAsync(PaperAccount account, DateTime now, CancellationToken cancellationToken)
     {
         var marks = await MarksAsync(account, cancellationToken);

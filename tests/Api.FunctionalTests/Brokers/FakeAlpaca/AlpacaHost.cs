@@ -3,7 +3,10 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
-/// <summary>The fake Alpaca plus a service host whose Alpaca settings point at it (1 s timeout so slow answers time out).</summary>
+/// <summary>
+/// The fake Alpaca plus a service host whose Alpaca settings point at it: 1 s timeout so slow answers time out, one quick retry of
+/// reads, Retry-After up to 2 s waited out, the circuit opening after 3 failures for 60 s (tests can override any setting).
+/// </summary>
 public sealed class AlpacaHost : IAsyncDisposable
 {
     public const double TimeoutSeconds = 1;
@@ -18,7 +21,7 @@ public sealed class AlpacaHost : IAsyncDisposable
 
     public RiskPlatformApiFactory Factory { get; }
 
-    public static async Task<AlpacaHost> StartAsync(ApiFixture fixture)
+    public static async Task<AlpacaHost> StartAsync(ApiFixture fixture, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var alpaca = await FakeAlpacaServer.StartAsync();
         var url = alpaca.BaseUrl.AbsoluteUri;
@@ -30,7 +33,12 @@ public sealed class AlpacaHost : IAsyncDisposable
                 ["Brokers:Alpaca:LiveUrl"] = url,
                 ["Brokers:Alpaca:DataUrl"] = url,
                 ["Brokers:Alpaca:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            });
+                ["Brokers:Alpaca:MaxRetries"] = "1",
+                ["Brokers:Alpaca:RetryBaseDelayMilliseconds"] = "10",
+                ["Brokers:Alpaca:MaxRetryAfterSeconds"] = "2",
+                ["Brokers:Alpaca:CircuitBreakerFailures"] = "3",
+                ["Brokers:Alpaca:CircuitBreakerCooldownSeconds"] = "60",
+            }.Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
         _ = factory.Server;
         return new AlpacaHost(alpaca, factory);
     }

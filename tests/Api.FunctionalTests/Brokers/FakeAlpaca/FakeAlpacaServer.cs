@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
 /// <summary>
-/// A stand-in for Alpaca's trading API on 127.0.0.1 (a real Kestrel server on a free port). It answers with the
-/// documented JSON shapes; the API key id chooses a failure: a key starting with <see cref="Reject401"/> gets 401,
+/// A stand-in for Alpaca's trading and market-data APIs on 127.0.0.1 (a real Kestrel server on a free port): a small stateful
+/// simulator (<see cref="FakeAlpacaSimulator"/>) answering with the documented JSON shapes, with failures injected per route.
+/// The API key id also chooses a failure on every route: a key starting with <see cref="Reject401"/> gets 401,
 /// <see cref="Forbid403"/> 403, <see cref="Boom500"/> 500, <see cref="Slow"/> an answer after <see cref="SlowDelay"/>,
 /// <see cref="Huge"/> a 2 MB body with Content-Length, <see cref="HugeChunked"/> a 2 MB body without it, <see cref="Redirect"/>
 /// a 302 to /v2/account.
@@ -32,14 +33,21 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeAlpacaRequest> _requests;
 
-    private FakeAlpacaServer(WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests)
+    private FakeAlpacaServer(WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests, FakeAlpacaSimulator simulator)
     {
         _app = app;
         BaseUrl = baseUrl;
         _requests = requests;
+        Simulator = simulator;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The account, positions, orders and quotes behind the answers; tests set quotes and inject failures through it.</summary>
+    public FakeAlpacaSimulator Simulator { get; }
+
+    /// <summary>The requests received on one route (e.g. "POST /v2/orders"), in order.</summary>
+    public IReadOnlyList<FakeAlpacaRequest> ReceivedOn(string route) => [.. _requests.Where(r => r.Route == route)];
 
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<FakeAlpacaRequest> Received => [.. _requests];
@@ -51,11 +59,16 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var requests = new ConcurrentQueue<FakeAlpacaRequest>();
+        var simulator = new FakeAlpacaSimulator();
         app.Use(async (context, next) =>
         {
             var keyId = context.Request.Headers["APCA-API-KEY-ID"].ToString();
+            using var reader = new StreamReader(context.Request.Body);
+            var requestBody = await reader.ReadToEndAsync(context.RequestAborted);
+            context.Items[FakeAlpacaSimulator.BodyItem] = requestBody;
             requests.Enqueue(new FakeAlpacaRequest(
-                context.Request.Method, context.Request.Path + context.Request.QueryString, keyId, context.Request.Headers["APCA-API-SECRET-KEY"].ToString()));
+                context.Request.Method, context.Request.Path + context.Request.QueryString, keyId,
+                context.Request.Headers["APCA-API-SECRET-KEY"].ToString(), requestBody));
             if (keyId.Length == 0)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -114,26 +127,11 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
 
             await next(context);
         });
-        app.MapGet("/v2/account", () => Results.Json(new Dictionary<string, object?>
-        {
-            ["id"] = "904837e3-3b76-47ec-b432-046db621571b",
-            ["account_number"] = "PA3FAKE0001",
-            ["status"] = "ACTIVE",
-            ["currency"] = "USD",
-            ["cash"] = "100000.25",
-            ["portfolio_value"] = "100000.25",
-            ["equity"] = "100000.25",
-            ["last_equity"] = "99500.75",
-            ["buying_power"] = "400001",
-            ["pattern_day_trader"] = false,
-            ["daytrade_count"] = 0,
-            ["trading_blocked"] = false,
-            ["account_blocked"] = false,
-        }));
+        app.Run(simulator.HandleAsync);
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeAlpacaServer(app, new Uri(address), requests);
+        return new FakeAlpacaServer(app, new Uri(address), requests, simulator);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,21 +1,26 @@
 using MediatR;
 using RiskPlatform.Application.ApiKeys.Common;
+using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
+using RiskPlatform.Domain.BrokerBindings;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.ApiKeys.Commands.VerifyApiKey;
 
 /// <summary>
 /// A failed check is an answer, not an error: the counters and last_error commit, the response says what failed, and
-/// the audit row is marked failed (<see cref="AuditScope.Fail"/>).
+/// the audit row is marked failed (<see cref="AuditScope.Fail"/>). A trading account bound to the key follows the answer:
+/// accepted credentials make it active again (the way back from broker_unavailable), rejected or corrupt ones make it
+/// broker_unavailable; an unreachable broker leaves it as it is.
 /// </summary>
 internal sealed class VerifyApiKeyCommandHandler(
     IRepository<ApiKey> apiKeys,
     ICredentialCipher cipher,
     IEnumerable<IBrokerCredentialVerifier> verifiers,
+    IRepository<BrokerBinding> bindings,
     ICurrentUser currentUser,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<VerifyApiKeyCommand, ApiKeyVerificationDto>
@@ -47,6 +52,7 @@ internal sealed class VerifyApiKeyCommandHandler(
 
         key.RecordVerification(result.Outcome, integrityOk, result.Message, now);
         key.UpdatedAt = now;
+        await FollowOnBindingsAsync(key.Id, integrityOk, result, now, cancellationToken);
 
         var (isValid, message, failure) = (integrityOk, result.Outcome) switch
         {
@@ -62,6 +68,28 @@ internal sealed class VerifyApiKeyCommandHandler(
         }
 
         return new ApiKeyVerificationDto(isValid, now, message, integrityOk, result.Outcome);
+    }
+
+    private async Task FollowOnBindingsAsync(Guid apiKeyId, bool integrityOk, BrokerVerificationResult result, DateTime now, CancellationToken cancellationToken)
+    {
+        if (integrityOk && result.Outcome is not (VerificationOutcome.Ok or VerificationOutcome.Rejected))
+        {
+            return;
+        }
+
+        foreach (var binding in await bindings.ListAsync(new BrokerBindingsForApiKeySpec(apiKeyId), cancellationToken))
+        {
+            var changed = (integrityOk, result.Outcome) switch
+            {
+                (false, _) => binding.MarkUnavailable("The bound API key failed its integrity check; rotate it.", now),
+                (true, VerificationOutcome.Ok) => binding.MarkAvailable(now),
+                _ => binding.MarkUnavailable(result.Message ?? "The broker rejected the bound API key.", now),
+            };
+            if (changed)
+            {
+                binding.UpdatedAt = now;
+            }
+        }
     }
 
     private bool CheckIntegrity(CredentialContext context, CredentialCiphertexts ciphertexts)

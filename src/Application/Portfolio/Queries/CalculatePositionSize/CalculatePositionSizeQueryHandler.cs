@@ -30,7 +30,8 @@ internal sealed class CalculatePositionSizeQueryHandler(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
+        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+            broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
         if (state is null)
         {
@@ -39,6 +40,11 @@ internal sealed class CalculatePositionSizeQueryHandler(
         else
         {
             state.Mark(snapshot.Equity, now);
+        }
+
+        if (account.DayStartFromBroker)
+        {
+            state.AdoptBrokerDayStartEquity(account.DayStartEquity);
         }
 
         var result = PositionSizer.Calculate(

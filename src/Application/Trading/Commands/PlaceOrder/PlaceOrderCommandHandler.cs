@@ -64,6 +64,8 @@ internal sealed class PlaceOrderCommandHandler(
             return new PlaceOrderResult(OrderDto.From(existing), Created: false);
         }
 
+        // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first.
+        await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken);
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var snapshot = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);

@@ -249,6 +249,76 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Broker")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("broker");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPaperTrading")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_paper_trading");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_since");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_broker_bindings_api_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_broker_bindings_user");
+
+                    b.ToTable("broker_bindings", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1586,6 +1656,20 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

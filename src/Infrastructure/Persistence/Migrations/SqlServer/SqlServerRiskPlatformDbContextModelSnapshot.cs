@@ -249,6 +249,76 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Broker")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("broker");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPaperTrading")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_paper_trading");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusSince")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("status_since");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_broker_bindings_api_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_broker_bindings_user");
+
+                    b.ToTable("broker_bindings", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1587,6 +1657,20 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -244,6 +244,76 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Broker")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("broker");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsPaperTrading")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_paper_trading");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_since");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_broker_bindings_api_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_broker_bindings_user");
+
+                    b.ToTable("broker_bindings", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1581,6 +1651,20 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.BrokerBindings.BrokerBinding", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
