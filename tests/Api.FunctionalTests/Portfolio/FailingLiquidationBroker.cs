@@ -33,6 +33,12 @@ internal sealed class FailingLiquidationBroker(IBrokerGateway inner, FailingLiqu
     public Task<BrokerOrder> CancelOrderAsync(Guid userId, string brokerOrderId, CancellationToken cancellationToken) =>
         inner.CancelOrderAsync(userId, brokerOrderId, cancellationToken);
 
+    public Task<BrokerOrder> ClosePositionAsync(Guid userId, string symbol, CancellationToken cancellationToken) =>
+        inner.ClosePositionAsync(userId, symbol, cancellationToken);
+
+    public Task<IReadOnlyList<BrokerPositionClose>> CloseAllPositionsAsync(Guid userId, CancellationToken cancellationToken) =>
+        inner.CloseAllPositionsAsync(userId, cancellationToken);
+
     /// <summary>How many more liquidation submissions fail (shared by every scope of one host).</summary>
     public sealed class Budget(int count)
     {
