@@ -24,6 +24,17 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
         await Fixture.MonitorIdleAsync();
     }
 
+    /// <summary>
+    /// A fresh user and the market feed, both signed in on the real clock: a token issued while the clock is frozen in the
+    /// past has already expired by the time the real clock validates it.
+    /// </summary>
+    private async Task<ApiClient> UserAndFeedAsync()
+    {
+        var client = await SignedInAsync();
+        await MarketFeedAsync();
+        return client;
+    }
+
     private async Task<ApiResponse> OrderAsync(ApiClient client, string side, decimal qty)
     {
         var response = await client.PostAsync("/api/v1/orders", Market(side, qty));
@@ -47,7 +58,7 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
     public async Task DailyLossBlock_KeepsTheAccountReducing_UntilTheNextTradingDay_AcrossADstChange(
         string breachAt, string lastReducingAt, string nextDayAt)
     {
-        var client = await SignedInAsync();
+        var client = await UserAndFeedAsync();
         _clock = Fixture.Clock.Freeze(DateTimeOffset.Parse(breachAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
         await PriceAsync(client, 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDailyLoss, 5m, ThresholdUnit.Percent, RiskAction.Block);
@@ -86,7 +97,7 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
     [Fact]
     public async Task DailyLossBlock_OnTheNextTradingDay_TheFirstOrderPasses_AndTheAccountIsActive()
     {
-        var client = await SignedInAsync();
+        var client = await UserAndFeedAsync();
         _clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero)); // Tuesday 11:00 New York
         await PriceAsync(client, 100m);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDailyLoss, 5m, ThresholdUnit.Percent, RiskAction.Block);
@@ -112,7 +123,7 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
     [Fact]
     public async Task PreTradeDailyLoss_UsesThePortfolioStatesDayStart_NotTheBrokers()
     {
-        var client = await SignedInAsync();
+        var client = await UserAndFeedAsync();
         _clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
         await PriceAsync(client, 100m);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDailyLoss, 3m, ThresholdUnit.Percent, RiskAction.Block);
