@@ -5,6 +5,7 @@ using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Users;
+using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.IntegrationTests.Persistence;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Brokers;
@@ -127,10 +128,10 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
     }
 
     /// <summary>Runs <paramref name="action"/> against the broker in a fresh scope and saves, as one command would.</summary>
-    private async Task<T> InCommandAsync<T>(Func<IBrokerGateway, Task<T>> action)
+    private async Task<T> InCommandAsync<T>(Func<PaperBrokerGateway, Task<T>> action)
     {
         await using var scope = fixture.Services.CreateAsyncScope();
-        var result = await action(scope.ServiceProvider.GetRequiredService<IBrokerGateway>());
+        var result = await action(scope.ServiceProvider.GetRequiredService<PaperBrokerGateway>());
         await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
         return result;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using RiskPlatform.Application;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.IntegrationTests.Crypto;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -34,6 +35,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:RiskPlatform"] = ConnectionString,
             ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32]),
+            // The whole composition resolves, as in the service: fill handlers reach the routing broker, which needs the vault.
+            ["Encryption:ActiveKeyVersion"] = "1",
+            ["Encryption:MasterKeys:1"] = KeyRings.RawKey1,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
