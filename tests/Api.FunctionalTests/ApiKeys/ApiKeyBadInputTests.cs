@@ -18,6 +18,8 @@ public abstract class ApiKeyBadInputTests(ApiFixture fixture) : FunctionalTest(f
         { "is_default", """{"is_default":"true"}""" },
         { "is_default", """{"is_default":{}}""" },
         { "name", """{"name":"bad\u0001name"}""" },
+        { "description", """{"description":5}""" },
+        { "status", """{"status":1}""" },
     };
 
     [Theory]
