@@ -60,10 +60,13 @@ public abstract class AuditLogFilterTests(ApiFixture fixture) : FunctionalTest(f
         var from = (await client.GetAsync($"{Route}?from={Query(afterThird)}")).EnsureStatus(HttpStatusCode.OK).Array;
         var to = (await client.GetAsync($"{Route}?to={Query(afterThird)}")).EnsureStatus(HttpStatusCode.OK).Array;
         var range = (await client.GetAsync($"{Route}?from={Query(afterFifth)}&to={Query(beforeSecond)}")).EnsureStatus(HttpStatusCode.OK).Array;
+        var fromWithOffset = (await client.GetAsync($"{Route}?from={Uri.EscapeDataString(new DateTimeOffset(afterThird).ToOffset(TimeSpan.FromHours(2)).ToString("O", CultureInfo.InvariantCulture))}"))
+            .EnsureStatus(HttpStatusCode.OK).Array;
         var rangeOfUsers = (await client.GetAsync($"{Route}?from={Query(afterFifth)}&to={Query(beforeSecond)}&resource_type=user"))
             .EnsureStatus(HttpStatusCode.OK).Array;
 
         Assert.Equal(Ids(all.Take(3)), Ids(from));
+        Assert.Equal(Ids(all.Take(3)), Ids(fromWithOffset));
         Assert.Equal(Ids(all.Skip(3)), Ids(to));
         Assert.Equal(Ids(all.Skip(2).Take(3)), Ids(range));
         Assert.Empty(rangeOfUsers);

@@ -7,8 +7,8 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 namespace RiskPlatform.Api.FunctionalTests.Auth;
 
 /// <summary>
-/// Access tokens minted here with the test host's signing key: each one is well signed, so a 401 can only come from the
-/// claim under test (lifetime, issuer or audience). A control token with every claim right must be accepted.
+/// Access tokens minted here with the test host's signing key: each one is well signed (except the unsigned one), so a 401 can
+/// only come from the defect under test (lifetime, issuer, audience or signature). A control token with every claim right must be accepted.
 /// </summary>
 public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
@@ -32,7 +32,9 @@ public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fi
     [InlineData("expired")]
     [InlineData("wrong_issuer")]
     [InlineData("wrong_audience")]
-    public async Task Me_WhenTheTokenIsExpiredOrForAnotherIssuerOrAudience_Returns401(string defect)
+    [InlineData("not_yet_valid")]
+    [InlineData("unsigned")]
+    public async Task Me_WhenTheTokenIsExpiredNotYetValidUnsignedOrForAnotherIssuerOrAudience_Returns401(string defect)
     {
         var user = await SignedInAsync();
         var token = defect switch
@@ -41,6 +43,8 @@ public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fi
             "expired" => Mint(user.UserId, Issuer, Audience, DateTime.UtcNow.AddMinutes(-5)),
             "wrong_issuer" => Mint(user.UserId, "someone-else", Audience, DateTime.UtcNow.AddMinutes(10)),
             "wrong_audience" => Mint(user.UserId, Issuer, "another-service", DateTime.UtcNow.AddMinutes(10)),
+            "not_yet_valid" => Mint(user.UserId, Issuer, Audience, DateTime.UtcNow.AddMinutes(20), notBefore: DateTime.UtcNow.AddMinutes(5)),
+            "unsigned" => Mint(user.UserId, Issuer, Audience, DateTime.UtcNow.AddMinutes(10), signed: false),
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
         var client = Anonymous();
@@ -51,9 +55,9 @@ public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fi
         response.EnsureStatus(HttpStatusCode.Unauthorized);
     }
 
-    private static string Mint(Guid userId, string issuer, string audience, DateTime expires)
+    private static string Mint(Guid userId, string issuer, string audience, DateTime expires, DateTime? notBefore = null, bool signed = true)
     {
-        var issuedAt = expires.AddMinutes(-15);
+        var issuedAt = notBefore ?? expires.AddMinutes(-15);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -61,8 +65,9 @@ public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fi
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = expires,
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Convert.FromBase64String(TestSecrets.JwtSigningKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = signed
+                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(TestSecrets.JwtSigningKey)), SecurityAlgorithms.HmacSha256)
+                : null,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
