@@ -37,7 +37,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message, "not_found"),
         UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", unauthorized.Message, unauthorized.Code),
         TooManyRequestsException throttled => Throttled(throttled, httpContext),
-        ServiceUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "A dependency is unavailable.", unavailable.Message, unavailable.Code),
+        ServiceUnavailableException unavailable => Unavailable(unavailable, httpContext),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message, conflict.Code),
         RefusedException refused => WithExtensions(
             Problem(StatusCodes.Status422UnprocessableEntity, refused.Title, refused.Message, refused.Code), refused.Extensions),
@@ -95,10 +95,22 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails Throttled(TooManyRequestsException exception, HttpContext httpContext)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds));
-        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(exception.RetryAfter);
         return Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", exception.Message, exception.Code);
     }
+
+    private static ProblemDetails Unavailable(ServiceUnavailableException exception, HttpContext httpContext)
+    {
+        if (exception.RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        }
+
+        return Problem(StatusCodes.Status503ServiceUnavailable, "A dependency is unavailable.", exception.Message, exception.Code);
+    }
+
+    private static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static ProblemDetails Problem(int status, string title, string? detail, string code)
     {

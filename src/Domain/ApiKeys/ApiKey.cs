@@ -267,7 +267,8 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
     }
 
     /// <summary>
-    /// Records a verification. <paramref name="integrityOk"/> false (the ciphertext failed authentication) deactivates
+    /// Records a verification. An accepted key counts as a use (<see cref="UsageCount"/>, and <see cref="LastUsedAt"/> under
+    /// the same at-most-once-a-minute rule as <see cref="RecordUse"/>). <paramref name="integrityOk"/> false (the ciphertext failed authentication) deactivates
     /// the key. A broker rejection counts toward <see cref="MaxConsecutiveRejections"/>; an unreachable broker counts as an
     /// error but not as a rejection. <paramref name="message"/> must not contain a credential; it is sanitized anyway.
     /// </summary>
@@ -290,6 +291,7 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
                 UsageCount++;
                 ConsecutiveRejections = 0;
                 LastError = null;
+                TouchLastUsed(now);
                 break;
             case VerificationOutcome.Rejected:
                 RegisterRejection(message ?? "The broker rejected the credentials.", now);
@@ -315,6 +317,12 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
         EnsureUsable(now);
         UsageCount++;
         ConsecutiveRejections = 0;
+        TouchLastUsed(now);
+    }
+
+    /// <summary>Moves <see cref="LastUsedAt"/> to <paramref name="now"/> unless it was set less than <see cref="LastUsedResolution"/> ago.</summary>
+    private void TouchLastUsed(DateTime now)
+    {
         if (LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
         {
             LastUsedAt = now;

@@ -5,6 +5,7 @@ using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Trading;
+using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
 using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers;
@@ -248,6 +249,82 @@ public abstract class AlpacaGatewayTests(ApiFixture fixture) : FunctionalTest(fi
         Assert.Equal("broker_rate_limited", error.Code);
         Assert.Contains("retry after 30 s", error.Message, StringComparison.Ordinal);
         Assert.Single(host.Alpaca.ReceivedOn("POST /v2/orders"));
+    }
+
+    [Fact]
+    public async Task RateLimit_WithALongRetryAfter_Is503WithRetryAfter_AndCallsInTheWindowFailFastWithoutReachingAlpaca()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.FailNext("GET /v2/account", FakeAlpacaFailure.TooManyRequests(30));
+
+        var first = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureProblem(HttpStatusCode.ServiceUnavailable);
+        var reached = host.Alpaca.Received.Count;
+        var second = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureProblem(HttpStatusCode.ServiceUnavailable);
+        var direct = await Assert.ThrowsAsync<ServiceUnavailableException>(() => GatewayAsync(host, g => g.GetPositionsAsync(client.UserId, CancellationToken.None)));
+
+        Assert.Equal("broker_rate_limited", first.Body!["code"]!.GetValue<string>());
+        Assert.Equal(TimeSpan.FromSeconds(30), first.Headers.RetryAfter?.Delta);
+        Assert.Equal("broker_rate_limited", second.Body!["code"]!.GetValue<string>());
+        Assert.InRange(second.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Contains("nothing was sent", second.Body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("broker_rate_limited", direct.Code);
+        Assert.NotNull(direct.RetryAfter);
+        Assert.Equal(reached, host.Alpaca.Received.Count); // nothing reached Alpaca during the window
+        Assert.Single(host.Alpaca.ReceivedOn("GET /v2/account"));
+    }
+
+    [Theory]
+    [InlineData(FakeAlpacaServer.Redirect, "HTTP 302")]
+    [InlineData(FakeAlpacaServer.Huge, "exceeded 1048576 bytes")]
+    [InlineData(FakeAlpacaServer.HugeChunked, "exceeded 1048576 bytes")]
+    [InlineData(FakeAlpacaServer.StallMidBody, "did not answer GET /v2/account in time")]
+    public async Task GetAccount_WhenAlpacaRedirectsSendsTooMuchOrStallsMidBody_Is503AndNothingIsFollowed(string keyPrefix, string reason)
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:MaxRetries"] = "0" });
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client, keyPrefix);
+
+        var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => GatewayAsync(host, g => g.GetAccountAsync(client.UserId, CancellationToken.None)));
+
+        Assert.Equal("broker_unavailable", error.Code);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        var only = Assert.Single(host.Alpaca.Received);
+        Assert.Equal(("GET", "/v2/account"), (only.Method, only.PathAndQuery)); // the redirect target was never requested
+    }
+
+    [Fact]
+    public async Task IsPaperTrading_PicksThePaperOrTheLiveUrl()
+    {
+        await using var live = await FakeAlpacaServer.StartAsync();
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:LiveUrl"] = live.BaseUrl.AbsoluteUri });
+        using var client = await host.SignedInAsync();
+        var liveKey = $"AKLIVE{Guid.NewGuid():N}".ToUpperInvariant();
+        var created = (await client.PostAsync(Route, new
+        {
+            broker = "alpaca",
+            name = "alpaca live",
+            is_paper_trading = false,
+            api_key = liveKey,
+            api_secret = NewApiSecret(),
+        })).EnsureStatus(HttpStatusCode.Created).Body!;
+        Assert.False(created["is_paper_trading"]!.GetValue<bool>());
+        (await client.PutAsync(AccountRoute, new { source = "api_key", api_key_id = IdOf(created) })).EnsureStatus(HttpStatusCode.OK);
+
+        await GatewayAsync(host, g => g.GetAccountAsync(client.UserId, CancellationToken.None));
+        var liveVerify = (await client.PostAsync($"{Route}/{IdOf(created)}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal("ok", liveVerify["broker_check"]!.GetValue<string>());
+        Assert.Equal(2, live.ReceivedOn("GET /v2/account").Count(r => r.KeyId == liveKey)); // the gateway's call and the verification
+        Assert.Contains(live.Received, r => r.Route == "GET /v2/positions");
+        Assert.Empty(host.Alpaca.Received);
+
+        var paperKey = await BindNewKeyAsync(client, "PKPAPER");
+        await GatewayAsync(host, g => g.GetAccountAsync(client.UserId, CancellationToken.None));
+
+        Assert.Single(host.Alpaca.ReceivedOn("GET /v2/account"), r => r.KeyId == paperKey.ApiKey);
+        Assert.DoesNotContain(live.Received, r => r.KeyId == paperKey.ApiKey);
     }
 
     [Fact]

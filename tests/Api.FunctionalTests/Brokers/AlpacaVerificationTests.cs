@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
@@ -94,6 +95,25 @@ public abstract class AlpacaVerificationTests(ApiFixture fixture) : FunctionalTe
         Assert.Equal("active", key["status"]!.GetValue<string>());
         Assert.Contains(reason, key["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(host.Alpaca.Received); // never retried, never redirected
+    }
+
+    [Fact]
+    public async Task Verify_WhenA200StallsMidBody_AnswersUnreachableWithinTheTimeout()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var id = IdOf(await CreateAsync(client, "stalls", $"{FakeAlpacaServer.StallMidBody}{Guid.NewGuid():N}"));
+
+        var elapsed = Stopwatch.StartNew();
+        var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        elapsed.Stop();
+
+        Assert.Equal("unreachable", verified["broker_check"]!.GetValue<string>());
+        Assert.True(
+            elapsed.Elapsed < FakeAlpacaServer.StallDelay / 2,
+            $"verify took {elapsed.Elapsed.TotalSeconds:0.0} s against a {AlpacaHost.TimeoutSeconds} s timeout (the stall lasts {FakeAlpacaServer.StallDelay.TotalSeconds} s)");
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Contains("did not answer in time", key["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
 

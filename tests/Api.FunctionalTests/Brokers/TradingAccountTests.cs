@@ -126,25 +126,41 @@ public abstract class TradingAccountTests(ApiFixture fixture) : FunctionalTest(f
         (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureStatus(HttpStatusCode.OK); // not a switch
     }
 
-    [Fact]
-    public async Task Get_WhenTheBoundKeyIsRevokedLater_ReadsBrokerUnavailableWithTheReason()
+    [Theory]
+    [InlineData("revoked")]
+    [InlineData("expired")]
+    [InlineData("inactive")]
+    public async Task WhenTheBoundKeyBecomesUnusable_TheAccountShowsWhy_AndOrdersAndMetricsAre409NamingTheKeyState(string state)
     {
         using var client = await SignedInAsync();
-        var id = IdOf(await CreateAsync(client, "soon revoked"));
+        var id = IdOf(await CreateAsync(client, $"soon {state}"));
         (await client.PutAsync(AccountRoute, new { source = "api_key", api_key_id = id })).EnsureStatus(HttpStatusCode.OK);
 
-        (await client.DeleteAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.NoContent);
+        switch (state)
+        {
+            case "revoked":
+                (await client.DeleteAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.NoContent);
+                break;
+            case "expired":
+                await SetExpiryAsync(Fixture.Factory.Services, id, DateTime.UtcNow.AddMinutes(-1));
+                break;
+            default:
+                (await client.PutAsync($"{Route}/{id}", new { status = "inactive" })).EnsureStatus(HttpStatusCode.OK);
+                break;
+        }
 
         var account = (await client.GetAsync(AccountRoute)).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal("broker_unavailable", account["status"]!.GetValue<string>());
-        Assert.Contains("revoked", account["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(state, account["reason"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // Orders and metrics fail closed with the reason: 503, nothing placed.
+        // Orders and metrics fail closed with a 409 naming the key's state and what to do; nothing placed.
         var order = (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
-            .EnsureProblem(HttpStatusCode.ServiceUnavailable).Body!;
-        Assert.Contains("revoked", order["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        var metrics = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureProblem(HttpStatusCode.ServiceUnavailable).Body!;
-        Assert.Equal("broker_unavailable", metrics["code"]!.GetValue<string>());
+            .EnsureProblem(HttpStatusCode.Conflict).Body!;
+        Assert.Equal($"api_key.{state}", order["code"]!.GetValue<string>());
+        Assert.Contains(state, order["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(state == "inactive" ? "reactivate" : "bind another key", order["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var metrics = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureProblem(HttpStatusCode.Conflict).Body!;
+        Assert.Equal($"api_key.{state}", metrics["code"]!.GetValue<string>());
         Assert.Equal(0, await TradingTestData.PaperOrderCountAsync(Fixture));
     }
 }

@@ -67,6 +67,37 @@ public sealed class ApiKeyUsageTests
         Assert.Equal(0, key.UsageCount);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(59, false)]
+    [InlineData(60, true)]
+    public void RecordVerification_WhenOk_SetsLastUsedAtAtMostOnceAMinute(int seconds, bool moves)
+    {
+        var key = ApiKeys.Create();
+
+        key.RecordVerification(VerificationOutcome.Ok, integrityOk: true, null, Now);
+        Assert.Equal(Now, key.LastUsedAt);
+
+        var later = Now.AddSeconds(seconds);
+        key.RecordVerification(VerificationOutcome.Ok, integrityOk: true, null, later);
+
+        Assert.Equal(moves ? later : Now, key.LastUsedAt);
+        Assert.Equal(2, key.UsageCount);
+    }
+
+    [Theory]
+    [InlineData(VerificationOutcome.Rejected)]
+    [InlineData(VerificationOutcome.Unreachable)]
+    [InlineData(VerificationOutcome.Unsupported)]
+    public void RecordVerification_WhenNotOk_LeavesLastUsedAtAlone(VerificationOutcome outcome)
+    {
+        var key = ApiKeys.Create();
+
+        key.RecordVerification(outcome, integrityOk: true, "nope", Now);
+
+        Assert.Null(key.LastUsedAt);
+    }
+
     [Fact]
     public void RecordVerification_WhenOk_SetsVerifiedAtCountsUseAndClearsError()
     {

@@ -58,6 +58,35 @@ public sealed class AlpacaCircuitBreakersTests
     }
 
     [Fact]
+    public void EnsureCallAllowed_TellsOnlyTheTrialCallerItIsTheTrial_AndReleaseTrialLetsTheNextCallerTry()
+    {
+        Assert.False(_breakers.EnsureCallAllowed(Key, 0)); // closed: no trial
+        Open();
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.True(_breakers.EnsureCallAllowed(Key, 0));
+        Assert.Throws<AlpacaCallException>(() => _breakers.EnsureCallAllowed(Key, 0));
+        _breakers.ReleaseTrial(Key, 0);
+
+        Assert.True(_breakers.EnsureCallAllowed(Key, 0)); // the next caller is the trial now
+    }
+
+    [Fact]
+    public void RecordRateLimited_RefusesCallsUntilTheWindowHasPassed_EvenWithTheCircuitClosed()
+    {
+        _breakers.RecordRateLimited(Key, 0, TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(9.5));
+
+        var refused = Assert.Throws<AlpacaCallException>(() => _breakers.EnsureCallAllowed(Key, 0));
+        Assert.Equal((AlpacaFailure.RateLimited, (TimeSpan?)TimeSpan.FromSeconds(0.5)), (refused.Failure, refused.RetryAfter));
+        Assert.Contains("retry after 1 s", refused.Message, StringComparison.Ordinal);
+        _breakers.EnsureCallAllowed(Guid.CreateVersion7(), 0); // other keys are not limited
+
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.False(_breakers.EnsureCallAllowed(Key, 0));
+    }
+
+    [Fact]
     public void Circuits_ArePerKeyAndPerCredentialGeneration_AndResetClosesAllOfAKey()
     {
         Open();

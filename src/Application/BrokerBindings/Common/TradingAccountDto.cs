@@ -52,7 +52,7 @@ public sealed record TradingAccountDto(
         null => "The bound API key no longer exists.",
         ApiKeyStatus.Revoked => "The bound API key was revoked; bind another key or paper.",
         ApiKeyStatus.Expired => "The bound API key has expired; bind another key or paper.",
-        ApiKeyStatus.Inactive => "The bound API key is inactive (deactivated or switched off); rotate or reactivate it.",
+        ApiKeyStatus.Inactive => "The bound API key is inactive (deactivated or switched off); reactivate or rotate it, or bind another key or paper.",
         _ => null,
     };
 }

@@ -15,7 +15,8 @@ namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 /// <see cref="IBrokerGateway"/> on Alpaca's Trading API v2 and market-data API, with the user's bound vault key (decrypted only
 /// while each request is built). Alpaca's string numbers are read as invariant decimals; a short position's negative qty keeps its
 /// sign. Day-start equity is Alpaca's <c>last_equity</c>. Anything Alpaca cannot answer becomes
-/// <see cref="ServiceUnavailableException"/> (503) with the reason, never zeros; a key that cannot be used fails the same way.
+/// <see cref="ServiceUnavailableException"/> (503) with the reason, never zeros (with Retry-After when Alpaca rate-limited the key);
+/// a bound key that is revoked, expired or inactive is a 409 <see cref="ConflictException"/> naming its state.
 /// </summary>
 /// <remarks>
 /// Order submission is never retried blindly: after a timeout or 5xx the order is looked up by its client_order_id
@@ -249,11 +250,15 @@ internal sealed class AlpacaBrokerGateway(
         catch (AlpacaCallException exception)
         {
             var code = exception.Failure == AlpacaFailure.RateLimited ? "broker_rate_limited" : "broker_unavailable";
-            throw new ServiceUnavailableException(code, exception.Message, exception);
+            throw new ServiceUnavailableException(code, exception.Message, exception) { RetryAfter = exception.RetryAfter };
         }
     }
 
-    /// <summary>The bound, usable Alpaca key of <paramref name="userId"/>; otherwise 503 with the reason (and the binding marked).</summary>
+    /// <summary>
+    /// The bound, usable Alpaca key of <paramref name="userId"/>. A key the user revoked, that expired or is inactive is a 409
+    /// naming its state (api_key.revoked / api_key.expired / api_key.inactive: re-bind or reactivate); a key that no longer
+    /// exists or is of a broker without adapter is a 503 broker_unavailable. Either way the binding is marked with the reason.
+    /// </summary>
     private async Task<AlpacaKey> KeyAsync(Guid userId, CancellationToken cancellationToken)
     {
         var resolved = await resolver.ResolveAsync(userId, cancellationToken);
@@ -268,12 +273,19 @@ internal sealed class AlpacaBrokerGateway(
             ?? (apiKey!.Broker != Broker.Alpaca ? $"Trading through {apiKey.Broker} is not supported; bind an Alpaca key or paper." : null);
         if (unusable is not null)
         {
-            if (apiKey is not null)
+            if (apiKey is null)
             {
-                client.RecordUnusable(apiKey.Id, unusable);
+                throw new ServiceUnavailableException("broker_unavailable", unusable);
             }
 
-            throw new ServiceUnavailableException("broker_unavailable", unusable);
+            client.RecordUnusable(apiKey.Id, unusable);
+            throw apiKey.EffectiveStatus(now) switch
+            {
+                ApiKeyStatus.Revoked => new ConflictException("api_key.revoked", unusable),
+                ApiKeyStatus.Expired => new ConflictException("api_key.expired", unusable),
+                ApiKeyStatus.Inactive => new ConflictException("api_key.inactive", unusable),
+                _ => new ServiceUnavailableException("broker_unavailable", unusable),
+            };
         }
 
         var credentials = new DecryptedCredentialAccess(cipher, CredentialContext.For(apiKey!), apiKey!.GetCiphertexts());

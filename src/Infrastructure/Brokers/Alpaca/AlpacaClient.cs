@@ -12,7 +12,9 @@ namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 /// <summary>
 /// Sends one logical call to Alpaca with a vault key: circuit breaker per key, a timeout per attempt
 /// (<see cref="AlpacaOptions.TimeoutSeconds"/>), jittered retries for idempotent reads only, 429 Retry-After waited out when short,
-/// no redirects (the handler does not follow them; a 3xx is a failure), bodies over 1 MB refused. Every call is accounted once:
+/// no redirects (the handler does not follow them; a 3xx is a failure), bodies over 1 MB refused. A 429 that is not waited out
+/// makes every call with the key fail fast (nothing sent) until its Retry-After has passed. A half-open circuit's trial slot is
+/// handed back however the call ends. Every call is accounted once:
 /// a use when Alpaca answered, an error when it did not or refused the credentials.
 /// </summary>
 internal sealed partial class AlpacaClient(
@@ -28,7 +30,26 @@ internal sealed partial class AlpacaClient(
     {
         var settings = options.Value;
         var what = $"{method} {uri.AbsolutePath}";
-        breakers.EnsureCallAllowed(key.ApiKeyId, key.Generation);
+        var trial = breakers.EnsureCallAllowed(key.ApiKeyId, key.Generation);
+        try
+        {
+            return await SendWithRetriesAsync(key, method, uri, jsonBody, kind, what, settings, cancellationToken);
+        }
+        finally
+        {
+            // A half-open trial that ended without a success or failure verdict (rate limited, cancelled, credentials unusable)
+            // hands its slot back; otherwise the circuit would refuse every later call.
+            if (trial)
+            {
+                breakers.ReleaseTrial(key.ApiKeyId, key.Generation);
+            }
+        }
+    }
+
+    private async Task<AlpacaResponse> SendWithRetriesAsync(
+        AlpacaKey key, HttpMethod method, Uri uri, string? jsonBody, AlpacaCallKind kind, string what, AlpacaOptions settings,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = attempt < settings.MaxRetries;
@@ -49,8 +70,14 @@ internal sealed partial class AlpacaClient(
                     await Task.Delay(Backoff(attempt, settings.RetryBaseDelayMilliseconds), timeProvider, cancellationToken);
                     continue;
                 case AlpacaFailure.RateLimited:
+                    // Not waited out here: every call with the key fails fast until Alpaca's window has passed (a missing
+                    // Retry-After counts as MaxRetryAfterSeconds, at least 1 s).
+                    var retryAfter = result.RetryAfter is { } asked && asked > TimeSpan.Zero
+                        ? asked
+                        : TimeSpan.FromSeconds(Math.Max(1, settings.MaxRetryAfterSeconds));
+                    breakers.RecordRateLimited(key.ApiKeyId, key.Generation, retryAfter);
                     Account(key, BrokerCallOutcome.Failed, result.Message, false);
-                    throw new AlpacaCallException(AlpacaFailure.RateLimited, result.Message);
+                    throw new AlpacaCallException(AlpacaFailure.RateLimited, result.Message, retryAfter: retryAfter);
                 case AlpacaFailure.CredentialsRejected:
                     breakers.RecordFailure(key.ApiKeyId, key.Generation, result.Message);
                     Account(key, BrokerCallOutcome.Rejected, result.Message, true);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 
@@ -8,7 +10,7 @@ namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 
 /// <summary>
 /// Checks an Alpaca key with <c>GET /v2/account</c>: 200 → ok, 401/403 → rejected, timeout, network error or 5xx →
-/// unreachable. The credential headers are built inside the decryption callback and live only as long as the one request.
+/// unreachable. The send and the body read share one <see cref="AlpacaOptions.TimeoutSeconds"/> deadline. The credential headers are built inside the decryption callback and live only as long as the one request.
 /// The verify command counts the outcome on the key (usage, error, rejection toward deactivation) and moves a binding to the key;
 /// an accepted key also closes the key's circuit breaker.
 /// </summary>
@@ -16,6 +18,7 @@ internal sealed partial class AlpacaCredentialVerifier(
     IHttpClientFactory httpClientFactory,
     AlpacaEndpoints endpoints,
     AlpacaCircuitBreakers breakers,
+    IOptions<AlpacaOptions> options,
     ILogger<AlpacaCredentialVerifier> logger) : IBrokerCredentialVerifier
 {
     public bool Supports(Broker broker) => broker == Broker.Alpaca;
@@ -27,14 +30,20 @@ internal sealed partial class AlpacaCredentialVerifier(
         ArgumentNullException.ThrowIfNull(credentials);
         var uri = AlpacaEndpoints.Combine(endpoints.TradingBase(target.BaseUrl, target.IsPaperTrading), "v2/account");
         var client = httpClientFactory.CreateClient(AlpacaOptions.HttpClientName);
+        var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+        // One deadline for the send and the body: HttpClient.Timeout ends at the headers, and a 200 that stalls mid-body must
+        // not hang the verification.
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
         try
         {
             using var request = credentials.Use(uri, static (key, secret, u) => AlpacaHttp.Build(HttpMethod.Get, u, key, secret));
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                var body = await AlpacaHttp.ReadBoundedAsync(response, cancellationToken);
+                var body = await AlpacaHttp.ReadBoundedAsync(response, timeoutSource.Token);
                 if (!IsAccount(body))
                 {
                     return Unreachable(target, "Alpaca answered 200 without an account document.");
@@ -55,7 +64,8 @@ internal sealed partial class AlpacaCredentialVerifier(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Unreachable(target, "Alpaca did not answer in time.");
+            return Unreachable(target, string.Create(
+                CultureInfo.InvariantCulture, $"Alpaca did not answer in time ({timeout.TotalSeconds:0.###} s)."));
         }
         catch (HttpRequestException exception)
         {

@@ -15,7 +15,7 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 /// The API key id also chooses a failure on every route: a key starting with <see cref="Reject401"/> gets 401,
 /// <see cref="Forbid403"/> 403, <see cref="Boom500"/> 500, <see cref="Slow"/> an answer after <see cref="SlowDelay"/>,
 /// <see cref="Huge"/> a 2 MB body with Content-Length, <see cref="HugeChunked"/> a 2 MB body without it, <see cref="Redirect"/>
-/// a 302 to /v2/account.
+/// a 302 to /v2/account, <see cref="StallMidBody"/> a 200 whose body stops after its first bytes for <see cref="StallDelay"/>.
 /// Every request's credential headers are recorded.
 /// </summary>
 public sealed class FakeAlpacaServer : IAsyncDisposable
@@ -27,8 +27,12 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
     public const string Huge = "HUGE";
     public const string HugeChunked = "CHUNKED";
     public const string Redirect = "REDIRECT";
+    public const string StallMidBody = "STALL";
 
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a <see cref="StallMidBody"/> answer pauses after its headers and first bytes (then it completes).</summary>
+    public static readonly TimeSpan StallDelay = TimeSpan.FromSeconds(20);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeAlpacaRequest> _requests;
@@ -96,6 +100,16 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
                     ["code"] = failure * 100_000,
                     ["message"] = failure == 500 ? "internal server error" : "forbidden.",
                 });
+                return;
+            }
+
+            if (keyId.StartsWith(StallMidBody, StringComparison.Ordinal))
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"status\":\"ACTIVE\",", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(StallDelay, context.RequestAborted);
+                await context.Response.WriteAsync("\"account_number\":\"PA3FAKE0001\"}", context.RequestAborted);
                 return;
             }
 
