@@ -38,6 +38,12 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["sms"]);
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["push"]);
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["webhook"]);
+        foreach (var delivery in response.Body!["deliveries"]!.AsArray())
+        {
+            Assert.Equal(0, delivery!["attempts"]!.GetValue<int>());
+            Assert.True(delivery.AsObject().TryGetPropertyValue("last_error", out var lastError), "every delivery has last_error");
+            Assert.Null(lastError);
+        }
 
         // The rows are committed with the notification (the outbox the email worker reads).
         Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)}"));
@@ -112,7 +118,7 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
     }
 
     [Fact]
-    public async Task ReadAndDelete_PushTheCommittedUnreadCount()
+    public async Task ReadDeleteAndClearAll_PushTheCommittedUnreadCount()
     {
         var pusher = new RecordingNotificationPusher();
         await using var factory = ConfiguredFactory(pusher);
@@ -126,8 +132,10 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         (await client.PutAsync($"{Root}/{first}/read")).EnsureStatus(HttpStatusCode.OK);
         (await client.DeleteAsync($"{Root}/{second}")).EnsureStatus(HttpStatusCode.NoContent);
         (await client.PutAsync($"{Root}/mark-all-read")).EnsureStatus(HttpStatusCode.OK);
+        (await client.DeleteAsync($"{Root}/{first}")).EnsureStatus(HttpStatusCode.NoContent); // a read one: the count is pushed anyway
+        (await client.DeleteAsync($"{Root}/clear-all")).EnsureStatus(HttpStatusCode.OK);
 
-        Assert.Equal([1, 2, 3, 2, 1, 0], pusher.UnreadCounts.Select(c => c.UnreadCount));
+        Assert.Equal([1, 2, 3, 2, 1, 0, 0, 0], pusher.UnreadCounts.Select(c => c.UnreadCount));
         Assert.Equal(3, pusher.Notifications.Count);
     }
 
