@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Events;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.ApiKeys.Events;
@@ -40,7 +41,8 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["webhook"]);
         foreach (var delivery in response.Body!["deliveries"]!.AsArray())
         {
-            Assert.Equal(0, delivery!["attempts"]!.GetValue<int>());
+            // The in-app row was delivered by storing it (one attempt); the rest have not been tried yet.
+            Assert.Equal(delivery!["channel"]!.GetValue<string>() == "in_app" ? 1 : 0, delivery["attempts"]!.GetValue<int>());
             Assert.True(delivery.AsObject().TryGetPropertyValue("last_error", out var lastError), "every delivery has last_error");
             Assert.Null(lastError);
         }
@@ -156,6 +158,22 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Equal(10m, row["data"]!["quantity"]!.GetValue<decimal>());
         Assert.Equal(187.5m, row["data"]!["price"]!.GetValue<decimal>());
         Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(row["id"]!.GetValue<Guid>())}"));
+    }
+
+    [Fact]
+    public async Task SystemAlertRaised_CreatesASystemAlertWithTheEventsPriority()
+    {
+        var client = await SignedInAsync();
+        var actionId = Guid.CreateVersion7();
+
+        await Fixture.Factory.RaiseAsync(new SystemAlertRaised(
+            client.UserId, NotificationPriority.Urgent, "Risk monitor could not close AAPL", "Act yourself.", "monitor_action", actionId, DateTime.UtcNow));
+
+        var row = (await client.GetAsync($"{Root}?type=system_alert")).EnsureStatus(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal(("urgent", "Risk monitor could not close AAPL", "Act yourself."), (
+            row["priority"]!.GetValue<string>(), row["title"]!.GetValue<string>(), row["message"]!.GetValue<string>()));
+        Assert.Equal("monitor_action", row["data"]!["source"]!.GetValue<string>());
+        Assert.Equal(actionId, row["data"]!["source_id"]!.GetValue<Guid>());
     }
 
     [Fact]
