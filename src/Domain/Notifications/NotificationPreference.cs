@@ -117,6 +117,20 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
         }
     }
 
+    /// <summary>
+    /// A time zone a preference may be saved with: a known IANA id. Windows ids ("Eastern Standard Time") resolve on every
+    /// platform through ICU but are refused, so the stored value is the one the wire contract promises. Reading stays lenient
+    /// (<see cref="ResolveTimeZone"/>): a row saved before this rule still resolves.
+    /// </summary>
+    internal static TimeZoneInfo ResolveIanaTimeZone(string? timeZoneId)
+    {
+        var timeZone = ResolveTimeZone(timeZoneId);
+        return timeZone.HasIanaId
+            ? timeZone
+            : throw new DomainException(
+                Errors.TimeZoneUnknown, $"time_zone \"{timeZoneId}\" is not an IANA time zone id; use one such as \"America/New_York\".");
+    }
+
     private void Apply(NotificationPreferenceSettings settings)
     {
         if (!Enum.IsDefined(settings.MinPriority))
@@ -140,7 +154,7 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
         }
 
         var timeZone = string.IsNullOrWhiteSpace(settings.TimeZone) ? DefaultTimeZone : settings.TimeZone.Trim();
-        ResolveTimeZone(timeZone);
+        ResolveIanaTimeZone(timeZone);
 
         IsEnabled = settings.IsEnabled;
         MinPriority = settings.MinPriority;

@@ -1,4 +1,6 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Events;
 
 namespace RiskPlatform.Domain.Portfolio;
 
@@ -106,7 +108,8 @@ public sealed class MonitorAction : AggregateRoot, IAuditedEntity, IConcurrencyA
 
     /// <summary>
     /// Records a failed attempt. It stays pending (retried later) until <paramref name="maxAttempts"/> attempts have failed, then
-    /// becomes <see cref="MonitorActionStatus.Failed"/>; returns true when it gave up. Ignored once finished.
+    /// becomes <see cref="MonitorActionStatus.Failed"/>; returns true when it gave up. Ignored once finished. Giving up raises an
+    /// urgent <see cref="SystemAlertRaised"/>: the risk monitor could not do what a rule required, and only the user can now act.
     /// </summary>
     public bool RecordFailure(string error, DateTime now, int maxAttempts)
     {
@@ -125,8 +128,23 @@ public sealed class MonitorAction : AggregateRoot, IAuditedEntity, IConcurrencyA
 
         Status = MonitorActionStatus.Failed;
         CompletedAt = now;
+        Raise(new SystemAlertRaised(
+            UserId,
+            NotificationPriority.Urgent,
+            Kind == MonitorActionKind.Liquidate ? $"Risk monitor could not close {Symbol}" : "Risk monitor could not cancel orders",
+            $"The risk monitor gave up trying to {Describe()} after {Attempts} failed attempts ({LastError}). Check your broker account and act yourself.",
+            "monitor_action",
+            Id,
+            now));
         return true;
     }
+
+    private string Describe() => (Kind, Symbol) switch
+    {
+        (MonitorActionKind.Liquidate, _) => $"close your {Symbol} position",
+        (_, null) => "cancel your open orders",
+        _ => $"cancel your open {Symbol} orders",
+    };
 
     private void EnsurePending()
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -12,9 +10,12 @@ namespace RiskPlatform.Infrastructure.Email;
 
 /// <summary>
 /// <see cref="IEmailSender"/> over SMTP with MailKit: one connection per message, so a dropped connection never poisons
-/// the next send. A 5xx reply is a permanent failure; a 4xx reply, a refused, dropped or timed-out connection, a TLS or an
-/// authentication problem is transient (the last two are configuration faults that an operator fixes, not reasons to
-/// drop the mail). The password is never logged or put into an error.
+/// the next send. A 5xx reply is a permanent failure; anything else that goes wrong — a 4xx reply, a refused, dropped or
+/// timed-out connection, a TLS or an authentication problem, a server without STARTTLS when <c>Smtp:Security</c> is starttls
+/// (MailKit's <see cref="NotSupportedException"/>), or any exception not foreseen here — is a transient failure, so the
+/// outbox records the attempt, backs off and gives up after its attempt limit instead of retrying unseen (configuration
+/// faults are fixed by an operator, not reasons to drop the mail at once). Only the caller's cancellation escapes. The
+/// password is never logged or put into an error.
 /// </summary>
 internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, TimeProvider timeProvider, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
@@ -60,9 +61,10 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
             LogRejected(logger, message.MessageId, error);
             return EmailSendResult.Permanent(error);
         }
-        catch (Exception exception) when (IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = exception is SmtpCommandException command ? Describe(command) : $"{exception.GetType().Name}: {exception.Message}";
+            var error = WithoutPassword(
+                exception is SmtpCommandException command ? Describe(command) : $"{exception.GetType().Name}: {exception.Message}", smtp.Password);
             LogTransient(logger, message.MessageId, smtp.Host, smtp.EffectivePort, error);
             return EmailSendResult.Transient(error);
         }
@@ -89,17 +91,9 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
         _ => SecureSocketOptions.StartTls,
     };
 
-    private static bool IsTransient(Exception exception) => exception is SmtpCommandException
-        or SmtpProtocolException
-        or ProtocolException
-        or AuthenticationException
-        or SslHandshakeException
-        or ServiceNotConnectedException
-        or ServiceNotAuthenticatedException
-        or IOException
-        or SocketException
-        or TimeoutException
-        or OperationCanceledException;
+    /// <summary>An exception's text is not ours: should a library ever echo the password, it is masked before it is logged or stored.</summary>
+    private static string WithoutPassword(string error, string? password) =>
+        string.IsNullOrEmpty(password) ? error : error.Replace(password, "***", StringComparison.Ordinal);
 
     private static string Describe(SmtpCommandException exception) => string.Create(
         CultureInfo.InvariantCulture,

@@ -55,10 +55,7 @@ internal sealed partial class EmailDeliveryProcessor(
         }
         else
         {
-            var rendered = NotificationTemplates.Render(notification);
-            var result = await emailSender.SendAsync(
-                new EmailMessage(delivery.Recipient, rendered.Subject, rendered.Text, rendered.Html, MessageIdFor(delivery.Id)),
-                cancellationToken);
+            var result = await SendAsync(notification, delivery, cancellationToken);
             now = Now();
             switch (result.Outcome)
             {
@@ -90,7 +87,32 @@ internal sealed partial class EmailDeliveryProcessor(
         LogRecorded(logger, delivery.Id, delivery.Status, delivery.StatusReason, delivery.Attempts);
     }
 
+    /// <summary>
+    /// Renders and sends. Whatever goes wrong short of our own cancellation is a transient failure of this attempt (counted,
+    /// backed off, failed after the attempt limit): an exception that escaped here would leave the row pending with no attempt
+    /// recorded, claimed again at every lease, forever and unseen. Only the exception's type and message are kept: the sender
+    /// already masks its credentials, and no other step holds a secret.
+    /// </summary>
+    private async Task<EmailSendResult> SendAsync(Notification notification, NotificationDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rendered = NotificationTemplates.Render(notification);
+            return await emailSender.SendAsync(
+                new EmailMessage(delivery.Recipient!, rendered.Subject, rendered.Text, rendered.Html, MessageIdFor(delivery.Id)),
+                cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogUnexpected(logger, exception, delivery.Id);
+            return EmailSendResult.Transient($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email delivery {DeliveryId} failed unexpectedly; recorded as a failed attempt")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email delivery {DeliveryId} was taken over or finished elsewhere; skipped")]
     private static partial void LogTakenOver(ILogger logger, Guid deliveryId);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Notifications;
 using RiskPlatform.Api.FunctionalTests.Trading;
 using RiskPlatform.Domain.RiskRules;
 using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
@@ -61,6 +62,29 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
         var counted = await KeyWhenAsync(client, key.Id, k => k["usage_count"]!.GetValue<long>() >= 10, "every Alpaca call counts as a use");
         Assert.Equal(0, counted["error_count"]!.GetValue<int>());
         Assert.NotNull(counted["last_used_at"]);
+    }
+
+    [Fact]
+    public async Task MarketOrder_FilledAtAlpaca_NotifiesOrderFilledOnce()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.SetQuote("AAPL", 99m, 101m);
+
+        var placed = (await client.PostAsync("/api/v1/orders", Market("buy", 5m))).EnsureStatus(HttpStatusCode.Created).Body!;
+        Assert.Equal("filled", placed["status"]!.GetValue<string>());
+        (await client.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK);
+
+        var notified = (await client.GetAsync("/api/v1/notifications?type=order_filled")).EnsureStatus(HttpStatusCode.OK).Array;
+        var row = Assert.Single(notified)!;
+        Assert.Equal(placed["id"]!.GetValue<Guid>(), row["order_id"]!.GetValue<Guid>());
+        Assert.Equal("medium", row["priority"]!.GetValue<string>());
+        Assert.Equal(("AAPL", "buy", 5m, 101m), (
+            row["data"]!["symbol"]!.GetValue<string>(), row["data"]!["side"]!.GetValue<string>(),
+            row["data"]!["quantity"]!.GetValue<decimal>(), row["data"]!["price"]!.GetValue<decimal>()));
+        Assert.Equal(1, await Fixture.CountAsync(
+            $"SELECT COUNT(*) FROM notifications WHERE type = 'OrderFilled' AND user_id = {Fixture.Literal(client.UserId)}"));
     }
 
     [Fact]
@@ -147,6 +171,10 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
 
         var filled = (await client.GetAsync($"/api/v1/orders/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal(("filled", 2m, 95m), (filled["status"]!.GetValue<string>(), Dec(filled, "filled_qty"), Dec(filled, "average_fill_price")));
+
+        // The fill was read back from Alpaca while the switch to paper was being saved: it is still notified, once.
+        var notified = (await client.GetAsync("/api/v1/notifications?type=order_filled")).EnsureStatus(HttpStatusCode.OK).Array;
+        Assert.Equal(id, Assert.Single(notified)!["order_id"]!.GetValue<Guid>());
     }
 
     [Fact]

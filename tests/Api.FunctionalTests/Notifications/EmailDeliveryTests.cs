@@ -89,6 +89,34 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task CreateNotification_WhenStartTlsIsRequiredButNotOffered_EachAttemptIsRecordedUntilTheRowFails()
+    {
+        // aiosmtpd offers no STARTTLS: MailKit throws NotSupportedException on connect, which must count as a failed attempt.
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp, new() { ["Smtp:Security"] = "starttls" });
+        using var client = await SignedInAsync(host, "tls@example.com");
+
+        (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+
+        for (var attempt = 1; attempt < Domain.Notifications.NotificationDelivery.MaxAttempts; attempt++)
+        {
+            await WaitForCountAsync(
+                "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND status_reason = 'retry_scheduled'"
+                + $" AND attempts = {attempt} AND next_attempt_at IS NOT NULL AND last_error LIKE '%STARTTLS%'",
+                1,
+                $"attempt {attempt} recorded with its error and a retry scheduled");
+            _time.Shift(TimeSpan.FromMinutes(11)); // past the longest backoff (10 min)
+        }
+
+        await WaitForCountAsync(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Failed' AND status_reason = 'attempts_exhausted'"
+            + $" AND attempts = {Domain.Notifications.NotificationDelivery.MaxAttempts} AND next_attempt_at IS NULL AND last_error LIKE '%NotSupportedException%'",
+            1,
+            "the email row failed after the last attempt");
+        Assert.Empty(smtp.Messages());
+    }
+
+    [Fact]
     public async Task TwoInstances_SharingTheDatabase_SendEveryEmailExactlyOnce()
     {
         var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);

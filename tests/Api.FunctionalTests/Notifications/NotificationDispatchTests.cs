@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Events;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.ApiKeys.Events;
@@ -38,6 +39,13 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["sms"]);
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["push"]);
         Assert.Equal(("suppressed", "channel_disabled"), deliveries["webhook"]);
+        foreach (var delivery in response.Body!["deliveries"]!.AsArray())
+        {
+            // The in-app row was delivered by storing it (one attempt); the rest have not been tried yet.
+            Assert.Equal(delivery!["channel"]!.GetValue<string>() == "in_app" ? 1 : 0, delivery["attempts"]!.GetValue<int>());
+            Assert.True(delivery.AsObject().TryGetPropertyValue("last_error", out var lastError), "every delivery has last_error");
+            Assert.Null(lastError);
+        }
 
         // The rows are committed with the notification (the outbox the email worker reads).
         Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)}"));
@@ -112,7 +120,7 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
     }
 
     [Fact]
-    public async Task ReadAndDelete_PushTheCommittedUnreadCount()
+    public async Task ReadDeleteAndClearAll_PushTheCommittedUnreadCount()
     {
         var pusher = new RecordingNotificationPusher();
         await using var factory = ConfiguredFactory(pusher);
@@ -126,8 +134,10 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         (await client.PutAsync($"{Root}/{first}/read")).EnsureStatus(HttpStatusCode.OK);
         (await client.DeleteAsync($"{Root}/{second}")).EnsureStatus(HttpStatusCode.NoContent);
         (await client.PutAsync($"{Root}/mark-all-read")).EnsureStatus(HttpStatusCode.OK);
+        (await client.DeleteAsync($"{Root}/{first}")).EnsureStatus(HttpStatusCode.NoContent); // a read one: the count is pushed anyway
+        (await client.DeleteAsync($"{Root}/clear-all")).EnsureStatus(HttpStatusCode.OK);
 
-        Assert.Equal([1, 2, 3, 2, 1, 0], pusher.UnreadCounts.Select(c => c.UnreadCount));
+        Assert.Equal([1, 2, 3, 2, 1, 0, 0, 0], pusher.UnreadCounts.Select(c => c.UnreadCount));
         Assert.Equal(3, pusher.Notifications.Count);
     }
 
@@ -148,6 +158,22 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Assert.Equal(10m, row["data"]!["quantity"]!.GetValue<decimal>());
         Assert.Equal(187.5m, row["data"]!["price"]!.GetValue<decimal>());
         Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(row["id"]!.GetValue<Guid>())}"));
+    }
+
+    [Fact]
+    public async Task SystemAlertRaised_CreatesASystemAlertWithTheEventsPriority()
+    {
+        var client = await SignedInAsync();
+        var actionId = Guid.CreateVersion7();
+
+        await Fixture.Factory.RaiseAsync(new SystemAlertRaised(
+            client.UserId, NotificationPriority.Urgent, "Risk monitor could not close AAPL", "Act yourself.", "monitor_action", actionId, DateTime.UtcNow));
+
+        var row = (await client.GetAsync($"{Root}?type=system_alert")).EnsureStatus(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal(("urgent", "Risk monitor could not close AAPL", "Act yourself."), (
+            row["priority"]!.GetValue<string>(), row["title"]!.GetValue<string>(), row["message"]!.GetValue<string>()));
+        Assert.Equal("monitor_action", row["data"]!["source"]!.GetValue<string>());
+        Assert.Equal(actionId, row["data"]!["source_id"]!.GetValue<Guid>());
     }
 
     [Fact]

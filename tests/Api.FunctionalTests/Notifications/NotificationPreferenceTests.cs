@@ -175,6 +175,7 @@ public abstract class NotificationPreferenceTests(ApiFixture fixture) : Function
     [InlineData("""{"notification_type":"order_filled","channel":"email","quiet_start_hour":22,"quiet_end_hour":-1}""", "quiet_end_hour")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","quiet_hours_enabled":true,"quiet_end_hour":7}""", "quiet_start_hour")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","time_zone":"Mars/Olympus_Mons"}""", "time_zone")]
+    [InlineData("""{"notification_type":"order_filled","channel":"email","time_zone":"Eastern Standard Time"}""", "time_zone")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","email":"not-an-address"}""", "email")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","phone":"call me"}""", "phone")]
     [InlineData("""{"notification_type":"order_filled","channel":"webhook","webhook_url":"ftp://example.com/x"}""", "webhook_url")]
@@ -191,6 +192,7 @@ public abstract class NotificationPreferenceTests(ApiFixture fixture) : Function
     [InlineData("""{"quiet_start_hour":24}""", "quiet_start_hour")]
     [InlineData("""{"quiet_end_hour":-3}""", "quiet_end_hour")]
     [InlineData("""{"time_zone":"Nowhere/Special"}""", "time_zone")]
+    [InlineData("""{"time_zone":"Tokyo Standard Time"}""", "time_zone")]
     [InlineData("""{"min_priority":"critical"}""", "min_priority")]
     [InlineData("""{"email":"a@b@c"}""", "email")]
     public async Task Update_WithBadInput_Returns400NamingTheField(string body, string field)

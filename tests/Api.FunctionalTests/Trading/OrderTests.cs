@@ -44,6 +44,18 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     }
 
     [Fact]
+    public async Task MarketOrder_FilledOnPaper_NotifiesOrderFilledOnce()
+    {
+        var client = await SignedInAsync();
+        await QuoteAsync("AAPL", 99m, 101m, 100m);
+
+        (await client.PostAsync("/api/v1/orders", Market("buy", 10m))).EnsureStatus(HttpStatusCode.Created);
+
+        var row = Assert.Single((await client.GetAsync("/api/v1/notifications?type=order_filled")).EnsureStatus(HttpStatusCode.OK).Array)!;
+        Assert.Equal(101m, row["data"]!["price"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task LimitOrder_RestsThenFillsWhenAQuoteCrossesIt()
     {
         var client = await SignedInAsync();

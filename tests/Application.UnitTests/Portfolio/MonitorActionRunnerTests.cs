@@ -10,6 +10,7 @@ using RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
 using RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.UnitTests.Support;
+using RiskPlatform.Domain.Notifications.Events;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.Trading;
 
@@ -111,6 +112,8 @@ public sealed class MonitorActionRunnerTests
         Assert.Equal(MonitorActionStatus.Failed, cancel.Status);
         Assert.Equal(MonitorActionStatus.Done, liquidate.Status);
         Assert.Equal([liquidate.Id], _executed);
+        Assert.Equal(UserId, Assert.IsType<SystemAlertRaised>(Assert.Single(cancel.DomainEvents)).UserId);
+        Assert.Empty(liquidate.DomainEvents);
     }
 
     private (MonitorAction Cancel, MonitorAction Liquidate) AddCloseAll()

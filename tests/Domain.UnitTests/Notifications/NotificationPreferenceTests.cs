@@ -110,7 +110,9 @@ public sealed class NotificationPreferenceTests
     [Theory]
     [InlineData("Europe/Atlantis")]
     [InlineData("GMT+25")]
-    public void Create_WhenTimeZoneUnknown_Throws(string zone)
+    [InlineData("Eastern Standard Time")]
+    [InlineData("GMT Standard Time")]
+    public void Create_WhenTimeZoneUnknownOrNotIana_Throws(string zone)
     {
         var ex = Assert.Throws<DomainException>(() => Create(NotificationPreferenceSettings.Default with { TimeZone = zone }));
 

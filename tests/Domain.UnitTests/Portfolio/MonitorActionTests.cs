@@ -1,4 +1,6 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Events;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.Trading;
 
@@ -51,6 +53,37 @@ public sealed class MonitorActionTests
         Assert.Equal(MonitorActionStatus.Failed, action.Status);
         Assert.False(action.IsDue(Now.AddHours(1), Retry));
         Assert.False(action.RecordFailure("3", Now, 2));
+    }
+
+    [Fact]
+    public void RecordFailure_WhenItGivesUp_RaisesOneUrgentSystemAlertForTheUser()
+    {
+        var action = Liquidation();
+
+        action.RecordFailure("broker down", Now, 2);
+        Assert.Empty(action.DomainEvents);
+        action.RecordFailure("The broker is unreachable.", Now.AddMinutes(1), 2);
+        action.RecordFailure("again", Now.AddMinutes(2), 2);
+
+        var alert = Assert.IsType<SystemAlertRaised>(Assert.Single(action.DomainEvents));
+        Assert.Equal((action.UserId, NotificationPriority.Urgent, "monitor_action", action.Id, Now.AddMinutes(1)),
+            (alert.UserId, alert.Priority, alert.Source, alert.SourceId, alert.OccurredAt));
+        Assert.Equal("Risk monitor could not close AAPL", alert.Title);
+        Assert.Contains("close your AAPL position after 2 failed attempts (The broker is unreachable.)", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "cancel your open orders")]
+    [InlineData("MSFT", "cancel your open MSFT orders")]
+    public void RecordFailure_WhenACancellationGivesUp_TheAlertSaysWhatWasNotCancelled(string? symbol, string expected)
+    {
+        var action = MonitorAction.Cancel(new CancelOrdersInstruction(Guid.CreateVersion7(), symbol), Guid.NewGuid(), 0);
+
+        action.RecordFailure("down", Now, 1);
+
+        var alert = Assert.IsType<SystemAlertRaised>(Assert.Single(action.DomainEvents));
+        Assert.Equal("Risk monitor could not cancel orders", alert.Title);
+        Assert.Contains(expected, alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,6 +111,27 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunOnce_WhenTheSenderThrowsUnexpectedly_RecordsTheAttemptAndGivesUpAfterTheLimit()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, sender: new ThrowingEmailSender());
+        var (_, delivery) = Pending("boom@example.com");
+
+        Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.RetryScheduled, 1), (delivery.Status, delivery.StatusReason, delivery.Attempts));
+        Assert.Equal("InvalidOperationException: unexpected", delivery.LastError);
+        Assert.NotNull(delivery.NextAttemptAt);
+
+        for (var attempt = 2; attempt <= NotificationDelivery.MaxAttempts; attempt++)
+        {
+            _time.Advance(RetryBackoff.MaxDelay);
+            Assert.Equal(1, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(attempt, delivery.Attempts);
+        }
+
+        Assert.Equal((DeliveryStatus.Failed, DeliveryReasons.AttemptsExhausted), (delivery.Status, delivery.StatusReason));
+    }
+
+    [Fact]
     public async Task RunOnce_WhenScheduledForLater_WaitsUntilItIsDue()
     {
         var worker = await StartAsync(SmtpTestHandler.Mailbox);
@@ -229,7 +250,8 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         }
     }
 
-    private async Task<EmailOutboxWorker> StartAsync(SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false)
+    private async Task<EmailOutboxWorker> StartAsync(
+        SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null)
     {
         if (SmtpTestServer.UnavailableReason is { } reason)
         {
@@ -254,7 +276,14 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(50),
             Lease = TimeSpan.FromMinutes(5),
         }));
-        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        if (sender is null)
+        {
+            services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton(sender);
+        }
         services.AddSingleton(_deliveries);
         services.AddSingleton(_notifications);
         services.AddSingleton<IRepository<NotificationDelivery>>(_deliveries);
@@ -292,4 +321,11 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         """{"rule_type":"max_daily_loss","current_value":5.2}""");
 
     private List<T> Events<T>() => _services!.GetRequiredService<InMemoryUnitOfWork>().Events.OfType<T>().ToList();
+
+    /// <summary>A sender that fails in a way no sender is meant to: the processor must still record the attempt.</summary>
+    private sealed class ThrowingEmailSender : IEmailSender
+    {
+        public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("unexpected");
+    }
 }

@@ -12,7 +12,7 @@ internal static class PreferenceValidationRules
 
     public static IRuleBuilderOptions<T, string?> PreferenceTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(NotificationPreference.TimeZoneMaxLength)
-            .Must(id => string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _))
+            .Must(id => string.IsNullOrWhiteSpace(id) || (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId))
             .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
 
     /// <summary>Empty clears the override (on update); otherwise one address.</summary>

@@ -2,6 +2,7 @@ using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading.Events;
 
 namespace RiskPlatform.Domain.Trading.Orders;
 
@@ -160,7 +161,8 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     /// <summary>
     /// Mirrors the broker's view of the order. Quantities are the broker's; a terminal status stays terminal (a late, older
-    /// report never reopens a filled or cancelled order).
+    /// report never reopens a filled or cancelled order). When the status changes to filled or rejected the order raises
+    /// <see cref="BrokerOrderFilled"/> or <see cref="BrokerOrderRejected"/> (once: a repeated report of the same status raises nothing).
     /// </summary>
     public void MirrorBroker(
         string brokerOrderId,
@@ -186,6 +188,7 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
             return;
         }
 
+        var previous = Status;
         Status = status;
         FilledQuantity = filledQuantity;
         AverageFillPrice = averageFillPrice;
@@ -201,6 +204,16 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
 
         UpdatedAt = now;
+        if (status != previous && status == OrderStatus.Filled)
+        {
+            Raise(new BrokerOrderFilled(UserId, Id, brokerOrderId, Symbol, Side, FilledQuantity, AverageFillPrice, now));
+        }
+
+        if (status != previous && status == OrderStatus.Rejected)
+        {
+            Raise(new BrokerOrderRejected(
+                UserId, Id, brokerOrderId, Symbol, Side, Quantity, RejectReason ?? "The broker rejected the order without giving a reason.", now));
+        }
     }
 
     /// <summary>Refuses to cancel an order that can no longer be cancelled (HTTP 409).</summary>

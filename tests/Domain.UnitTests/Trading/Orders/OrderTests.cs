@@ -2,6 +2,7 @@ using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Events;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Domain.UnitTests.Trading.Orders;
@@ -68,6 +69,62 @@ public sealed class OrderTests
         Assert.Equal(101m, order.AverageFillPrice);
         Assert.Equal(Now, order.FilledAt);
         Assert.Throws<ConflictException>(order.EnsureCancellable);
+    }
+
+    [Fact]
+    public void MirrorBroker_WhenTheStatusBecomesFilled_RaisesBrokerOrderFilledOnce()
+    {
+        var order = Accept();
+        order.MirrorBroker("b-1", OrderStatus.New, 0m, null, null, Now);
+        order.MirrorBroker("b-1", OrderStatus.PartiallyFilled, 4m, 100m, null, Now.AddSeconds(1));
+
+        order.MirrorBroker("b-1", OrderStatus.Filled, 10m, 101m, null, Now.AddSeconds(2));
+        order.MirrorBroker("b-1", OrderStatus.Filled, 10m, 101m, null, Now.AddSeconds(3));
+
+        var filled = Assert.IsType<BrokerOrderFilled>(Assert.Single(order.DomainEvents));
+        Assert.Equal(
+            new BrokerOrderFilled(order.UserId, order.Id, "b-1", "AAPL", OrderSide.Buy, 10m, 101m, Now.AddSeconds(2)),
+            filled);
+    }
+
+    [Fact]
+    public void MirrorBroker_WhenTheStatusBecomesRejected_RaisesBrokerOrderRejectedWithTheReason()
+    {
+        var order = Accept();
+
+        order.MirrorBroker("b-1", OrderStatus.Rejected, 0m, null, "insufficient buying power", Now);
+        order.MirrorBroker("b-1", OrderStatus.Rejected, 0m, null, "insufficient buying power", Now.AddSeconds(1));
+
+        var rejected = Assert.IsType<BrokerOrderRejected>(Assert.Single(order.DomainEvents));
+        Assert.Equal(
+            new BrokerOrderRejected(order.UserId, order.Id, "b-1", "AAPL", OrderSide.Buy, 10m, "insufficient buying power", Now),
+            rejected);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.New)]
+    [InlineData(OrderStatus.PartiallyFilled)]
+    [InlineData(OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.Expired)]
+    public void MirrorBroker_WhenTheStatusIsNotFilledOrRejected_RaisesNothing(OrderStatus status)
+    {
+        var order = Accept();
+
+        order.MirrorBroker("b-1", status, 0m, null, null, Now);
+
+        Assert.Empty(order.DomainEvents);
+    }
+
+    [Fact]
+    public void MirrorBroker_WhenALateReportArrivesForATerminalOrder_RaisesNothingMore()
+    {
+        var order = Accept();
+        order.MirrorBroker("b-1", OrderStatus.Cancelled, 0m, null, null, Now);
+
+        order.MirrorBroker("b-1", OrderStatus.Filled, 10m, 101m, null, Now.AddSeconds(1));
+
+        Assert.Empty(order.DomainEvents);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
     }
 
     [Fact]

@@ -26,11 +26,9 @@ internal sealed class DeleteNotificationCommandHandler(
         }
 
         // Its delivery rows go with it (cascade): nothing is mailed for a notification the user removed.
+        // The count is pushed after every delete, read or not: it is cheap, and the issue lists delete among its pushes.
         notifications.Remove(notification);
-        if (!notification.IsRead)
-        {
-            pushQueue.UnreadCountChanged(userId);
-        }
+        pushQueue.UnreadCountChanged(userId);
 
         return Unit.Value;
     }
