@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application.Portfolio.Commands.HaltTrading;
 using RiskPlatform.Application.Portfolio.Commands.ResumeTrading;
+using RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 using RiskPlatform.Application.Portfolio.Common;
+using RiskPlatform.Application.Portfolio.Queries.GetTradingDayConvention;
 using RiskPlatform.Application.Portfolio.Queries.GetTradingState;
 
 namespace RiskPlatform.Api.Endpoints;
 
-/// <summary>The trading state and the manual kill switch: halt refuses every order, resume (only from halted) lets them pass again.</summary>
+/// <summary>
+/// The trading state and the manual kill switch (halt refuses every order, resume — only from halted — lets them pass again), and
+/// the trading-day convention that decides when the day-start equity rolls.
+/// </summary>
 internal sealed class TradingState : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -17,6 +22,11 @@ internal sealed class TradingState : IEndpointGroup
         group.MapGet("/state", GetTradingState).WithSummary("The trading state (active, reducing, halted), its reason and since when");
         group.MapPost("/halt", HaltTrading).WithSummary("Manual kill switch: halt trading; orders are refused until resumed");
         group.MapPost("/resume", ResumeTrading).WithSummary("Resume trading after a halt (409 when not halted); re-baselines the high-water mark");
+        group.MapGet("/day-convention", GetTradingDayConvention)
+            .WithSummary("The trading-day convention (us_equities until chosen) and the current trading day's start and end");
+        group.MapPut("/day-convention", SetTradingDayConvention)
+            .WithSummary("Choose the trading day: {convention: us_equities | utc | time_zone, time_zone?} (time_zone: an IANA id)")
+            .WithDescription("400 naming time_zone when it is missing or unknown for the time_zone convention, or given for another one.");
     }
 
     public static async Task<Ok<TradingStateDto>> GetTradingState(IMediator mediator, CancellationToken cancellationToken) =>
@@ -27,4 +37,11 @@ internal sealed class TradingState : IEndpointGroup
 
     public static async Task<Ok<TradingStateDto>> ResumeTrading(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ResumeTradingCommand(), cancellationToken));
+
+    public static async Task<Ok<TradingDayConventionDto>> GetTradingDayConvention(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetTradingDayConventionQuery(), cancellationToken));
+
+    public static async Task<Ok<TradingDayConventionDto>> SetTradingDayConvention(
+        SetTradingDayConventionCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
 }

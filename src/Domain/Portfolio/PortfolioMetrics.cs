@@ -102,9 +102,11 @@ public static class PortfolioMetrics
                     }
                 }
 
+                // No observation: a per-symbol rule (position size, concentration, stop_loss, take_profit) with no position in
+                // scope uses none of its limit (account-level rules are always observed).
                 result.Add(worst is { } w
                     ? Entry(rule, w.Symbol, w.Observed, w.IsBreached)
-                    : Entry(rule, null, null, false));
+                    : Entry(rule, null, 0m, false));
                 continue;
             }
 

@@ -83,12 +83,22 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
     public TradingDayConvention Convention => _convention ??= TradingDayConvention.From(TradingDayKind, TimeZoneId);
 
     /// <summary>
-    /// Starts tracking an account with <paramref name="equity"/> at <paramref name="now"/>: it is the day-start equity and the
-    /// high-water mark. The convention defaults to <see cref="TradingDayConvention.UsEquities"/>.
+    /// Starts tracking an account with <paramref name="equity"/> at <paramref name="now"/>. The day-start equity is
+    /// <paramref name="dayStartEquity"/> and the high-water mark the larger of <paramref name="highWaterMark"/> and the equity when
+    /// the broker knows them (positive), so losses earlier in the day or since the peak are not forgotten; otherwise both are the
+    /// equity. The convention defaults to <see cref="TradingDayConvention.UsEquities"/>.
     /// </summary>
-    public static PortfolioState Create(Guid userId, decimal equity, DateTime now, TradingDayConvention? convention = null)
+    public static PortfolioState Create(
+        Guid userId,
+        decimal equity,
+        DateTime now,
+        TradingDayConvention? convention = null,
+        decimal? dayStartEquity = null,
+        decimal? highWaterMark = null)
     {
         convention ??= TradingDayConvention.UsEquities;
+        var dayStart = dayStartEquity is > 0 ? dayStartEquity.Value : equity;
+        var peak = highWaterMark is > 0 && highWaterMark.Value > equity ? highWaterMark.Value : equity;
         return new PortfolioState
         {
             UserId = userId,
@@ -97,11 +107,12 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             _convention = convention,
             CurrentDayStart = convention.CurrentDayStart(now),
             NextDayStart = convention.NextDayStart(now),
-            DayStartEquity = equity,
+            DayStartEquity = dayStart,
             LastEquity = equity,
             LastMarkedAt = now,
-            HighWaterMark = equity,
+            HighWaterMark = peak,
             HighWaterMarkAt = now,
+            MaxDrawdownPercent = RiskMath.Drawdown(peak, equity, ThresholdUnit.Percent),
             TradingState = TradingState.Active,
             TradingStateSince = now,
         };
@@ -257,17 +268,17 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
         };
     }
 
+    /// <summary>The message of a <see cref="RefusalCode"/> (<see cref="PortfolioErrors.TradingHalted"/> or <see cref="PortfolioErrors.TradingReducing"/>).</summary>
+    public string RefusalMessage(string code) => code == PortfolioErrors.TradingHalted
+        ? $"{PortfolioErrors.TradingHalted}: trading is halted ({TradingStateReason}); resume trading first."
+        : $"{PortfolioErrors.TradingReducing}: only orders that reduce exposure are allowed until {ReducingUntil:yyyy-MM-ddTHH:mm:ssZ} ({TradingStateReason}).";
+
     /// <summary>Throws <see cref="DomainException"/> with the <see cref="RefusalCode"/> when the trading state refuses the order.</summary>
     public void EnsureOrderAllowed(bool reducesExposure, bool isMonitorOrder, DateTime now)
     {
-        switch (RefusalCode(reducesExposure, isMonitorOrder, now))
+        if (RefusalCode(reducesExposure, isMonitorOrder, now) is { } code)
         {
-            case PortfolioErrors.TradingHalted:
-                throw new DomainException(PortfolioErrors.TradingHalted, $"{PortfolioErrors.TradingHalted}: trading is halted ({TradingStateReason}); resume trading first.");
-            case PortfolioErrors.TradingReducing:
-                throw new DomainException(
-                    PortfolioErrors.TradingReducing,
-                    $"{PortfolioErrors.TradingReducing}: only orders that reduce exposure are allowed until {ReducingUntil:yyyy-MM-ddTHH:mm:ssZ} ({TradingStateReason}).");
+            throw new DomainException(code, RefusalMessage(code));
         }
     }
 

@@ -116,6 +116,34 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
     }
 
     /// <summary>
+    /// GET /trading/state is a query: once the reducing window has lapsed it reads as active (since the window's end) even though
+    /// no mark has rewritten the stored row yet.
+    /// </summary>
+    [Fact]
+    public async Task GetState_AfterTheReducingWindowLapsed_WithoutAMark_IsActive_AndTheRowIsUntouched()
+    {
+        var client = await UserAndFeedAsync();
+        _clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero)); // Tuesday 11:00 New York
+        await PriceAsync(client, 100m);
+        await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDailyLoss, 5m, ThresholdUnit.Percent, RiskAction.Block);
+        (await OrderAsync(client, "buy", 100m)).EnsureStatus(HttpStatusCode.Created);
+        await PriceAsync(client, 40m);
+        var reducing = (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("reducing", reducing["state"]!.GetValue<string>());
+        var until = reducing["reducing_until"]!.GetValue<DateTime>();
+        Assert.Equal(new DateTime(2026, 3, 10, 20, 0, 0, DateTimeKind.Utc), until);
+
+        SetTime("2026-03-10T20:00:01Z");
+        var lapsed = (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal("active", lapsed["state"]!.GetValue<string>());
+        Assert.Equal(PortfolioState.ReducingEndedReason, lapsed["reason"]!.GetValue<string>());
+        Assert.Equal(until, lapsed["since"]!.GetValue<DateTime>());
+        Assert.Null(lapsed["reducing_until"]);
+        Assert.Equal(TradingState.Reducing, (await PortfolioTestData.StateAsync(Fixture, client.UserId))!.TradingState);
+    }
+
+    /// <summary>
     /// The order path judges max_daily_loss from the portfolio state's day start (the previous 16:00 New York close), as the
     /// monitor does, not from the paper broker's UTC calendar day: after Tuesday's close the state's day starts at 99,700 while the
     /// broker's still starts at 100,000.

@@ -77,7 +77,24 @@ public sealed class PortfolioMetricsTests
         Assert.Null(byType[RiskRuleType.MaxOrderValue].Utilisation);
         Assert.True(byType[RiskRuleType.MaxDrawdown].IsBreached);
         Assert.Equal(10_000m * 100m / 110_000m / 8m, byType[RiskRuleType.MaxDrawdown].Utilisation);
-        Assert.Null(byType[RiskRuleType.StopLoss].Observed);
+        Assert.Equal((0m, 0m), (byType[RiskRuleType.StopLoss].Observed!.Value, byType[RiskRuleType.StopLoss].Utilisation!.Value));
+    }
+
+    [Theory]
+    [InlineData(RiskRuleType.MaxPositionSize, ThresholdUnit.Dollars)]
+    [InlineData(RiskRuleType.MaxConcentration, ThresholdUnit.Percent)]
+    [InlineData(RiskRuleType.StopLoss, ThresholdUnit.Percent)]
+    [InlineData(RiskRuleType.TakeProfit, ThresholdUnit.Percent)]
+    public void Compute_MonitoredPerSymbolRule_WithNoPositionInScope_UsesZeroOfItsLimit(RiskRuleType type, ThresholdUnit unit)
+    {
+        var state = State(100_000m);
+        var snapshot = Snapshot(equity: 100_000m, dayStartEquity: 100_000m, highWaterMark: 100_000m, cash: 100_000m, buyingPower: 100_000m);
+
+        var m = PortfolioMetrics.Compute(snapshot, state, [Rule(type, 10m, unit, RiskAction.Alert)]);
+
+        var utilisation = Assert.Single(m.RuleUtilisation);
+        Assert.Equal((0m, 0m, false), (utilisation.Observed!.Value, utilisation.Utilisation!.Value, utilisation.IsBreached));
+        Assert.Null(utilisation.Symbol);
     }
 
     [Fact]

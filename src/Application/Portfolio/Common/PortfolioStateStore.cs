@@ -5,27 +5,30 @@ using RiskPlatform.Domain.Portfolio;
 namespace RiskPlatform.Application.Portfolio.Common;
 
 /// <summary>
-/// Loads and marks a user's <see cref="PortfolioState"/>, creating it on first use from the current equity; every accepted mark
-/// appends one point to the equity history (<see cref="EquitySnapshot"/>, compacted later by <see cref="EquityHistory.Compact"/>).
+/// Loads and marks a user's <see cref="PortfolioState"/>, creating it on first use from the broker account (its equity, and its
+/// day-start equity and high-water mark when it knows them); every accepted mark appends one point to the equity history
+/// (<see cref="EquitySnapshot"/>, compacted later by <see cref="EquityHistory.Compact"/>). Every mark here also adopts the broker's
+/// own day-start equity when the broker keeps one (Alpaca's <c>last_equity</c>), so every consumer — orders, max-quantity, the
+/// risk test, the monitor, metrics and sizing — judges against the same baselines.
 /// Callers hold the user's <see cref="ITradingLock"/>: every writer of the state takes it, so two first uses can never both
 /// insert a state (the unique user index is the backstop).
 /// </summary>
 internal static class PortfolioStateStore
 {
     /// <summary>
-    /// The user's state marked with <paramref name="equity"/> at <paramref name="now"/>; a new state is added to
+    /// The user's state marked with the broker <paramref name="account"/> at <paramref name="now"/>; a new state is added to
     /// <paramref name="states"/> (saved by the unit of work when the caller is a command).
     /// </summary>
     public static async Task<PortfolioState> LoadOrCreateAsync(
         IRepository<PortfolioState> states,
         IRepository<EquitySnapshot> equityHistory,
         Guid userId,
-        decimal equity,
+        BrokerAccount account,
         DateTime now,
         CancellationToken cancellationToken)
     {
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        return MarkOrCreate(states, equityHistory, state, userId, equity, now);
+        return MarkOrCreate(states, equityHistory, state, userId, account, now);
     }
 
     /// <summary>Marks <paramref name="state"/> (or creates it when null) and records the equity point of the mark.</summary>
@@ -34,30 +37,68 @@ internal static class PortfolioStateStore
         IRepository<EquitySnapshot> equityHistory,
         PortfolioState? state,
         Guid userId,
-        decimal equity,
+        BrokerAccount account,
         DateTime now)
     {
         if (state is null)
         {
-            state = PortfolioState.Create(userId, equity, now);
+            state = Seed(userId, account, now);
             states.Add(state);
-            equityHistory.Add(EquitySnapshot.Record(userId, equity, now));
+            equityHistory.Add(EquitySnapshot.Record(userId, account.Equity, now));
             return state;
         }
 
-        Mark(state, equityHistory, equity, now);
+        Mark(state, equityHistory, account, now);
         return state;
     }
 
-    /// <summary>Marks an existing state; a mark that is accepted (not older than the last one) adds its equity point.</summary>
-    public static bool Mark(PortfolioState state, IRepository<EquitySnapshot> equityHistory, decimal equity, DateTime now)
+    /// <summary>
+    /// Marks an existing state with the account's equity (an accepted mark — not older than the last one — adds its equity point),
+    /// then adopts the broker's day-start equity when the broker keeps one. True when the mark was accepted.
+    /// </summary>
+    public static bool Mark(PortfolioState state, IRepository<EquitySnapshot> equityHistory, BrokerAccount account, DateTime now)
     {
-        if (!state.Mark(equity, now))
+        var accepted = state.Mark(account.Equity, now);
+        if (accepted)
         {
-            return false;
+            equityHistory.Add(EquitySnapshot.Record(state.UserId, account.Equity, now));
         }
 
-        equityHistory.Add(EquitySnapshot.Record(state.UserId, equity, now));
-        return true;
+        AdoptBrokerDayStart(state, account);
+        return accepted;
+    }
+
+    /// <summary>
+    /// For queries, which store nothing: the user's state (or a fresh one seeded from the account when the user has none) marked
+    /// in memory with the account and the broker's day-start equity adopted — the baselines the next order would meet.
+    /// </summary>
+    public static PortfolioState MarkInMemory(PortfolioState? state, Guid userId, BrokerAccount account, DateTime now)
+    {
+        if (state is null)
+        {
+            return Seed(userId, account, now);
+        }
+
+        state.Mark(account.Equity, now);
+        AdoptBrokerDayStart(state, account);
+        return state;
+    }
+
+    /// <summary>A new state seeded from the broker account: its equity, day-start equity and high-water mark.</summary>
+    private static PortfolioState Seed(Guid userId, BrokerAccount account, DateTime now)
+    {
+        var state = PortfolioState.Create(
+            userId, account.Equity, now, dayStartEquity: account.DayStartEquity, highWaterMark: account.EquityHighWaterMark);
+        AdoptBrokerDayStart(state, account);
+        return state;
+    }
+
+    /// <summary>The broker keeps the trading day (Alpaca's last_equity): daily P&amp;L = equity − its day-start equity.</summary>
+    private static void AdoptBrokerDayStart(PortfolioState state, BrokerAccount account)
+    {
+        if (account.DayStartFromBroker)
+        {
+            state.AdoptBrokerDayStartEquity(account.DayStartEquity);
+        }
     }
 }

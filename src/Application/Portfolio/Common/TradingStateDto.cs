@@ -11,4 +11,14 @@ public sealed record TradingStateDto(TradingState State, string? Reason, DateTim
     public static TradingStateDto From(PortfolioState? state) => state is null
         ? new TradingStateDto(TradingState.Active, null, null, null)
         : new TradingStateDto(state.TradingState, state.TradingStateReason, state.TradingStateSince, state.ReducingUntil);
+
+    /// <summary>
+    /// The state in effect at <paramref name="now"/> without changing <paramref name="state"/>: a reducing state whose window
+    /// has ended (<see cref="PortfolioState.ReducingUntil"/> reached) reads as active since that instant, with the reason the
+    /// next mark will record (<see cref="PortfolioState.ReducingEndedReason"/>).
+    /// </summary>
+    public static TradingStateDto At(PortfolioState? state, DateTime now) =>
+        state is { TradingState: TradingState.Reducing, ReducingUntil: { } until } && now >= until
+            ? new TradingStateDto(TradingState.Active, PortfolioState.ReducingEndedReason, until, null)
+            : From(state);
 }

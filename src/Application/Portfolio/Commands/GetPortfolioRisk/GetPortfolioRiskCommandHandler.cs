@@ -31,12 +31,7 @@ internal sealed class GetPortfolioRiskCommandHandler(
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
             broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, snapshot.Equity, now, cancellationToken);
-        if (account.DayStartFromBroker)
-        {
-            // The broker keeps the trading day (Alpaca's last_equity): daily P&L = equity − its day-start equity.
-            state.AdoptBrokerDayStartEquity(account.DayStartEquity);
-        }
+        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, account, now, cancellationToken);
 
         audit.Target("portfolio_state", state.Id).Describe("Marked the portfolio state and computed portfolio risk");
         var metrics = PortfolioMetrics.Compute(PreTradeSnapshot.WithPortfolioState(snapshot, state), state, active);

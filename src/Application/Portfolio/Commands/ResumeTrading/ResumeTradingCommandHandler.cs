@@ -36,7 +36,7 @@ internal sealed class ResumeTradingCommandHandler(
         }
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        PortfolioStateStore.Mark(state, equityHistory, account.Equity, now);
+        PortfolioStateStore.Mark(state, equityHistory, account, now);
         state.Resume(now);
         audit.Describe("Resumed trading; high-water mark re-baselined to the current equity");
         return TradingStateDto.From(state);

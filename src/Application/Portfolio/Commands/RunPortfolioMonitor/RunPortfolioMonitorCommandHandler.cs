@@ -51,9 +51,9 @@ internal sealed class RunPortfolioMonitorCommandHandler(
             return new PortfolioMonitorRun(false, 0, 0, 0, TradingState.Active);
         }
 
-        var snapshot = await PreTradeSnapshot.LoadAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
             broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken);
-        state = PortfolioStateStore.MarkOrCreate(states, equityHistory, state, userId, snapshot.Equity, now);
+        state = PortfolioStateStore.MarkOrCreate(states, equityHistory, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);
 
         var decision = PortfolioMonitor.Evaluate(

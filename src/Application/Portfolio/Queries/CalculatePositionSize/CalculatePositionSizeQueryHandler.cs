@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
@@ -32,20 +33,8 @@ internal sealed class CalculatePositionSizeQueryHandler(
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
             broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        if (state is null)
-        {
-            state = PortfolioState.Create(userId, snapshot.Equity, now);
-        }
-        else
-        {
-            state.Mark(snapshot.Equity, now);
-        }
-
-        if (account.DayStartFromBroker)
-        {
-            state.AdoptBrokerDayStartEquity(account.DayStartEquity);
-        }
+        var state = PortfolioStateStore.MarkInMemory(
+            await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken), userId, account, now);
 
         var result = PositionSizer.Calculate(
             new PositionSizeRequest(

@@ -3,5 +3,5 @@ using RiskPlatform.Application.Portfolio.Common;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetTradingState;
 
-/// <summary>The caller's trading state as stored (no broker call, no mark).</summary>
+/// <summary>The caller's trading state as in effect now (no broker call, no mark, nothing written).</summary>
 public sealed record GetTradingStateQuery : IQuery<TradingStateDto>;

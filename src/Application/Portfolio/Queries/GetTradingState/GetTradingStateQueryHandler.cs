@@ -6,9 +6,12 @@ using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetTradingState;
 
-internal sealed class GetTradingStateQueryHandler(IReadRepository<PortfolioState> states, ICurrentUser currentUser)
+/// <summary>The stored state as in effect now: a lapsed reducing window reads as active (nothing is written by the query).</summary>
+internal sealed class GetTradingStateQueryHandler(IReadRepository<PortfolioState> states, ICurrentUser currentUser, TimeProvider timeProvider)
     : IRequestHandler<GetTradingStateQuery, TradingStateDto>
 {
     public async Task<TradingStateDto> Handle(GetTradingStateQuery request, CancellationToken cancellationToken) =>
-        TradingStateDto.From(await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(currentUser.RequireUserId()), cancellationToken));
+        TradingStateDto.At(
+            await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(currentUser.RequireUserId()), cancellationToken),
+            timeProvider.GetUtcNow().UtcDateTime);
 }

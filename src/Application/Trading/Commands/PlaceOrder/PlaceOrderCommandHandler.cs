@@ -67,17 +67,17 @@ internal sealed class PlaceOrderCommandHandler(
         // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first.
         await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken);
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var snapshot = await PreTradeSnapshot.LoadAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
         if (await portfolioStates.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } portfolioState)
         {
             // The order is judged on the same baselines as the monitor: the state is marked first (a new trading day rolls the
             // day-start equity and ends an expired reducing state), then its day-start equity and high-water mark replace the broker's.
-            PortfolioStateStore.Mark(portfolioState, equityHistory, snapshot.Equity, now);
+            PortfolioStateStore.Mark(portfolioState, equityHistory, account, now);
             snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
 
             // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
-            portfolioState.EnsureOrderAllowed(ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+            portfolioState.EnsureOrderAllowed(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
         }
 
         var proposed = new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId);
@@ -132,15 +132,6 @@ internal sealed class PlaceOrderCommandHandler(
                 ["breaches"] = breached,
             },
             persistChanges: true);
-    }
-
-    /// <summary>True when the order only shrinks the current position in the symbol (opposite side, at most its size).</summary>
-    private static bool ReducesExposure(PortfolioSnapshot snapshot, string symbol, OrderSide side, decimal quantity)
-    {
-        var position = snapshot.Positions
-            .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
-            .Sum(p => p.Quantity);
-        return side == OrderSide.Sell ? position > 0 && quantity <= position : position < 0 && quantity <= -position;
     }
 
     private static string WireSide(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";

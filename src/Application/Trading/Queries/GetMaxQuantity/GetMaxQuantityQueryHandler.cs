@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
@@ -16,7 +15,7 @@ namespace RiskPlatform.Application.Trading.Queries.GetMaxQuantity;
 
 /// <summary>
 /// The largest quantity the rules allow now, judged like the order path: against the portfolio state's day-start equity and
-/// high-water mark when the user has a state.
+/// high-water mark when the user has a state, and capped by its trading state (halted: 0; reducing: only what shrinks the position).
 /// </summary>
 internal sealed class GetMaxQuantityQueryHandler(
     IReadRepository<RiskRule> rules,
@@ -34,16 +33,13 @@ internal sealed class GetMaxQuantityQueryHandler(
         var side = request.Side is null ? OrderSide.Buy : WireEnum.Parse<OrderSide>(request.Side);
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        if (await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } state)
-        {
-            // The order path's baselines (marked in memory only: a query stores nothing).
-            state.Mark(snapshot.Equity, now);
-            snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, state);
-        }
+        var (loaded, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+            broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
 
+        // The order path's baselines and trading state (marked in memory only: a query stores nothing).
+        var (snapshot, state) = await PortfolioStateGate.ApplyForQueryAsync(states, loaded, account, userId, now, cancellationToken);
         var result = RiskEngine.MaxQuantity(snapshot, active, symbol, side, request.StrategyId);
-        return new MaxQuantityDto(
+        var dto = new MaxQuantityDto(
             symbol,
             side,
             result.MaxQuantity,
@@ -52,6 +48,41 @@ internal sealed class GetMaxQuantityQueryHandler(
             result.BindingRule?.RuleType,
             result.LimitedByReduceOnly,
             result.ReferencePrice,
-            result.FailureCode);
+            result.FailureCode,
+            BindingTradingState: null);
+        return state is null ? dto : CapByTradingState(dto, state, snapshot, symbol, side, now);
     }
+
+    /// <summary>
+    /// Halted: 0, the state binding (<c>failure_code</c> TRADING_HALTED). Reducing: at most the quantity that only shrinks the
+    /// position, so 0 (TRADING_REDUCING) for a side that adds exposure; the state binds when it cuts the rules' answer.
+    /// </summary>
+    private static MaxQuantityDto CapByTradingState(
+        MaxQuantityDto dto, PortfolioState state, PortfolioSnapshot snapshot, string symbol, OrderSide side, DateTime now)
+    {
+        var reduceOnly = PortfolioStateGate.ReduceOnlyQuantity(snapshot, symbol, side);
+        var refusal = state.RefusalCode(reducesExposure: reduceOnly > 0, isMonitorOrder: false, now);
+        if (refusal is not null)
+        {
+            return Bound(dto, state.TradingState, 0m, refusal);
+        }
+
+        var reducingNow = state.TradingState == TradingState.Reducing && (state.ReducingUntil is not { } until || now < until);
+        if (!reducingNow || (dto.MaxQuantity is { } max && max <= reduceOnly))
+        {
+            return dto;
+        }
+
+        return Bound(dto, TradingState.Reducing, reduceOnly, dto.FailureCode) with { LimitedByReduceOnly = true };
+    }
+
+    private static MaxQuantityDto Bound(MaxQuantityDto dto, TradingState tradingState, decimal quantity, string? failureCode) => dto with
+    {
+        MaxQuantity = quantity,
+        BindingRuleId = null,
+        BindingRuleName = null,
+        BindingRuleType = null,
+        FailureCode = failureCode,
+        BindingTradingState = tradingState,
+    };
 }

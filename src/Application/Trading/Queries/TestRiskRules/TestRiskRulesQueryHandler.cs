@@ -5,6 +5,7 @@ using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
@@ -12,10 +13,14 @@ using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Queries.TestRiskRules;
 
-/// <summary>The pre-trade check without the trade: same snapshot and engine as an order, nothing recorded or submitted.</summary>
+/// <summary>
+/// The pre-trade check without the trade: same snapshot, portfolio-state baselines, trading-state refusal and engine as an order,
+/// nothing recorded or submitted.
+/// </summary>
 internal sealed class TestRiskRulesQueryHandler(
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
+    IReadRepository<PortfolioState> states,
     IBrokerGateway broker,
     ICurrentUser currentUser,
     IOptions<RiskCheckOptions> options,
@@ -35,10 +40,32 @@ internal sealed class TestRiskRulesQueryHandler(
                 userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit!.Value,
                 draft.Action!.Value, isActive: true, draft.StrategyId, draft.Symbols, draft.WindowSeconds)]
             : await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var snapshot = await PreTradeSnapshot.LoadAsync(broker, orders, userId, symbol, evaluated, now, options.Value.MaxQuoteAge, cancellationToken);
+        var (loaded, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+            broker, orders, userId, symbol, evaluated, now, options.Value.MaxQuoteAge, cancellationToken);
+
+        // Judged like an order: the portfolio state's baselines, then its trading state (marked in memory only).
+        var (snapshot, state) = await PortfolioStateGate.ApplyForQueryAsync(states, loaded, account, userId, now, cancellationToken);
 
         var quantity = request.OrderQty ?? QuantityForValue(request.OrderValue!.Value, snapshot, symbol, side, limitPrice);
         var decision = RiskEngine.Evaluate(snapshot, evaluated, new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId));
+
+        // Halted or reducing refuses the order before any rule, with the order path's code (TRADING_HALTED / TRADING_REDUCING).
+        var refusal = state?.RefusalCode(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+        if (refusal is not null)
+        {
+            return new RiskTestResultDto(
+                symbol,
+                quantity,
+                decision.ReferencePrice,
+                RiskDecisionOutcome.Blocked,
+                WouldBlock: true,
+                WouldWarn: decision.Alerts.Count > 0,
+                WouldReduceTo: null,
+                refusal,
+                state!.RefusalMessage(refusal),
+                Breaches(decision),
+                Results(decision));
+        }
 
         return new RiskTestResultDto(
             symbol,
@@ -50,10 +77,16 @@ internal sealed class TestRiskRulesQueryHandler(
             WouldReduceTo: decision.Outcome == RiskDecisionOutcome.Reduced ? decision.ApprovedQuantity : null,
             decision.FailureCode,
             decision.FailureReason,
-            [.. decision.Breaches.Select(b => new RiskTestBreachDto(b.Rule.Id, b.Rule.Name, b.RuleType, b.Limit, b.Observed, b.Action, b.Reason))],
-            [.. decision.Results.Select(r => new RiskTestRuleResultDto(
-                r.Rule.Id, r.Rule.Name, r.RuleType, r.Outcome, r.Observed, r.Limit, r.Action, r.AllowedQuantity, r.Reason))]);
+            Breaches(decision),
+            Results(decision));
     }
+
+    private static List<RiskTestBreachDto> Breaches(RiskDecision decision) =>
+        [.. decision.Breaches.Select(b => new RiskTestBreachDto(b.Rule.Id, b.Rule.Name, b.RuleType, b.Limit, b.Observed, b.Action, b.Reason))];
+
+    private static List<RiskTestRuleResultDto> Results(RiskDecision decision) =>
+        [.. decision.Results.Select(r => new RiskTestRuleResultDto(
+            r.Rule.Id, r.Rule.Name, r.RuleType, r.Outcome, r.Observed, r.Limit, r.Action, r.AllowedQuantity, r.Reason))];
 
     /// <summary>
     /// Whole shares that <paramref name="value"/> buys at the order's reference price (ask for buys, bid for sells, or the limit

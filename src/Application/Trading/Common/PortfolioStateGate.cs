@@ -1,0 +1,56 @@
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Common;
+using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading;
+
+namespace RiskPlatform.Application.Trading.Common;
+
+/// <summary>
+/// What the order path applies from a user's <see cref="PortfolioState"/>, shared by the queries that answer "what would an order
+/// meet" (the risk test, max-quantity) so they judge exactly like <c>POST /orders</c>: the state's baselines (day-start equity —
+/// the broker's own when it keeps one — and high-water mark) and its trading-state refusal (halted, reducing).
+/// </summary>
+internal static class PortfolioStateGate
+{
+    /// <summary>
+    /// For a query (nothing stored): the user's state marked in memory with <paramref name="account"/> and the snapshot with its
+    /// baselines; a user without a state keeps the broker's snapshot and gets null (as on the order path).
+    /// </summary>
+    public static async Task<(PortfolioSnapshot Snapshot, PortfolioState? State)> ApplyForQueryAsync(
+        IReadRepository<PortfolioState> states,
+        PortfolioSnapshot snapshot,
+        BrokerAccount account,
+        Guid userId,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
+        if (state is null)
+        {
+            return (snapshot, null);
+        }
+
+        PortfolioStateStore.MarkInMemory(state, userId, account, now);
+        return (PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
+    }
+
+    /// <summary>The largest whole quantity that only shrinks the current position in the symbol (0 for a side that adds exposure).</summary>
+    public static decimal ReduceOnlyQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side)
+    {
+        var position = snapshot.Positions
+            .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            .Sum(p => p.Quantity);
+        return decimal.Floor(Math.Max(0m, side == OrderSide.Sell ? position : -position));
+    }
+
+    /// <summary>True when the order only shrinks the current position in the symbol (opposite side, at most its size).</summary>
+    public static bool ReducesExposure(PortfolioSnapshot snapshot, string symbol, OrderSide side, decimal quantity)
+    {
+        var position = snapshot.Positions
+            .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            .Sum(p => p.Quantity);
+        return side == OrderSide.Sell ? position > 0 && quantity <= position : position < 0 && quantity <= -position;
+    }
+}
