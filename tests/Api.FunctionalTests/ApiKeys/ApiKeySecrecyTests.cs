@@ -111,6 +111,12 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         }
 
         Assert.True((await AuditRowsAsync(Fixture.Factory.Services, id)).Count >= 6);
+
+        // The two requests rejected by validation (carrying the credentials) left their failed rows, checked above.
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'CreateApiKey' AND error_code = 'validation_failed' AND description = 'Rejected fields: base_url'"));
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'RotateApiKey' AND error_code = 'validation_failed' AND description = 'Rejected fields: new_api_key'"));
     }
 
     [Fact]
