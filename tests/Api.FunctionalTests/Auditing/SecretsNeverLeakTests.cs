@@ -29,8 +29,8 @@ public abstract class SecretsNeverLeakTests(ApiFixture fixture) : FunctionalTest
         tooLong.EnsureValidationError("password");
         badLogin.EnsureValidationError("email");
         Assert.Equal(2, await Fixture.CountAsync(
-            "SELECT COUNT(*) FROM audit_logs WHERE action = 'Register' AND error_code = 'validation_failed' AND description LIKE 'Rejected fields: %'"));
-        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND error_code = 'validation_failed'"));
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'Register' AND outcome = 'failed' AND error_code = 'validation_failed' AND description LIKE 'Rejected fields: %'"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND outcome = 'failed' AND error_code = 'validation_failed'"));
         string[] secrets = [canary, refreshToken, refreshed.Body!["refresh_token"]!.GetValue<string>()];
 
         Assert.NotEmpty(Fixture.Logs.Lines);
