@@ -91,6 +91,9 @@ foreach (var warning in secretWarnings)
     app.Logger.LogWarning("{SecretWarning}", warning);
 }
 
+// ValidateOnStart only runs inside RunAsync: validate every such option (JWT, encryption keys, database, …) now, so a
+// misconfigured service refuses to start before it has touched (migrated) the database.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await DatabaseMigrator.MigrateIfEnabledAsync(app.Services);
 if (RewrapCommandLine.Matches(args))
 {
