@@ -82,6 +82,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             RoleClaimType = "role",
         };
     });
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.AddAuthorization(options =>
     options.AddPolicy(AuthorizationPolicies.MarketDataPublisher, policy => policy.RequireAuthenticatedUser().RequireRole("admin")));
 

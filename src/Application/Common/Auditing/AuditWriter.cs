@@ -8,7 +8,7 @@ namespace RiskPlatform.Application.Common.Auditing;
 /// Builds audit rows from the request's context (who, from where, which trace, what the handler targeted) and, for
 /// requests that end before or outside a command's transaction, writes one alone in its own save.
 /// </summary>
-internal sealed class AuditWriter(
+public sealed class AuditWriter(
     IUnitOfWork unitOfWork,
     IRepository<AuditLog> auditLogs,
     AuditScope auditScope,
