@@ -82,6 +82,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             RoleClaimType = "role",
         };
     });
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.AddAuthorization(options =>
     options.AddPolicy(AuthorizationPolicies.MarketDataPublisher, policy => policy.RequireAuthenticatedUser().RequireRole("admin")));
 
@@ -91,15 +92,21 @@ foreach (var warning in secretWarnings)
     app.Logger.LogWarning("{SecretWarning}", warning);
 }
 
+// ValidateOnStart only runs inside RunAsync: validate every such option (JWT, encryption keys, database, …) now, so a
+// misconfigured service refuses to start before it has touched (migrated) the database.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await DatabaseMigrator.MigrateIfEnabledAsync(app.Services);
 if (RewrapCommandLine.Matches(args))
 {
     return await RewrapCommandLine.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
 }
 
+// Request logging sits outside the exception handler so it sees the status the handler chose (a 409 is logged as 409 at
+// Information, not as an Error 500 with the exception that the handler already turned into a problem). It writes through
+// the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseMiddleware<RequestLimits>();
 app.UseAuthentication();
 app.UseAuthorization();

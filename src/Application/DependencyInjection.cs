@@ -34,6 +34,7 @@ public static class DependencyInjection
 
         services.AddSingleton(CreateMappingConfig());
         services.AddScoped<AuditScope>();
+        services.AddScoped<AuditWriter>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());

@@ -155,7 +155,7 @@ public abstract class ApiKeyLifecycleTests(ApiFixture fixture) : FunctionalTest(
             .Select(a => a.Action)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(["RevokeApiKey", "RotateApiKey", "UpdateApiKey", "VerifyApiKey"], denied);
+        Assert.Equal(["GetApiKey", "ListApiKeyAuditLogs", "RevokeApiKey", "RotateApiKey", "UpdateApiKey", "VerifyApiKey"], denied);
 
         var key = (await owner.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK);
         Assert.Equal("mine", key.Body!["name"]!.GetValue<string>());

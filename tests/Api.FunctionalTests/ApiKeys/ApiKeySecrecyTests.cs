@@ -111,6 +111,12 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         }
 
         Assert.True((await AuditRowsAsync(Fixture.Factory.Services, id)).Count >= 6);
+
+        // The two requests rejected by validation (carrying the credentials) left their failed rows, checked above.
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'CreateApiKey' AND outcome = 'failed' AND error_code = 'validation_failed' AND description = 'Rejected fields: base_url'"));
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'RotateApiKey' AND outcome = 'failed' AND error_code = 'validation_failed' AND description = 'Rejected fields: new_api_key'"));
     }
 
     [Fact]
@@ -174,7 +180,7 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         Assert.Equal(1, exitCode);
         Assert.Contains("Master key version 9 is not configured", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM api_keys WHERE master_key_version = 9"));
-        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'RewrapApiKeys' AND outcome = 'Failed'"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'RewrapApiKeys' AND outcome = 'failed'"));
     }
 
     private async Task AssertIntegrityFailureAsync(ApiClient client, Guid id)

@@ -35,7 +35,7 @@ public abstract class AuditLogTests(ApiFixture fixture) : FunctionalTest(fixture
             .EnsureStatus(HttpStatusCode.Conflict);
 
         Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM users"));
-        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'Register' AND outcome = 'Failed' AND error_code = 'email_taken'"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'Register' AND outcome = 'failed' AND error_code = 'email_taken'"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public abstract class AuditLogTests(ApiFixture fixture) : FunctionalTest(fixture
         await Anonymous().PostAsync("/api/v1/auth/login", new { email = "victim@example.com", password = "Wrong-Horse-42" });
 
         Assert.Equal(1, await Fixture.CountAsync(
-            "SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND outcome = 'Denied' AND error_code = 'invalid_credentials' "
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND outcome = 'denied' AND error_code = 'invalid_credentials' "
             + $"AND user_id IS NULL AND resource_type = 'user' AND resource_id = '{FormatId(victim.UserId)}'"));
     }
 

@@ -40,7 +40,7 @@ public abstract class TradingAccountTests(ApiFixture fixture) : FunctionalTest(f
         var read = (await client.GetAsync(AccountRoute)).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal(id, read["api_key_id"]!.GetValue<Guid>());
         Assert.Equal(1, await Fixture.CountAsync(
-            "SELECT COUNT(*) FROM audit_logs WHERE resource_type = 'broker_binding' AND action = 'SetTradingAccount' AND outcome = 'Succeeded'"));
+            "SELECT COUNT(*) FROM audit_logs WHERE resource_type = 'broker_binding' AND action = 'SetTradingAccount' AND outcome = 'succeeded'"));
 
         var paper = (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal(("paper", "paper"), (paper["source"]!.GetValue<string>(), paper["broker"]!.GetValue<string>()));
@@ -57,7 +57,7 @@ public abstract class TradingAccountTests(ApiFixture fixture) : FunctionalTest(f
         (await intruder.PutAsync(AccountRoute, new { source = "api_key", api_key_id = id })).EnsureProblem(HttpStatusCode.NotFound);
 
         Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM broker_bindings"));
-        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'SetTradingAccount' AND outcome = 'Denied'"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'SetTradingAccount' AND outcome = 'denied'"));
     }
 
     [Theory]

@@ -8,8 +8,12 @@ namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
 public sealed class CapturingLogSink : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<LogEvent> _events = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <summary>The events themselves, for tests that check a level or a property.</summary>
+    public IReadOnlyCollection<LogEvent> Events => _events;
 
     public void Emit(LogEvent logEvent)
     {
@@ -27,6 +31,7 @@ public sealed class CapturingLogSink : ILogEventSink
         }
 
         _lines.Enqueue(writer.ToString());
+        _events.Enqueue(logEvent);
     }
 
     public bool Contains(string value) => _lines.Any(line => line.Contains(value, StringComparison.Ordinal));

@@ -249,7 +249,7 @@ public abstract class NotificationInboxTests(ApiFixture fixture) : FunctionalTes
 
         var row = (await other.GetAsync($"{Root}/{theirs}")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.False(row["is_read"]!.GetValue<bool>());
-        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action IN ('MarkNotificationRead', 'DeleteNotification') AND outcome = 'Denied'"));
+        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action IN ('MarkNotificationRead', 'DeleteNotification') AND outcome = 'denied'"));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public abstract class MonitorBackgroundTests(ApiFixture fixture) : FunctionalTes
         var orders = (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array;
         var sent = Assert.Single(orders, o => o!["client_order_id"]!.GetValue<string>().StartsWith(BreachEpisode.ClientOrderIdPrefix, StringComparison.Ordinal))!;
         Assert.Equal("filled", sent["status"]!.GetValue<string>());
-        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'ExecuteMonitorAction' AND outcome = 'Failed'"));
+        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'ExecuteMonitorAction' AND outcome = 'failed'"));
         await host.Services.GetRequiredService<Application.Portfolio.Monitoring.IMonitorQueue>().WhenIdleAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -60,6 +60,13 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
 
         var got = (await user.GetAsync("/api/v1/market/quotes/AAPL")).EnsureStatus(HttpStatusCode.OK);
         Assert.Equal(150m, got.Body!["last"]!.GetValue<decimal>());
+        // The refused attempt is on the caller's audit trail.
+        var denied = (await user.GetAsync("/api/v1/audit-logs")).EnsureStatus(HttpStatusCode.OK).Array
+            .Where(r => r!["outcome"]!.GetValue<string>() == "denied")
+            .ToList();
+        var row = Assert.Single(denied)!;
+        Assert.Equal(("SetMarketQuote", "forbidden"), (row["action"]!.GetValue<string>(), row["error_code"]!.GetValue<string>()));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'SetMarketQuote' AND outcome = 'denied'"));
     }
 
     [Fact]

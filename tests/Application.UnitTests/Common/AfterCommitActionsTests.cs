@@ -146,15 +146,23 @@ public sealed class AfterCommitActionsTests
     }
 
     private AuditBehaviour<TRequest, int> Behaviour<TRequest>()
-        where TRequest : notnull => new(
-        _unitOfWork,
-        Substitute.For<IRepository<AuditLog>>(),
-        new AuditScope(),
-        _afterCommit,
-        Substitute.For<ICurrentUser>(),
-        Substitute.For<IRequestContext>(),
-        new FakeTimeProvider(),
-        NullLogger<AuditBehaviour<TRequest, int>>.Instance);
+        where TRequest : notnull
+    {
+        var scope = new AuditScope();
+        return new(
+            _unitOfWork,
+            new AuditWriter(
+                _unitOfWork,
+                Substitute.For<IRepository<AuditLog>>(),
+                scope,
+                Substitute.For<ICurrentUser>(),
+                Substitute.For<IRequestContext>(),
+                new FakeTimeProvider(),
+                NullLogger<AuditWriter>.Instance),
+            scope,
+            _afterCommit,
+            NullLogger<AuditBehaviour<TRequest, int>>.Instance);
+    }
 
     public sealed record TestCommand : ICommand<int>;
 

@@ -14,22 +14,20 @@ namespace RiskPlatform.Application.Common.Behaviours;
 /// Writes one audit row per command. The command's changes and its row commit in one transaction; when the command
 /// fails or is denied, its changes are rolled back and the row is still written, saying how it ended. Once the outermost
 /// command's transaction has committed, the <see cref="AfterCommitActions"/> it queued run; a rollback drops them.
+/// Queries write no row, except a <c>denied</c> one when they reach another user's resource.
 /// </summary>
 internal sealed class AuditBehaviour<TRequest, TResponse>(
     IUnitOfWork unitOfWork,
-    IRepository<AuditLog> auditLogs,
+    AuditWriter auditWriter,
     AuditScope auditScope,
     AfterCommitActions afterCommit,
-    ICurrentUser currentUser,
-    IRequestContext requestContext,
-    TimeProvider timeProvider,
     ILogger<AuditBehaviour<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not ICommandMarker)
         {
-            return await next();
+            return await HandleQueryAsync(next);
         }
 
         var outermost = afterCommit.Enter();
@@ -48,9 +46,28 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         }
     }
 
+    /// <summary>
+    /// A query writes nothing, unless it was denied: another user's resource (a 404 to the caller) leaves one
+    /// <c>denied</c> row, saved alone. Inside a command the exception reaches that command's own row instead.
+    /// </summary>
+    private async Task<TResponse> HandleQueryAsync(RequestHandlerDelegate<TResponse> next)
+    {
+        var started = auditWriter.Start();
+        try
+        {
+            return await next();
+        }
+        catch (NotFoundException exception) when (exception.BelongsToAnotherUser && !afterCommit.InCommand)
+        {
+            var (outcome, errorCode) = Classify(exception);
+            await auditWriter.RecordAloneAsync(ActionName, outcome, errorCode, started);
+            throw;
+        }
+    }
+
     private async Task<TResponse> HandleInTransactionAsync(bool outermost, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = auditWriter.Start();
         await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         TResponse response;
         try
@@ -64,7 +81,7 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             var committed = false;
             try
             {
-                auditLogs.Add(CreateRow(outcome, errorCode, started));
+                auditWriter.Add(ActionName, outcome, errorCode, started);
                 await unitOfWork.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 committed = true;
@@ -93,9 +110,15 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             throw;
         }
 
-        auditLogs.Add(auditScope.FailureCode is null
-            ? CreateRow(AuditOutcome.Succeeded, errorCode: null, started)
-            : CreateRow(AuditOutcome.Failed, auditScope.FailureCode, started));
+        if (auditScope.FailureCode is null)
+        {
+            auditWriter.Add(ActionName, AuditOutcome.Succeeded, errorCode: null, started);
+        }
+        else
+        {
+            auditWriter.Add(ActionName, AuditOutcome.Failed, auditScope.FailureCode, started);
+        }
+
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await RunAfterCommitAsync(outermost);
@@ -105,38 +128,13 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
     /// <summary>A nested command's actions wait for the outermost commit. Failures are logged inside; the command's result stands.</summary>
     private Task RunAfterCommitAsync(bool outermost) => outermost ? afterCommit.RunAsync(CancellationToken.None) : Task.CompletedTask;
 
-    private async Task RecordFailureAsync(Exception exception, long started)
+    private Task RecordFailureAsync(Exception exception, long started)
     {
         var (outcome, errorCode) = Classify(exception);
-        try
-        {
-            auditLogs.Add(CreateRow(outcome, errorCode, started));
-            await unitOfWork.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception auditException)
-        {
-            unitOfWork.DiscardChanges();
-            logger.LogError(auditException, "Could not write the audit row for failed {Action}", typeof(TRequest).Name);
-        }
+        return auditWriter.RecordAloneAsync(ActionName, outcome, errorCode, started);
     }
 
-    private AuditLog CreateRow(AuditOutcome outcome, string? errorCode, long started) => AuditLog.Record(
-        userId: auditScope.ActingUserId ?? currentUser.UserId,
-        action: ActionName,
-        resourceType: auditScope.ResourceType,
-        resourceId: auditScope.ResourceId,
-        outcome: outcome,
-        errorCode: errorCode,
-        ipAddress: requestContext.IpAddress,
-        userAgent: requestContext.UserAgent,
-        traceId: requestContext.TraceId,
-        durationMs: (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
-        timestamp: timeProvider.GetUtcNow().UtcDateTime,
-        description: auditScope.Description);
-
-    internal static string ActionName { get; } = typeof(TRequest).Name.EndsWith("Command", StringComparison.Ordinal)
-        ? typeof(TRequest).Name[..^"Command".Length]
-        : typeof(TRequest).Name;
+    internal static string ActionName { get; } = AuditWriter.ActionOf(typeof(TRequest));
 
     internal static (AuditOutcome Outcome, string ErrorCode) Classify(Exception exception) => exception switch
     {

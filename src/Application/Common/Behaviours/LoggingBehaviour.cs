@@ -25,17 +25,22 @@ internal sealed class LoggingBehaviour<TRequest, TResponse>(
         });
 
         var started = timeProvider.GetTimestamp();
-        var response = await next();
-        var elapsed = timeProvider.GetElapsedTime(started);
-        if (elapsed > SlowThreshold)
+        try
         {
-            logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds} ms", requestName, (long)elapsed.TotalMilliseconds);
+            return await next();
         }
-        else
+        finally
         {
-            logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds} ms", requestName, (long)elapsed.TotalMilliseconds);
+            // In finally, so a slow request that fails (a timed-out broker, a lock wait) warns as well.
+            var elapsed = timeProvider.GetElapsedTime(started);
+            if (elapsed > SlowThreshold)
+            {
+                logger.LogWarning("Slow request {RequestName} took {ElapsedMilliseconds} ms", requestName, (long)elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                logger.LogDebug("Handled {RequestName} in {ElapsedMilliseconds} ms", requestName, (long)elapsed.TotalMilliseconds);
+            }
         }
-
-        return response;
     }
 }

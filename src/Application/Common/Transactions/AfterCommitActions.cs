@@ -47,6 +47,9 @@ public sealed partial class AfterCommitActions(ILogger<AfterCommitActions> logge
 
     public void Discard() => _actions.Clear();
 
+    /// <summary>Whether a command is running in this scope (a request sent now is nested in its transaction).</summary>
+    internal bool InCommand => _depth > 0;
+
     /// <summary>A command starts; returns whether it is the outermost one.</summary>
     internal bool Enter() => _depth++ == 0;
 

@@ -1,18 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RiskPlatform.Domain.Auditing;
 
 namespace RiskPlatform.Infrastructure.Persistence.Configurations;
 
 internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
 {
+    private static readonly ValueConverter<AuditOutcome, string> OutcomeConverter = new(
+        outcome => ToColumn(outcome),
+        value => FromColumn(value));
+
     public void Configure(EntityTypeBuilder<AuditLog> builder)
     {
         builder.ToTable("audit_logs");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Action).HasMaxLength(128).IsRequired();
         builder.Property(a => a.ResourceType).HasMaxLength(64);
-        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+        // Stored as the wire contract spells it: succeeded, failed, denied.
+        builder.Property(a => a.Outcome).HasConversion(OutcomeConverter).HasMaxLength(16);
         builder.Property(a => a.ErrorCode).HasMaxLength(64);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
         builder.Property(a => a.UserAgent).HasMaxLength(512);
@@ -24,4 +30,15 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
         builder.HasIndex(a => new { a.ResourceType, a.ResourceId, a.Timestamp }).HasDatabaseName("ix_audit_logs_resource_recent");
         builder.Ignore(a => a.DomainEvents);
     }
+
+    internal static string ToColumn(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Succeeded => "succeeded",
+        AuditOutcome.Failed => "failed",
+        AuditOutcome.Denied => "denied",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown audit outcome."),
+    };
+
+    /// <summary>Reads the stored spelling; rows written before the lower-case migration read too.</summary>
+    internal static AuditOutcome FromColumn(string value) => Enum.Parse<AuditOutcome>(value, ignoreCase: true);
 }

@@ -172,7 +172,7 @@ public sealed class AuditBehaviourTests
 
         Assert.Same(thrown, caught);
         host.UnitOfWork.Received(2).DiscardChanges();
-        Assert.Contains(host.Journal.Logs, log => log.Category == "AuditBehaviour" && log.Level == Microsoft.Extensions.Logging.LogLevel.Error
+        Assert.Contains(host.Journal.Logs, log => log.Category == "AuditWriter" && log.Level == Microsoft.Extensions.Logging.LogLevel.Error
             && log.Exception?.Message == "database unreachable");
     }
 
@@ -189,16 +189,42 @@ public sealed class AuditBehaviourTests
         Assert.Empty(host.UnitOfWork.ReceivedCalls());
     }
 
-    [Fact]
-    public async Task Send_WhenQueryFails_WritesNoAuditRow()
+    [Theory]
+    [InlineData("not-found")]
+    [InlineData("conflict")]
+    [InlineData("bug")]
+    public async Task Send_WhenQueryFailsOtherThanByDenial_WritesNoAuditRow(string failure)
     {
         await using var host = new PipelineHost();
-        host.Script.Throws = new NotFoundException("Widget", WidgetId, belongsToAnotherUser: true);
+        host.Script.Throws = failure switch
+        {
+            "not-found" => new NotFoundException("Widget", WidgetId),
+            "conflict" => new ConflictException("widget_locked", "Locked."),
+            _ => new InvalidOperationException("bug"),
+        };
 
-        await Assert.ThrowsAsync<NotFoundException>(() => host.SendAsync(new GetWidgetQuery(WidgetId), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.SendAsync(new GetWidgetQuery(WidgetId), TestContext.Current.CancellationToken));
 
         Assert.Empty(host.AuditRows);
         Assert.Empty(host.UnitOfWork.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Send_WhenQueryReachesAnotherUsersResource_SavesOneDeniedRowAloneAndRethrows()
+    {
+        await using var host = new PipelineHost();
+        var thrown = new NotFoundException("Widget", WidgetId, belongsToAnotherUser: true);
+        host.Script.Throws = thrown;
+        host.Script.Takes = TimeSpan.FromMilliseconds(30);
+
+        var caught = await Assert.ThrowsAsync<NotFoundException>(() => host.SendAsync(new GetWidgetQuery(WidgetId), TestContext.Current.CancellationToken));
+
+        Assert.Same(thrown, caught);
+        Assert.Equal(["handler", "audit-row:Denied", "save"], TransactionEvents(host));
+        var row = Assert.Single(host.AuditRows);
+        Assert.Equal((AuditOutcome.Denied, "not_found", "GetWidget"), (row.Outcome, row.ErrorCode, row.Action));
+        Assert.Equal((PipelineHost.SignedInUserId, PipelineHost.IpAddress, PipelineHost.UserAgent), (row.UserId, row.IpAddress, row.UserAgent));
+        Assert.Equal(30, row.DurationMs);
     }
 
     /// <summary>The journal without the loggers and validators: only the handler, the rows and the unit of work.</summary>

@@ -27,6 +27,23 @@ public sealed class LoggingAndUnhandledExceptionBehaviourTests
         Assert.Contains(milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), log.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(400, LogLevel.Debug)]
+    [InlineData(501, LogLevel.Warning)]
+    [InlineData(3_000, LogLevel.Warning)]
+    public async Task Send_WhenRequestFailsAfterSomeTime_StillLogsAWarningAboveTheSlowThreshold(int milliseconds, LogLevel expected)
+    {
+        await using var host = new PipelineHost();
+        host.Script.Takes = TimeSpan.FromMilliseconds(milliseconds);
+        host.Script.Throws = new ServiceUnavailableException("broker_unreachable", "Down.");
+
+        await Assert.ThrowsAsync<ServiceUnavailableException>(() => host.SendAsync(Query, TestContext.Current.CancellationToken));
+
+        var log = Assert.Single(host.Journal.Logs, l => l.Category == "LoggingBehaviour");
+        Assert.Equal(expected, log.Level);
+        Assert.Contains(milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), log.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Send_Always_OpensAScopeNamingTheRequestTheUserAndTheTrace()
     {

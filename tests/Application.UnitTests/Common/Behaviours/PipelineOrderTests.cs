@@ -77,6 +77,7 @@ public sealed class PipelineOrderTests
                 "save",
                 "dispose-transaction",
                 "log:UnhandledExceptionBehaviour:Error",     // outside audit: logs after the row is written
+                "log:LoggingBehaviour:Debug",                // logging reports the timing even of a failure
                 "scope-end:LoggingBehaviour",                // outside everything: its scope closes last
             ],
             WithoutScopeValues(host.Journal.Entries));

@@ -4,6 +4,7 @@ using RiskPlatform.Application.Auth.Commands.Register;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.UnitTests.Support;
+using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.UnitTests.Common.Behaviours;
@@ -23,7 +24,7 @@ public sealed class ValidationBehaviourTests
     }
 
     [Fact]
-    public async Task Send_WhenValidationFails_NeitherRunsTheHandlerNorOpensATransactionNorAudits()
+    public async Task Send_WhenValidationFails_NeitherRunsTheHandlerNorOpensATransaction_ButSavesOneFailedRowAlone()
     {
         await using var host = new PipelineHost();
 
@@ -33,7 +34,39 @@ public sealed class ValidationBehaviourTests
         Assert.Contains("validator:RenameWidgetContactValidator", host.Journal.Entries);
         Assert.DoesNotContain("handler", host.Journal.Entries);
         Assert.DoesNotContain("begin", host.Journal.Entries);
-        Assert.Empty(host.AuditRows);
+        Assert.Equal(["audit-row:Failed", "save"], host.Journal.Entries.SkipWhile(e => !e.StartsWith("audit-row:", StringComparison.Ordinal)).Take(2));
+        var row = Assert.Single(host.AuditRows);
+        Assert.Equal((AuditOutcome.Failed, "validation_failed", "RenameWidget"), (row.Outcome, row.ErrorCode, row.Action));
+        Assert.Equal((PipelineHost.SignedInUserId, PipelineHost.IpAddress, PipelineHost.TraceId), (row.UserId, row.IpAddress, row.TraceId));
+        Assert.Equal("Rejected fields: full_name", row.Description);
+    }
+
+    [Fact]
+    public async Task Send_WhenValidationFails_TheRowNamesTheFieldsButNeverTheirValuesOrMessages()
+    {
+        await using var host = new PipelineHost();
+        const string canary = "canary-7f3a9-not-an-email";
+
+        var exception = await Assert.ThrowsAsync<ValidationException>(
+            () => host.SendAsync(new RenameWidgetCommand(FullName: "", ContactEmail: canary), TestContext.Current.CancellationToken));
+
+        var row = Assert.Single(host.AuditRows);
+        Assert.Equal("Rejected fields: contact_email, full_name", row.Description);
+        Assert.DoesNotContain(canary, row.Description, StringComparison.Ordinal);
+        Assert.All(exception.Errors.Values.SelectMany(m => m), message => Assert.DoesNotContain(message, row.Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Send_WhenTheAuditRowCannotBeSaved_StillRejectsWithTheValidationErrorAndLogsTheLoss()
+    {
+        await using var host = new PipelineHost();
+        host.UnitOfWork.SaveChangesAsync(TestContext.Current.CancellationToken).ReturnsForAnyArgs(Task.FromException(new InvalidOperationException("database down")));
+
+        await Assert.ThrowsAsync<ValidationException>(
+            () => host.SendAsync(new RenameWidgetCommand(FullName: "", ContactEmail: "owner@example.com"), TestContext.Current.CancellationToken));
+
+        Assert.Contains("discard", host.Journal.Entries);
+        Assert.Contains(host.Journal.Logs, log => log is { Category: "AuditWriter", Level: Microsoft.Extensions.Logging.LogLevel.Error });
     }
 
     [Fact]

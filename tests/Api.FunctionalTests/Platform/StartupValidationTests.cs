@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Infrastructure.Persistence;
+
+namespace RiskPlatform.Api.FunctionalTests.Platform;
+
+/// <summary>A misconfigured service refuses to start before it touches the database.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Jwt:SigningKey", "", "Jwt:SigningKey")]
+    [InlineData("Jwt:SigningKey", "dG9vLXNob3J0", "Jwt:SigningKey")]
+    [InlineData("Encryption:ActiveKeyVersion", "7", "Encryption:ActiveKeyVersion")]
+    public async Task Start_WhenACriticalOptionIsInvalid_FailsNamingItBeforeCreatingOrMigratingTheDatabase(string setting, string value, string named)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"riskplatform-startup-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var factory = new RiskPlatformApiFactory(
+                DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", new CapturingLogSink(), settings: new Dictionary<string, string?> { [setting] = value });
+
+            var failure = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+            var validation = Assert.IsType<OptionsValidationException>(Unwrap(failure));
+            Assert.Contains(named, validation.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(path), "the database was created (and migrated) before the options were validated");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        OptionsValidationException => exception,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        { InnerException: { } inner } => Unwrap(inner),
+        _ => exception,
+    };
+}
