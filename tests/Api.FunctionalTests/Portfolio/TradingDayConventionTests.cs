@@ -102,6 +102,7 @@ public abstract class TradingDayConventionTests(ApiFixture fixture) : Functional
     [InlineData("time_zone", null)]
     [InlineData("time_zone", "")]
     [InlineData("time_zone", "Mars/Olympus_Mons")]
+    [InlineData("time_zone", "Eastern Standard Time")]
     [InlineData("utc", "Europe/London")]
     [InlineData("us_equities", "America/New_York")]
     public async Task Put_WithAMissingUnknownOrUnexpectedTimeZone_Returns400NamingTimeZone(string convention, string? timeZone)

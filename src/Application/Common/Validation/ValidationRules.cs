@@ -12,9 +12,12 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, int> ValidOffset<T>(this IRuleBuilder<T, int> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("offset must be zero or more.");
 
-    /// <summary>An IANA time zone id that this machine's time-zone database knows.</summary>
+    /// <summary>
+    /// An IANA time zone id that this machine's time-zone database knows; Windows ids ("Eastern Standard Time"), which
+    /// the runtime also resolves, are refused so what is stored is portable.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(id => id is null || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+        rule.Must(id => id is null || (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId))
             .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>

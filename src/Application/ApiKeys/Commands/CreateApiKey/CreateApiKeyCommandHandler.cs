@@ -16,6 +16,7 @@ internal sealed class CreateApiKeyCommandHandler(
     ICurrentUser currentUser,
     AuditScope audit,
     IOptions<VaultOptions> options,
+    ITradingLock userLock,
     TimeProvider timeProvider) : IRequestHandler<CreateApiKeyCommand, ApiKeyDto>
 {
     public async Task<ApiKeyDto> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
@@ -25,6 +26,8 @@ internal sealed class CreateApiKeyCommandHandler(
         var id = Guid.CreateVersion7();
         audit.Target(ApiKeyAccess.ResourceType, id).Describe($"Create {request.Broker} API key '{request.Name.Trim()}'");
 
+        // Count-then-insert: without the user's lock two concurrent creates both see room for one more key.
+        await userLock.AcquireAsync(userId, cancellationToken);
         var maxKeys = options.Value.MaxKeysPerUser;
         if (await apiKeys.CountAsync(new LiveApiKeysForUserSpec(userId), cancellationToken) >= maxKeys)
         {
