@@ -40,6 +40,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddRealtimeNotifications(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
@@ -104,6 +105,7 @@ if (RewrapCommandLine.Matches(args))
 // Request logging sits outside the exception handler so it sees the status the handler chose (a 409 is logged as 409 at
 // Information, not as an Error 500 with the exception that the handler already turned into a problem). It writes through
 // the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.
+app.UseForwardedHeaders();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
