@@ -7,10 +7,11 @@ namespace RiskPlatform.Domain.Portfolio;
 /// <see cref="TradingDayKind.CalendarInTimeZone"/>) and rebuild it with <see cref="From"/>. All instants are UTC; conversions go
 /// through <see cref="TimeZoneInfo"/>, so daylight-saving changes are handled by the time-zone rules.
 /// <list type="bullet">
-/// <item><see cref="TradingDayKind.UsEquities"/>: trading days are Monday–Friday except <see cref="NyseHolidays"/>; the trading day
-/// that includes an instant started at the most recent 16:00 America/New_York on a trading day (the close that ended the previous
-/// trading day). Saturday, Sunday and Monday before 16:00 belong to the day that started Friday 16:00; Monday 16:00 starts
-/// Tuesday's day. A holiday's 16:00 starts nothing.</item>
+/// <item><see cref="TradingDayKind.UsEquities"/>: trading days and closes come from <see cref="NyseCalendar"/> (Monday–Friday
+/// except NYSE holidays; 16:00 America/New_York, or 13:00 on an early-close day). The trading day that includes an instant
+/// started at the most recent close of a trading day (the close that ended the previous trading day). Saturday, Sunday and
+/// Monday before 16:00 belong to the day that started at Friday's close; Monday 16:00 starts Tuesday's day; the day after
+/// Thanksgiving closes at 13:00, so 13:00 starts the next trading day. A holiday starts nothing.</item>
 /// <item><see cref="TradingDayKind.CalendarUtc"/>: 00:00 UTC.</item>
 /// <item><see cref="TradingDayKind.CalendarInTimeZone"/>: the first instant of the local calendar date (local midnight, or the end
 /// of a daylight-saving gap where midnight does not exist).</item>
@@ -24,7 +25,6 @@ public sealed class TradingDayConvention : IEquatable<TradingDayConvention>
     /// <summary>The longest IANA id accepted (the same bound as notification preferences).</summary>
     public const int TimeZoneIdMaxLength = 64;
 
-    private static readonly TimeSpan MarketClose = new(16, 0, 0);
     private static readonly Lazy<TimeZoneInfo> NewYork = new(() => TimeZoneInfo.FindSystemTimeZoneById(NewYorkTimeZoneId));
 
     private readonly TimeZoneInfo _zone;
@@ -90,14 +90,15 @@ public sealed class TradingDayConvention : IEquatable<TradingDayConvention>
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(utcNow, _zone);
             var date = DateOnly.FromDateTime(local);
-            if (local.TimeOfDay < MarketClose)
+            var close = NyseCalendar.CloseTime(date);
+            if (close is null || TimeOnly.FromDateTime(local) < close.Value)
             {
-                date = date.AddDays(-1);
-            }
-
-            while (!NyseHolidays.IsTradingDay(date))
-            {
-                date = date.AddDays(-1);
+                // Today has not closed (or is no trading day): the day started at the previous trading day's close.
+                do
+                {
+                    date = date.AddDays(-1);
+                }
+                while (!NyseCalendar.IsTradingDay(date));
             }
 
             return CloseOf(date);
@@ -119,7 +120,7 @@ public sealed class TradingDayConvention : IEquatable<TradingDayConvention>
         if (Kind == TradingDayKind.UsEquities)
         {
             var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(current, _zone)).AddDays(1);
-            while (!NyseHolidays.IsTradingDay(date))
+            while (!NyseCalendar.IsTradingDay(date))
             {
                 date = date.AddDays(1);
             }
@@ -147,9 +148,16 @@ public sealed class TradingDayConvention : IEquatable<TradingDayConvention>
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 
-    /// <summary>16:00 New York on <paramref name="date"/>, in UTC (16:00 is never inside a US daylight-saving transition).</summary>
-    private DateTime CloseOf(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.FromTimeSpan(MarketClose), DateTimeKind.Unspecified), _zone);
+    /// <summary>
+    /// The close of trading day <paramref name="date"/> (16:00 or 13:00 New York), in UTC. Neither time is ever inside a US
+    /// daylight-saving transition (those happen at 02:00).
+    /// </summary>
+    private DateTime CloseOf(DateOnly date)
+    {
+        var close = NyseCalendar.CloseTime(date)
+            ?? throw new ArgumentOutOfRangeException(nameof(date), date, "Not an NYSE trading day.");
+        return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(close, DateTimeKind.Unspecified), _zone);
+    }
 
     /// <summary>The first instant (UTC) whose local date in the zone is <paramref name="date"/>.</summary>
     private DateTime StartOfLocalDate(DateOnly date)

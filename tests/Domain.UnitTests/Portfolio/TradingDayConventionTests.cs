@@ -22,13 +22,21 @@ public sealed class TradingDayConventionTests
     [InlineData("2026-11-01T12:00:00", "2026-10-30T20:00:00", "2026-11-02T21:00:00")] // Sunday, the DST change
     [InlineData("2026-11-02T20:30:00", "2026-10-30T20:00:00", "2026-11-02T21:00:00")] // Monday 15:30 EST
     [InlineData("2026-11-02T21:00:00", "2026-11-02T21:00:00", "2026-11-03T21:00:00")]
-    // NYSE holidays: a holiday's 16:00 starts nothing.
-    [InlineData("2026-11-26T18:00:00", "2026-11-25T21:00:00", "2026-11-27T21:00:00")] // Thanksgiving
+    // NYSE holidays: a holiday starts nothing. Early closes (13:00 New York) start the next day at 13:00.
+    [InlineData("2026-11-26T18:00:00", "2026-11-25T21:00:00", "2026-11-27T18:00:00")] // Thanksgiving; Friday closes 13:00 EST
+    [InlineData("2026-11-27T17:59:59", "2026-11-25T21:00:00", "2026-11-27T18:00:00")] // one second before the early close
+    [InlineData("2026-11-27T18:00:00", "2026-11-27T18:00:00", "2026-11-30T21:00:00")] // the early close starts Monday's day
+    [InlineData("2026-11-27T20:00:00", "2026-11-27T18:00:00", "2026-11-30T21:00:00")] // 15:00 EST: the day has rolled
     [InlineData("2026-04-04T12:00:00", "2026-04-02T20:00:00", "2026-04-06T20:00:00")] // Good Friday weekend
     [InlineData("2026-07-03T21:00:00", "2026-07-02T20:00:00", "2026-07-06T20:00:00")] // Independence Day observed Friday 3 July
-    [InlineData("2026-12-25T22:00:00", "2026-12-24T21:00:00", "2026-12-28T21:00:00")] // Christmas (Friday)
+    [InlineData("2026-12-24T17:00:00", "2026-12-23T21:00:00", "2026-12-24T18:00:00")] // Christmas Eve (Thursday) closes 13:00 EST
+    [InlineData("2026-12-25T22:00:00", "2026-12-24T18:00:00", "2026-12-28T21:00:00")] // Christmas (Friday)
+    [InlineData("2025-07-03T17:00:00", "2025-07-03T17:00:00", "2025-07-07T20:00:00")] // 3 July 2025 closes 13:00 EDT; 4 July (Friday) closed
     [InlineData("2026-12-31T21:30:00", "2026-12-31T21:00:00", "2027-01-04T21:00:00")] // New Year 2027 (Friday)
     [InlineData("2027-07-05T12:00:00", "2027-07-02T20:00:00", "2027-07-06T20:00:00")] // Independence Day observed Monday 5 July 2027
+    [InlineData("2027-12-24T12:00:00", "2027-12-23T21:00:00", "2027-12-27T21:00:00")] // Christmas 2027 observed Friday 24 Dec; 23 Dec full day
+    [InlineData("2028-01-01T12:00:00", "2027-12-31T21:00:00", "2028-01-03T21:00:00")] // New Year 2028 (Saturday) not observed: 31 Dec trades
+    [InlineData("2028-04-14T15:00:00", "2028-04-13T20:00:00", "2028-04-17T20:00:00")] // Good Friday 2028 (computed, past the old table)
     [InlineData("2025-01-09T15:00:00", "2025-01-08T21:00:00", "2025-01-10T21:00:00")] // National day of mourning 2025 (Thursday)
     public void UsEquities_AtInstant_DayStartsAtPreviousTradingDayClose(string instant, string expectedStart, string expectedNext)
     {
@@ -85,11 +93,11 @@ public sealed class TradingDayConventionTests
     }
 
     [Fact]
-    public void NextDayStart_OverAYear_IsStrictlyIncreasingAndAfterTheInstant()
+    public void NextDayStart_OverYears_IsStrictlyIncreasingAndAfterTheInstant()
     {
         foreach (var convention in new[] { TradingDayConvention.UsEquities, TradingDayConvention.CalendarUtc, TradingDayConvention.CalendarInTimeZone("Europe/London") })
         {
-            for (var t = Utc(2026, 1, 1, 0); t < Utc(2027, 1, 1, 0); t = t.AddMinutes(97))
+            for (var t = Utc(2025, 1, 1, 0); t < Utc(2029, 1, 1, 0); t = t.AddMinutes(97))
             {
                 var start = convention.CurrentDayStart(t);
                 var next = convention.NextDayStart(t);
@@ -123,12 +131,17 @@ public sealed class TradingDayConventionTests
         Assert.Equal(code, ex.Code);
     }
 
-    [Theory]
-    [InlineData(2026, 11, 26, false)] // Thanksgiving
-    [InlineData(2026, 11, 27, true)]
-    [InlineData(2026, 11, 28, false)] // Saturday
-    [InlineData(2027, 12, 24, false)] // Christmas observed
-    [InlineData(2027, 3, 26, false)] // Good Friday
-    public void NyseHolidays_IsTradingDay_FollowsTheList(int year, int month, int day, bool expected) =>
-        Assert.Equal(expected, NyseHolidays.IsTradingDay(new DateOnly(year, month, day)));
+    [Fact]
+    public void UsEquities_DayStart_IsATradingDaysNewYorkClose()
+    {
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById(TradingDayConvention.NewYorkTimeZoneId);
+        var convention = TradingDayConvention.UsEquities;
+        for (var t = Utc(2025, 1, 1, 0); t < Utc(2029, 1, 1, 0); t = t.AddMinutes(53))
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(convention.CurrentDayStart(t), newYork);
+            var date = DateOnly.FromDateTime(local);
+
+            Assert.Equal(NyseCalendar.CloseTime(date), TimeOnly.FromDateTime(local));
+        }
+    }
 }
