@@ -166,6 +166,73 @@ public abstract class PortfolioMonitorTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task StopLossClosePosition_WhenAQuoteMovesAgainstThePositionByTheThreshold_ClosesOnlyThatPosition()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync(client, "AAPL", 100m);
+        await PriceAsync(client, "MSFT", 100m);
+        var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.StopLoss, 5m, ThresholdUnit.Percent, RiskAction.ClosePosition);
+        await OrderAsync(client, Market("buy", 10m));
+        await OrderAsync(client, Market("buy", 10m, "MSFT"));
+
+        // 100 → 96 is a 4 % adverse move: inside the stop.
+        await PriceAsync(client, "AAPL", 96m);
+        Assert.Empty(Liquidations(await OrdersAsync(client)));
+        Assert.Equal(0, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+
+        // 100 → 94 is 6 %: the stop closes AAPL; MSFT (flat at its entry) stays.
+        await PriceAsync(client, "AAPL", 94m);
+
+        var liquidation = Assert.Single(Liquidations(await OrdersAsync(client)));
+        Assert.Equal("AAPL", liquidation["symbol"]!.GetValue<string>());
+        Assert.Equal("sell", liquidation["side"]!.GetValue<string>());
+        Assert.Equal(10m, liquidation["qty"]!.GetValue<decimal>());
+        Assert.Equal("filled", liquidation["status"]!.GetValue<string>());
+        var account = await TradingTestData.PaperAccountAsync(Fixture, client.UserId);
+        Assert.DoesNotContain(account!.Positions, p => p.Symbol == "AAPL" && p.Quantity != 0m);
+        Assert.Equal(10m, account.Positions.Single(p => p.Symbol == "MSFT").Quantity);
+        Assert.Equal("active", await StateAsync(client));
+        Assert.Equal(1, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+        var breach = Assert.Single(await BreachesAsync(client, ruleId));
+        Assert.Equal("monitor", breach["source"]!.GetValue<string>());
+        Assert.Equal("AAPL", breach["symbol"]!.GetValue<string>());
+        Assert.Equal(6m, breach["current_value"]!.GetValue<decimal>());
+        Assert.Equal("close_position", breach["action_taken"]!.GetValue<string>());
+        Assert.Equal(EpisodeEndReason.PositionClosed, Assert.Single(await MonitorTestData.EpisodesAsync(Fixture, client.UserId)).EndReason);
+    }
+
+    [Fact]
+    public async Task TakeProfitAlert_WhenAQuoteMovesInFavourByTheThreshold_RecordsABreachAndSendsNoOrder()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync(client, "AAPL", 100m);
+        var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.TakeProfit, 10m, ThresholdUnit.Percent, RiskAction.Alert);
+        await OrderAsync(client, Market("buy", 10m));
+
+        // 100 → 109 is a 9 % gain: below the target.
+        await PriceAsync(client, "AAPL", 109m);
+        Assert.Equal(0, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+
+        // 100 → 111 is 11 %: the alert fires once, nothing is sold.
+        await PriceAsync(client, "AAPL", 111m);
+        await PriceAsync(client, "AAPL", 112m);
+
+        Assert.Empty(Liquidations(await OrdersAsync(client)));
+        Assert.Empty(await MonitorTestData.ActionsAsync(Fixture, client.UserId));
+        var account = await TradingTestData.PaperAccountAsync(Fixture, client.UserId);
+        Assert.Equal(10m, account!.Positions.Single(p => p.Symbol == "AAPL").Quantity);
+        Assert.Equal(1, await TradingTestData.BreachCountAsync(Fixture, ruleId));
+        var breach = Assert.Single(await BreachesAsync(client, ruleId));
+        Assert.Equal("monitor", breach["source"]!.GetValue<string>());
+        Assert.Equal("AAPL", breach["symbol"]!.GetValue<string>());
+        Assert.Equal(11m, breach["current_value"]!.GetValue<decimal>());
+        Assert.Equal(12m, breach["worst_value"]!.GetValue<decimal>());
+        Assert.Equal("alert", breach["action_taken"]!.GetValue<string>());
+        var notification = Assert.Single((await client.GetAsync("/api/v1/notifications?type=risk_breach")).EnsureStatus(HttpStatusCode.OK).Array)!;
+        Assert.Equal("risk_breach", notification["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Alert_RecordsABreachAndANotification_AndSendsNoOrder()
     {
         var client = await SignedInAsync();

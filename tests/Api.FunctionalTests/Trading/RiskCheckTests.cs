@@ -74,6 +74,87 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     }
 
     [Fact]
+    public async Task Test_AgainstADraftOrderRateLimit_TakesTheWindowUnderParamsLikeRuleCreation()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync("AAPL", 100m);
+        (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m })).EnsureStatus(HttpStatusCode.Created);
+        var rule = new
+        {
+            name = "one order a minute",
+            rule_type = "order_rate_limit",
+            threshold_value = 1,
+            threshold_unit = "count",
+            action = "block",
+            @params = new { window_seconds = 60 },
+        };
+
+        var result = (await client.PostAsync("/api/v1/risk-rules/test", new { symbol = "AAPL", order_qty = 1m, rule }))
+            .EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.True(result["would_block"]!.GetValue<bool>());
+        var row = Assert.Single(result["results"]!.AsArray())!;
+        Assert.Equal("breached", row["outcome"]!.GetValue<string>());
+        Assert.Equal(2m, row["observed"]!.GetValue<decimal>());
+        Assert.Contains("window_seconds=60", row["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The same body creates the rule.
+        (await client.PostAsync("/api/v1/risk-rules", rule)).EnsureStatus(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Test_AgainstADraftWithoutUnitOrAction_UsesTheCreationDefaults()
+    {
+        var client = await SignedInAsync();
+        await PriceAsync("AAPL", 100m);
+
+        var result = (await client.PostAsync("/api/v1/risk-rules/test", new
+        {
+            symbol = "AAPL",
+            order_qty = 300m,
+            rule = new { rule_type = "max_concentration", threshold_value = 20 },
+        })).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        // Percent and alert: 30 % of equity warns, nothing blocks.
+        Assert.False(result["would_block"]!.GetValue<bool>());
+        Assert.True(result["would_warn"]!.GetValue<bool>());
+    }
+
+    public static TheoryData<string, string> BadDrafts => new()
+    {
+        { """{"rule_type":"max_order_value","threshold_value":0,"threshold_unit":"dollars","action":"block"}""", "rule.threshold_value" },
+        { """{"rule_type":"max_order_value","threshold_unit":"dollars","action":"block"}""", "rule.threshold_value" },
+        { """{"rule_type":"max_concentration","threshold_value":150,"threshold_unit":"percent","action":"block"}""", "rule.threshold_value" },
+        { """{"rule_type":"position_limit","threshold_value":1.5,"threshold_unit":"count","action":"block"}""", "rule.threshold_value" },
+        { """{"rule_type":"max_leverage","threshold_value":2,"threshold_unit":"shares","action":"block"}""", "rule.threshold_unit" },
+        { """{"rule_type":"position_limit","threshold_value":3,"threshold_unit":"count","action":"reduce_size"}""", "rule.action" },
+        { """{"rule_type":"max_order_value","threshold_value":1000,"threshold_unit":"dollars","action":"close_all"}""", "rule.action" },
+        { """{"threshold_value":5,"threshold_unit":"percent","action":"block"}""", "rule.rule_type" },
+        { """{"rule_type":"max_correlation","threshold_value":5,"threshold_unit":"percent","action":"block"}""", "rule.rule_type" },
+        { """{"rule_type":"restricted_symbols","threshold_value":1,"threshold_unit":"count","action":"block"}""", "rule.symbols" },
+        { """{"rule_type":"restricted_symbols","threshold_value":1,"threshold_unit":"count","action":"block","symbols":["A A"]}""", "rule.symbols[0]" },
+        { """{"rule_type":"order_rate_limit","threshold_value":1,"threshold_unit":"count","action":"block"}""", "rule.params.window_seconds" },
+        { """{"rule_type":"order_rate_limit","threshold_value":1,"threshold_unit":"count","action":"block","window_seconds":60}""", "rule.params.window_seconds" },
+        { """{"rule_type":"order_rate_limit","threshold_value":1,"threshold_unit":"count","action":"block","params":{"window_seconds":0}}""", "rule.params.window_seconds" },
+        { """{"rule_type":"max_order_value","threshold_value":1000,"threshold_unit":"dollars","action":"block","params":{"window_seconds":60}}""", "rule.params.window_seconds" },
+        { """{"rule_type":"max_order_value","threshold_value":1000,"threshold_unit":"dollars","action":"block","strategy_id":"00000000-0000-0000-0000-000000000000"}""", "rule.strategy_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDrafts))]
+    public async Task Test_WhenTheDraftRuleIsInvalid_Returns400NamingTheFieldLikeRuleCreation(string draft, string field)
+    {
+        var client = await SignedInAsync();
+        await PriceAsync("AAPL", 100m);
+
+        (await client.PostRawAsync("/api/v1/risk-rules/test", $$"""{"symbol":"AAPL","order_qty":1,"rule":{{draft}}}""")).EnsureValidationError(field);
+
+        // POST /risk-rules refuses the same definition, naming the same field without the "rule." prefix.
+        var created = draft.Insert(1, "\"name\":\"r\",");
+        (await client.PostRawAsync("/api/v1/risk-rules", created)).EnsureValidationError(field["rule.".Length..]);
+    }
+
+    [Fact]
     public async Task Test_WithoutAQuote_WouldBlockWithTheReason()
     {
         var client = await SignedInAsync();

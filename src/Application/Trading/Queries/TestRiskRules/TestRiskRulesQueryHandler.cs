@@ -37,8 +37,8 @@ internal sealed class TestRiskRulesQueryHandler(
 
         IReadOnlyList<RiskRule> evaluated = request.Rule is { } draft
             ? [RiskRule.Create(
-                userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit!.Value,
-                draft.Action!.Value, isActive: true, draft.StrategyId, draft.Symbols, draft.WindowSeconds)]
+                userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit,
+                draft.Action, isActive: true, draft.StrategyId, draft.Symbols, draft.Params?.WindowSeconds)]
             : await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (loaded, account) = await PreTradeSnapshot.LoadWithAccountAsync(
             broker, orders, userId, symbol, evaluated, now, options.Value.MaxQuoteAge, cancellationToken);

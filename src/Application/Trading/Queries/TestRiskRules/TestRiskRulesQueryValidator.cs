@@ -1,6 +1,9 @@
 using FluentValidation;
+using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Queries.TestRiskRules;
@@ -19,13 +22,9 @@ internal sealed class TestRiskRulesQueryValidator : AbstractValidator<TestRiskRu
         RuleFor(q => q.OrderValue).GreaterThan(0m).LessThanOrEqualTo(TradingInput.MaxOrderValue).When(q => q.OrderValue is not null);
         RuleFor(q => q.LimitPrice).NotNull().GreaterThan(0m).LessThanOrEqualTo(TradingInput.MaxPrice).When(q => q.Type == OrderType.Limit);
         RuleFor(q => q.LimitPrice).Null().When(q => q.Type is null or OrderType.Market).WithMessage("limit_price is only allowed on a limit order.");
-        When(q => q.Rule is not null, () =>
-        {
-            RuleFor(q => q.Rule!.RuleType).NotNull().OverridePropertyName("rule.rule_type");
-            RuleFor(q => q.Rule!.ThresholdValue).NotNull().GreaterThan(0m).OverridePropertyName("rule.threshold_value");
-            RuleFor(q => q.Rule!.ThresholdUnit).NotNull().OverridePropertyName("rule.threshold_unit");
-            RuleFor(q => q.Rule!.Action).NotNull().OverridePropertyName("rule.action");
-            RuleFor(q => q.Rule!.Name).MaximumLength(255).OverridePropertyName("rule.name");
-        });
+        // A draft rule is validated like a new one (400 naming e.g. rule.threshold_value or rule.params.window_seconds); its name is optional.
+        RuleFor(q => q.Rule!.Name).MaximumLength(RiskRule.NameMaxLength).NoControlCharacters()
+            .When(q => q.Rule is not null).OverridePropertyName("rule.name");
+        RuleFor(q => q.Rule!).SetValidator(new RiskRuleDefinitionValidator()).When(q => q.Rule is not null);
     }
 }
