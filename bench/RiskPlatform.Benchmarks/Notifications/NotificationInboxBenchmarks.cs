@@ -25,6 +25,7 @@ namespace RiskPlatform.Benchmarks.Notifications;
 /// the real query or command through IMediator (pipeline, EF Core, Npgsql) against the server named by
 /// RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it); a fresh database is created and dropped.
 /// Mark-all-read is measured the way an inbox is used: 50 new unread notifications arrive, then the user marks all read.
+/// With RISKPLATFORM_BENCH_KEEP_DATABASE=1 the database is kept (its name is printed) for EXPLAIN in psql.
 /// </summary>
 [Config(typeof(Columns))]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 200)]
@@ -50,6 +51,12 @@ public class NotificationInboxBenchmarks
     {
         _services.Dispose();
         NpgsqlConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("RISKPLATFORM_BENCH_KEEP_DATABASE") == "1")
+        {
+            Console.WriteLine($"// Kept database {_database} (user {_userId})");
+            return;
+        }
+
         Execute(_admin, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
     }
 
