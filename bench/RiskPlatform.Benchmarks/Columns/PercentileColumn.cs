@@ -23,7 +23,8 @@ public sealed class PercentileColumn(int percentile) : IColumn
 
     public ColumnCategory Category => ColumnCategory.Statistics;
 
-    public int PriorityInCategory => 100 + percentile;
+    /// <summary>Beside BenchmarkDotNet's own percentile columns.</summary>
+    public int PriorityInCategory => StatisticColumn.P95.PriorityInCategory;
 
     public bool IsNumeric => true;
 
