@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using Perfolizer.Mathematics.OutlierDetection;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Commands.MarkAllNotificationsRead;
 using RiskPlatform.Application.Notifications.Queries.GetNotificationStats;
 using RiskPlatform.Application.Notifications.Queries.ListNotifications;
+using RiskPlatform.Benchmarks.Columns;
 using RiskPlatform.Benchmarks.Pipeline;
 using RiskPlatform.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
@@ -23,9 +25,11 @@ namespace RiskPlatform.Benchmarks.Notifications;
 /// the real query or command through IMediator (pipeline, EF Core, Npgsql) against the server named by
 /// RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it); a fresh database is created and dropped.
 /// Mark-all-read is measured the way an inbox is used: 50 new unread notifications arrive, then the user marks all read.
+/// With RISKPLATFORM_BENCH_KEEP_DATABASE=1 the database is kept (its name is printed) for EXPLAIN in psql.
 /// </summary>
 [Config(typeof(Columns))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 60)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 200)]
+[Outliers(OutlierMode.DontRemove)]
 public class NotificationInboxBenchmarks
 {
     private const int Users = 100;
@@ -47,6 +51,12 @@ public class NotificationInboxBenchmarks
     {
         _services.Dispose();
         NpgsqlConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("RISKPLATFORM_BENCH_KEEP_DATABASE") == "1")
+        {
+            Console.WriteLine($"// Kept database {_database} (user {_userId})");
+            return;
+        }
+
         Execute(_admin, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
     }
 
@@ -138,7 +148,7 @@ public class NotificationInboxBenchmarks
 
     private sealed class Columns : ManualConfig
     {
-        public Columns() => AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+        public Columns() => AddColumn(StatisticColumn.Median, StatisticColumn.P95, PercentileColumn.P99, StatisticColumn.Max, StatisticColumn.Iterations);
     }
 
     private sealed class BenchHostEnvironment : IHostEnvironment

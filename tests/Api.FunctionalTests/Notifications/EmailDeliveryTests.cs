@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
@@ -157,6 +158,67 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         Assert.Empty(smtp.Messages());
     }
 
+    [Fact]
+    public async Task Restart_WithClaimedAndPendingEmails_TheNewHostSendsEachExactlyOnce()
+    {
+        // Host A's SMTP server accepts the connection and never greets: its worker claims the first row and hangs in the
+        // send, so the other rows stay pending, unclaimed. Host A is then stopped mid-send; the claimed row keeps its lease.
+        // The worker finishes a started send even during shutdown (by design), so the host stops waiting for it after its
+        // shutdown timeout, cut to 1 s here as a killed process would not wait at all; the abandoned send is settled below.
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var silent = SilentSmtpEndpoint.Start();
+        _disposables.Add(silent);
+        var hostA = await HostAsync(
+            silent.Host,
+            silent.Port,
+            new() { ["Smtp:Timeout"] = "00:02:00" },
+            services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1)));
+        var emailIds = new List<Guid>();
+        using (var client = await SignedInAsync(hostA, "restart@example.com"))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var created = (await client.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created).Body!;
+                emailIds.Add(created["deliveries"]!.AsArray().Single(d => d!["channel"]!.GetValue<string>() == "email")!["id"]!.GetValue<Guid>());
+            }
+        }
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(silent.Accepted), n => n >= 1, TimeSpan.FromSeconds(20), "host A's worker connecting to send the claimed row");
+        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND attempts = 0"));
+        await DisposeHostAsync(hostA);
+        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND attempts = 0"));
+        Assert.Equal(1, silent.Accepted);
+
+        // Host B on the same database, with a working SMTP server: the pending rows go at once, the claimed one when its
+        // lease (5 min) has run out.
+        var hostB = await HostAsync(smtp);
+        using var later = await SignedInAsync(hostB, "later@example.com"); // before the clock moves: its token stays valid
+        _time.Shift(TimeSpan.FromMinutes(6));
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 3, "every email row sent once, by host B");
+
+        // Past any lease again, then one more email through host B: once it has arrived, host B's worker has polled after
+        // the shift, so a row wrongly left due would have gone out a second time by now.
+        _time.Shift(TimeSpan.FromMinutes(6));
+        (await later.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
+        var messages = await smtp.WaitForMessagesAsync(4);
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 4, "the later email row sent");
+
+        var restarted = smtp.Messages().Where(m => m.Headers["X-RcptTo"] == "restart@example.com").Select(m => m.MessageId).Order();
+        Assert.Equal(emailIds.Select(id => $"{id:D}@riskplatform").Order(), restarted);
+        Assert.Equal(4, smtp.Messages().Count);
+        Assert.Equal(4, messages.Count);
+
+        // Host A's abandoned send fails when its connection closes; its late outcome must not undo host B's.
+        await silent.DisposeAsync();
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(_logs.Lines.Count(line => line.Contains("could not be processed", StringComparison.Ordinal))),
+            n => n == 1,
+            TimeSpan.FromSeconds(20),
+            "host A's abandoned send settled");
+        Assert.Equal(4, await CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1"));
+        Assert.Equal(4, smtp.Messages().Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         for (var i = _disposables.Count - 1; i >= 0; i--)
@@ -189,7 +251,12 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
     }
 
     /// <summary>A host on this test's database (created with the first host), sending through the given SMTP server.</summary>
-    private async Task<RiskPlatformApiFactory> HostAsync(SmtpTestServer smtp, Dictionary<string, string?>? extraSettings = null)
+    private Task<RiskPlatformApiFactory> HostAsync(SmtpTestServer smtp, Dictionary<string, string?>? extraSettings = null) =>
+        HostAsync(smtp.Host, smtp.Port, extraSettings, extraServices: null);
+
+    /// <summary>A host on this test's database (created with the first host), sending through the SMTP server at host:port.</summary>
+    private async Task<RiskPlatformApiFactory> HostAsync(
+        string smtpHost, int smtpPort, Dictionary<string, string?>? extraSettings, Action<IServiceCollection>? extraServices)
     {
         if (_connectionString is null)
         {
@@ -213,8 +280,8 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
 
         var settings = new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = smtp.Host,
-            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Host"] = smtpHost,
+            ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "none",
             ["Smtp:From"] = "RiskPlatform <alerts@riskplatform.test>",
             ["Notifications:Outbox:PollInterval"] = "00:00:00.100",
@@ -228,12 +295,25 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             Provider,
             _connectionString,
             _logs,
-            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)),
+            services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
+                extraServices?.Invoke(services);
+            },
             settings);
         _disposables.Add(factory);
         _ = factory.Server;
         return factory;
     }
+
+    /// <summary>Stops a host as a restart would (its outbox worker cancelled mid-send), before the test's own cleanup.</summary>
+    private async Task DisposeHostAsync(RiskPlatformApiFactory host)
+    {
+        _disposables.Remove(host);
+        await host.DisposeAsync();
+    }
+
+    private Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, _connectionString!, sql);
 
     private static async Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email)
     {
