@@ -13,11 +13,12 @@ public static class ValidationRules
         rule.GreaterThanOrEqualTo(0).WithMessage("offset must be zero or more.");
 
     /// <summary>
-    /// An IANA time zone id that this machine's time-zone database knows; Windows ids ("Eastern Standard Time"), which
-    /// the runtime also resolves, are refused so what is stored is portable.
+    /// An IANA time zone id (surrounding blanks ignored, as the aggregates trim) that this machine's time-zone database
+    /// knows; Windows ids ("Eastern Standard Time"), which the runtime also resolves, are refused so what is stored is
+    /// portable. A blank value passes: whether one is required is each validator's own rule.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> ValidTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(id => id is null || (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId))
+        rule.Must(id => string.IsNullOrWhiteSpace(id) || (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId))
             .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>

@@ -11,9 +11,7 @@ internal static class PreferenceValidationRules
         rule.InclusiveBetween(0, 23).WithMessage("{PropertyName} must be between 0 and 23.");
 
     public static IRuleBuilderOptions<T, string?> PreferenceTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(NotificationPreference.TimeZoneMaxLength)
-            .Must(id => string.IsNullOrWhiteSpace(id) || (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId))
-            .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
+        rule.MaximumLength(NotificationPreference.TimeZoneMaxLength).ValidTimeZone();
 
     /// <summary>Empty clears the override (on update); otherwise one address.</summary>
     public static IRuleBuilderOptions<T, string?> PreferenceEmail<T>(this IRuleBuilder<T, string?> rule) =>
