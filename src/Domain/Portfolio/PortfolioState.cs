@@ -73,6 +73,13 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
     /// <summary>While <see cref="TradingState.Reducing"/>: the instant the reducing state ends (the next trading day start).</summary>
     public DateTime? ReducingUntil { get; private set; }
 
+    /// <summary>
+    /// The state in effect at <paramref name="now"/>: <see cref="TradingState"/>, except that a reducing state whose window has
+    /// ended (<see cref="ReducingUntil"/> reached) is already active, before the next mark records the change.
+    /// </summary>
+    public TradingState TradingStateAt(DateTime now) =>
+        TradingState == TradingState.Reducing && ReducingUntil is { } until && now >= until ? TradingState.Active : TradingState;
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -156,7 +163,7 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             NextDayStart = Convention.NextDayStart(now);
         }
 
-        if (TradingState == TradingState.Reducing && ReducingUntil is { } until && now >= until)
+        if (TradingStateAt(now) != TradingState)
         {
             ChangeState(TradingState.Active, ReducingEndedReason, now);
         }
@@ -260,10 +267,10 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             return null;
         }
 
-        return TradingState switch
+        return TradingStateAt(now) switch
         {
             TradingState.Halted => PortfolioErrors.TradingHalted,
-            TradingState.Reducing when !reducesExposure && (ReducingUntil is not { } until || now < until) => PortfolioErrors.TradingReducing,
+            TradingState.Reducing when !reducesExposure => PortfolioErrors.TradingReducing,
             _ => null,
         };
     }

@@ -13,12 +13,12 @@ public sealed record TradingStateDto(TradingState State, string? Reason, DateTim
         : new TradingStateDto(state.TradingState, state.TradingStateReason, state.TradingStateSince, state.ReducingUntil);
 
     /// <summary>
-    /// The state in effect at <paramref name="now"/> without changing <paramref name="state"/>: a reducing state whose window
-    /// has ended (<see cref="PortfolioState.ReducingUntil"/> reached) reads as active since that instant, with the reason the
-    /// next mark will record (<see cref="PortfolioState.ReducingEndedReason"/>).
+    /// The state in effect at <paramref name="now"/> (<see cref="PortfolioState.TradingStateAt"/>) without changing
+    /// <paramref name="state"/>: a reducing state whose window has ended reads as active since that instant, with the reason
+    /// the next mark will record (<see cref="PortfolioState.ReducingEndedReason"/>).
     /// </summary>
     public static TradingStateDto At(PortfolioState? state, DateTime now) =>
-        state is { TradingState: TradingState.Reducing, ReducingUntil: { } until } && now >= until
-            ? new TradingStateDto(TradingState.Active, PortfolioState.ReducingEndedReason, until, null)
+        state is not null && state.TradingStateAt(now) != state.TradingState
+            ? new TradingStateDto(TradingState.Active, PortfolioState.ReducingEndedReason, state.ReducingUntil, null)
             : From(state);
 }

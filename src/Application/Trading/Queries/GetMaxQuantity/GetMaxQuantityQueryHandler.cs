@@ -33,7 +33,7 @@ internal sealed class GetMaxQuantityQueryHandler(
         var side = request.Side is null ? OrderSide.Buy : WireEnum.Parse<OrderSide>(request.Side);
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var (loaded, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (loaded, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
 
         // The order path's baselines and trading state (marked in memory only: a query stores nothing).
@@ -67,8 +67,7 @@ internal sealed class GetMaxQuantityQueryHandler(
             return Bound(dto, state.TradingState, 0m, refusal);
         }
 
-        var reducingNow = state.TradingState == TradingState.Reducing && (state.ReducingUntil is not { } until || now < until);
-        if (!reducingNow || (dto.MaxQuantity is { } max && max <= reduceOnly))
+        if (state.TradingStateAt(now) != TradingState.Reducing || (dto.MaxQuantity is { } max && max <= reduceOnly))
         {
             return dto;
         }
