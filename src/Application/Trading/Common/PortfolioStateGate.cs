@@ -37,20 +37,22 @@ internal static class PortfolioStateGate
     }
 
     /// <summary>The largest whole quantity that only shrinks the current position in the symbol (0 for a side that adds exposure).</summary>
-    public static decimal ReduceOnlyQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side)
-    {
-        var position = snapshot.Positions
-            .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
-            .Sum(p => p.Quantity);
-        return decimal.Floor(Math.Max(0m, side == OrderSide.Sell ? position : -position));
-    }
+    public static decimal ReduceOnlyQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side) =>
+        decimal.Floor(ShrinkableQuantity(snapshot, symbol, side));
 
     /// <summary>True when the order only shrinks the current position in the symbol (opposite side, at most its size).</summary>
     public static bool ReducesExposure(PortfolioSnapshot snapshot, string symbol, OrderSide side, decimal quantity)
     {
+        var shrinkable = ShrinkableQuantity(snapshot, symbol, side);
+        return shrinkable > 0m && quantity <= shrinkable;
+    }
+
+    /// <summary>How much of the net position in the symbol an order on <paramref name="side"/> can close (0 when it would add).</summary>
+    private static decimal ShrinkableQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side)
+    {
         var position = snapshot.Positions
             .Where(p => string.Equals(p.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
             .Sum(p => p.Quantity);
-        return side == OrderSide.Sell ? position > 0 && quantity <= position : position < 0 && quantity <= -position;
+        return Math.Max(0m, side == OrderSide.Sell ? position : -position);
     }
 }
