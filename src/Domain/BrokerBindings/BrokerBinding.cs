@@ -118,11 +118,20 @@ public sealed class BrokerBinding : AggregateRoot, IAuditedEntity, IConcurrencyA
     /// <summary>True when this binding trades with <paramref name="apiKeyId"/>.</summary>
     public bool IsBoundTo(Guid apiKeyId) => Source == BrokerSource.ApiKey && ApiKeyId == apiKeyId;
 
+    /// <summary>
+    /// The reason stored for <see cref="BrokerBindingStatus.BrokerUnavailable"/>: sanitised (<see cref="LastErrorText"/>, no
+    /// secrets) and cut to <see cref="ReasonMaxLength"/>. Also used by set-based updates that bypass <see cref="MarkUnavailable"/>.
+    /// </summary>
+    public static string UnavailableReason(string? reason)
+    {
+        var text = LastErrorText.Sanitize(reason) ?? "The broker is unavailable.";
+        return text.Length <= ReasonMaxLength ? text : text[..ReasonMaxLength];
+    }
+
     /// <summary>Marks the bound broker unavailable with <paramref name="reason"/>. True when something changed.</summary>
     public bool MarkUnavailable(string reason, DateTime now)
     {
-        var text = LastErrorText.Sanitize(reason) ?? "The broker is unavailable.";
-        text = text.Length <= ReasonMaxLength ? text : text[..ReasonMaxLength];
+        var text = UnavailableReason(reason);
         if (Source == BrokerSource.Paper || (Status == BrokerBindingStatus.BrokerUnavailable && Reason == text))
         {
             return false;

@@ -128,8 +128,7 @@ internal sealed partial class BrokerCallAccountingWorker(
 
     private static async Task MarkUnavailableAsync(RiskPlatformDbContext db, Guid apiKeyId, string message, DateTime at, CancellationToken cancellationToken)
     {
-        var reason = LastErrorText.Sanitize(message) ?? "The broker is unavailable.";
-        reason = reason.Length <= BrokerBinding.ReasonMaxLength ? reason : reason[..BrokerBinding.ReasonMaxLength];
+        var reason = BrokerBinding.UnavailableReason(message);
         await db.Set<BrokerBinding>()
             .Where(b => b.ApiKeyId == apiKeyId && b.Source == BrokerSource.ApiKey
                 && (b.Status != BrokerBindingStatus.BrokerUnavailable || b.Reason != reason))
