@@ -14,19 +14,8 @@ namespace RiskPlatform.Application.Trading.Common;
 /// </summary>
 internal static class PreTradeSnapshot
 {
-    public static async Task<PortfolioSnapshot> LoadAsync(
-        IBrokerGateway broker,
-        IReadRepository<Order> orders,
-        Guid userId,
-        string? symbol,
-        IReadOnlyList<RiskRule> rules,
-        DateTime now,
-        TimeSpan maxQuoteAge,
-        CancellationToken cancellationToken) =>
-        (await LoadWithAccountAsync(broker, orders, userId, symbol, rules, now, maxQuoteAge, cancellationToken)).Snapshot;
-
-    /// <summary>Like <see cref="LoadAsync"/>, also returning the broker account it was built from.</summary>
-    public static async Task<(PortfolioSnapshot Snapshot, BrokerAccount Account)> LoadWithAccountAsync(
+    /// <summary>The snapshot and the broker account it was built from.</summary>
+    public static async Task<(PortfolioSnapshot Snapshot, BrokerAccount Account)> LoadAsync(
         IBrokerGateway broker,
         IReadRepository<Order> orders,
         Guid userId,

@@ -29,7 +29,7 @@ internal sealed class GetPortfolioRiskCommandHandler(
         await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
         var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, account, now, cancellationToken);
 

@@ -51,7 +51,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
             return new PortfolioMonitorRun(false, 0, 0, 0, TradingState.Active);
         }
 
-        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken);
         state = PortfolioStateStore.MarkOrCreate(states, equityHistory, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);

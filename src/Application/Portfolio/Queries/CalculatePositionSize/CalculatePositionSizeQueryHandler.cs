@@ -31,7 +31,7 @@ internal sealed class CalculatePositionSizeQueryHandler(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
         var state = PortfolioStateStore.MarkInMemory(
             await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken), userId, account, now);

@@ -67,7 +67,7 @@ internal sealed class PlaceOrderCommandHandler(
         // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first.
         await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken);
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
         if (await portfolioStates.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } portfolioState)
         {

@@ -40,7 +40,7 @@ internal sealed class TestRiskRulesQueryHandler(
                 userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit,
                 draft.Action, isActive: true, draft.StrategyId, draft.Symbols, draft.Params?.WindowSeconds)]
             : await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (loaded, account) = await PreTradeSnapshot.LoadWithAccountAsync(
+        var (loaded, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, evaluated, now, options.Value.MaxQuoteAge, cancellationToken);
 
         // Judged like an order: the portfolio state's baselines, then its trading state (marked in memory only).
