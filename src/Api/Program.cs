@@ -5,7 +5,9 @@ using RiskPlatform.Api.Hubs;
 using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.Actors;
 using RiskPlatform.Infrastructure;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Persistence;
@@ -23,7 +25,8 @@ builder.Services.AddSerilog(
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning);
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning);
         if (builder.Environment.IsDevelopment())
         {
             logger.WriteTo.Console();
@@ -37,12 +40,20 @@ builder.Services.AddSerilog(
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.AddAccountActors();
 builder.Services.AddRealtimeNotifications(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
-builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
+// Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
+builder.Services.AddScoped<HttpCurrentUser>();
+builder.Services.AddScoped<HttpRequestContext>();
+builder.Services.AddScoped<ICurrentUser>(services => services.GetRequiredService<AccountActorCall>() is { IsActive: true } call
+    ? call
+    : services.GetRequiredService<HttpCurrentUser>());
+builder.Services.AddScoped<IRequestContext>(services => services.GetRequiredService<AccountActorCall>() is { IsActive: true } call
+    ? call
+    : services.GetRequiredService<HttpRequestContext>());
 builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

@@ -4,6 +4,7 @@ using Mapster;
 using RiskPlatform.Application.Common.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Behaviours;
 using RiskPlatform.Application.Common.Events;
@@ -29,10 +30,12 @@ public static class DependencyInjection
             typeof(LoggingBehaviour<,>),
             typeof(UnhandledExceptionBehaviour<,>),
             typeof(ValidationBehaviour<,>),
+            typeof(AccountActorBehaviour<,>),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));
 
         services.AddSingleton(CreateMappingConfig());
+        services.AddScoped<AccountActorCall>();
         services.AddScoped<AuditScope>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<DomainEventDispatcher>();

@@ -141,6 +141,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<SqliteConnectionSettings>();
+        services.AddSingleton<SqliteWriteGate>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -171,5 +173,9 @@ public static class DependencyInjection
     {
         DbContextOptionsFactory.Configure(options, provider, connectionString);
         options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>());
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            options.AddInterceptors(services.GetRequiredService<SqliteConnectionSettings>());
+        }
     }
 }

@@ -107,6 +107,7 @@ public class NotificationInboxBenchmarks
         _userId = Guid.CreateVersion7();
         services.AddSingleton<ICurrentUser>(new FixedCurrentUser(_userId));
         services.AddSingleton<IRequestContext>(new FixedRequestContext());
+        services.AddSingleton<IAccountActors, Pipeline.UnusedAccountActors>();
         _services = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateIfEnabledAsync(_services);
 

@@ -61,6 +61,7 @@ public class PipelineOverheadBenchmarks
         services.AddSingleton<IRepository<RefreshToken>>(_refreshTokens);
         services.AddSingleton<ICurrentUser>(_currentUser);
         services.AddSingleton<IRequestContext, FixedRequestContext>();
+        services.AddSingleton<IAccountActors, UnusedAccountActors>();
         services.AddSingleton<ITokenService>(_tokens);
         _services = services.BuildServiceProvider();
 

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskPlatform.Api.Infrastructure;
-using RiskPlatform.Application.Portfolio.Commands.GetPortfolioRisk;
+using RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 using RiskPlatform.Application.Portfolio.Queries.CalculatePositionSize;
 
 namespace RiskPlatform.Api.Endpoints;
@@ -19,7 +19,7 @@ internal sealed class PortfolioRisk : IEndpointGroup
     }
 
     public static async Task<Ok<PortfolioRiskDto>> GetPortfolioRisk(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetPortfolioRiskCommand(), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new GetPortfolioRiskQuery(), cancellationToken));
 
     public static async Task<Ok<PositionSizeDto>> CalculatePositionSize(
         CalculatePositionSizeQuery query, IMediator mediator, CancellationToken cancellationToken) =>

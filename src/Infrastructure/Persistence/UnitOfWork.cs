@@ -10,7 +10,7 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// Saves the tracked changes of one command. Domain events raised by the aggregates are dispatched first, inside the same
 /// save (their handlers' changes commit with the command); database conflicts become domain conflicts (HTTP 409).
 /// </summary>
-internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDispatcher dispatcher) : IUnitOfWork
+internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDispatcher dispatcher, SqliteWriteGate sqliteWriter) : IUnitOfWork
 {
     private const int MaxEventRounds = 10;
 
@@ -38,7 +38,22 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
             return NestedTransaction.Instance;
         }
 
-        return new EfTransaction(await dbContext.Database.BeginTransactionAsync(cancellationToken));
+        if (!dbContext.Database.IsSqlite())
+        {
+            return new EfTransaction(await dbContext.Database.BeginTransactionAsync(cancellationToken), writerLease: null);
+        }
+
+        // SQLite: wait (asynchronously) for the process's one write transaction instead of SQLite's sleeping busy handler.
+        var lease = await sqliteWriter.EnterAsync(cancellationToken);
+        try
+        {
+            return new EfTransaction(await dbContext.Database.BeginTransactionAsync(cancellationToken), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
@@ -70,13 +85,44 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
         throw new InvalidOperationException($"Domain events were still being raised after {MaxEventRounds} rounds.");
     }
 
-    private sealed class EfTransaction(IDbContextTransaction transaction) : IUnitOfWorkTransaction
+    /// <summary>A transaction that hands on the SQLite writer lease (if it holds one) as soon as it has ended.</summary>
+    private sealed class EfTransaction(IDbContextTransaction transaction, IDisposable? writerLease) : IUnitOfWorkTransaction
     {
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                writerLease?.Dispose();
+            }
+        }
 
-        public Task RollbackAsync(CancellationToken cancellationToken) => transaction.RollbackAsync(cancellationToken);
+        public async Task RollbackAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            finally
+            {
+                writerLease?.Dispose();
+            }
+        }
 
-        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                writerLease?.Dispose();
+            }
+        }
     }
 
     /// <summary>A command sent from inside another command joins the outer transaction.</summary>

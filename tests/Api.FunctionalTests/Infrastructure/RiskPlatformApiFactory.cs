@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
 using Serilog.Core;
 
 namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
@@ -41,6 +42,13 @@ public sealed class RiskPlatformApiFactory(
         // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
         builder.UseSetting("Monitoring:PollInterval", "00:00:00");
         builder.UseSetting("Monitoring:CompactionInterval", "00:00:00");
+
+        // Every test host is a one-node actor cluster of its own, on ports no other host uses.
+        foreach (var (key, value) in FreeTcpPorts.SiloSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

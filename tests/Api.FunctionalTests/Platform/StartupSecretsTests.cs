@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.TestSupport;
 using Serilog.Core;
 
 namespace RiskPlatform.Api.FunctionalTests.Platform;
@@ -124,6 +125,11 @@ public sealed class StartupSecretsTests : IDisposable
             builder.UseSetting("Brokers:Alpaca:DataUrl", RiskPlatformApiFactory.ClosedLocalUrl);
             builder.UseSetting("Monitoring:PollInterval", "00:00:00");
             builder.UseSetting("Monitoring:CompactionInterval", "00:00:00");
+            foreach (var (key, value) in FreeTcpPorts.SiloSettings())
+            {
+                builder.UseSetting(key, value);
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);

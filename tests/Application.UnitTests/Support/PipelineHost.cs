@@ -63,6 +63,7 @@ public sealed class PipelineHost : IAsyncDisposable
         services.AddScoped(_ => AuditLogs);
         services.AddScoped(_ => CurrentUser);
         services.AddScoped(_ => RequestContext);
+        services.AddScoped(_ => Substitute.For<IAccountActors>()); // the widgets here are no account commands
         services.AddTransient<IRequestHandler<RenameWidgetCommand, string>, RenameWidgetCommandHandler>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetCommandValidator>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetContactValidator>();

@@ -46,6 +46,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddInfrastructure(configuration, new TestHostEnvironment());
         services.AddScoped<ICurrentUser, NoUser>();
         services.AddScoped<IRequestContext, NoRequestContext>();
+        services.AddSingleton<IAccountActors, InProcessAccountActors>();
         Services = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateIfEnabledAsync(Services);
         _reset = new DatabaseReset(Provider, ConnectionString);

@@ -9,5 +9,7 @@ public sealed class NotFoundException(string resource, object key, bool belongsT
 {
     public string Resource { get; } = resource;
 
+    public object Key { get; } = key;
+
     public bool BelongsToAnotherUser { get; } = belongsToAnotherUser;
 }

@@ -5,4 +5,4 @@ using RiskPlatform.Domain.BrokerBindings;
 namespace RiskPlatform.Application.BrokerBindings.Commands.SetTradingAccount;
 
 /// <summary>Chooses the broker behind the caller's trading: <c>{source: "paper"}</c> or <c>{source: "api_key", api_key_id}</c>.</summary>
-public sealed record SetTradingAccountCommand(BrokerSource? Source, Guid? ApiKeyId) : ICommand<TradingAccountDto>;
+public sealed record SetTradingAccountCommand(BrokerSource? Source, Guid? ApiKeyId) : IAccountCommand<TradingAccountDto>;

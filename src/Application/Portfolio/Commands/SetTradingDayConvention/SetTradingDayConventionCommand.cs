@@ -9,4 +9,4 @@ namespace RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 /// The portfolio state is created on first use.
 /// </summary>
 public sealed record SetTradingDayConventionCommand(TradingDayConventionName? Convention, string? TimeZone = null)
-    : ICommand<TradingDayConventionDto>;
+    : IAccountCommand<TradingDayConventionDto>;

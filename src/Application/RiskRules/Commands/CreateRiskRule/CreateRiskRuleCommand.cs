@@ -19,4 +19,4 @@ public sealed record CreateRiskRuleCommand(
     bool IsActive = true,
     Guid? StrategyId = null,
     IReadOnlyList<string>? Symbols = null,
-    RiskRuleParams? Params = null) : ICommand<Guid>, IRiskRuleDefinition;
+    RiskRuleParams? Params = null) : IAccountCommand<Guid>, IRiskRuleDefinition;

@@ -22,4 +22,4 @@ public sealed record UpdateRiskRuleCommand(
     Guid? StrategyId = null,
     bool ClearStrategyId = false,
     IReadOnlyList<string>? Symbols = null,
-    RiskRuleParams? Params = null) : ICommand<Unit>;
+    RiskRuleParams? Params = null) : IAccountCommand<Unit>;

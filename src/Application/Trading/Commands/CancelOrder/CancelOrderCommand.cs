@@ -3,4 +3,4 @@ using RiskPlatform.Application.Trading.Common;
 
 namespace RiskPlatform.Application.Trading.Commands.CancelOrder;
 
-public sealed record CancelOrderCommand(Guid Id) : ICommand<OrderDto>;
+public sealed record CancelOrderCommand(Guid Id) : IAccountCommand<OrderDto>;

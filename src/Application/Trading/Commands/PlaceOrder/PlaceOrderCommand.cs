@@ -15,4 +15,4 @@ public sealed record PlaceOrderCommand(
     decimal? LimitPrice = null,
     TimeInForce? TimeInForce = null,
     Guid? StrategyId = null,
-    string? ClientOrderId = null) : ICommand<PlaceOrderResult>;
+    string? ClientOrderId = null) : IAccountCommand<PlaceOrderResult>;

@@ -69,16 +69,14 @@ internal sealed class PlaceOrderCommandHandler(
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
-        if (await portfolioStates.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken) is { } portfolioState)
-        {
-            // The order is judged on the same baselines as the monitor: the state is marked first (a new trading day rolls the
-            // day-start equity and ends an expired reducing state), then its day-start equity and high-water mark replace the broker's.
-            PortfolioStateStore.Mark(portfolioState, equityHistory, account, now);
-            snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
+        // The order is judged on the same baselines as the monitor: the state (created on the account's first order, so the
+        // monitor keeps its high-water mark from then on) is marked first — a new trading day rolls the day-start equity and ends
+        // an expired reducing state — then its day-start equity and high-water mark replace the broker's.
+        var portfolioState = await PortfolioStateStore.LoadOrCreateAsync(portfolioStates, equityHistory, userId, account, now, cancellationToken);
+        snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
 
-            // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
-            portfolioState.EnsureOrderAllowed(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
-        }
+        // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
+        portfolioState.EnsureOrderAllowed(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
 
         var proposed = new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId);
         var decision = RiskEngine.Evaluate(snapshot, activeRules, proposed);

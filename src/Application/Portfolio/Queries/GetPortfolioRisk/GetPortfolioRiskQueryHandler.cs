@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.Extensions.Options;
-using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Trading.Common;
@@ -9,31 +8,28 @@ using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
 
-namespace RiskPlatform.Application.Portfolio.Commands.GetPortfolioRisk;
+namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 
-internal sealed class GetPortfolioRiskCommandHandler(
-    IRepository<PortfolioState> states,
-    IRepository<EquitySnapshot> equityHistory,
+internal sealed class GetPortfolioRiskQueryHandler(
+    IReadRepository<PortfolioState> states,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
-    ITradingLock tradingLock,
     ICurrentUser currentUser,
     IOptions<RiskCheckOptions> options,
-    AuditScope audit,
-    TimeProvider timeProvider) : IRequestHandler<GetPortfolioRiskCommand, PortfolioRiskDto>
+    TimeProvider timeProvider) : IRequestHandler<GetPortfolioRiskQuery, PortfolioRiskDto>
 {
-    public async Task<PortfolioRiskDto> Handle(GetPortfolioRiskCommand request, CancellationToken cancellationToken)
+    public async Task<PortfolioRiskDto> Handle(GetPortfolioRiskQuery request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
-        await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
+        var (loaded, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, null, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, account, now, cancellationToken);
 
-        audit.Target("portfolio_state", state.Id).Describe("Marked the portfolio state and computed portfolio risk");
+        // The baselines the next order would meet; a user without a state yet is judged on one seeded from the broker.
+        var (snapshot, state) = await PortfolioStateGate.ApplyForQueryAsync(states, loaded, account, userId, now, cancellationToken);
+        state ??= PortfolioStateStore.MarkInMemory(null, userId, account, now);
         var metrics = PortfolioMetrics.Compute(PreTradeSnapshot.WithPortfolioState(snapshot, state), state, active);
         return PortfolioRiskDto.From(metrics);
     }

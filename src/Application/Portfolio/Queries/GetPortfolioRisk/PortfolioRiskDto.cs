@@ -1,6 +1,6 @@
 using RiskPlatform.Domain.Portfolio;
 
-namespace RiskPlatform.Application.Portfolio.Commands.GetPortfolioRisk;
+namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 
 /// <summary>
 /// The portfolio-risk figures (definitions on <see cref="PortfolioRiskMetrics"/>): the existing clients' fields (account_value …

@@ -1,7 +1,7 @@
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 
-namespace RiskPlatform.Application.Portfolio.Commands.GetPortfolioRisk;
+namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 
 /// <summary>One active rule's observed value against its limit (utilisation = observed ÷ limit; null when not observable).</summary>
 public sealed record RuleUtilisationDto(

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace RiskPlatform.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Pins SQLite's settings on every connection the service opens, instead of leaving them to whoever created the file:
+/// write-ahead logging (readers never wait for the writer), the configured sync level, and a busy timeout that only
+/// matters for writers outside the service's own <see cref="SqliteWriteGate"/> (another process on the same file).
+/// </summary>
+internal sealed class SqliteConnectionSettings(IOptions<DatabaseOptions> options) : DbConnectionInterceptor
+{
+    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {options.Value.SqliteSynchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

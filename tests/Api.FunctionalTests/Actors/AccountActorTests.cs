@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Trading;
+using RiskPlatform.Infrastructure.Actors;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Api.FunctionalTests.Actors;
+
+/// <summary>One writer per account: orders of one user, however many arrive at once and at whichever node, are judged one at a time.</summary>
+public abstract class AccountActorTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    internal const int Racers = 60;
+    internal const decimal SharesEach = 5m;
+    internal const decimal ShareLimit = 100m;
+
+    internal static object Buy(decimal qty) => new { symbol = "AAPL", side = "buy", qty, type = "market", time_in_force = "day" };
+
+    internal static object BlockAbove100Shares => new
+    {
+        name = "at most 100 shares",
+        rule_type = "max_position_size",
+        threshold_value = ShareLimit,
+        threshold_unit = "shares",
+        action = "block",
+    };
+
+    internal static string Statuses(IEnumerable<ApiResponse> responses) =>
+        string.Join(", ", responses.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()} ({g.First().Body?["code"]})"));
+
+    [Fact]
+    public async Task PlaceOrder_60ConcurrentBuysOf5AgainstA100ShareBlock_AcceptsExactly20()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => client.PostAsync("/api/v1/orders", Buy(SharesEach))));
+
+        Assert.True(responses.Count(r => r.Status == HttpStatusCode.Created) == 20, Statuses(responses));
+        Assert.Equal(40, responses.Count(r => r.Status == HttpStatusCode.UnprocessableEntity));
+        var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
+        Assert.Equal(ShareLimit, Assert.Single(account.Positions).Quantity);
+        Assert.Equal(20, (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array!.Count);
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class AccountActorTestsOnSqlite(SqliteApiFixture fixture) : AccountActorTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : AccountActorTests(fixture)
+{
+    [Fact]
+    public async Task PlaceOrder_SplitAcrossTwoNodesOfOneCluster_OneActorJudgesThemAllAndAcceptsExactly20()
+    {
+        var clusterId = $"pair-{Guid.NewGuid():N}";
+        var primarySiloPort = FreeTcpPorts.Next();
+        await using var first = Node(clusterId, primarySiloPort, primary: null);
+        await using var second = Node(clusterId, FreeTcpPorts.Next(), primary: $"127.0.0.1:{primarySiloPort}");
+        using var viaFirst = new ApiClient(first.CreateClient());
+        using var viaSecond = new ApiClient(second.CreateClient());
+        using var feed = new ApiClient(first.CreateClient());
+        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        await viaFirst.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        viaSecond.UseTokens(viaFirst.AccessToken!, viaFirst.RefreshToken!);
+        var management = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        await Eventually.ReturnsAsync(() => management.GetHosts(onlyActive: true), hosts => hosts.Count == 2, TimeSpan.FromSeconds(30), "both nodes join");
+
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await viaSecond.PostAsync("/api/v1/risk-rules", BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers)
+            .Select(i => (i % 2 == 0 ? viaFirst : viaSecond).PostAsync("/api/v1/orders", Buy(SharesEach))));
+
+        Assert.True(responses.Count(r => r.Status == HttpStatusCode.Created) == 20, Statuses(responses));
+        Assert.Equal(40, responses.Count(r => r.Status == HttpStatusCode.UnprocessableEntity));
+        var account = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IAccountGrain>(viaFirst.UserId);
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)account, TestContext.Current.CancellationToken));
+        var position = (await TradingTestData.PaperAccountAsync(Fixture, viaFirst.UserId))!;
+        Assert.Equal(ShareLimit, Assert.Single(position.Positions).Quantity);
+    }
+
+    private RiskPlatformApiFactory Node(string clusterId, int siloPort, string? primary) => new(
+        DatabaseProvider.PostgreSql, Fixture.ConnectionString, Fixture.Logs, settings: new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreeTcpPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:PrimarySiloEndpoint"] = primary,
+        });
+}
