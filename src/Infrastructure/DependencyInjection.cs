@@ -141,6 +141,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<DatabaseOutageInterceptor>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -170,6 +171,6 @@ public static class DependencyInjection
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         DbContextOptionsFactory.Configure(options, provider, connectionString);
-        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>());
+        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<DatabaseOutageInterceptor>());
     }
 }
