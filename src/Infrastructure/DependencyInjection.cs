@@ -141,6 +141,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<DatabaseOutageInterceptor>();
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriteGate>();
         switch (provider)
@@ -172,7 +173,7 @@ public static class DependencyInjection
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         DbContextOptionsFactory.Configure(options, provider, connectionString);
-        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>());
+        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<DatabaseOutageInterceptor>());
         if (provider == DatabaseProvider.Sqlite)
         {
             options.AddInterceptors(services.GetRequiredService<SqliteConnectionSettings>());

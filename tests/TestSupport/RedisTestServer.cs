@@ -42,14 +42,17 @@ public sealed class RedisTestServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisTestServer> StartAsync()
+    public static Task<RedisTestServer> StartAsync() => StartAsync(SmtpTestServer.FreePort());
+
+    /// <summary>Starts on the given port: a test that stopped a server starts it again where its clients reconnect.</summary>
+    public static async Task<RedisTestServer> StartAsync(int port)
     {
         if (UnavailableReason is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
 
-        var server = new RedisTestServer(SmtpTestServer.FreePort());
+        var server = new RedisTestServer(port);
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
 using StackExchange.Redis;
@@ -9,7 +11,8 @@ namespace RiskPlatform.Api.Hubs;
 /// <summary>
 /// SignalR for the websocket channel: snake_case JSON like the HTTP API, users identified by <c>sub</c>, the SignalR
 /// pusher in place of the default null one, and the Redis backplane when <c>Redis:ConnectionString</c> is set (so a push
-/// from any instance reaches connections on every instance, and presence is shared in Redis).
+/// from any instance reaches connections on every instance, and presence is shared in Redis). Pushes leave the request
+/// through <see cref="RealtimePushQueue"/>; <see cref="RealtimePushWorker"/> sends them.
 /// </summary>
 internal static class RealtimeNotifications
 {
@@ -23,15 +26,30 @@ internal static class RealtimeNotifications
         var redis = configuration[RedisConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
-            services.AddSingleton<IUserPresence>(_ => new RedisUserPresence(redis));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix);
+
+                // Start and keep running while Redis is down; StackExchange.Redis reconnects (and resubscribes) by itself.
+                options.Configuration.AbortOnConnectFail = false;
+            });
+            services.AddSingleton(_ => new RedisUserPresence(redis));
+            services.AddSingleton<IUserPresence>(sp => sp.GetRequiredService<RedisUserPresence>());
+            services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>(RedisBackplaneHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         }
         else
         {
             services.AddSingleton<IUserPresence, InMemoryUserPresence>();
         }
 
-        services.AddScoped<WebsocketDeliveryRecorder>();
+        var capacity = configuration.GetValue(RealtimePushQueue.CapacityKey, RealtimePushQueue.DefaultCapacity);
+        if (capacity <= 0)
+        {
+            throw new OptionsValidationException(RealtimePushQueue.CapacityKey, typeof(RealtimePushQueue), [$"{RealtimePushQueue.CapacityKey} must be positive."]);
+        }
+
+        services.AddSingleton(sp => new RealtimePushQueue(capacity, sp.GetRequiredService<ILogger<RealtimePushQueue>>()));
+        services.AddHostedService<RealtimePushWorker>();
 
         services.AddSingleton<IUserIdProvider, SubClaimUserIdProvider>();
         services.RemoveAll<INotificationPusher>();

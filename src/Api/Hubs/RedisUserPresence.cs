@@ -31,6 +31,9 @@ internal sealed class RedisUserPresence(string connectionString) : IUserPresence
     public async Task<bool> IsConnectedAsync(string userId) =>
         await (await DatabaseAsync()).SetLengthAsync(Key(userId)) > 0;
 
+    /// <summary>The connection to the backplane's Redis (connecting, or reconnecting in the background, while it is down).</summary>
+    public Task<ConnectionMultiplexer> ConnectionAsync() => _redis.Value;
+
     public async ValueTask DisposeAsync()
     {
         if (_redis.IsValueCreated)

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.Infrastructure;
 
 /// <summary>
 /// The one place exceptions become HTTP: RFC 9457 problems with a trace id. Bad input is always a 4xx naming the field;
-/// anything unexpected is a 500 without internals.
+/// a database that cannot be reached is a 503 <c>database_unavailable</c> with Retry-After (<see cref="DatabaseUnavailable"/>,
+/// wherever the failure surfaced: a query, a save, a commit, the audit row); anything unexpected is a 500 without internals.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -42,6 +44,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         RefusedException refused => WithExtensions(
             Problem(StatusCodes.Status422UnprocessableEntity, refused.Title, refused.Message, refused.Code), refused.Extensions),
         DomainException domain => Problem(StatusCodes.Status422UnprocessableEntity, "The request was refused.", domain.Message, domain.Code),
+        _ when DatabaseUnavailable.Translate(exception) is { } databaseDown => Unavailable(databaseDown, httpContext),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, "internal_error"),
     };
 

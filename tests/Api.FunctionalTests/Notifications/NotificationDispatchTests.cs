@@ -11,6 +11,7 @@ using RiskPlatform.Domain.ApiKeys.Events;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Events;
 using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
@@ -49,8 +50,11 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
 
         // The rows are committed with the notification (the outbox the email worker reads).
         Assert.Equal(6, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)}"));
-        // The websocket row, planned pending, was then settled by the real-time adapter: nobody was connected.
-        Assert.Equal(1, await Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)} AND channel = 'Websocket' AND status = 'Suppressed' AND status_reason = 'not_connected' AND next_attempt_at IS NULL"));
+        // The websocket row, planned pending, is then settled by the real-time worker in the background: nobody was connected.
+        await Eventually.ReturnsAsync(
+            () => Fixture.CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)} AND channel = 'Websocket' AND status = 'Suppressed' AND status_reason = 'not_connected' AND next_attempt_at IS NULL"),
+            count => count == 1,
+            because: "the websocket row recorded as not connected");
         Assert.Equal(id, (await client.GetAsync(Root)).Array.Single()!["id"]!.GetValue<Guid>());
     }
 

@@ -24,7 +24,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public PipelineHost(Action<IServiceCollection>? configure = null)
     {
-        var transaction = new RecordingTransaction(Journal);
+        var transaction = Transaction = new RecordingTransaction(Journal);
 
         UnitOfWork = Substitute.For<IUnitOfWork>();
         UnitOfWork.BeginTransactionAsync(default).ReturnsForAnyArgs(_ =>
@@ -73,6 +73,8 @@ public sealed class PipelineHost : IAsyncDisposable
     }
 
     public Journal Journal { get; } = new();
+
+    internal RecordingTransaction Transaction { get; }
 
     public HandlerScript Script { get; } = new();
 

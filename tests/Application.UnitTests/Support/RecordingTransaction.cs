@@ -11,10 +11,13 @@ internal sealed class RecordingTransaction(Journal journal) : IUnitOfWorkTransac
         return Task.CompletedTask;
     }
 
+    /// <summary>When set, the rollback fails with it (as it does when the connection died with the database).</summary>
+    public Exception? RollbackFailure { get; set; }
+
     public Task RollbackAsync(CancellationToken cancellationToken)
     {
         journal.Record("rollback");
-        return Task.CompletedTask;
+        return RollbackFailure is null ? Task.CompletedTask : Task.FromException(RollbackFailure);
     }
 
     public ValueTask DisposeAsync()

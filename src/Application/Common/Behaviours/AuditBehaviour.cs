@@ -89,7 +89,7 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             catch (Exception saveException)
             {
                 // The refusal still stands; what it should have recorded is lost, and that is logged, not thrown.
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollbackAsync(transaction);
                 unitOfWork.DiscardChanges();
                 logger.LogError(saveException, "Could not record the refused {Action}", ActionName);
                 await RecordFailureAsync(exception, started);
@@ -104,7 +104,7 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         }
         catch (Exception exception)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await RollbackAsync(transaction);
             unitOfWork.DiscardChanges();
             await RecordFailureAsync(exception, started);
             throw;
@@ -123,6 +123,23 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         await transaction.CommitAsync(cancellationToken);
         await RunAfterCommitAsync(outermost);
         return response;
+    }
+
+    /// <summary>
+    /// Rolls back after a failure without letting the rollback's own failure replace it: when the database went away (the
+    /// usual reason both fail), the caller must see the original exception (a 503), not a 500 from the rollback. The
+    /// failure row that follows is written alone and logs its own failure (<see cref="AuditWriter.RecordAloneAsync"/>).
+    /// </summary>
+    private async Task RollbackAsync(IUnitOfWorkTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception rollbackException)
+        {
+            logger.LogWarning(rollbackException, "Could not roll back the failed {Action}", ActionName);
+        }
     }
 
     /// <summary>A nested command's actions wait for the outermost commit. Failures are logged inside; the command's result stands.</summary>

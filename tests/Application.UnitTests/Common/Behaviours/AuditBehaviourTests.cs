@@ -177,6 +177,22 @@ public sealed class AuditBehaviourTests
     }
 
     [Fact]
+    public async Task Send_WhenTheDatabaseIsGoneForTheRollbackAndTheFailureRowToo_RethrowsTheCommandsExceptionAndLogsBoth()
+    {
+        await using var host = new PipelineHost();
+        var thrown = new ServiceUnavailableException("database_unavailable", "The database cannot be reached.");
+        host.Script.Throws = thrown;
+        host.Transaction.RollbackFailure = new InvalidOperationException("connection is broken");
+        host.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("database unreachable"));
+
+        var caught = await Assert.ThrowsAsync<ServiceUnavailableException>(() => host.SendAsync(Command, TestContext.Current.CancellationToken));
+
+        Assert.Same(thrown, caught);
+        Assert.Contains(host.Journal.Logs, log => log.Level == Microsoft.Extensions.Logging.LogLevel.Warning && log.Exception?.Message == "connection is broken");
+        Assert.Contains(host.Journal.Logs, log => log.Category == "AuditWriter" && log.Exception?.Message == "database unreachable");
+    }
+
+    [Fact]
     public async Task Send_WhenRequestIsAQuery_NeitherAuditsNorOpensATransactionNorSaves()
     {
         await using var host = new PipelineHost();

@@ -1,7 +1,7 @@
-namespace RiskPlatform.Api.Hubs;
+namespace RiskPlatform.Application.Notifications.Commands.RecordWebsocketDelivery;
 
 /// <summary>What a notification push did, as recorded on the notification's websocket delivery row.</summary>
-internal enum WebsocketPushOutcome
+public enum WebsocketPushOutcome
 {
     /// <summary>The user had a connection and the push was handed to SignalR: the row is sent.</summary>
     Delivered,

@@ -1,0 +1,100 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.AspNetCore.SignalR;
+using RiskPlatform.Application.Notifications.Commands.RecordWebsocketDelivery;
+
+namespace RiskPlatform.Api.Hubs;
+
+/// <summary>
+/// Drains <see cref="RealtimePushQueue"/> in order: sends each push to every connection of the user (on every instance, with
+/// the Redis backplane; sending to a user without connections does nothing) and records a notification push on its websocket delivery row through
+/// <see cref="RecordWebsocketDeliveryCommand"/>, in its own scope: sent when the user had a connection, suppressed
+/// <c>not_connected</c> when not, failed when the push failed. Each send is bounded by <see cref="PushTimeout"/>; failures
+/// are logged, and the next push goes on.
+/// </summary>
+internal sealed partial class RealtimePushWorker(
+    RealtimePushQueue queue,
+    IHubContext<NotificationsHub> hub,
+    IUserPresence presence,
+    IServiceScopeFactory scopeFactory,
+    ILogger<RealtimePushWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var push in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (push.Notification is null)
+            {
+                await PushUnreadCountAsync(push.UserId, push.UnreadCount, stoppingToken);
+            }
+            else
+            {
+                await PushNotificationAsync(push, stoppingToken);
+            }
+        }
+    }
+
+    private async Task PushNotificationAsync(RealtimePush push, CancellationToken stoppingToken)
+    {
+        var notification = push.Notification!;
+        WebsocketPushOutcome outcome;
+        string? error = null;
+        try
+        {
+            // Sent whatever presence says: a Redis that restarted has forgotten presence until clients reconnect, but the
+            // backplane resubscribed their channels, so they still receive. Presence only decides what the row records.
+            await SendAsync(push.UserId, NotificationHubEvents.NotificationReceived, notification, stoppingToken);
+            outcome = await WithinPushTimeout(presence.IsConnectedAsync(UserKey(push.UserId)), stoppingToken)
+                ? WebsocketPushOutcome.Delivered
+                : WebsocketPushOutcome.NotConnected;
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPushFailed(logger, NotificationHubEvents.NotificationReceived, push.UserId, exception);
+            outcome = WebsocketPushOutcome.Failed;
+            error = $"{exception.GetType().Name}: {exception.Message}";
+        }
+
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new RecordWebsocketDeliveryCommand(notification.Id, outcome, error), stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogRecordFailed(logger, notification.Id, exception);
+        }
+    }
+
+    private async Task PushUnreadCountAsync(Guid userId, int unreadCount, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await SendAsync(userId, NotificationHubEvents.UnreadCountChanged, new UnreadCountChanged(unreadCount), stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPushFailed(logger, NotificationHubEvents.UnreadCountChanged, userId, exception);
+        }
+    }
+
+    private static string UserKey(Guid userId) => userId.ToString("D", CultureInfo.InvariantCulture);
+
+    private static Task<T> WithinPushTimeout<T>(Task<T> task, CancellationToken cancellationToken) => task.WaitAsync(PushTimeout, cancellationToken);
+
+    private async Task SendAsync(Guid userId, string method, object payload, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PushTimeout);
+        await hub.Clients.User(UserKey(userId)).SendAsync(method, payload, timeout.Token).WaitAsync(timeout.Token);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Real-time push {HubMethod} to user {UserId} failed")]
+    private static partial void LogPushFailed(ILogger logger, string hubMethod, Guid userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the websocket delivery of notification {NotificationId}")]
+    private static partial void LogRecordFailed(ILogger logger, Guid notificationId, Exception exception);
+}

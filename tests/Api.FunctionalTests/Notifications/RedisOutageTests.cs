@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Api.FunctionalTests.Notifications;
+
+/// <summary>
+/// A Redis backplane outage never slows a command: pushes leave the request path, <c>/health/ready</c> says Degraded with the
+/// reason, and pushes reach connected clients again once Redis is back. One service on its own SQLite file and a real
+/// redis-server that the test stops and starts again on the same port.
+/// </summary>
+public sealed class RedisOutageTests : IDisposable
+{
+    /// <summary>Far above a healthy request and far below the 10 s two backplane timeouts used to add to each one.</summary>
+    private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"riskplatform-redis-outage-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task Command_WhileRedisIsDown_AnswersAtOnceReadyIsDegradedAndPushesResumeWhenRedisReturns()
+    {
+        if (RedisTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var redis = await RedisTestServer.StartAsync();
+        var running = redis;
+        try
+        {
+            await using var factory = new RiskPlatformApiFactory(
+                DatabaseProvider.Sqlite,
+                $"Data Source={_database}",
+                new CapturingLogSink(),
+                settings: new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
+            using var alice = new ApiClient(factory.CreateClient());
+            await alice.SignInAsNewUserAsync($"alice-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+            using var anonymous = new ApiClient(factory.CreateClient());
+            await using var hub = await NotificationHubClient.ConnectAsync(factory.Server, alice.AccessToken);
+
+            // The backplane subscribes the user's channel just after the handshake: send until the first push lands.
+            await ReceivesAPushAsync(alice, hub, "a push through the backplane before the outage");
+            Assert.Equal("Healthy", (await anonymous.GetAsync("/health/ready")).EnsureStatus(HttpStatusCode.OK).Text);
+
+            running = null;
+            await redis.DisposeAsync();
+
+            var ready = await Eventually.ReturnsAsync(
+                () => anonymous.GetAsync("/health/ready"),
+                response => response.Text.StartsWith("Degraded", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(15),
+                "/health/ready degraded while Redis is down");
+            Assert.Equal(HttpStatusCode.OK, ready.Status);
+            Assert.Contains("redis_backplane: Degraded - The Redis backplane cannot be reached", ready.Text, StringComparison.Ordinal);
+            for (var i = 0; i < 3; i++)
+            {
+                // Each of these used to wait for the presence lookup and the send to time out against the missing Redis.
+                var created = await alice.PostAsync("/api/v1/notifications/test", new { priority = "high" }).WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken);
+                created.EnsureStatus(HttpStatusCode.Created);
+            }
+
+            running = await RedisTestServer.StartAsync(redis.Port);
+
+            await ReceivesAPushAsync(alice, hub, "a push through the backplane after Redis returned");
+            await Eventually.ReturnsAsync(
+                async () => (await anonymous.GetAsync("/health/ready")).Text,
+                text => text == "Healthy",
+                TimeSpan.FromSeconds(15),
+                "/health/ready healthy again");
+        }
+        finally
+        {
+            if (running is not null)
+            {
+                await running.DisposeAsync();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Sends test notifications until one reaches the hub client (each waits up to a second for its push).</summary>
+    private static async Task ReceivesAPushAsync(ApiClient user, NotificationHubClient hub, string because)
+    {
+        var before = Notifications(hub);
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                (await user.PostAsync("/api/v1/notifications/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created);
+                var until = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+                while (Notifications(hub) == before && DateTime.UtcNow < until)
+                {
+                    await Task.Delay(50);
+                }
+
+                return Notifications(hub);
+            },
+            received => received > before,
+            TimeSpan.FromSeconds(30),
+            because);
+    }
+
+    private static int Notifications(NotificationHubClient hub) => hub.Received.Count(e => e.Name == "notification_received");
+}
