@@ -6,12 +6,13 @@ namespace RiskPlatform.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Pins SQLite's settings on every connection the service opens, instead of leaving them to whoever created the file:
-/// write-ahead logging (readers never wait for the writer), the configured sync level, and a busy timeout that only
-/// matters for writers outside the service's own <see cref="SqliteWriteGate"/> (another process on the same file).
+/// write-ahead logging (readers never wait for the writer) and the configured sync level. Writers of this process queue in
+/// <see cref="SqliteWriteGate"/>; only another process on the same file still meets the driver's busy timeout
+/// (<c>Default Timeout</c> in the connection string).
 /// </summary>
 internal sealed class SqliteConnectionSettings(IOptions<DatabaseOptions> options) : DbConnectionInterceptor
 {
-    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {options.Value.SqliteSynchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 30000;";
+    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {options.Value.SqliteSynchronous.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
