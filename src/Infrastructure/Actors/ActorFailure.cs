@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Infrastructure.Actors;
 
@@ -35,6 +36,8 @@ public sealed record ActorFailure(
 
     public static ActorFailure From(Exception exception, JsonSerializerOptions wireJson) => exception switch
     {
+        _ when DatabaseUnavailable.Translate(exception) is { } databaseDown =>
+            new(ActorFailureKind.ServiceUnavailable, databaseDown.Code, databaseDown.Message) { RetryAfter = databaseDown.RetryAfter },
         ValidationException e => new(ActorFailureKind.Validation, null, e.Message)
         {
             Errors = e.Errors.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),

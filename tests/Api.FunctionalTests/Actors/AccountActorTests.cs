@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Portfolio;
 using RiskPlatform.Api.FunctionalTests.Trading;
 using RiskPlatform.Infrastructure.Actors;
 using RiskPlatform.Infrastructure.Persistence;
@@ -45,6 +46,40 @@ public abstract class AccountActorTests(ApiFixture fixture) : FunctionalTest(fix
         var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
         Assert.Equal(ShareLimit, Assert.Single(account.Positions).Quantity);
         Assert.Equal(20, (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array!.Count);
+    }
+
+    [Fact]
+    public async Task RiskReads_OfAnAccountWithPositionsRulesAndState_WriteNoRow()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+        (await client.PostAsync("/api/v1/orders", Buy(SharesEach))).EnsureStatus(HttpStatusCode.Created);
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 12m })).EnsureStatus(HttpStatusCode.OK);
+        var before = await RowCountsAsync(client.UserId);
+
+        (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules/test", new { symbol = "AAPL", order_qty = 500m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules/calculate-position-size", new { symbol = "AAPL", entry_price = 12m, stop_loss = 11m }))
+            .EnsureStatus(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Equal(before, await RowCountsAsync(client.UserId));
+    }
+
+    /// <summary>The row count of every table a risk read could write, and the version of the user's portfolio state.</summary>
+    private async Task<string> RowCountsAsync(Guid userId)
+    {
+        string[] tables = ["audit_logs", "portfolio_states", "equity_snapshots", "paper_accounts", "paper_orders", "orders", "risk_breaches", "notifications"];
+        var counts = new List<string>();
+        foreach (var table in tables)
+        {
+            counts.Add($"{table}={await Fixture.CountAsync($"SELECT COUNT(*) FROM {table}")}");
+        }
+
+        counts.Add($"state={(await PortfolioTestData.StateAsync(Fixture, userId))?.ConcurrencyStamp}");
+        return string.Join(", ", counts);
     }
 }
 

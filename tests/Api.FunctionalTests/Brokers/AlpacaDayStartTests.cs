@@ -28,7 +28,8 @@ public abstract class AlpacaDayStartTests(ApiFixture fixture) : FunctionalTest(f
         await BindNewKeyAsync(client);
         var sim = host.Alpaca.Simulator;
         sim.SetQuote("AAPL", 99m, 101m);
-        (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK); // creates the state
+        // A writer creates the state (reads store nothing): choosing the (default) trading-day convention.
+        (await client.PutAsync("/api/v1/trading/day-convention", new { convention = "us_equities" })).EnsureStatus(HttpStatusCode.OK);
         Assert.Equal(100_000m, (await PortfolioTestData.StateAsync(fixture, client.UserId))!.DayStartEquity);
         var ruleId = await TradingTestData.AddRuleAsync(fixture, client.UserId, RiskRuleType.MaxDailyLoss, 5_000m, ThresholdUnit.Dollars, RiskAction.Block);
         sim.LastEquity = 110_000m;

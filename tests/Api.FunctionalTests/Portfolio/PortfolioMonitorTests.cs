@@ -340,16 +340,21 @@ public abstract class PortfolioMonitorTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
-    public async Task UserWithoutMonitoredRulesOrState_IsNotMonitored()
+    public async Task UserWithoutMonitoredRules_HoldingAPosition_IsMarkedButNothingIsJudged()
     {
         var client = await SignedInAsync();
         await PriceAsync(client, "AAPL", 100m);
         await OrderAsync(client, Market("buy", 10m));
+        var pointsAfterOrder = await MonitorTestData.EquityPointsAsync(Fixture, client.UserId);
 
         await PriceAsync(client, "AAPL", 50m);
 
-        Assert.Null(await PortfolioTestData.StateAsync(Fixture, client.UserId));
-        Assert.Equal(0, await MonitorTestData.EquityPointsAsync(Fixture, client.UserId));
+        // The first order created the state; the monitor keeps its high-water mark and drawdown as prices move (readers don't).
+        var state = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
+        Assert.Equal(0.5m, state.CurrentDrawdownPercent);
+        Assert.True(await MonitorTestData.EquityPointsAsync(Fixture, client.UserId) > pointsAfterOrder);
+        Assert.Empty(await MonitorTestData.EpisodesAsync(Fixture, client.UserId));
+        Assert.Empty(await MonitorTestData.ActionsAsync(Fixture, client.UserId));
     }
 }
 

@@ -26,7 +26,7 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
         var first = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal(100_000m, Dec(first, "day_start_equity"));
         Assert.Equal(0, first["number_of_positions"]!.GetValue<int>());
-        Assert.NotNull(await PortfolioTestData.StateAsync(Fixture, client.UserId));
+        Assert.Null(await PortfolioTestData.StateAsync(Fixture, client.UserId)); // a read stores nothing
 
         await QuoteAsync("AAPL", 99m, 101m, 100m);
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);

@@ -93,6 +93,9 @@ public abstract class TradingDayConventionTests(ApiFixture fixture) : Functional
 
         Assert.Equal(99_000m, after["day_start_equity"]!.GetValue<decimal>());
         Assert.Equal(0m, after["daily_pl"]!.GetValue<decimal>());
+        Assert.Equal(Utc("2026-03-10T15:00:00Z"), (await PortfolioTestData.StateAsync(Fixture, client.UserId))!.NextDayStart); // reads store nothing
+
+        await PriceAsync(90m); // the monitor, a writer, marks the state on the next quote and stores the roll
         var state = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
         Assert.Equal((TradingDayKind.CalendarInTimeZone, "Asia/Tokyo"), (state.TradingDayKind, state.TimeZoneId));
         Assert.Equal(Utc("2026-03-11T15:00:00Z"), state.NextDayStart);

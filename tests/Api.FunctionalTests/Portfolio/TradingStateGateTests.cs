@@ -101,17 +101,18 @@ public abstract class TradingStateGateTests(ApiFixture fixture) : FunctionalTest
     }
 
     /// <summary>
-    /// The first portfolio-state use comes after a loss earlier in the (paper broker's) day: the new state starts from the broker's
-    /// day-start equity and high-water mark (100,000), not from the current equity (99,000), so the loss is not forgotten.
+    /// The account's first order creates its portfolio state from the broker's day-start equity and high-water mark (100,000);
+    /// a loss after it is measured from there, and reading the figures stores nothing (the state is the one the order made).
     /// </summary>
     [Fact]
     public async Task NewPortfolioState_StartsFromTheBrokersDayStartAndHighWaterMark_NotTheCurrentEquity()
     {
         var client = await SignedInAsync();
         await PriceAsync(100m);
-        (await client.PostAsync("/api/v1/orders", Market("buy", 100m))).EnsureStatus(HttpStatusCode.Created);
-        await PriceAsync(90m);
         Assert.Null(await PortfolioTestData.StateAsync(Fixture, client.UserId));
+        (await client.PostAsync("/api/v1/orders", Market("buy", 100m))).EnsureStatus(HttpStatusCode.Created);
+        Assert.NotNull(await PortfolioTestData.StateAsync(Fixture, client.UserId));
+        await PriceAsync(90m);
 
         var risk = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!;
 
