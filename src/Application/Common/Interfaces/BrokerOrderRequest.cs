@@ -10,4 +10,11 @@ public sealed record BrokerOrderRequest(
     decimal Quantity,
     OrderType Type,
     decimal? LimitPrice,
-    TimeInForce TimeInForce);
+    TimeInForce TimeInForce)
+{
+    /// <summary>
+    /// True when the service generated <see cref="ClientOrderId"/> for this very request (the client sent none): no earlier
+    /// submission can carry it, so a broker need not look it up before submitting.
+    /// </summary>
+    public bool ClientOrderIdIsNew { get; init; }
+}

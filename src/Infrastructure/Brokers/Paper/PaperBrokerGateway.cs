@@ -27,6 +27,12 @@ internal sealed class PaperBrokerGateway(
 {
     private readonly Dictionary<Guid, PaperAccount> _loaded = [];
 
+    /// <summary>
+    /// The quotes read in this scope (one command or query): each symbol is read once, and every valuation of the scope —
+    /// account, positions, the order's fill, the mark — uses the same prices.
+    /// </summary>
+    private readonly Dictionary<string, MarketQuote?> _quotes = new(StringComparer.Ordinal);
+
     public async Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken)
     {
         var account = await FindOrFreshAsync(userId, cancellationToken);
@@ -70,7 +76,7 @@ internal sealed class PaperBrokerGateway(
 
     public async Task<BrokerQuote?> GetQuoteAsync(Guid userId, string symbol, CancellationToken cancellationToken)
     {
-        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(TradingSymbol.Normalize(symbol)), cancellationToken);
+        var quote = await QuoteAsync(TradingSymbol.Normalize(symbol), cancellationToken);
         return quote is null ? null : new BrokerQuote(quote.Symbol, quote.Bid, quote.Ask, quote.Last, quote.UpdatedAt);
     }
 
@@ -84,7 +90,8 @@ internal sealed class PaperBrokerGateway(
             accounts.Add(account);
             _loaded[userId] = account;
         }
-        else if (request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId
+        else if (!request.ClientOrderIdIsNew
+            && request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId
             && !account.Orders.Any(o => o.ClientOrderId == clientOrderId))
         {
             // Idempotency on the client order id holds over the whole history, which is not loaded: fetch that one order.
@@ -93,7 +100,7 @@ internal sealed class PaperBrokerGateway(
 
         await MarkAsync(account, now, cancellationToken);
         var symbol = TradingSymbol.Normalize(request.Symbol);
-        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken);
+        var quote = await QuoteAsync(symbol, cancellationToken);
         var order = account.PlaceOrder(
             symbol, request.Side, request.Quantity, request.Type, request.LimitPrice, request.TimeInForce, request.ClientOrderId, quote, now);
         return ToBrokerOrder(order);
@@ -157,7 +164,7 @@ internal sealed class PaperBrokerGateway(
     /// <summary>A market order for the whole position on the opposite side, filled at the current quote (rejected without one).</summary>
     private async Task<PaperOrder> CloseAsync(PaperAccount account, PaperPosition position, DateTime now, CancellationToken cancellationToken)
     {
-        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(position.Symbol), cancellationToken);
+        var quote = await QuoteAsync(position.Symbol, cancellationToken);
         var side = position.Quantity > 0 ? OrderSide.Sell : OrderSide.Buy;
         return account.PlaceOrder(
             position.Symbol, side, Math.Abs(position.Quantity), OrderType.Market, null, TimeInForce.Day, $"close-{Guid.CreateVersion7():N}", quote, now);
@@ -211,9 +218,32 @@ internal sealed class PaperBrokerGateway(
             return [];
         }
 
-        var symbols = account.Positions.Select(p => p.Symbol).ToList();
-        var found = await quotes.ListAsync(new MarketQuotesBySymbolsSpec(symbols), cancellationToken);
-        return found.ToDictionary(q => q.Symbol, q => q.MarkPrice, StringComparer.Ordinal);
+        var missing = account.Positions.Select(p => p.Symbol).Where(s => !_quotes.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            var found = await quotes.ListAsync(new MarketQuotesBySymbolsSpec(missing), cancellationToken);
+            foreach (var symbol in missing)
+            {
+                _quotes[symbol] = found.FirstOrDefault(q => q.Symbol == symbol);
+            }
+        }
+
+        return account.Positions
+            .Select(p => p.Symbol)
+            .Distinct(StringComparer.Ordinal)
+            .Where(symbol => _quotes[symbol] is not null)
+            .ToDictionary(symbol => symbol, symbol => _quotes[symbol]!.MarkPrice, StringComparer.Ordinal);
+    }
+
+    private async Task<MarketQuote?> QuoteAsync(string symbol, CancellationToken cancellationToken)
+    {
+        if (!_quotes.TryGetValue(symbol, out var quote))
+        {
+            quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken);
+            _quotes[symbol] = quote;
+        }
+
+        return quote;
     }
 
     private static BrokerOrder ToBrokerOrder(PaperOrder order) => new(

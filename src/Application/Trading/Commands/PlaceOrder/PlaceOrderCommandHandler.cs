@@ -103,7 +103,10 @@ internal sealed class PlaceOrderCommandHandler(
 
         var submitted = await broker.SubmitOrderAsync(
             userId,
-            new BrokerOrderRequest(order.ClientOrderId, symbol, side, order.Quantity, type, limitPrice, timeInForce),
+            new BrokerOrderRequest(order.ClientOrderId, symbol, side, order.Quantity, type, limitPrice, timeInForce)
+            {
+                ClientOrderIdIsNew = clientOrderId is null,
+            },
             cancellationToken);
         order.MirrorBroker(submitted.BrokerOrderId, submitted.Status, submitted.FilledQuantity, submitted.AverageFillPrice, submitted.RejectReason, now);
         orders.Add(order);
