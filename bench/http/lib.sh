@@ -27,7 +27,9 @@ export Accounts__AdminEmails__0="${ADMIN_EMAIL:-bench@example.com}"
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"
   db="rp_bench_$(date +%s)"
-  pg_admin="$(sed -E 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$RISKPLATFORM_TEST_POSTGRES")"
+  # psql's conninfo from the Npgsql connection string: server and credentials only (Npgsql-only keywords are left out).
+  pg_admin="$(tr ';' '\n' <<<"$RISKPLATFORM_TEST_POSTGRES" | awk -F= '{ k = tolower($1); gsub(/ /, "", k) }
+    k == "host" || k == "port" || k == "password" { print k "=" $2 } k == "username" { print "user=" $2 } k == "database" { print "dbname=" $2 }' | paste -sd' ')"
   psql "$pg_admin" -qc "CREATE DATABASE $db" >/dev/null
   export Database__Provider=PostgreSql ConnectionStrings__RiskPlatform="$(sed -E "s/Database=[^;]*/Database=$db/" <<<"$RISKPLATFORM_TEST_POSTGRES")"
 else

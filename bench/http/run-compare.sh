@@ -106,7 +106,7 @@ if [[ "$mode" != mixed ]]; then
     awk -v label="$label" -v c="$c" -v rps="$(field "$r" rps)" -v p50="$(field "$r" p50)" -v p99="$(field "$r" p99)" \
       -v brps="${bare_rps[$c]}" -v bp50="${bare_p50[$c]}" -v bp99="${bare_p99[$c]}" \
       -v bad="$(( $(field "$r" non2xx) + $(field "$r" timeouts) + $(field "$r" errors) ))" -v l="$l" \
-      'BEGIN { printf "%-44s %5d %10.1f %9.2f %9.2f %7.1f%% %8.1f %8.1f %7d %5s\n",
+      'BEGIN { printf "%-44s %5d %10.1f %9.2f %9.2f %7.2f%% %8.1f %8.1f %7d %5s\n",
         label, c, rps, p50 / 1000, p99 / 1000, 100 * rps / brps, p50 / bp50, p99 / bp99, bad, l }'
   done
   echo "peak RSS (VmHWM): service $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$api_pid/status"), bare API $((bare_rss / 1024)) MiB"
