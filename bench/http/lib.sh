@@ -8,7 +8,8 @@ base="http://127.0.0.1:$port"
 workdir="$(mktemp -d)"
 # On exit: stop the service, drop the PostgreSQL database it used (KEEP_DATABASE=1 keeps it), remove the temp files.
 cleanup() {
-  kill "${api_pid:-0}" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
+  # (not `kill ${api_pid:-0}`: kill 0 signals the whole process group, i.e. whatever started this script)
+  if [[ -n "${api_pid:-}" ]]; then kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true; fi
   if [[ -n "${db:-}" && "${KEEP_DATABASE:-}" != 1 ]]; then
     psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || echo "could not drop database $db" >&2
   fi
