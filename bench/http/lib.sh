@@ -1,11 +1,21 @@
 # Shared by the HTTP benchmark scripts: publishes the service (Release), starts it on loopback on SQLite or PostgreSQL,
 # and offers small helpers. Source it after `cd` to the repository root; it sets $base and an EXIT trap.
-#   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
+#   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit unless KEEP_DATABASE=1)
+#                instead of a temp SQLite file.
 #   ADMIN_EMAIL  the user that publishes quotes (listed in Accounts:AdminEmails).
 port="${PORT:-5090}"
 base="http://127.0.0.1:$port"
 workdir="$(mktemp -d)"
-trap 'kill "${api_pid:-0}" 2>/dev/null || true; rm -rf "$workdir"' EXIT
+# On exit: stop the service, drop the PostgreSQL database it used (KEEP_DATABASE=1 keeps it), remove the temp files.
+cleanup() {
+  # (not `kill ${api_pid:-0}`: kill 0 signals the whole process group, i.e. whatever started this script)
+  if [[ -n "${api_pid:-}" ]]; then kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true; fi
+  if [[ -n "${db:-}" && "${KEEP_DATABASE:-}" != 1 ]]; then
+    psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || echo "could not drop database $db" >&2
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
@@ -18,7 +28,10 @@ export Accounts__AdminEmails__0="${ADMIN_EMAIL:-bench@example.com}"
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"
   db="rp_bench_$(date +%s)"
-  psql "$(sed -E 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$RISKPLATFORM_TEST_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
+  # psql's conninfo from the Npgsql connection string: server and credentials only (Npgsql-only keywords are left out).
+  pg_admin="$(tr ';' '\n' <<<"$RISKPLATFORM_TEST_POSTGRES" | awk -F= '{ k = tolower($1); gsub(/ /, "", k) }
+    k == "host" || k == "port" || k == "password" { print k "=" $2 } k == "username" { print "user=" $2 } k == "database" { print "dbname=" $2 }' | paste -sd' ')"
+  psql "$pg_admin" -qc "CREATE DATABASE $db" >/dev/null
   export Database__Provider=PostgreSql ConnectionStrings__RiskPlatform="$(sed -E "s/Database=[^;]*/Database=$db/" <<<"$RISKPLATFORM_TEST_POSTGRES")"
 else
   export Database__Provider=Sqlite ConnectionStrings__RiskPlatform="Data Source=$workdir/bench.db"

@@ -140,6 +140,9 @@ public static class DependencyInjection
             connectionString = $"Data Source={Path.Combine(dataDirectory, "riskplatform.db")}";
         }
 
+        // Pooled contexts (docs/decisions/017-pooled-contexts-and-prepared-statements.md): the contexts take nothing but their
+        // options, and the options resolve only singletons (the interceptor and its TimeProvider) from the root provider.
+        // Anything scoped must never be injected into the context or its interceptors, or a pooled instance would keep it.
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseOutageInterceptor>();
         services.AddSingleton<SqliteConnectionSettings>();
@@ -147,13 +150,13 @@ public static class DependencyInjection
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<RiskPlatformDbContext, SqliteRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                services.AddDbContextPool<RiskPlatformDbContext, SqliteRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<RiskPlatformDbContext, PostgreSqlRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                services.AddDbContextPool<RiskPlatformDbContext, PostgreSqlRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<RiskPlatformDbContext, SqlServerRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
+                services.AddDbContextPool<RiskPlatformDbContext, SqlServerRiskPlatformDbContext>((sp, o) => Configure(sp, o, provider, connectionString));
                 break;
             default:
                 throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [$"Unknown Database:Provider '{provider}'."]);

@@ -40,6 +40,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         // Mirroring the broker's fills and cancellations back onto the order.
         builder.HasIndex(o => new { o.UserId, o.BrokerOrderId }).HasDatabaseName("ix_orders_user_broker_order");
+
+        // A user's open orders (new or partially filled): the pre-trade refresh of open orders.
+        builder.HasIndex(o => new { o.UserId, o.Status }).HasDatabaseName("ix_orders_user_open");
+
+        // The owners of open orders in a symbol: whom a quote re-queues for the monitor.
+        builder.HasIndex(o => new { o.Symbol, o.Status }).HasDatabaseName("ix_orders_symbol_open");
         builder.Ignore(o => o.DomainEvents);
     }
 }

@@ -1262,6 +1262,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Symbol", "Status")
+                        .HasDatabaseName("ix_orders_symbol_open");
+
                     b.HasIndex("UserId", "BrokerOrderId")
                         .HasDatabaseName("ix_orders_user_broker_order");
 
@@ -1271,6 +1274,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_orders_user_created");
+
+                    b.HasIndex("UserId", "Status")
+                        .HasDatabaseName("ix_orders_user_open");
 
                     b.HasIndex("UserId", "SubmittedAt")
                         .HasDatabaseName("ix_orders_user_submitted");

@@ -1257,6 +1257,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Symbol", "Status")
+                        .HasDatabaseName("ix_orders_symbol_open");
+
                     b.HasIndex("UserId", "BrokerOrderId")
                         .HasDatabaseName("ix_orders_user_broker_order");
 
@@ -1266,6 +1269,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_orders_user_created");
+
+                    b.HasIndex("UserId", "Status")
+                        .HasDatabaseName("ix_orders_user_open");
 
                     b.HasIndex("UserId", "SubmittedAt")
                         .HasDatabaseName("ix_orders_user_submitted");
