@@ -140,7 +140,7 @@ public static class DependencyInjection
             connectionString = $"Data Source={Path.Combine(dataDirectory, "riskplatform.db")}";
         }
 
-        // Pooled contexts (docs/decisions/017-pooled-contexts-and-prepared-statements.md): the contexts take nothing but their
+        // Pooled contexts (docs/decisions/019-pooled-contexts-and-prepared-statements.md): the contexts take nothing but their
         // options, and the options resolve only singletons (the interceptor and its TimeProvider) from the root provider.
         // Anything scoped must never be injected into the context or its interceptors, or a pooled instance would keep it.
         services.AddSingleton<AuditableEntityInterceptor>();
