@@ -60,14 +60,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 
     /// <summary>Finds a port nobody listens on (the OS picks one; the listener is closed at once).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => FreeTcpPorts.Next();
 
     /// <summary>Starts the process (again) on the same port and Maildir and waits until the port accepts connections.</summary>
     public async Task StartAgainAsync()

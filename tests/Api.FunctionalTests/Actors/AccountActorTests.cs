@@ -90,12 +90,41 @@ public sealed class AccountActorTestsOnSqlite(SqliteApiFixture fixture) : Accoun
 public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : AccountActorTests(fixture)
 {
     [Fact]
-    public async Task PlaceOrder_SplitAcrossTwoNodesOfOneCluster_OneActorJudgesThemAllAndAcceptsExactly20()
+    public async Task PlaceOrder_SplitAcrossTwoLocalhostNodes_OneActorJudgesThemAllAndAcceptsExactly20()
     {
         var clusterId = $"pair-{Guid.NewGuid():N}";
         var primarySiloPort = FreeTcpPorts.Next();
-        await using var first = Node(clusterId, primarySiloPort, primary: null);
-        await using var second = Node(clusterId, FreeTcpPorts.Next(), primary: $"127.0.0.1:{primarySiloPort}");
+        await using var first = Node(ClusterSettings(clusterId, primarySiloPort, primary: null));
+        await using var second = Node(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: $"127.0.0.1:{primarySiloPort}"));
+        await OneActorJudgesOrdersSplitAcrossAsync(first, second);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_SplitAcrossTwoNodesWithRedisMembership_OneActorJudgesThemAllAndAcceptsExactly20()
+    {
+        if (RedisTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await using var redis = await RedisTestServer.StartAsync();
+        var clusterId = $"redis-{Guid.NewGuid():N}";
+        Dictionary<string, string?> WithRedis(Dictionary<string, string?> settings)
+        {
+            settings["Orleans:Clustering"] = "Redis";
+            settings["Orleans:AdvertisedIPAddress"] = "127.0.0.1";
+            settings["Redis:ConnectionString"] = redis.ConnectionString;
+            return settings;
+        }
+
+        await using var first = Node(WithRedis(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await using var second = Node(WithRedis(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await OneActorJudgesOrdersSplitAcrossAsync(first, second);
+    }
+
+    /// <summary>60 concurrent buys of one user, alternating between the two nodes, against a 100-share block.</summary>
+    private async Task OneActorJudgesOrdersSplitAcrossAsync(RiskPlatformApiFactory first, RiskPlatformApiFactory second)
+    {
         using var viaFirst = new ApiClient(first.CreateClient());
         using var viaSecond = new ApiClient(second.CreateClient());
         using var feed = new ApiClient(first.CreateClient());
@@ -118,12 +147,14 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
         Assert.Equal(ShareLimit, Assert.Single(position.Positions).Quantity);
     }
 
-    private RiskPlatformApiFactory Node(string clusterId, int siloPort, string? primary) => new(
-        DatabaseProvider.PostgreSql, Fixture.ConnectionString, Fixture.Logs, settings: new Dictionary<string, string?>
-        {
-            ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreeTcpPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:PrimarySiloEndpoint"] = primary,
-        });
+    private static Dictionary<string, string?> ClusterSettings(string clusterId, int siloPort, string? primary) => new()
+    {
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreeTcpPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:PrimarySiloEndpoint"] = primary,
+    };
+
+    private RiskPlatformApiFactory Node(Dictionary<string, string?> settings) =>
+        new(DatabaseProvider.PostgreSql, Fixture.ConnectionString, Fixture.Logs, settings: settings);
 }
