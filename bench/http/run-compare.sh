@@ -12,7 +12,7 @@
 #                                                      p99, max and requests over 1 s for both
 #   bench/http/run-compare.sh all [duration=10s]       both; the mixed part lasts MIXED_DURATION (default 60s)
 #
-#   DB=postgres  the service on $RISKPLATFORM_TEST_POSTGRES's server (a fresh database) instead of a temp SQLite file.
+#   DB=postgres  the service on $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit) instead of SQLite.
 #   WARMUP=3s    per endpoint before its first measured case (JIT, tiered compilation, pools).
 # The service runs Release, Production environment, logs at Warning (bench/http/lib.sh). wrk is closed-loop: a slow response
 # delays that connection's next request, so latencies under overload understate what an open-loop client would see.

@@ -46,6 +46,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         // The owners of open orders in a symbol: whom a quote re-queues for the monitor.
         builder.HasIndex(o => new { o.Symbol, o.Status }).HasDatabaseName("ix_orders_symbol_open");
+
         builder.Ignore(o => o.DomainEvents);
     }
 }
