@@ -8,13 +8,13 @@ public sealed class LayerDependencyTests
     /// <summary>Everything the Domain must not know about: libraries, frameworks and the outer layers.</summary>
     internal static readonly string[] DomainForbidden =
     [
-        "MediatR", "FluentValidation", "Mapster", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions",
+        "MediatR", "FluentValidation", "Mapster", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "Orleans",
         Layers.ApplicationNamespace, Layers.InfrastructureNamespace, Layers.ApiNamespace,
     ];
 
     internal static readonly string[] ApplicationForbidden =
     [
-        Layers.InfrastructureNamespace, Layers.ApiNamespace, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore",
+        Layers.InfrastructureNamespace, Layers.ApiNamespace, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Orleans",
     ];
 
     internal static readonly string[] InfrastructureForbidden = [Layers.ApiNamespace];
@@ -95,6 +95,29 @@ public sealed class LayerDependencyTests
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
 
         Assert.False(result.IsSuccessful, $"{forbiddenList} found nothing in {assembly.GetName().Name}");
+    }
+
+    [Fact]
+    public void Grains_WhenScanned_LiveInInfrastructureActorsOnly()
+    {
+        var grains = Types.InAssembly(Layers.Infrastructure).That().Inherit(typeof(Orleans.Grain)).GetTypes().ToList();
+        var elsewhere = new[] { Layers.Application, Layers.Api }
+            .SelectMany(assembly => Types.InAssembly(assembly).That().Inherit(typeof(Orleans.Grain)).GetTypes())
+            .ToList();
+
+        Assert.NotEmpty(grains);
+        Assert.All(grains, grain => Assert.Equal($"{Layers.InfrastructureNamespace}.Actors", grain.Namespace));
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public void Api_WhenScannedForDependencies_ReachesTheActorsOnlyThroughInfrastructure()
+    {
+        // OrleansCodeGen: the metadata Orleans' build step generates into every assembly that references it.
+        var result = Types.InAssembly(Layers.Api).That().DoNotResideInNamespace("OrleansCodeGen")
+            .ShouldNot().HaveDependencyOn("Orleans").GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
     }
 
     [Fact]
