@@ -18,9 +18,20 @@ internal sealed partial class AccountGrain(
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> wireJson,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
-    public async Task<AccountCallResult> Execute(AccountCall call, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The command runs on the thread pool, not on the activation's scheduler: its many database awaits then resume as any
+    /// request's do, instead of each queueing a new turn of the activation behind all other work. The grain stays the one
+    /// writer: it is not reentrant, so its next call waits until this one's task has completed.
+    /// </remarks>
+    public Task<AccountCallResult> Execute(AccountCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var accountUserId = this.GetPrimaryKey();
+        return Task.Run(() => ExecuteAsync(call, accountUserId, cancellationToken), CancellationToken.None);
+    }
+
+    private async Task<AccountCallResult> ExecuteAsync(AccountCall call, Guid accountUserId, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccountActorCall>()
             .Enter(new AccountCallOrigin(call.CallerUserId, call.IpAddress, call.UserAgent, call.TraceId));
@@ -35,7 +46,7 @@ internal sealed partial class AccountGrain(
             var failure = ActorFailure.From(exception, WireJson);
             if (failure.Kind == ActorFailureKind.Unexpected)
             {
-                LogUnexpected(exception, call.CommandType, this.GetPrimaryKey());
+                LogUnexpected(exception, call.CommandType, accountUserId);
             }
 
             return new AccountCallResult(null, failure);
