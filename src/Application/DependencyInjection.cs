@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton(CreateMappingConfig());
         services.AddScoped<AccountActorCall>();
         services.AddScoped<AuditScope>();
+        services.AddScoped<Trading.Common.PreTradeContextLoader>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();

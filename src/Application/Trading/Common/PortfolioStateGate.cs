@@ -14,28 +14,6 @@ namespace RiskPlatform.Application.Trading.Common;
 /// </summary>
 internal static class PortfolioStateGate
 {
-    /// <summary>
-    /// For a query (nothing stored): the user's state marked in memory with <paramref name="account"/> and the snapshot with its
-    /// baselines; a user without a state keeps the broker's snapshot and gets null (as on the order path).
-    /// </summary>
-    public static async Task<(PortfolioSnapshot Snapshot, PortfolioState? State)> ApplyForQueryAsync(
-        IReadRepository<PortfolioState> states,
-        PortfolioSnapshot snapshot,
-        BrokerAccount account,
-        Guid userId,
-        DateTime now,
-        CancellationToken cancellationToken)
-    {
-        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        if (state is null)
-        {
-            return (snapshot, null);
-        }
-
-        PortfolioStateStore.MarkInMemory(state, userId, account, now);
-        return (PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
-    }
-
     /// <summary>The largest whole quantity that only shrinks the current position in the symbol (0 for a side that adds exposure).</summary>
     public static decimal ReduceOnlyQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side) =>
         decimal.Floor(ShrinkableQuantity(snapshot, symbol, side));

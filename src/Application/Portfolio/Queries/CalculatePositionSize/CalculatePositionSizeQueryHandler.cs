@@ -17,25 +17,14 @@ namespace RiskPlatform.Application.Portfolio.Queries.CalculatePositionSize;
 /// is sized against a fresh state from the current equity) and marked in memory only, never saved.
 /// </summary>
 internal sealed class CalculatePositionSizeQueryHandler(
-    IReadRepository<PortfolioState> states,
-    IReadRepository<RiskRule> rules,
-    IReadRepository<Order> orders,
-    IBrokerGateway broker,
+    PreTradeContextLoader contexts,
     ICurrentUser currentUser,
-    IOptions<RiskCheckOptions> options,
     TimeProvider timeProvider) : IRequestHandler<CalculatePositionSizeQuery, PositionSizeDto>
 {
     public async Task<PositionSizeDto> Handle(CalculatePositionSizeQuery request, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireUserId();
-        var now = timeProvider.GetUtcNow().UtcDateTime;
         var symbol = TradingSymbol.Normalize(request.Symbol);
-        var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
-        var state = PortfolioStateStore.MarkInMemory(
-            await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken), userId, account, now);
-
+        var context = await contexts.LoadAsync(currentUser.RequireUserId(), symbol, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
         var result = PositionSizer.Calculate(
             new PositionSizeRequest(
                 symbol,
@@ -47,9 +36,9 @@ internal sealed class CalculatePositionSizeQueryHandler(
                 request.AtrMultiplier,
                 request.WinRate,
                 request.PayoffRatio),
-            PreTradeSnapshot.WithPortfolioState(snapshot, state),
-            state,
-            active);
+            context.Snapshot,
+            context.State,
+            context.Rules);
         return PositionSizeDto.From(result);
     }
 }

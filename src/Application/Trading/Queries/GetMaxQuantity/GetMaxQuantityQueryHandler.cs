@@ -18,27 +18,19 @@ namespace RiskPlatform.Application.Trading.Queries.GetMaxQuantity;
 /// high-water mark when the user has a state, and capped by its trading state (halted: 0; reducing: only what shrinks the position).
 /// </summary>
 internal sealed class GetMaxQuantityQueryHandler(
-    IReadRepository<RiskRule> rules,
-    IReadRepository<Order> orders,
-    IReadRepository<PortfolioState> states,
-    IBrokerGateway broker,
+    PreTradeContextLoader contexts,
     ICurrentUser currentUser,
-    IOptions<RiskCheckOptions> options,
     TimeProvider timeProvider) : IRequestHandler<GetMaxQuantityQuery, MaxQuantityDto>
 {
     public async Task<MaxQuantityDto> Handle(GetMaxQuantityQuery request, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireUserId();
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var side = request.Side is null ? OrderSide.Buy : WireEnum.Parse<OrderSide>(request.Side);
-        var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var (loaded, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, active, now, options.Value.MaxQuoteAge, cancellationToken);
 
         // The order path's baselines and trading state (marked in memory only: a query stores nothing).
-        var (snapshot, state) = await PortfolioStateGate.ApplyForQueryAsync(states, loaded, account, userId, now, cancellationToken);
-        var result = RiskEngine.MaxQuantity(snapshot, active, symbol, side, request.StrategyId);
+        var context = await contexts.LoadAsync(currentUser.RequireUserId(), symbol, now, cancellationToken);
+        var result = RiskEngine.MaxQuantity(context.Snapshot, context.Rules, symbol, side, request.StrategyId);
         var dto = new MaxQuantityDto(
             symbol,
             side,
@@ -50,7 +42,7 @@ internal sealed class GetMaxQuantityQueryHandler(
             result.ReferencePrice,
             result.FailureCode,
             BindingTradingState: null);
-        return state is null ? dto : CapByTradingState(dto, state, snapshot, symbol, side, now);
+        return CapByTradingState(dto, context.State, context.Snapshot, symbol, side, now);
     }
 
     /// <summary>

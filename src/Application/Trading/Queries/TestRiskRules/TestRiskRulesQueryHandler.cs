@@ -18,12 +18,8 @@ namespace RiskPlatform.Application.Trading.Queries.TestRiskRules;
 /// nothing recorded or submitted.
 /// </summary>
 internal sealed class TestRiskRulesQueryHandler(
-    IReadRepository<RiskRule> rules,
-    IReadRepository<Order> orders,
-    IReadRepository<PortfolioState> states,
-    IBrokerGateway broker,
+    PreTradeContextLoader contexts,
     ICurrentUser currentUser,
-    IOptions<RiskCheckOptions> options,
     TimeProvider timeProvider) : IRequestHandler<TestRiskRulesQuery, RiskTestResultDto>
 {
     public async Task<RiskTestResultDto> Handle(TestRiskRulesQuery request, CancellationToken cancellationToken)
@@ -35,22 +31,21 @@ internal sealed class TestRiskRulesQueryHandler(
         var type = request.Type ?? OrderType.Market;
         var limitPrice = type == OrderType.Limit ? request.LimitPrice : null;
 
-        IReadOnlyList<RiskRule> evaluated = request.Rule is { } draft
+        IReadOnlyList<RiskRule>? draftRule = request.Rule is { } draft
             ? [RiskRule.Create(
                 userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit,
                 draft.Action, isActive: true, draft.StrategyId, draft.Symbols, draft.Params?.WindowSeconds)]
-            : await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
-        var (loaded, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, evaluated, now, options.Value.MaxQuoteAge, cancellationToken);
+            : null;
 
         // Judged like an order: the portfolio state's baselines, then its trading state (marked in memory only).
-        var (snapshot, state) = await PortfolioStateGate.ApplyForQueryAsync(states, loaded, account, userId, now, cancellationToken);
+        var context = await contexts.LoadAsync(userId, symbol, now, cancellationToken, draftRule);
+        var (snapshot, evaluated) = (context.Snapshot, context.Rules);
 
         var quantity = request.OrderQty ?? QuantityForValue(request.OrderValue!.Value, snapshot, symbol, side, limitPrice);
         var decision = RiskEngine.Evaluate(snapshot, evaluated, new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId));
 
         // Halted or reducing refuses the order before any rule, with the order path's code (TRADING_HALTED / TRADING_REDUCING).
-        var refusal = state?.RefusalCode(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+        var refusal = context.RefusalCode(symbol, side, quantity, now);
         if (refusal is not null)
         {
             return new RiskTestResultDto(
@@ -62,7 +57,7 @@ internal sealed class TestRiskRulesQueryHandler(
                 WouldWarn: decision.Alerts.Count > 0,
                 WouldReduceTo: null,
                 refusal,
-                state!.RefusalMessage(refusal),
+                context.State.RefusalMessage(refusal),
                 Breaches(decision),
                 Results(decision));
         }

@@ -1,0 +1,18 @@
+using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading;
+
+namespace RiskPlatform.Application.Trading.Common;
+
+/// <summary>
+/// What an order would meet now: the rules judged, the engine's snapshot of the broker account on the portfolio state's
+/// baselines (day-start equity, high-water mark) and that state, marked in memory — or, for a user without one yet, the
+/// state the first order would create from the broker. Loaded by <see cref="PreTradeContextLoader"/>; read-only.
+/// </summary>
+internal sealed record PreTradeContext(IReadOnlyList<RiskRule> Rules, PortfolioSnapshot Snapshot, PortfolioState State)
+{
+    /// <summary>The trading state's refusal of such an order (TRADING_HALTED / TRADING_REDUCING), or null when it may go ahead.</summary>
+    public string? RefusalCode(string symbol, OrderSide side, decimal quantity, DateTime now) =>
+        State.RefusalCode(PortfolioStateGate.ReducesExposure(Snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+}
