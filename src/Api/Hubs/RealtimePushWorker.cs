@@ -1,14 +1,15 @@
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
-using RiskPlatform.Application.Notifications.Commands.RecordWebsocketDelivery;
+using RiskPlatform.Application.Notifications.Commands.RecordWebsocketDeliveries;
 
 namespace RiskPlatform.Api.Hubs;
 
 /// <summary>
 /// Drains <see cref="RealtimePushQueue"/> in order: sends each push to every connection of the user (on every instance, with
-/// the Redis backplane; sending to a user without connections does nothing) and records a notification push on its websocket delivery row through
-/// <see cref="RecordWebsocketDeliveryCommand"/>, in its own scope: sent when the user had a connection, suppressed
+/// the Redis backplane; sending to a user without connections does nothing), then records the notification pushes of what
+/// it drained on their websocket delivery rows through one <see cref="RecordWebsocketDeliveriesCommand"/> in its own scope
+/// (one transaction and one audit row per batch, not per push): sent when the user had a connection, suppressed
 /// <c>not_connected</c> when not, failed when the push failed. Each send is bounded by <see cref="PushTimeout"/>; failures
 /// are logged, and the next push goes on.
 /// </summary>
@@ -23,20 +24,31 @@ internal sealed partial class RealtimePushWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var push in queue.Reader.ReadAllAsync(stoppingToken))
+        var results = new List<WebsocketPushResult>();
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            if (push.Notification is null)
+            // Everything already queued, up to one batch: sent one by one, recorded together.
+            while (results.Count < RecordWebsocketDeliveriesCommand.MaxPushes && queue.Reader.TryRead(out var push))
             {
-                await PushUnreadCountAsync(push.UserId, push.UnreadCount, stoppingToken);
+                if (push.Notification is null)
+                {
+                    await PushUnreadCountAsync(push.UserId, push.UnreadCount, stoppingToken);
+                }
+                else
+                {
+                    results.Add(await PushNotificationAsync(push, stoppingToken));
+                }
             }
-            else
+
+            if (results.Count > 0)
             {
-                await PushNotificationAsync(push, stoppingToken);
+                await RecordAsync(results, stoppingToken);
+                results.Clear();
             }
         }
     }
 
-    private async Task PushNotificationAsync(RealtimePush push, CancellationToken stoppingToken)
+    private async Task<WebsocketPushResult> PushNotificationAsync(RealtimePush push, CancellationToken stoppingToken)
     {
         var notification = push.Notification!;
         WebsocketPushOutcome outcome;
@@ -57,15 +69,20 @@ internal sealed partial class RealtimePushWorker(
             error = $"{exception.GetType().Name}: {exception.Message}";
         }
 
+        return new WebsocketPushResult(notification.Id, outcome, error);
+    }
+
+    private async Task RecordAsync(List<WebsocketPushResult> results, CancellationToken stoppingToken)
+    {
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new RecordWebsocketDeliveryCommand(notification.Id, outcome, error), stoppingToken);
+                .Send(new RecordWebsocketDeliveriesCommand([.. results]), stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            LogRecordFailed(logger, notification.Id, exception);
+            LogRecordFailed(logger, results.Count, exception);
         }
     }
 
@@ -95,6 +112,6 @@ internal sealed partial class RealtimePushWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Real-time push {HubMethod} to user {UserId} failed")]
     private static partial void LogPushFailed(ILogger logger, string hubMethod, Guid userId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the websocket delivery of notification {NotificationId}")]
-    private static partial void LogRecordFailed(ILogger logger, Guid notificationId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the websocket deliveries of {PushCount} notification push(es)")]
+    private static partial void LogRecordFailed(ILogger logger, int pushCount, Exception exception);
 }

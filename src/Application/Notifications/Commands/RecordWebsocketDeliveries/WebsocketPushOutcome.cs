@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Notifications.Commands.RecordWebsocketDelivery;
+namespace RiskPlatform.Application.Notifications.Commands.RecordWebsocketDeliveries;
 
 /// <summary>What a notification push did, as recorded on the notification's websocket delivery row.</summary>
 public enum WebsocketPushOutcome
