@@ -25,7 +25,6 @@ public static class ActorHosting
                 ["Orleans: Clustering must be Localhost, Redis or AdoNet; ClusterId and ServiceId set; SiloPort and GatewayPort distinct ports; AdvertisedIPAddress an IP address; PrimarySiloEndpoint host:port."]);
         }
 
-        builder.Services.AddSingleton(Options.Create(options));
 
         // Orleans also reads the "Orleans" section itself, where "Clustering" would be a provider subsection
         // ({ProviderType: …}). Our Orleans:Clustering is a plain kind applied below, so Orleans must not see it.

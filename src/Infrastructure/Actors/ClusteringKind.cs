@@ -9,6 +9,6 @@ public enum ClusteringKind
     /// <summary>Membership in Redis (<c>Redis:ConnectionString</c>).</summary>
     Redis,
 
-    /// <summary>Membership in the service's PostgreSQL database (the <c>orleans_*</c> tables).</summary>
+    /// <summary>Membership in the service's PostgreSQL database; Orleans' ADO.NET membership tables must exist there.</summary>
     AdoNet,
 }

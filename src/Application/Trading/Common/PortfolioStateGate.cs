@@ -1,6 +1,3 @@
-using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Portfolio.Common;
-using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
@@ -8,9 +5,9 @@ using RiskPlatform.Domain.Trading;
 namespace RiskPlatform.Application.Trading.Common;
 
 /// <summary>
-/// What the order path applies from a user's <see cref="PortfolioState"/>, shared by the queries that answer "what would an order
-/// meet" (the risk test, max-quantity) so they judge exactly like <c>POST /orders</c>: the state's baselines (day-start equity —
-/// the broker's own when it keeps one — and high-water mark) and its trading-state refusal (halted, reducing).
+/// What the order path applies from a user's <see cref="PortfolioState"/> in a reducing or halted state, shared with the
+/// queries that answer "what would an order meet" (through <see cref="PreTradeContext"/> and max-quantity) so they judge
+/// exactly like <c>POST /orders</c>: which orders only shrink a position, and by how much.
 /// </summary>
 internal static class PortfolioStateGate
 {

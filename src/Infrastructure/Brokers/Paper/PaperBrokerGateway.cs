@@ -218,19 +218,19 @@ internal sealed class PaperBrokerGateway(
             return [];
         }
 
-        var missing = account.Positions.Select(p => p.Symbol).Where(s => !_quotes.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+        var symbols = account.Positions.Select(p => p.Symbol).Distinct(StringComparer.Ordinal).ToList();
+        var missing = symbols.Where(symbol => !_quotes.ContainsKey(symbol)).ToList();
         if (missing.Count > 0)
         {
-            var found = await quotes.ListAsync(new MarketQuotesBySymbolsSpec(missing), cancellationToken);
+            var found = (await quotes.ListAsync(new MarketQuotesBySymbolsSpec(missing), cancellationToken))
+                .ToDictionary(q => q.Symbol, StringComparer.Ordinal);
             foreach (var symbol in missing)
             {
-                _quotes[symbol] = found.FirstOrDefault(q => q.Symbol == symbol);
+                _quotes[symbol] = found.GetValueOrDefault(symbol);
             }
         }
 
-        return account.Positions
-            .Select(p => p.Symbol)
-            .Distinct(StringComparer.Ordinal)
+        return symbols
             .Where(symbol => _quotes[symbol] is not null)
             .ToDictionary(symbol => symbol, symbol => _quotes[symbol]!.MarkPrice, StringComparer.Ordinal);
     }
