@@ -56,6 +56,12 @@ public abstract class AccountActorTests(ApiFixture fixture) : FunctionalTest(fix
         (await client.PostAsync("/api/v1/risk-rules", BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
         (await client.PostAsync("/api/v1/orders", Buy(SharesEach))).EnsureStatus(HttpStatusCode.Created);
         (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 12m })).EnsureStatus(HttpStatusCode.OK);
+        // The real-time worker records the websocket deliveries of the order's notifications in the background: let it finish.
+        await Eventually.ReturnsAsync(
+            () => Fixture.CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Websocket' AND status = 'Pending'"),
+            pending => pending == 0,
+            TimeSpan.FromSeconds(10),
+            "the websocket deliveries recorded");
         var before = await RowCountsAsync(client.UserId);
 
         (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
