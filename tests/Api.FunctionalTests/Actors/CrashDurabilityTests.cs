@@ -15,8 +15,25 @@ public abstract class CrashDurabilityTests(ApiFixture fixture) : FunctionalTest(
 
     protected abstract string CrashConnectionString { get; }
 
+    /// <summary>Removes what the crashed and restarted service left behind on its database, if anything.</summary>
+    protected virtual void DeleteCrashDatabase()
+    {
+    }
+
     [Fact]
     public async Task Kill9UnderOrderLoad_EveryAcknowledgedOrderSurvivesTheRestart_SentToTheBrokerOnce()
+    {
+        try
+        {
+            await KillAndRestartUnderLoadAsync();
+        }
+        finally
+        {
+            DeleteCrashDatabase();
+        }
+    }
+
+    private async Task KillAndRestartUnderLoadAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var acknowledged = new ConcurrentBag<(ApiClient Trader, string OrderId)>();
@@ -87,9 +104,11 @@ public abstract class CrashDurabilityTests(ApiFixture fixture) : FunctionalTest(
 [Collection(nameof(SqliteCollection))]
 public sealed class CrashDurabilityTestsOnSqlite(SqliteApiFixture fixture) : CrashDurabilityTests(fixture)
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"riskplatform-crash-{Guid.NewGuid():N}.db");
+    private readonly string _path = SqliteTestFiles.NewPath("crash");
 
     protected override string CrashConnectionString => $"Data Source={_path}";
+
+    protected override void DeleteCrashDatabase() => SqliteTestFiles.Delete(_path);
 }
 
 [Collection(nameof(PostgresCollection))]

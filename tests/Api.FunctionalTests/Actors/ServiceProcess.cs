@@ -31,31 +31,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var environment = new Dictionary<string, string>
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var settings = Infrastructure.RiskPlatformApiFactory.TestSettings(provider, connectionString);
+        settings["Serilog:MinimumLevel:Default"] = "Warning";
+        foreach (var (key, value) in settings)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Database__Provider"] = provider.ToString(),
-            ["ConnectionStrings__RiskPlatform"] = connectionString,
-            ["Jwt__SigningKey"] = Infrastructure.TestSecrets.JwtSigningKey,
-            ["Encryption__ActiveKeyVersion"] = "1",
-            ["Encryption__MasterKeys__1"] = Infrastructure.TestSecrets.MasterKeyV1,
-            ["Accounts__AdminEmails__0"] = Infrastructure.RiskPlatformApiFactory.MarketFeedEmail,
-            ["Brokers__Alpaca__PaperUrl"] = Infrastructure.RiskPlatformApiFactory.ClosedLocalUrl,
-            ["Brokers__Alpaca__LiveUrl"] = Infrastructure.RiskPlatformApiFactory.ClosedLocalUrl,
-            ["Brokers__Alpaca__DataUrl"] = Infrastructure.RiskPlatformApiFactory.ClosedLocalUrl,
-            ["Monitoring__PollInterval"] = "00:00:00",
-            ["Monitoring__CompactionInterval"] = "00:00:00",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in FreeTcpPorts.SiloSettings())
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

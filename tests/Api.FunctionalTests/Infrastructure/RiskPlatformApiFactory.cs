@@ -22,29 +22,45 @@ public sealed class RiskPlatformApiFactory(
     /// <summary>The admin that publishes quotes in the tests (see <see cref="FunctionalTest"/>).</summary>
     public const string MarketFeedEmail = "market-feed@riskplatform.test";
 
+    /// <summary>
+    /// The settings of every test host (in process here, or as a real process in the crash tests) on a database: fixed
+    /// secrets, the market feed as the admin, no reachable Alpaca, no background timers, and a one-node actor cluster of its
+    /// own on ports no other host uses.
+    /// </summary>
+    public static Dictionary<string, string?> TestSettings(DatabaseProvider provider, string connectionString)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:RiskPlatform"] = connectionString,
+            ["Jwt:SigningKey"] = TestSecrets.JwtSigningKey,
+            ["Encryption:ActiveKeyVersion"] = "1",
+            ["Encryption:MasterKeys:1"] = TestSecrets.MasterKeyV1,
+            ["Serilog:MinimumLevel:Default"] = "Debug",
+            ["Accounts:AdminEmails:0"] = MarketFeedEmail,
+
+            // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
+            // the Alpaca tests point these at their fake server.
+            ["Brokers:Alpaca:PaperUrl"] = ClosedLocalUrl,
+            ["Brokers:Alpaca:LiveUrl"] = ClosedLocalUrl,
+            ["Brokers:Alpaca:DataUrl"] = ClosedLocalUrl,
+
+            // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
+            ["Monitoring:PollInterval"] = "00:00:00",
+            ["Monitoring:CompactionInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in FreeTcpPorts.SiloSettings())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("ConnectionStrings:RiskPlatform", connectionString);
-        builder.UseSetting("Jwt:SigningKey", TestSecrets.JwtSigningKey);
-        builder.UseSetting("Encryption:ActiveKeyVersion", "1");
-        builder.UseSetting("Encryption:MasterKeys:1", TestSecrets.MasterKeyV1);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
-        builder.UseSetting("Accounts:AdminEmails:0", MarketFeedEmail);
-
-        // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
-        // the Alpaca tests point these at their fake server.
-        builder.UseSetting("Brokers:Alpaca:PaperUrl", ClosedLocalUrl);
-        builder.UseSetting("Brokers:Alpaca:LiveUrl", ClosedLocalUrl);
-        builder.UseSetting("Brokers:Alpaca:DataUrl", ClosedLocalUrl);
-
-        // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
-        builder.UseSetting("Monitoring:PollInterval", "00:00:00");
-        builder.UseSetting("Monitoring:CompactionInterval", "00:00:00");
-
-        // Every test host is a one-node actor cluster of its own, on ports no other host uses.
-        foreach (var (key, value) in FreeTcpPorts.SiloSettings())
+        foreach (var (key, value) in TestSettings(provider, connectionString))
         {
             builder.UseSetting(key, value);
         }

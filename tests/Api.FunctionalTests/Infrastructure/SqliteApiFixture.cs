@@ -1,10 +1,11 @@
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 public sealed class SqliteApiFixture : ApiFixture
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"riskplatform-tests-{Guid.NewGuid():N}.db");
+    private readonly string _path = SqliteTestFiles.NewPath("tests");
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -12,12 +13,7 @@ public sealed class SqliteApiFixture : ApiFixture
 
     protected override ValueTask ReleaseAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        SqliteTestFiles.Delete(_path);
         return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -228,11 +227,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
 
         if (_sqlitePath is not null)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            SqliteTestFiles.Delete(_sqlitePath);
         }
 
         GC.SuppressFinalize(this);
@@ -273,7 +268,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             }
             else
             {
-                _sqlitePath = Path.Combine(Path.GetTempPath(), $"riskplatform-email-{Guid.NewGuid():N}.db");
+                _sqlitePath = SqliteTestFiles.NewPath("email");
                 _connectionString = $"Data Source={_sqlitePath}";
             }
         }

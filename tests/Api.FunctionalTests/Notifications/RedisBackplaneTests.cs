@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.Hubs;
@@ -58,13 +57,9 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
         foreach (var path in _databases)
         {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            SqliteTestFiles.Delete(path);
         }
 
         return ValueTask.CompletedTask;

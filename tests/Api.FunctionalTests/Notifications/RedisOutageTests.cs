@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
@@ -16,7 +15,7 @@ public sealed class RedisOutageTests : IDisposable
     /// <summary>Far above a healthy request and far below the 10 s two backplane timeouts used to add to each one.</summary>
     private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"riskplatform-redis-outage-{Guid.NewGuid():N}.db");
+    private readonly string _database = SqliteTestFiles.NewPath("redis-outage");
 
     [Fact]
     public async Task Command_WhileRedisIsDown_AnswersAtOnceReadyIsDegradedAndPushesResumeWhenRedisReturns()
@@ -81,11 +80,7 @@ public sealed class RedisOutageTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        SqliteTestFiles.Delete(_database);
     }
 
     /// <summary>Sends test notifications until one reaches the hub client (each waits up to a second for its push).</summary>

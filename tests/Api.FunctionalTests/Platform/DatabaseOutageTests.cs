@@ -59,7 +59,7 @@ public sealed class DatabaseOutageTests
     [Fact]
     public async Task Orders_WhileTheSqliteFileIsLockedPastItsTimeout_Are503DatabaseUnavailableAndServeOnceItIsReleased()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"riskplatform-locked-{Guid.NewGuid():N}.db");
+        var path = SqliteTestFiles.NewPath("locked");
         try
         {
             // A one-second busy timeout instead of the default thirty keeps the test short; the path is the same.
@@ -92,11 +92,7 @@ public sealed class DatabaseOutageTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
-            {
-                File.Delete(file);
-            }
+            SqliteTestFiles.Delete(path);
         }
     }
 
