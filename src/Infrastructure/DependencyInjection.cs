@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddOptions<RiskCheckOptions>()
             .Bind(configuration.GetSection(RiskCheckOptions.SectionName))
             .Validate(o => o.MaxQuoteAgeSeconds > 0, "Risk:MaxQuoteAgeSeconds must be positive.")
+            .Validate(o => o.BrokerAcknowledgementSeconds >= 0, "Risk:BrokerAcknowledgementSeconds must not be negative.")
             .ValidateOnStart();
         services.AddOptions<PaperBrokerOptions>()
             .Bind(configuration.GetSection(PaperBrokerOptions.SectionName))
@@ -162,7 +163,8 @@ public static class DependencyInjection
                 throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [$"Unknown Database:Provider '{provider}'."]);
         }
 
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
         services.AddScoped<ITradingLock, DatabaseTradingLock>();
         services.AddScoped<INotificationReadMarker, NotificationReadMarker>();

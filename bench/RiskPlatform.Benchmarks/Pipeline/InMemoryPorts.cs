@@ -19,6 +19,8 @@ internal sealed class NoOpUnitOfWork : IUnitOfWork
 
     public Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Task.FromResult<IUnitOfWorkTransaction>(NoOpTransaction.Instance);
 
+    public Task CommitSoFarAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
     public void DiscardChanges()
     {
     }

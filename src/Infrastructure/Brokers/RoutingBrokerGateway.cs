@@ -13,6 +13,12 @@ internal sealed class RoutingBrokerGateway(BrokerBindingResolver resolver, Paper
     public async Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken) =>
         await (await PickAsync(userId, cancellationToken)).GetAccountAsync(userId, cancellationToken);
 
+    public async Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken) =>
+        await (await PickAsync(userId, cancellationToken)).IsExternalAsync(userId, cancellationToken);
+
+    public async Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken) =>
+        await (await PickAsync(userId, cancellationToken)).FindOrderByClientOrderIdAsync(userId, clientOrderId, cancellationToken);
+
     public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken) =>
         await (await PickAsync(userId, cancellationToken)).GetPositionsAsync(userId, cancellationToken);
 

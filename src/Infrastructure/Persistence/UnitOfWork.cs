@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
@@ -9,13 +10,19 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// <summary>
 /// Saves the tracked changes of one command. Domain events raised by the aggregates are dispatched first, inside the same
 /// save (their handlers' changes commit with the command); database conflicts become domain conflicts (HTTP 409).
+/// A command's transaction may be left part-way (<see cref="CommitSoFarAsync"/>) and taken up again by its next trading lock
+/// or save, so that a call to an external broker never runs inside a transaction (docs/decisions/020).
 /// </summary>
 internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDispatcher dispatcher, SqliteWriteGate sqliteWriter) : IUnitOfWork
 {
     private const int MaxEventRounds = 10;
 
+    /// <summary>The running command's transaction, from its begin until its commit, rollback or disposal.</summary>
+    private CommandTransaction? _command;
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        await ResumeAsync(cancellationToken);
         await DispatchDomainEventsAsync(cancellationToken);
         try
         {
@@ -33,28 +40,26 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
 
     public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        if (dbContext.Database.CurrentTransaction is not null)
+        if (_command is not null || dbContext.Database.CurrentTransaction is not null)
         {
             return NestedTransaction.Instance;
         }
 
-        if (!dbContext.Database.IsSqlite())
-        {
-            return new EfTransaction(await dbContext.Database.BeginTransactionAsync(cancellationToken), writerLease: null);
-        }
-
-        // SQLite: wait (asynchronously) for the process's one write transaction instead of SQLite's sleeping busy handler.
-        var lease = await sqliteWriter.EnterAsync(cancellationToken);
-        try
-        {
-            return new EfTransaction(await dbContext.Database.BeginTransactionAsync(cancellationToken), lease);
-        }
-        catch
-        {
-            lease.Dispose();
-            throw;
-        }
+        var command = new CommandTransaction(this, dbContext.Database, sqliteWriter);
+        await command.BeginAsync(cancellationToken);
+        _command = command;
+        return command;
     }
+
+    public async Task CommitSoFarAsync(CancellationToken cancellationToken)
+    {
+        var command = _command ?? throw new InvalidOperationException("Only a command (inside its transaction) can commit part-way.");
+        await SaveChangesAsync(cancellationToken);
+        await command.CommitCurrentAsync(cancellationToken);
+    }
+
+    /// <summary>Begins the running command's next transaction when it left its last one (<see cref="CommitSoFarAsync"/>).</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken) => _command?.ResumeAsync(cancellationToken) ?? Task.CompletedTask;
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
 
@@ -85,18 +90,65 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
         throw new InvalidOperationException($"Domain events were still being raised after {MaxEventRounds} rounds.");
     }
 
-    /// <summary>A transaction that hands on the SQLite writer lease (if it holds one) as soon as it has ended.</summary>
-    private sealed class EfTransaction(IDbContextTransaction transaction, IDisposable? writerLease) : IUnitOfWorkTransaction
+    /// <summary>
+    /// The transaction of one command: one database transaction at a time, begun again after a commit part-way. On SQLite each
+    /// holds the process's writer lease (instead of SQLite's sleeping busy handler) and hands it on as soon as it has ended.
+    /// </summary>
+    private sealed class CommandTransaction(UnitOfWork owner, DatabaseFacade database, SqliteWriteGate sqliteWriter) : IUnitOfWorkTransaction
     {
+        private IDbContextTransaction? _transaction;
+        private IDisposable? _writerLease;
+
+        public async Task BeginAsync(CancellationToken cancellationToken)
+        {
+            if (!database.IsSqlite())
+            {
+                _transaction = await database.BeginTransactionAsync(cancellationToken);
+                return;
+            }
+
+            var lease = await sqliteWriter.EnterAsync(cancellationToken);
+            try
+            {
+                _transaction = await database.BeginTransactionAsync(cancellationToken);
+                _writerLease = lease;
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
+
+        public Task ResumeAsync(CancellationToken cancellationToken) => _transaction is null ? BeginAsync(cancellationToken) : Task.CompletedTask;
+
+        /// <summary>Commits the current database transaction, if any, and ends it; the command's transaction goes on.</summary>
+        public async Task CommitCurrentAsync(CancellationToken cancellationToken)
+        {
+            if (_transaction is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await _transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                await EndCurrentAsync();
+            }
+        }
+
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             try
             {
-                await transaction.CommitAsync(cancellationToken);
+                await CommitCurrentAsync(cancellationToken);
             }
             finally
             {
-                writerLease?.Dispose();
+                owner._command = null;
             }
         }
 
@@ -104,11 +156,15 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
         {
             try
             {
-                await transaction.RollbackAsync(cancellationToken);
+                if (_transaction is not null)
+                {
+                    await _transaction.RollbackAsync(cancellationToken);
+                }
             }
             finally
             {
-                writerLease?.Dispose();
+                await EndCurrentAsync();
+                owner._command = null;
             }
         }
 
@@ -116,11 +172,32 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
         {
             try
             {
-                await transaction.DisposeAsync();
+                await EndCurrentAsync();
             }
             finally
             {
-                writerLease?.Dispose();
+                if (ReferenceEquals(owner._command, this))
+                {
+                    owner._command = null;
+                }
+            }
+        }
+
+        private async Task EndCurrentAsync()
+        {
+            var transaction = _transaction;
+            _transaction = null;
+            try
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+            }
+            finally
+            {
+                _writerLease?.Dispose();
+                _writerLease = null;
             }
         }
     }

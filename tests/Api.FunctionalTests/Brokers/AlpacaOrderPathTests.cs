@@ -88,7 +88,7 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
     }
 
     [Fact]
-    public async Task OrderPath_WhenAlpacaRefusesTheOrder_Is422WithAlpacasMessageAndNoOrderIsKept()
+    public async Task OrderPath_WhenAlpacaRefusesTheOrder_Is422WithAlpacasMessage_AndTheOrderIsKeptRejected()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture);
         using var client = await host.SignedInAsync();
@@ -100,7 +100,12 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
 
         Assert.Equal("order_rejected_by_broker", refused["code"]!.GetValue<string>());
         Assert.Contains("insufficient buying power", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty((await client.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array);
+        // The order was recorded before Alpaca was called (no call inside a transaction): it stays, rejected with Alpaca's reason.
+        var kept = Assert.Single((await client.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array)!;
+        Assert.Equal("rejected", kept["status"]!.GetValue<string>());
+        Assert.Contains("insufficient buying power", kept["reject_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(kept["broker_order_id"]?.GetValue<string>());
+        Assert.Empty(host.Alpaca.Simulator.Orders);
     }
 
     [Fact]

@@ -13,6 +13,11 @@ internal sealed class FailingLiquidationBroker(IBrokerGateway inner, FailingLiqu
 
     public Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken) => inner.GetAccountAsync(userId, cancellationToken);
 
+    public Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken) => inner.IsExternalAsync(userId, cancellationToken);
+
+    public Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken) =>
+        inner.FindOrderByClientOrderIdAsync(userId, clientOrderId, cancellationToken);
+
     public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken) =>
         inner.GetPositionsAsync(userId, cancellationToken);
 

@@ -10,6 +10,12 @@ internal sealed class UnreachableBroker : IBrokerGateway
 
     public Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken) => throw Unavailable();
 
+    /// <summary>A broker across the network (which is why it can be unreachable).</summary>
+    public Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken) =>
+        throw Unavailable();
+
     public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken) => throw Unavailable();
 
     public Task<IReadOnlyList<BrokerOrder>> GetOpenOrdersAsync(Guid userId, CancellationToken cancellationToken) => throw Unavailable();

@@ -41,6 +41,8 @@ internal sealed class InMemoryUnitOfWork(InMemoryRepository<NotificationDelivery
     public Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IUnitOfWorkTransaction>(new NoTransaction());
 
+    public Task CommitSoFarAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
     public void DiscardChanges()
     {
     }

@@ -10,6 +10,16 @@ public interface IBrokerGateway
 {
     Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the user's orders go to a broker outside this service (Alpaca: a network call that can be slow, fail or lose its
+    /// answer), which is never called inside a database transaction; false for the built-in paper broker, whose orders are rows
+    /// of this database written in the command's own transaction.
+    /// </summary>
+    Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The broker's order placed with <paramref name="clientOrderId"/>, or null when the broker has none.</summary>
+    Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken);
+
     /// <summary>Open positions (non-zero signed quantity), valued at the broker's current market price.</summary>
     Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken);
 

@@ -9,7 +9,7 @@ namespace RiskPlatform.Application.Trading.Common;
 
 /// <summary>
 /// Builds the engine's <see cref="PortfolioSnapshot"/> for one order (or, with no symbol, for the whole account) from the broker
-/// port and the order history; <see cref="WithPortfolioState"/> swaps in the day-start equity and high-water mark of a
+/// port and the order history (plus, for an external broker, our orders still awaiting its acknowledgement); <see cref="WithPortfolioState"/> swaps in the day-start equity and high-water mark of a
 /// <see cref="PortfolioState"/>.
 /// </summary>
 internal static class PreTradeSnapshot
@@ -23,7 +23,8 @@ internal static class PreTradeSnapshot
         IReadOnlyList<RiskRule> rules,
         DateTime now,
         TimeSpan maxQuoteAge,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<Order>? awaitingBroker = null)
     {
         // One DbContext per request: the calls run one after another.
         var account = await broker.GetAccountAsync(userId, cancellationToken);
@@ -54,7 +55,12 @@ internal static class PreTradeSnapshot
             DayStartEquity = account.DayStartEquity,
             EquityHighWaterMark = account.EquityHighWaterMark,
             Positions = [.. positions.Select(p => new PositionSnapshot(p.Symbol, p.Quantity, p.AverageEntryPrice, p.MarketPrice))],
-            OpenOrders = [.. openOrders.Select(o => new OpenOrderSnapshot(o.Symbol, o.Side, o.Quantity - o.FilledQuantity, o.LimitPrice))],
+            // Orders still awaiting the external broker's acknowledgement are not at the broker yet, but count all the same.
+            OpenOrders =
+            [
+                .. openOrders.Select(o => new OpenOrderSnapshot(o.Symbol, o.Side, o.Quantity - o.FilledQuantity, o.LimitPrice)),
+                .. (awaitingBroker ?? []).Select(o => new OpenOrderSnapshot(o.Symbol, o.Side, o.Quantity, o.LimitPrice)),
+            ],
             Quotes = quotes,
             RecentOrderTimes = recent,
             Now = now,

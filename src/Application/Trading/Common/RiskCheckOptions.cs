@@ -13,4 +13,13 @@ public sealed class RiskCheckOptions
     public int MaxQuoteAgeSeconds { get; set; } = 300;
 
     public TimeSpan MaxQuoteAge => TimeSpan.FromSeconds(MaxQuoteAgeSeconds);
+
+    /// <summary>
+    /// How long an order may await an external broker's acknowledgement before "the broker has no order with this client order
+    /// id" means it never arrived and it ends rejected (<c>Risk:BrokerAcknowledgementSeconds</c>, default 120: longer than one
+    /// submission with its retries can take, so an answer still on its way is never mistaken for a lost order).
+    /// </summary>
+    public int BrokerAcknowledgementSeconds { get; set; } = 120;
+
+    public TimeSpan BrokerAcknowledgement => TimeSpan.FromSeconds(BrokerAcknowledgementSeconds);
 }

@@ -80,6 +80,9 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     /// <summary>New, or partially filled: the broker may still fill or cancel it.</summary>
     public bool IsOpen => Status is OrderStatus.New or OrderStatus.PartiallyFilled;
 
+    /// <summary>Recorded before an external broker was called, and not yet acknowledged by it (<see cref="OrderStatus.PendingNew"/>).</summary>
+    public bool AwaitsBroker => Status == OrderStatus.PendingNew;
+
     /// <summary>
     /// An order the risk check let through (accepted or reduced), about to be sent to the broker.
     /// </summary>
@@ -140,6 +143,38 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
         return order;
     }
 
+    /// <summary>
+    /// Marks a just-accepted order as sent to an external broker but not yet acknowledged: it is committed in this state before the
+    /// call, so that neither a crash nor a lost answer can lose it (the answer, or the next refresh, moves it on).
+    /// </summary>
+    /// <exception cref="DomainException">The order is not a new order without a broker id.</exception>
+    public void AwaitBroker()
+    {
+        if (Status != OrderStatus.New || BrokerOrderId is not null)
+        {
+            throw new DomainException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status} and cannot wait for the broker.");
+        }
+
+        Status = OrderStatus.PendingNew;
+    }
+
+    /// <summary>
+    /// An order awaiting the broker that the broker never took: refused outright, or not found there once the answer was lost.
+    /// It ends rejected with <paramref name="reason"/>, and is never sent again (the trader decides whether to place it anew).
+    /// </summary>
+    /// <exception cref="DomainException">The order is not awaiting the broker.</exception>
+    public void RecordNotTakenByBroker(string reason, DateTime now)
+    {
+        if (!AwaitsBroker)
+        {
+            throw new DomainException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status}, not awaiting the broker.");
+        }
+
+        Status = OrderStatus.Rejected;
+        RejectReason = reason is { Length: > RejectReasonMaxLength } ? reason[..RejectReasonMaxLength] : reason;
+        UpdatedAt = now;
+    }
+
     /// <summary>Trims the client order id; blank means none. Throws when it is longer than <see cref="ClientOrderIdMaxLength"/>.</summary>
     public static string? NormalizeClientOrderId(string? clientOrderId)
     {
@@ -183,7 +218,7 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
 
         BrokerOrderId = brokerOrderId;
-        if (!IsOpen && status != Status)
+        if (!IsOpen && !AwaitsBroker && status != Status)
         {
             return;
         }

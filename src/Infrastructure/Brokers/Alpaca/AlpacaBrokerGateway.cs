@@ -76,6 +76,14 @@ internal sealed class AlpacaBrokerGateway(
         return await FindOrderAsync(key, $"v2/orders/{brokerOrderId}", cancellationToken);
     }
 
+    public Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public async Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken)
+    {
+        var key = await KeyAsync(userId, cancellationToken);
+        return await FindOrderAsync(key, ByClientOrderId(clientOrderId), cancellationToken);
+    }
+
     public async Task<BrokerQuote?> GetQuoteAsync(Guid userId, string symbol, CancellationToken cancellationToken)
     {
         var normalized = TradingSymbol.Normalize(symbol);
@@ -97,7 +105,7 @@ internal sealed class AlpacaBrokerGateway(
         var key = await KeyAsync(userId, cancellationToken);
         _positions = null;
         var body = OrderBody(request);
-        var lookup = $"v2/orders:by_client_order_id?client_order_id={Uri.EscapeDataString(request.ClientOrderId)}";
+        var lookup = ByClientOrderId(request.ClientOrderId);
         for (var submission = 1; ; submission++)
         {
             AlpacaResponse response;
@@ -223,6 +231,9 @@ internal sealed class AlpacaBrokerGateway(
                 failure.InnerException);
         }
     }
+
+    private static string ByClientOrderId(string clientOrderId) =>
+        $"v2/orders:by_client_order_id?client_order_id={Uri.EscapeDataString(clientOrderId)}";
 
     /// <summary>GET an order; null on 404.</summary>
     private async Task<BrokerOrder?> FindOrderAsync(AlpacaKey key, string path, CancellationToken cancellationToken)

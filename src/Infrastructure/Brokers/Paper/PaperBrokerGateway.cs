@@ -50,6 +50,24 @@ internal sealed class PaperBrokerGateway(
             snapshot.RealizedPnl);
     }
 
+    public Task<bool> IsExternalAsync(Guid userId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public async Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(userId, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (!account.Orders.Any(o => o.ClientOrderId == clientOrderId))
+        {
+            await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(userId, clientOrderId), cancellationToken);
+        }
+
+        return account.Orders.FirstOrDefault(o => o.ClientOrderId == clientOrderId) is { } order ? ToBrokerOrder(order) : null;
+    }
+
     public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken)
     {
         var account = await FindOrFreshAsync(userId, cancellationToken);

@@ -72,6 +72,43 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void AwaitBroker_ThenTheBrokersAnswer_MirrorsItLikeAnOpenOrder()
+    {
+        var order = Accept();
+
+        order.AwaitBroker();
+        Assert.True(order.AwaitsBroker);
+        Assert.False(order.IsOpen);
+        Assert.Throws<ConflictException>(order.EnsureCancellable);
+        order.MirrorBroker("b-1", OrderStatus.Filled, 10m, 101m, null, Now);
+
+        Assert.Equal((OrderStatus.Filled, "b-1", 10m), (order.Status, order.BrokerOrderId, order.FilledQuantity));
+        Assert.IsType<BrokerOrderFilled>(Assert.Single(order.DomainEvents));
+    }
+
+    [Fact]
+    public void AwaitBroker_WhenTheOrderIsNoLongerNew_Throws()
+    {
+        var order = Accept();
+        order.MirrorBroker("b-1", OrderStatus.New, 0m, null, null, Now);
+
+        Assert.Throws<DomainException>(order.AwaitBroker);
+    }
+
+    [Fact]
+    public void RecordNotTakenByBroker_EndsAnAwaitingOrderRejectedWithTheReason_AndNothingElse()
+    {
+        var order = Accept();
+        order.AwaitBroker();
+
+        order.RecordNotTakenByBroker("insufficient buying power", Now.AddSeconds(1));
+
+        Assert.Equal((OrderStatus.Rejected, "insufficient buying power", null), (order.Status, order.RejectReason, order.BrokerOrderId));
+        Assert.False(order.AwaitsBroker);
+        Assert.Throws<DomainException>(() => order.RecordNotTakenByBroker("again", Now.AddSeconds(2)));
+    }
+
+    [Fact]
     public void MirrorBroker_WhenTheStatusBecomesFilled_RaisesBrokerOrderFilledOnce()
     {
         var order = Accept();

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.BrokerBindings.Common;
@@ -27,6 +28,7 @@ internal sealed class SetTradingAccountCommandHandler(
     IBrokerGateway broker,
     ICurrentUser currentUser,
     AuditScope audit,
+    IOptions<RiskCheckOptions> riskOptions,
     TimeProvider timeProvider) : IRequestHandler<SetTradingAccountCommand, TradingAccountDto>
 {
     public async Task<TradingAccountDto> Handle(SetTradingAccountCommand request, CancellationToken cancellationToken)
@@ -44,7 +46,8 @@ internal sealed class SetTradingAccountCommandHandler(
         var (currentSource, currentKey) = binding is null ? (BrokerSource.Paper, null) : (binding.Source, binding.ApiKeyId);
         if ((currentSource, currentKey) != (request.Source!.Value, key?.Id)
             && await CurrentBrokerIsUsableAsync(currentKey, now, cancellationToken)
-            && (await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken)).Any(o => o.IsOpen))
+            && (await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, riskOptions.Value.BrokerAcknowledgement, cancellationToken))
+                .Any(o => o.IsOpen || o.AwaitsBroker))
         {
             throw new ConflictException(
                 BrokerBindingErrors.OpenOrders,

@@ -24,6 +24,14 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 /// portfolio trading state is enforced: halted refuses every order, reducing those that do not only shrink a position. A user with a
 /// portfolio state is judged against its day-start equity and high-water mark (the monitor's baselines), not the broker's.
 /// </summary>
+/// <remarks>
+/// The paper broker's orders are rows of this database: the whole path is one transaction under the user's trading lock. An
+/// external broker is never called inside a transaction (docs/decisions/020): its reads run before the lock; the accepted order
+/// is committed awaiting the broker (<see cref="OrderStatus.PendingNew"/>, counted against the limits from then on), the
+/// broker is called with no transaction open, and its answer is recorded in a new one. A crash or a lost answer in between
+/// leaves the order awaiting the broker, and the next refresh settles it by its client order id (<see cref="OpenOrderRefresh"/>):
+/// it is never sent twice and never lost.
+/// </remarks>
 internal sealed class PlaceOrderCommandHandler(
     IRepository<Order> orders,
     IReadRepository<RiskRule> rules,
@@ -32,6 +40,7 @@ internal sealed class PlaceOrderCommandHandler(
     IRepository<EquitySnapshot> equityHistory,
     IBrokerGateway broker,
     ITradingLock tradingLock,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     AuditScope audit,
     IOptions<RiskCheckOptions> options,
@@ -40,7 +49,17 @@ internal sealed class PlaceOrderCommandHandler(
     public async Task<PlaceOrderResult> Handle(PlaceOrderCommand request, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
-        await tradingLock.AcquireAsync(userId, cancellationToken);
+        var external = await broker.IsExternalAsync(userId, cancellationToken);
+        if (external)
+        {
+            // Nothing is written yet: leave the transaction, so that the broker's reads below hold no lock and no connection.
+            await unitOfWork.CommitSoFarAsync(cancellationToken);
+        }
+        else
+        {
+            await tradingLock.AcquireAsync(userId, cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var side = request.Side!.Value;
@@ -50,6 +69,9 @@ internal sealed class PlaceOrderCommandHandler(
         var limitPrice = type == OrderType.Limit ? request.LimitPrice : null;
         var clientOrderId = Order.NormalizeClientOrderId(request.ClientOrderId);
 
+        // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first, and
+        // an order left awaiting the broker is settled — also for a resubmission of it, which then answers with the outcome.
+        var open = await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, options.Value.BrokerAcknowledgement, cancellationToken);
         if (clientOrderId is not null
             && await orders.FirstOrDefaultAsync(new OrderByClientOrderIdSpec(userId, clientOrderId), cancellationToken) is { } existing)
         {
@@ -64,11 +86,15 @@ internal sealed class PlaceOrderCommandHandler(
             return new PlaceOrderResult(OrderDto.From(existing), Created: false);
         }
 
-        // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first.
-        await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, cancellationToken);
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken);
+            broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken,
+            awaitingBroker: [.. open.Where(o => o.AwaitsBroker)]);
+        if (external)
+        {
+            await tradingLock.AcquireAsync(userId, cancellationToken);
+        }
+
         // The order is judged on the same baselines as the monitor: the state (created on the account's first order, so the
         // monitor keeps its high-water mark from then on) is marked first — a new trading day rolls the day-start equity and ends
         // an expired reducing state — then its day-start equity and high-water mark replace the broker's.
@@ -101,19 +127,41 @@ internal sealed class PlaceOrderCommandHandler(
             breaches.Add(breach.Rule.RecordBreach(breach.Observed, breach.Limit, symbol, order.Id, breach.Reason, BreachSource.PreTrade, now));
         }
 
-        var submitted = await broker.SubmitOrderAsync(
-            userId,
-            new BrokerOrderRequest(order.ClientOrderId, symbol, side, order.Quantity, type, limitPrice, timeInForce)
-            {
-                ClientOrderIdIsNew = clientOrderId is null,
-            },
-            cancellationToken);
-        order.MirrorBroker(submitted.BrokerOrderId, submitted.Status, submitted.FilledQuantity, submitted.AverageFillPrice, submitted.RejectReason, now);
         orders.Add(order);
+        audit.Target("order", order.Id);
+        var brokerRequest = new BrokerOrderRequest(order.ClientOrderId, symbol, side, order.Quantity, type, limitPrice, timeInForce)
+        {
+            ClientOrderIdIsNew = clientOrderId is null,
+        };
+        var submitted = external
+            ? await SubmitExternallyAsync(order, brokerRequest, cancellationToken)
+            : await broker.SubmitOrderAsync(userId, brokerRequest, cancellationToken);
+        order.MirrorBroker(submitted.BrokerOrderId, submitted.Status, submitted.FilledQuantity, submitted.AverageFillPrice, submitted.RejectReason, now);
 
-        audit.Target("order", order.Id).Describe(
+        audit.Describe(
             $"Placed order to {WireSide(side)} {Format(order.Quantity)} {symbol} ({decision.Outcome.ToString().ToLowerInvariant()}, {submitted.Status.ToString().ToLowerInvariant()})");
         return new PlaceOrderResult(OrderDto.From(order), Created: true);
+    }
+
+    /// <summary>
+    /// Commits the order awaiting the broker (with its breaches), then calls the broker with no transaction open. A refusal ends the
+    /// order rejected (kept, with the broker's reason) and answers 422 as before; an unknown outcome (the broker could not be
+    /// reached, even to ask) leaves it awaiting the broker for the next refresh, and answers 503.
+    /// </summary>
+    private async Task<BrokerOrder> SubmitExternallyAsync(Order order, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        order.AwaitBroker();
+        await unitOfWork.CommitSoFarAsync(cancellationToken);
+        try
+        {
+            return await broker.SubmitOrderAsync(order.UserId, request, cancellationToken);
+        }
+        catch (RefusedException refused)
+        {
+            order.RecordNotTakenByBroker(refused.Message, timeProvider.GetUtcNow().UtcDateTime);
+            audit.Describe($"Order {order.Id} ({order.ClientOrderId}) rejected by the broker");
+            throw new RefusedException(refused.Code, refused.Title, refused.Message, refused.Extensions, persistChanges: true);
+        }
     }
 
     private static RefusedException Blocked(RiskDecision decision, string symbol)
