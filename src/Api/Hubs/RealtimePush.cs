@@ -4,11 +4,11 @@ namespace RiskPlatform.Api.Hubs;
 
 /// <summary>
 /// One push waiting in <see cref="RealtimePushQueue"/>: a new notification (<see cref="Notification"/> set), or the user's
-/// committed unread count.
+/// unread count, which the worker reads when it sends it.
 /// </summary>
-internal sealed record RealtimePush(Guid UserId, NotificationDto? Notification, int UnreadCount)
+internal sealed record RealtimePush(Guid UserId, NotificationDto? Notification)
 {
-    public static RealtimePush NotificationReceived(Guid userId, NotificationDto notification) => new(userId, notification, 0);
+    public static RealtimePush NotificationReceived(Guid userId, NotificationDto notification) => new(userId, notification);
 
-    public static RealtimePush UnreadCountChanged(Guid userId, int unreadCount) => new(userId, null, unreadCount);
+    public static RealtimePush UnreadCountChanged(Guid userId) => new(userId, null);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using RiskPlatform.Application.Notifications.Commands.RecordWebsocketDeliveries;
+using RiskPlatform.Application.Notifications.Queries.GetUnreadCount;
 
 namespace RiskPlatform.Api.Hubs;
 
@@ -32,7 +33,7 @@ internal sealed partial class RealtimePushWorker(
             {
                 if (push.Notification is null)
                 {
-                    await PushUnreadCountAsync(push.UserId, push.UnreadCount, stoppingToken);
+                    await PushUnreadCountAsync(push.UserId, stoppingToken);
                 }
                 else
                 {
@@ -86,10 +87,17 @@ internal sealed partial class RealtimePushWorker(
         }
     }
 
-    private async Task PushUnreadCountAsync(Guid userId, int unreadCount, CancellationToken stoppingToken)
+    /// <summary>Reads the user's committed unread count now (after the commit that changed it, off its request) and pushes it.</summary>
+    private async Task PushUnreadCountAsync(Guid userId, CancellationToken stoppingToken)
     {
         try
         {
+            int unreadCount;
+            await using (var scope = scopeFactory.CreateAsyncScope())
+            {
+                unreadCount = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetUnreadCountQuery(userId), stoppingToken);
+            }
+
             await SendAsync(userId, NotificationHubEvents.UnreadCountChanged, new UnreadCountChanged(unreadCount), stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -16,9 +16,9 @@ internal sealed class SignalRNotificationPusher(RealtimePushQueue queue) : INoti
         return Task.CompletedTask;
     }
 
-    public Task PushUnreadCountAsync(Guid userId, int unreadCount, CancellationToken ct)
+    public Task UnreadCountChangedAsync(Guid userId, CancellationToken ct)
     {
-        queue.TryEnqueue(RealtimePush.UnreadCountChanged(userId, unreadCount));
+        queue.TryEnqueue(RealtimePush.UnreadCountChanged(userId));
         return Task.CompletedTask;
     }
 }

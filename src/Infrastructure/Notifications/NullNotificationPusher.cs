@@ -8,5 +8,5 @@ internal sealed class NullNotificationPusher : INotificationPusher
 {
     public Task PushNotificationAsync(Guid userId, NotificationDto notification, CancellationToken ct) => Task.CompletedTask;
 
-    public Task PushUnreadCountAsync(Guid userId, int unreadCount, CancellationToken ct) => Task.CompletedTask;
+    public Task UnreadCountChangedAsync(Guid userId, CancellationToken ct) => Task.CompletedTask;
 }

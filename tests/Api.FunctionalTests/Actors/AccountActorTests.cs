@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Core.Internal;
 using Orleans.Runtime;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Portfolio;
@@ -46,6 +47,35 @@ public abstract class AccountActorTests(ApiFixture fixture) : FunctionalTest(fix
         var account = (await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!;
         Assert.Equal(ShareLimit, Assert.Single(account.Positions).Quantity);
         Assert.Equal(20, (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array!.Count);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhileTheAccountsActorIsDeactivatedAgainAndAgain_LosesNoOrderAndSendsNoneTwice()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+        var actor = Fixture.Factory.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IAccountGrain>(client.UserId).Cast<IGrainManagementExtension>();
+        var responses = new List<ApiResponse>();
+        for (var wave = 0; wave < 6; wave++)
+        {
+            var orders = Enumerable.Range(0, Racers / 6).Select(_ => client.PostAsync("/api/v1/orders", Buy(SharesEach))).ToList();
+            // Queued behind some of this wave's orders: the activation ends between two of them, and the rest meet a new one.
+            await actor.DeactivateOnIdle(TestContext.Current.CancellationToken);
+            responses.AddRange(await Task.WhenAll(orders));
+        }
+
+        // Every activation reloads the account from the database: the limit still holds across them, every 201 is a stored
+        // order, and each stored order reached the (paper) broker exactly once.
+        Assert.True(responses.Count(r => r.Status == HttpStatusCode.Created) == 20, Statuses(responses));
+        Assert.Equal(40, responses.Count(r => r.Status == HttpStatusCode.UnprocessableEntity));
+        var stored = (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array!;
+        Assert.Equal(
+            responses.Where(r => r.Status == HttpStatusCode.Created).Select(r => r.Body!["id"]!.GetValue<Guid>()).Order(),
+            stored.Select(o => o!["id"]!.GetValue<Guid>()).Order());
+        Assert.Equal(20, await TradingTestData.PaperOrderCountAsync(Fixture));
+        Assert.Equal(ShareLimit, Assert.Single((await TradingTestData.PaperAccountAsync(Fixture, client.UserId))!.Positions).Quantity);
     }
 
     [Fact]

@@ -256,7 +256,11 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         Fixture.Provider,
         Fixture.ConnectionString,
         Fixture.Logs,
-        services => services.AddSingleton<INotificationPusher>(pusher),
+        services => services.AddSingleton<INotificationPusher>(sp =>
+        {
+            pusher.Services = sp;
+            return pusher;
+        }),
         new Dictionary<string, string?> { ["Smtp:Host"] = "smtp.invalid", ["Smtp:From"] = "RiskPlatform <alerts@example.com>" });
 
     /// <summary>A two-hour quiet window in New York that contains the present hour.</summary>

@@ -27,9 +27,9 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         var ct = TestContext.Current.CancellationToken;
 
         await pusher.PushNotificationAsync(alice.UserId, forAlice, ct);
-        await pusher.PushUnreadCountAsync(bob.UserId, 3, ct);
+        await pusher.UnreadCountChangedAsync(bob.UserId, ct);
         await pusher.PushNotificationAsync(bob.UserId, forBob, ct);
-        await pusher.PushUnreadCountAsync(alice.UserId, 7, ct);
+        await pusher.UnreadCountChangedAsync(alice.UserId, ct);
 
         // Each user's last event arriving proves everything sent before it was delivered (one ordered stream per connection).
         var aliceEvents = await aliceHub.WaitUntilAsync(e => e.Any(x => x.Name == "unread_count_changed"), "alice's unread count");
@@ -47,8 +47,9 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         Assert.Equal("max_daily_loss", notification.GetProperty("data").GetProperty("rule_type").GetString());
         Assert.Equal(["in_app"], notification.GetProperty("sent_via").EnumerateArray().Select(v => v.GetString()));
         Assert.False(notification.TryGetProperty("data_json", out _), "data_json must stay off the wire");
-        Assert.Equal("""{"unread_count":7}""", aliceEvents[1].Payload.GetRawText());
-        Assert.Equal("""{"unread_count":3}""", bobEvents[0].Payload.GetRawText());
+        // The count is read when it is sent: the committed one (these pushed notifications were never stored).
+        Assert.Equal("""{"unread_count":0}""", aliceEvents[1].Payload.GetRawText());
+        Assert.Equal("""{"unread_count":0}""", bobEvents[0].Payload.GetRawText());
         Assert.Equal(forBob.Id, bobEvents[1].Payload.GetProperty("id").GetGuid());
     }
 
@@ -96,7 +97,7 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
     {
         var pusher = Fixture.Factory.Services.GetRequiredService<INotificationPusher>();
 
-        await pusher.PushUnreadCountAsync(Guid.CreateVersion7(), 1, TestContext.Current.CancellationToken);
+        await pusher.UnreadCountChangedAsync(Guid.CreateVersion7(), TestContext.Current.CancellationToken);
         await pusher.PushNotificationAsync(Guid.CreateVersion7(), Dto(Guid.CreateVersion7(), "Nobody listens"), TestContext.Current.CancellationToken);
     }
 

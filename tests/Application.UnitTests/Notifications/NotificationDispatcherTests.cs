@@ -29,7 +29,6 @@ public sealed class NotificationDispatcherTests
     private readonly IRepository<NotificationDelivery> _deliveryRepository = Substitute.For<IRepository<NotificationDelivery>>();
     private readonly IReadRepository<NotificationPreference> _preferenceRepository = Substitute.For<IReadRepository<NotificationPreference>>();
     private readonly IReadRepository<User> _users = Substitute.For<IReadRepository<User>>();
-    private readonly IReadRepository<Notification> _readNotifications = Substitute.For<IReadRepository<Notification>>();
     private readonly IEmailAvailability _email = Substitute.For<IEmailAvailability>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
@@ -41,7 +40,6 @@ public sealed class NotificationDispatcherTests
         _preferenceRepository.ListAsync(Arg.Any<Specification<NotificationPreference>>(), Arg.Any<CancellationToken>())
             .Returns(_ => _preferences.ToList());
         _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
-        _readNotifications.CountAsync(Arg.Any<Specification<Notification>>(), Arg.Any<CancellationToken>()).Returns(3);
         _email.IsConfigured.Returns(true);
     }
 
@@ -72,7 +70,7 @@ public sealed class NotificationDispatcherTests
         await _afterCommit.RunAsync(CancellationToken.None);
 
         await _pusher.Received(1).PushNotificationAsync(_userId, Arg.Is<NotificationDto>(n => n.Id == _added[0].Id && n.Title == "Title"), Arg.Any<CancellationToken>());
-        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+        await _pusher.Received(1).UnreadCountChangedAsync(_userId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -85,7 +83,7 @@ public sealed class NotificationDispatcherTests
 
         Assert.Equal(DeliveryStatus.Suppressed, _deliveries.Single(d => d.Channel == NotificationChannel.Websocket).Status);
         await _pusher.DidNotReceiveWithAnyArgs().PushNotificationAsync(default, default!, Arg.Any<CancellationToken>());
-        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+        await _pusher.Received(1).UnreadCountChangedAsync(_userId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -109,7 +107,7 @@ public sealed class NotificationDispatcherTests
         await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
         await _afterCommit.RunAsync(CancellationToken.None);
 
-        await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
+        await _pusher.Received(1).UnreadCountChangedAsync(_userId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -166,6 +164,6 @@ public sealed class NotificationDispatcherTests
         _preferenceRepository,
         _users,
         _email,
-        new NotificationPushQueue(_afterCommit, _pusher, _readNotifications, Mapping, NullLogger<NotificationPushQueue>.Instance),
+        new NotificationPushQueue(_afterCommit, _pusher, Mapping, NullLogger<NotificationPushQueue>.Instance),
         _time);
 }

@@ -12,6 +12,9 @@ public interface INotificationPusher
     /// <summary>A new notification for the user (only when its websocket delivery row was planned <c>pending</c>).</summary>
     Task PushNotificationAsync(Guid userId, NotificationDto notification, CancellationToken ct);
 
-    /// <summary>The user's unread count changed (created, read, mark-all-read, deleted, cleared).</summary>
-    Task PushUnreadCountAsync(Guid userId, int unreadCount, CancellationToken ct);
+    /// <summary>
+    /// The user's unread count changed (created, read, mark-all-read, deleted, cleared): push the committed count. The transport
+    /// reads it when it sends, off the request that changed it.
+    /// </summary>
+    Task UnreadCountChangedAsync(Guid userId, CancellationToken ct);
 }

@@ -2,20 +2,18 @@ using Mapster;
 using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;
-using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Dispatch;
 
 /// <summary>
 /// Records what the current command must push to the user's open clients, as <see cref="IAfterCommitActions"/>: nothing is
-/// pushed unless the command commits. Each push swallows and logs its own failure; the unread count is read after the
-/// commit, so it is the committed value.
+/// pushed unless the command commits. Each push swallows and logs its own failure; the unread count is read by the transport
+/// when it sends it, so it is the committed value and costs the request nothing.
 /// </summary>
 public sealed partial class NotificationPushQueue(
     IAfterCommitActions afterCommit,
     INotificationPusher pusher,
-    IReadRepository<Notification> notifications,
     TypeAdapterConfig mapping,
     ILogger<NotificationPushQueue> logger)
 {
@@ -47,8 +45,7 @@ public sealed partial class NotificationPushQueue(
     {
         try
         {
-            var unread = await notifications.CountAsync(new UnreadNotificationsSpec(userId), ct);
-            await pusher.PushUnreadCountAsync(userId, unread, ct);
+            await pusher.UnreadCountChangedAsync(userId, ct);
         }
         catch (Exception exception)
         {
