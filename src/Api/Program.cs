@@ -45,6 +45,7 @@ builder.Services.AddRealtimeNotifications(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddCrossOriginClients(builder.Configuration);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -121,6 +122,7 @@ app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequire
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
