@@ -11,6 +11,7 @@ using RiskPlatform.Infrastructure.Actors;
 using RiskPlatform.Infrastructure;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Web;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -42,6 +43,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.AddAccountActors();
 builder.Services.AddRealtimeNotifications(builder.Configuration);
+builder.AddWebApp();
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -125,6 +127,7 @@ app.UseMiddleware<RequestLimits>();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
@@ -140,6 +143,7 @@ app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.Health
 });
 app.MapEndpointGroups();
 app.MapNotificationsHub();
+app.MapWebApp();
 
 await app.RunAsync();
 return 0;
