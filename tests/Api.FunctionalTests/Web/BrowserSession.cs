@@ -55,9 +55,11 @@ internal sealed class BrowserSession : IAsyncDisposable
         await page.GotoAsync(url);
         await page.Locator(ready).First.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         stopwatch.Stop();
-        var bytes = await page.EvaluateAsync<double>(
-            "() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.transferSize, 0)");
-        return new PageLoad(stopwatch.Elapsed, (long)bytes);
+        var bytes = await page.EvaluateAsync<double[]>("""
+            () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                .reduce(([sent, decoded], e) => [sent + e.transferSize, decoded + e.decodedBodySize], [0, 0])
+            """);
+        return new PageLoad(stopwatch.Elapsed, (long)bytes[0], (long)bytes[1]);
     }
 
     public async ValueTask DisposeAsync()
@@ -67,7 +69,9 @@ internal sealed class BrowserSession : IAsyncDisposable
     }
 }
 
-internal sealed record PageLoad(TimeSpan Elapsed, long TransferredBytes)
+/// <summary>One timed page load: until usable, the bytes over the wire (compressed, with headers) and after decoding.</summary>
+internal sealed record PageLoad(TimeSpan Elapsed, long TransferredBytes, long DecodedBytes)
 {
-    public override string ToString() => $"{Elapsed.TotalMilliseconds:0} ms, {TransferredBytes / 1024.0:0.0} KiB transferred";
+    public override string ToString() =>
+        $"{Elapsed.TotalMilliseconds:0} ms, {TransferredBytes / 1024.0:0.0} KiB transferred ({DecodedBytes / 1024.0:0.0} KiB decoded)";
 }

@@ -18,6 +18,8 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
 {
     private const string Password = "Correct-Horse-42";
     private const string Secret = "sk-e2e-secret-0123456789abcdef";
+    private const string SignInButton = "form button[type=submit]:has-text('Sign in')";
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
 
     private readonly string _database = SqliteTestFiles.NewPath("e2e");
     private ServiceProcess? _service;
@@ -40,15 +42,17 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await using var context = await _browser!.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await BrowserSession.NewPageAsync(context);
 
-        // Cold load of the sign-in page (a new browser context: empty cache), usable once its form is there.
-        var signInLoad = await BrowserSession.TimeLoadAsync(page, Url("/"), "form button[type=submit]:has-text('Sign in')");
+        // The first page the service ever serves (its code not yet compiled) in a new browser context (empty cache), until the
+        // sign-in form is usable.
+        var firstLoad = await BrowserSession.TimeLoadAsync(page, Url("/"), SignInButton);
         await Expect(page).ToHaveURLAsync(Url("/signin"));
         await BrowserSession.ScreenshotAsync(page, "01-sign-in");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
-        await page.GetByLabel("Full name").FillAsync("Eve Trader");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Create an account");
+        await page.GetByLabel("Full name", Exact).FillAsync("Eve Trader");
+        await page.GetByLabel("Email", Exact).FillAsync(email);
+        await page.GetByLabel("Password", Exact).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,000.00");
         await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("active");
@@ -58,25 +62,27 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         var dashboardPage = await BrowserSession.NewPageAsync(reloaded);
         var dashboardLoad = await BrowserSession.TimeLoadAsync(dashboardPage, Url("/"), "[data-testid=account-value]");
         await Expect(dashboardPage.GetByTestId("account-value")).ToContainTextAsync("$100,000.00");
-        await RecordLoadTimesAsync(signInLoad, dashboardLoad);
+        await using var anonymous = await _browser.Browser.NewContextAsync();
+        var signInLoad = await BrowserSession.TimeLoadAsync(await BrowserSession.NewPageAsync(anonymous), Url("/signin"), SignInButton);
+        await RecordLoadTimesAsync(firstLoad, signInLoad, dashboardLoad);
 
         // A rule: the API's validation shows beside the field, then the rule is created.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Risk rules" }).ClickAsync();
+        await OpenAsync(page, "Risk rules");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
         await Expect(page.Locator(".field-error[data-field=name]")).ToBeVisibleAsync();
-        await page.GetByLabel("Name").FillAsync("Max order value");
-        await page.GetByLabel("Rule type").SelectOptionAsync("max_order_value");
-        await page.GetByLabel("Threshold").FillAsync("1000");
-        await page.GetByLabel("Unit").SelectOptionAsync("dollars");
-        await page.GetByLabel("Action").SelectOptionAsync("block");
+        await page.GetByLabel("Name", Exact).FillAsync("Max order value");
+        await page.GetByLabel("Rule type", Exact).SelectOptionAsync("max_order_value");
+        await page.GetByLabel("Threshold", Exact).FillAsync("1000");
+        await page.GetByLabel("Unit", Exact).SelectOptionAsync("dollars");
+        await page.GetByLabel("Action", Exact).SelectOptionAsync("block");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
         await Expect(page.Locator("tr[data-rule='Max order value']")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "02-risk-rules");
 
         // An order the rule blocks, with the reason; the breach notification arrives on the badge without a reload.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
-        await page.GetByLabel("Symbol").FillAsync("AAPL");
-        await page.GetByLabel("Quantity").FillAsync("50");
+        await OpenAsync(page, "Orders");
+        await page.GetByLabel("Symbol", Exact).FillAsync("AAPL");
+        await page.GetByLabel("Quantity", Exact).FillAsync("50");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         var decision = page.GetByTestId("order-decision");
         await Expect(decision).ToContainTextAsync("Blocked.");
@@ -84,7 +90,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("unread-badge")).ToHaveTextAsync("1");
         await BrowserSession.ScreenshotAsync(page, "03-order-blocked");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await OpenAsync(page, "Notifications");
         var notification = page.GetByTestId("notification").First;
         await Expect(notification).ToContainTextAsync("Max order value");
         await BrowserSession.ScreenshotAsync(page, "04-notifications");
@@ -93,13 +99,13 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(notification).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bread\\b"));
 
         // A broker key: its secret is sent once and shown nowhere, not even after a reload.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Broker keys" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Paper key");
-        await page.GetByLabel("API key", new() { Exact = true }).FillAsync("PKE2E1234567890");
-        await page.GetByLabel("API secret").FillAsync(Secret);
+        await OpenAsync(page, "Broker keys");
+        await page.GetByLabel("Name", Exact).FillAsync("Paper key");
+        await page.GetByLabel("API key", Exact).FillAsync("PKE2E1234567890");
+        await page.GetByLabel("API secret", Exact).FillAsync(Secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
         await Expect(page.Locator("tr[data-key='Paper key']")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("API secret")).ToHaveValueAsync(string.Empty);
+        await Expect(page.GetByLabel("API secret", Exact)).ToHaveValueAsync(string.Empty);
         Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
         await page.ReloadAsync();
         await Expect(page.Locator("tr[data-key='Paper key']")).ToBeVisibleAsync();
@@ -107,7 +113,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "05-broker-keys");
 
         // Halt and resume from the dashboard.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await OpenAsync(page, "Dashboard");
         await page.GetByLabel("Reason (optional)").FillAsync("E2E kill switch");
         await page.GetByRole(AriaRole.Button, new() { Name = "Halt trading" }).ClickAsync();
         await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("halted");
@@ -124,6 +130,13 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(Url("/signin"));
     }
 
+    /// <summary>Follows a menu link and waits for its page: until then a label could still match a field of the page before.</summary>
+    private static async Task OpenAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+    }
+
     private async Task PublishQuoteAsync(string symbol, decimal price)
     {
         using var feed = new ApiClient(new HttpClient { BaseAddress = _service!.BaseAddress });
@@ -131,14 +144,20 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
     }
 
-    private static async Task RecordLoadTimesAsync(PageLoad signIn, PageLoad dashboard)
+    private static async Task RecordLoadTimesAsync(PageLoad first, PageLoad signIn, PageLoad dashboard)
     {
         Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
-        var text = string.Create(CultureInfo.InvariantCulture, $"sign-in page (cold): {signIn}\ndashboard (cold, stored session): {dashboard}\n");
+        var text = string.Create(CultureInfo.InvariantCulture, $"""
+            sign-in page, first request the service serves (cold browser, cold service): {first}
+            sign-in page (cold browser): {signIn}
+            dashboard with a stored session (cold browser): {dashboard}
+
+            """);
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ScreenshotFolder, "load-times.txt"), text, TestContext.Current.CancellationToken);
         TestContext.Current.SendDiagnosticMessage(text);
 
-        // The targets are 1 s and 2 s on a quiet machine; on a loaded CI box only an order of magnitude is enforced.
+        // The targets (1 s, 2 s) are measured and recorded in docs/PERFORMANCE.md; on a loaded 2-core CI box only an order of
+        // magnitude is enforced, so that a broken load (a missing script, a page that never renders) still fails here.
         Assert.True(signIn.Elapsed < TimeSpan.FromSeconds(10), $"sign-in page: {signIn}");
         Assert.True(dashboard.Elapsed < TimeSpan.FromSeconds(20), $"dashboard: {dashboard}");
     }
