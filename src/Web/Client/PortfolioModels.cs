@@ -49,3 +49,7 @@ public sealed record RuleUtilisation(
 public sealed record TradingStateView(string State, string? Reason, DateTime? Since, DateTime? ReducingUntil);
 
 public sealed record HaltRequest(string? Reason);
+
+public sealed record EquityHistory(DateTime From, DateTime To, string Interval, IReadOnlyList<EquityHistoryPoint> Points);
+
+public sealed record EquityHistoryPoint(DateTime At, decimal Equity, decimal Drawdown, decimal DrawdownPercent);

@@ -73,6 +73,10 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task<PortfolioRisk> GetPortfolioRiskAsync(CancellationToken cancellationToken = default) =>
         SendAsync<PortfolioRisk>(HttpMethod.Get, "risk-rules/portfolio-risk", null, authenticated: true, cancellationToken);
 
+    /// <summary>The last 24 hours of recorded equity, one point per the narrowest interval the service chooses.</summary>
+    public Task<EquityHistory> GetEquityHistoryAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<EquityHistory>(HttpMethod.Get, "risk-rules/portfolio-risk/history", null, authenticated: true, cancellationToken);
+
     public Task<TradingStateView> HaltTradingAsync(string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<TradingStateView>(HttpMethod.Post, "trading/halt", new HaltRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), authenticated: true, cancellationToken);
 

@@ -24,6 +24,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     private readonly string _database = SqliteTestFiles.NewPath("e2e");
     private ServiceProcess? _service;
     private BrowserSession? _browser;
+    private bool _feedRegistered;
 
     private string Url(string path) => new Uri(_service!.BaseAddress, path).ToString();
 
@@ -35,7 +36,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Trader_RegistersBlocksAnOrderSeesTheBreachLiveAddsAKeyAndHaltsAndResumes()
+    public async Task Trader_RegistersBlocksAnOrderSeesTheBreachLiveAddsAKeyHaltsResumesAndWatchesTheChart()
     {
         await PublishQuoteAsync("AAPL", 100m);
         var email = $"trader-{Guid.NewGuid():N}@example.com";
@@ -121,6 +122,19 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "06-dashboard-halted");
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume trading" }).ClickAsync();
         await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("active");
+
+        // An order that passes, then a quote: the dashboard's chart follows without a reload.
+        await OpenAsync(page, "Orders");
+        await page.GetByLabel("Symbol", Exact).FillAsync("AAPL");
+        await page.GetByLabel("Quantity", Exact).FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Expect(page.GetByTestId("order-decision")).ToContainTextAsync("Accepted.");
+        await OpenAsync(page, "Dashboard");
+        var chart = page.GetByTestId("equity-chart");
+        await Expect(chart).ToHaveAttributeAsync("data-last-equity", "100000");
+        await PublishQuoteAsync("AAPL", 120m);
+        await Expect(chart).ToHaveAttributeAsync("data-last-equity", "100100", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
         // Sign out ends the session in this tab and in storage.
@@ -137,10 +151,20 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
     }
 
+    /// <summary>As the market-data feed (an admin): registered on the first quote, signed in on later ones.</summary>
     private async Task PublishQuoteAsync(string symbol, decimal price)
     {
         using var feed = new ApiClient(new HttpClient { BaseAddress = _service!.BaseAddress });
-        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+        if (_feedRegistered)
+        {
+            await feed.SignInAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+        }
+        else
+        {
+            await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+            _feedRegistered = true;
+        }
+
         (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
     }
 

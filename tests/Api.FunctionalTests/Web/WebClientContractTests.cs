@@ -25,6 +25,8 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(PortfolioRisk), "PortfolioRiskDto" },
         { typeof(RuleUtilisation), "RuleUtilisationDto" },
         { typeof(TradingStateView), "TradingStateDto" },
+        { typeof(EquityHistory), "EquityHistoryDto" },
+        { typeof(EquityHistoryPoint), "EquityHistoryPointDto" },
         { typeof(HaltRequest), "HaltTradingCommand" },
         { typeof(RiskRule), "RiskRuleDto" },
         { typeof(RiskRuleParameters), "RiskRuleParams" },
