@@ -8,12 +8,13 @@
 #   scripts/test-services.sh stop              stop the PostgreSQL cluster
 #
 # Progress goes to stderr, so `eval "$(scripts/test-services.sh start)"` works.
-# SMTP and Redis servers are started by the tests themselves (their own ports, their own processes);
+# SMTP and Redis servers (and the browser) are started by the tests themselves (their own ports, their own processes);
 # here they are only installed and announced.
 set -euo pipefail
 
 readonly SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly PACKAGES=(postgresql python3-aiosmtpd redis-server)
+# chromium: the web app's end-to-end tests drive Debian's headless Chromium (/usr/bin/chromium) through Playwright.
+readonly PACKAGES=(postgresql python3-aiosmtpd redis-server chromium)
 readonly PYTHON=/usr/bin/python3
 readonly REDIS_SERVER=/usr/bin/redis-server
 

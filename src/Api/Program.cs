@@ -11,6 +11,7 @@ using RiskPlatform.Infrastructure.Actors;
 using RiskPlatform.Infrastructure;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Web;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -42,9 +43,11 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.AddAccountActors();
 builder.Services.AddRealtimeNotifications(builder.Configuration);
+builder.AddWebApp();
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddCrossOriginClients(builder.Configuration);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -121,8 +124,10 @@ app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequire
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
@@ -138,6 +143,7 @@ app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.Health
 });
 app.MapEndpointGroups();
 app.MapNotificationsHub();
+app.MapWebApp();
 
 await app.RunAsync();
 return 0;

@@ -19,6 +19,13 @@ public sealed class LayerDependencyTests
 
     internal static readonly string[] InfrastructureForbidden = [Layers.ApiNamespace];
 
+    /// <summary>The web app is a client of the HTTP API: none of the service's layers, no EF Core, no mediator, no actors.</summary>
+    internal static readonly string[] WebForbidden =
+    [
+        Layers.DomainNamespace, Layers.ApplicationNamespace, Layers.InfrastructureNamespace, Layers.ApiNamespace,
+        "MediatR", "Microsoft.EntityFrameworkCore", "Orleans",
+    ];
+
     [Fact]
     public void Domain_WhenScannedForDependencies_UsesNoLibraryOrOuterLayer()
     {
@@ -73,6 +80,23 @@ public sealed class LayerDependencyTests
         Assert.True(result.IsSuccessful, Describe(result));
     }
 
+    [Fact]
+    public void Web_WhenScannedForDependencies_UsesOnlyTheHttpApi()
+    {
+        var result = Types.InAssembly(Layers.Web).ShouldNot().HaveDependencyOnAny(WebForbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Web_WhenItsReferencesAreListed_ReferencesNoLayerOfTheService()
+    {
+        var references = Layers.Web.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("Microsoft.AspNetCore.Components", references);
+        Assert.DoesNotContain(references, name => WebForbidden.Any(forbidden => name.StartsWith(forbidden, StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// Each forbidden list, applied to a layer that legitimately uses what it names, must fail: this proves the lists
     /// name namespaces the scanner really sees, so the rules above cannot pass because of a typo.
@@ -82,12 +106,14 @@ public sealed class LayerDependencyTests
     [InlineData(nameof(ApplicationForbidden), nameof(Layers.Infrastructure))]
     [InlineData(nameof(ApplicationForbidden), nameof(Layers.Api))]
     [InlineData(nameof(InfrastructureForbidden), nameof(Layers.Api))]
+    [InlineData(nameof(WebForbidden), nameof(Layers.Api))]
     public void ForbiddenList_WhenAppliedToALayerThatUsesIt_FailsTheRule(string forbiddenList, string layer)
     {
         var forbidden = forbiddenList switch
         {
             nameof(DomainForbidden) => DomainForbidden,
             nameof(ApplicationForbidden) => ApplicationForbidden,
+            nameof(WebForbidden) => WebForbidden,
             _ => InfrastructureForbidden,
         };
         var assembly = (Assembly)typeof(Layers).GetProperty(layer)!.GetValue(null)!;

@@ -9,6 +9,7 @@ internal static class Layers
     public const string ApplicationNamespace = "RiskPlatform.Application";
     public const string InfrastructureNamespace = "RiskPlatform.Infrastructure";
     public const string ApiNamespace = "RiskPlatform.Api";
+    public const string WebNamespace = "RiskPlatform.Web";
 
     public static Assembly Domain { get; } = typeof(Domain.Common.Entity).Assembly;
 
@@ -17,4 +18,6 @@ internal static class Layers
     public static Assembly Infrastructure { get; } = typeof(Infrastructure.DependencyInjection).Assembly;
 
     public static Assembly Api { get; } = typeof(Api.Infrastructure.IEndpointGroup).Assembly;
+
+    public static Assembly Web { get; } = typeof(Web.WebApp).Assembly;
 }

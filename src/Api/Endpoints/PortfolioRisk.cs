@@ -1,12 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskPlatform.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using RiskPlatform.Application.Portfolio.Queries.GetEquityHistory;
 using RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 using RiskPlatform.Application.Portfolio.Queries.CalculatePositionSize;
 
 namespace RiskPlatform.Api.Endpoints;
 
-/// <summary>Portfolio risk and position sizing under /risk-rules, on literal routes so they never fall into the rules' /{id}.</summary>
+/// <summary>Portfolio risk, its equity history and position sizing under /risk-rules, on literal routes so they never fall into the rules' /{id}.</summary>
 internal sealed class PortfolioRisk : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -14,12 +16,24 @@ internal sealed class PortfolioRisk : IEndpointGroup
         var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapGet("/portfolio-risk", GetPortfolioRisk)
             .WithSummary("Portfolio-risk figures now; marks (and on first use creates) the portfolio state with the current equity");
+        group.MapGet("/portfolio-risk/history", GetEquityHistory)
+            .WithSummary("Recorded equity and drawdown over time: from, to (default the last 24 hours), interval minute | hour | day")
+            .WithDescription("One point per interval (the last equity recorded in it), with the drawdown from the highest equity of the range "
+                + "so far; the default interval is the narrowest that keeps the answer under 1500 points. 400 naming from, to or interval.");
         group.MapPost("/calculate-position-size", CalculatePositionSize)
             .WithSummary("A recommended position size by fixed_fractional, percent_of_equity, volatility or kelly, capped by the rules");
     }
 
     public static async Task<Ok<PortfolioRiskDto>> GetPortfolioRisk(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPortfolioRiskQuery(), cancellationToken));
+
+    public static async Task<Ok<EquityHistoryDto>> GetEquityHistory(
+        IMediator mediator,
+        CancellationToken cancellationToken,
+        [FromQuery(Name = "from")] DateTime? from = null,
+        [FromQuery(Name = "to")] DateTime? to = null,
+        [FromQuery(Name = "interval")] string? interval = null) =>
+        TypedResults.Ok(await mediator.Send(new GetEquityHistoryQuery(from, to, interval), cancellationToken));
 
     public static async Task<Ok<PositionSizeDto>> CalculatePositionSize(
         CalculatePositionSizeQuery query, IMediator mediator, CancellationToken cancellationToken) =>

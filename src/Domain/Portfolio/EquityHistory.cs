@@ -52,6 +52,21 @@ public static class EquityHistory
         return kept.Count <= policy.MaxPoints ? kept : kept.GetRange(kept.Count - policy.MaxPoints, policy.MaxPoints);
     }
 
+    /// <summary>
+    /// The last point of each bucket of <paramref name="width"/> (buckets aligned to whole multiples of it since 0001-01-01,
+    /// so minutes, hours and UTC days), in time order: the equity as it stood at the end of each interval.
+    /// </summary>
+    public static IReadOnlyList<EquityPoint> LastPerBucket(IReadOnlyList<EquityPoint> points, TimeSpan width)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(width, TimeSpan.Zero);
+        return points.Select((p, i) => (Point: p, Index: i))
+            .OrderBy(x => x.Point.At).ThenBy(x => x.Index)
+            .GroupBy(x => Truncate(x.Point.At, width))
+            .Select(bucket => bucket.Last().Point)
+            .ToList();
+    }
+
     private static TimeSpan? BucketOf(DateTime at, DateTime allFrom, DateTime minuteFrom) =>
         at >= allFrom ? null : at >= minuteFrom ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
 

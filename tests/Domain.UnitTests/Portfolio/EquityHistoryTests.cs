@@ -83,4 +83,26 @@ public sealed class EquityHistoryTests
         Assert.Equal(once, twice);
         Assert.True(once.Count < points.Length);
     }
+
+    [Theory]
+    [InlineData(1, new[] { 2, 4, 5, 6 })] // minutes: 10:00 (the later of two), 10:01, 10:59, 11:30
+    [InlineData(60, new[] { 5, 6 })]      // hours: 10:xx ends at 10:59, 11:xx
+    [InlineData(1440, new[] { 6 })]       // a UTC day
+    public void LastPerBucket_KeepsTheLastPointOfEachInterval_InTimeOrder(int minutes, int[] expected)
+    {
+        var ten = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+        EquityPoint[] points =
+        [
+            new(ten.AddSeconds(40), 2m),
+            new(ten.AddMinutes(1), 4m),
+            new(ten, 1m),
+            new(ten.AddMinutes(59).AddSeconds(59), 5m),
+            new(ten.AddHours(1).AddMinutes(30), 6m),
+        ];
+
+        var kept = EquityHistory.LastPerBucket(points, TimeSpan.FromMinutes(minutes));
+
+        Assert.Equal(expected.Select(e => (decimal)e), kept.Select(p => p.Equity));
+        Assert.Equal(kept.OrderBy(p => p.At), kept);
+    }
 }

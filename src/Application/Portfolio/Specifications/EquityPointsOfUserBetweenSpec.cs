@@ -1,0 +1,14 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Specifications;
+
+/// <summary>A user's recorded equity from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first (served by ix_equity_snapshots_user_history).</summary>
+public sealed class EquityPointsOfUserBetweenSpec : Specification<EquitySnapshot, EquityPoint>
+{
+    public EquityPointsOfUserBetweenSpec(Guid userId, DateTime from, DateTime to)
+    {
+        Query.Where(s => s.UserId == userId && s.At >= from && s.At <= to).OrderBy(s => s.At).OrderBy(s => s.Id);
+        Select(s => new EquityPoint(s.At, s.Equity));
+    }
+}

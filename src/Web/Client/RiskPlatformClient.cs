@@ -1,0 +1,252 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using RiskPlatform.Web.Session;
+
+namespace RiskPlatform.Web.Client;
+
+/// <summary>
+/// The service's public REST API (<c>/api/v1</c>) as the web app uses it, over HTTP like any other client. It signs every
+/// request with the tab's access token, refreshes it shortly before it expires (and once more on a 401), and turns a failed
+/// response into an <see cref="ApiProblemException"/>. A refresh the service refuses signs the tab out.
+/// </summary>
+public sealed class RiskPlatformClient(HttpClient http, ApiSession session, TimeProvider time)
+{
+    /// <summary>A token this close to its expiry is refreshed before it is used.</summary>
+    internal static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
+
+    public ApiSession Session => session;
+
+    // ---- sign-in -------------------------------------------------------------------------------------------------------
+
+    public Task<CurrentUser> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<CurrentUser>(HttpMethod.Post, "auth/register", request, authenticated: false, cancellationToken);
+
+    public async Task SignInAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var tokens = await SendAsync<TokenPair>(HttpMethod.Post, "auth/login", new LoginRequest(email, password), authenticated: false, cancellationToken);
+        await session.SetAsync(Stored(email, tokens));
+    }
+
+    /// <summary>Finds the session of an earlier page load; refreshes its token when it is about to expire.</summary>
+    public async Task RestoreSessionAsync(CancellationToken cancellationToken = default)
+    {
+        if (await session.LoadAsync() is not null)
+        {
+            await AccessTokenAsync(cancellationToken);
+        }
+    }
+
+    public async Task SignOutAsync(CancellationToken cancellationToken = default)
+    {
+        if (session.Current is { } current)
+        {
+            try
+            {
+                await SendAsync(HttpMethod.Post, "auth/logout", new RefreshRequest(current.RefreshToken), cancellationToken);
+            }
+            catch (ApiProblemException)
+            {
+                // Already invalid on the service: signing out here is all that is left to do.
+            }
+        }
+
+        await session.ClearAsync();
+    }
+
+    /// <summary>A valid access token (refreshed first when it is about to expire); null when signed out.</summary>
+    public async Task<string?> AccessTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var current = session.Current;
+        if (current is null)
+        {
+            return null;
+        }
+
+        return current.AccessTokenExpiresAt - time.GetUtcNow() > RefreshMargin
+            ? current.AccessToken
+            : await RefreshAsync(current.AccessToken, cancellationToken);
+    }
+
+    // ---- portfolio and trading state -----------------------------------------------------------------------------------
+
+    public Task<PortfolioRisk> GetPortfolioRiskAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PortfolioRisk>(HttpMethod.Get, "risk-rules/portfolio-risk", null, authenticated: true, cancellationToken);
+
+    /// <summary>The last 24 hours of recorded equity, one point per the narrowest interval the service chooses.</summary>
+    public Task<EquityHistory> GetEquityHistoryAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<EquityHistory>(HttpMethod.Get, "risk-rules/portfolio-risk/history", null, authenticated: true, cancellationToken);
+
+    public Task<TradingStateView> HaltTradingAsync(string? reason, CancellationToken cancellationToken = default) =>
+        SendAsync<TradingStateView>(HttpMethod.Post, "trading/halt", new HaltRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), authenticated: true, cancellationToken);
+
+    public Task<TradingStateView> ResumeTradingAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<TradingStateView>(HttpMethod.Post, "trading/resume", null, authenticated: true, cancellationToken);
+
+    // ---- risk rules ----------------------------------------------------------------------------------------------------
+
+    public Task<List<RiskRule>> ListRiskRulesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<RiskRule>>(HttpMethod.Get, "risk-rules", null, authenticated: true, cancellationToken);
+
+    public Task<RiskRule> CreateRiskRuleAsync(RiskRuleRequest rule, CancellationToken cancellationToken = default) =>
+        SendAsync<RiskRule>(HttpMethod.Post, "risk-rules", rule, authenticated: true, cancellationToken);
+
+    public Task<RiskRule> UpdateRiskRuleAsync(Guid id, RiskRuleRequest rule, CancellationToken cancellationToken = default) =>
+        SendAsync<RiskRule>(HttpMethod.Put, $"risk-rules/{id}", rule, authenticated: true, cancellationToken);
+
+    public Task<RiskRule> SetRiskRuleActiveAsync(Guid id, bool isActive, CancellationToken cancellationToken = default) =>
+        SendAsync<RiskRule>(HttpMethod.Put, $"risk-rules/{id}", new RiskRuleActivation(isActive), authenticated: true, cancellationToken);
+
+    public Task DeleteRiskRuleAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"risk-rules/{id}", null, cancellationToken);
+
+    // ---- orders --------------------------------------------------------------------------------------------------------
+
+    /// <summary>Places an order; a blocked one throws an <see cref="ApiProblemException"/> (422) with the rules that blocked it.</summary>
+    public Task<Order> PlaceOrderAsync(OrderRequest order, CancellationToken cancellationToken = default) =>
+        SendAsync<Order>(HttpMethod.Post, "orders", order, authenticated: true, cancellationToken);
+
+    public Task<List<Order>> ListOrdersAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<Order>>(HttpMethod.Get, "orders?limit=50", null, authenticated: true, cancellationToken);
+
+    public Task<Order> CancelOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Order>(HttpMethod.Delete, $"orders/{id}", null, authenticated: true, cancellationToken);
+
+    // ---- notifications -------------------------------------------------------------------------------------------------
+
+    public Task<List<Notification>> ListNotificationsAsync(bool unreadOnly, CancellationToken cancellationToken = default) =>
+        SendAsync<List<Notification>>(
+            HttpMethod.Get, unreadOnly ? "notifications?is_read=false&limit=100" : "notifications?limit=100", null, authenticated: true, cancellationToken);
+
+    public Task<NotificationStats> GetNotificationStatsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<NotificationStats>(HttpMethod.Get, "notifications/stats", null, authenticated: true, cancellationToken);
+
+    public Task MarkNotificationReadAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"notifications/{id}/read", null, cancellationToken);
+
+    public Task MarkAllNotificationsReadAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, "notifications/mark-all-read", null, cancellationToken);
+
+    public Task DeleteNotificationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/{id}", null, cancellationToken);
+
+    // ---- broker keys ---------------------------------------------------------------------------------------------------
+
+    public Task<List<BrokerKey>> ListBrokerKeysAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<BrokerKey>>(HttpMethod.Get, "api-keys", null, authenticated: true, cancellationToken);
+
+    public Task<BrokerKey> AddBrokerKeyAsync(BrokerKeyRequest key, CancellationToken cancellationToken = default) =>
+        SendAsync<BrokerKey>(HttpMethod.Post, "api-keys", key, authenticated: true, cancellationToken);
+
+    public Task<BrokerKey> RotateBrokerKeyAsync(Guid id, BrokerKeyRotation rotation, CancellationToken cancellationToken = default) =>
+        SendAsync<BrokerKey>(HttpMethod.Post, $"api-keys/{id}/rotate", rotation, authenticated: true, cancellationToken);
+
+    public Task<BrokerKeyVerification> VerifyBrokerKeyAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<BrokerKeyVerification>(HttpMethod.Post, $"api-keys/{id}/verify", null, authenticated: true, cancellationToken);
+
+    public Task RevokeBrokerKeyAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api-keys/{id}", null, cancellationToken);
+
+    // ---- transport -----------------------------------------------------------------------------------------------------
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
+    {
+        using var response = await ExchangeAsync(method, path, body, authenticated, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
+            ?? throw new ApiProblemException(response.StatusCode, $"The service answered {path} with an empty body.", null);
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await ExchangeAsync(method, path, body, authenticated: true, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> ExchangeAsync(
+        HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
+    {
+        var token = authenticated ? await AccessTokenAsync(cancellationToken) ?? throw SignedOut() : null;
+        using var request = Request(method, path, body, token);
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+        {
+            // Revoked or expired early (a restart with another signing key): one refresh, one retry.
+            response.Dispose();
+            var refreshed = await RefreshAsync(token, cancellationToken);
+            using var retry = Request(method, path, body, refreshed);
+            response = await http.SendAsync(retry, cancellationToken);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Unauthorized && authenticated)
+            {
+                await session.ClearAsync();
+            }
+
+            throw await ApiProblemException.ReadAsync(response, cancellationToken);
+        }
+    }
+
+    /// <summary>Swaps the refresh token for new tokens, once per tab: a caller that waited finds the new token already there.</summary>
+    private async Task<string> RefreshAsync(string staleAccessToken, CancellationToken cancellationToken)
+    {
+        await session.RefreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            var current = session.Current ?? throw SignedOut();
+            if (current.AccessToken != staleAccessToken && current.AccessTokenExpiresAt - time.GetUtcNow() > RefreshMargin)
+            {
+                return current.AccessToken;
+            }
+
+            using var request = Request(HttpMethod.Post, "auth/refresh", new RefreshRequest(current.RefreshToken), null);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await ApiProblemException.ReadAsync(response, cancellationToken);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
+                {
+                    await session.ClearAsync();
+                }
+
+                throw problem;
+            }
+
+            var tokens = await response.Content.ReadFromJsonAsync<TokenPair>(WireJson.Options, cancellationToken)
+                ?? throw new ApiProblemException(response.StatusCode, "The service answered the token refresh with an empty body.", null);
+            await session.SetAsync(Stored(current.Email, tokens));
+            return tokens.AccessToken;
+        }
+        finally
+        {
+            session.RefreshLock.Release();
+        }
+    }
+
+    private StoredSession Stored(string email, TokenPair tokens) =>
+        new(email, tokens.AccessToken, tokens.RefreshToken, time.GetUtcNow().AddSeconds(tokens.ExpiresIn));
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body, string? token)
+    {
+        var request = new HttpRequestMessage(method, new Uri("api/v1/" + path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    private static ApiProblemException SignedOut() =>
+        new(HttpStatusCode.Unauthorized, "You are signed out.", "Sign in again to continue.") { Code = "signed_out" };
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Playwright;
+using RiskPlatform.Api.FunctionalTests.Actors;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace RiskPlatform.Api.FunctionalTests.Web;
+
+/// <summary>
+/// The web app in a real headless Chromium against the real service (its own process on SQLite, Kestrel on a free port): a new
+/// trader does what the app is for, as a person would, and every page is saved as a screenshot. The cold loads of the sign-in page
+/// and the dashboard are timed and written to <c>e2e-screenshots/load-times.txt</c> (docs/PERFORMANCE.md records them).
+/// </summary>
+public sealed class WebAppEndToEndTests : IAsyncLifetime
+{
+    private const string Password = "Correct-Horse-42";
+    private const string Secret = "sk-e2e-secret-0123456789abcdef";
+    private const string SignInButton = "form button[type=submit]:has-text('Sign in')";
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
+
+    private readonly string _database = SqliteTestFiles.NewPath("e2e");
+    private ServiceProcess? _service;
+    private BrowserSession? _browser;
+    private bool _feedRegistered;
+
+    private string Url(string path) => new Uri(_service!.BaseAddress, path).ToString();
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.SkipWhen(BrowserSession.UnavailableReason is not null, BrowserSession.UnavailableReason ?? string.Empty);
+        _service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", TestContext.Current.CancellationToken);
+        _browser = await BrowserSession.LaunchAsync();
+    }
+
+    [Fact]
+    public async Task Trader_RegistersBlocksAnOrderSeesTheBreachLiveAddsAKeyHaltsResumesAndWatchesTheChart()
+    {
+        await PublishQuoteAsync("AAPL", 100m);
+        var email = $"trader-{Guid.NewGuid():N}@example.com";
+        await using var context = await _browser!.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await BrowserSession.NewPageAsync(context);
+
+        // The first page the service ever serves (its code not yet compiled) in a new browser context (empty cache), until the
+        // sign-in form is usable.
+        var firstLoad = await BrowserSession.TimeLoadAsync(page, Url("/"), SignInButton);
+        await Expect(page).ToHaveURLAsync(Url("/signin"));
+        await BrowserSession.ScreenshotAsync(page, "01-sign-in");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Create an account");
+        await page.GetByLabel("Full name", Exact).FillAsync("Eve Trader");
+        await page.GetByLabel("Email", Exact).FillAsync(email);
+        await page.GetByLabel("Password", Exact).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,000.00");
+        await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("active");
+
+        // Cold load of the dashboard in a new context that has only the stored session (a reload in a fresh browser).
+        await using var reloaded = await _browser.Browser.NewContextAsync(new() { StorageState = await context.StorageStateAsync() });
+        var dashboardPage = await BrowserSession.NewPageAsync(reloaded);
+        var dashboardLoad = await BrowserSession.TimeLoadAsync(dashboardPage, Url("/"), "[data-testid=account-value]");
+        await Expect(dashboardPage.GetByTestId("account-value")).ToContainTextAsync("$100,000.00");
+        await using var anonymous = await _browser.Browser.NewContextAsync();
+        var signInLoad = await BrowserSession.TimeLoadAsync(await BrowserSession.NewPageAsync(anonymous), Url("/signin"), SignInButton);
+        await RecordLoadTimesAsync(firstLoad, signInLoad, dashboardLoad);
+
+        // A rule: the API's validation shows beside the field, then the rule is created.
+        await OpenAsync(page, "Risk rules");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
+        await Expect(page.Locator(".field-error[data-field=name]")).ToBeVisibleAsync();
+        await page.GetByLabel("Name", Exact).FillAsync("Max order value");
+        await page.GetByLabel("Rule type", Exact).SelectOptionAsync("max_order_value");
+        await page.GetByLabel("Threshold", Exact).FillAsync("1000");
+        await page.GetByLabel("Unit", Exact).SelectOptionAsync("dollars");
+        await page.GetByLabel("Action", Exact).SelectOptionAsync("block");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
+        await Expect(page.Locator("tr[data-rule='Max order value']")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "02-risk-rules");
+
+        // An order the rule blocks, with the reason; the breach notification arrives on the badge without a reload.
+        await OpenAsync(page, "Orders");
+        await page.GetByLabel("Symbol", Exact).FillAsync("AAPL");
+        await page.GetByLabel("Quantity", Exact).FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        var decision = page.GetByTestId("order-decision");
+        await Expect(decision).ToContainTextAsync("Blocked.");
+        await Expect(decision).ToContainTextAsync("Max order value");
+        await Expect(page.GetByTestId("unread-badge")).ToHaveTextAsync("1");
+        await BrowserSession.ScreenshotAsync(page, "03-order-blocked");
+
+        await OpenAsync(page, "Notifications");
+        var notification = page.GetByTestId("notification").First;
+        await Expect(notification).ToContainTextAsync("Max order value");
+        await BrowserSession.ScreenshotAsync(page, "04-notifications");
+        await notification.GetByRole(AriaRole.Button, new() { Name = "Mark read" }).ClickAsync();
+        await Expect(page.GetByTestId("unread-badge")).ToHaveCountAsync(0);
+        await Expect(notification).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bread\\b"));
+
+        // A broker key: its secret is sent once and shown nowhere, not even after a reload.
+        await OpenAsync(page, "Broker keys");
+        await page.GetByLabel("Name", Exact).FillAsync("Paper key");
+        await page.GetByLabel("API key", Exact).FillAsync("PKE2E1234567890");
+        await page.GetByLabel("API secret", Exact).FillAsync(Secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
+        await Expect(page.Locator("tr[data-key='Paper key']")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("API secret", Exact)).ToHaveValueAsync(string.Empty);
+        Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Expect(page.Locator("tr[data-key='Paper key']")).ToBeVisibleAsync();
+        Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(page, "05-broker-keys");
+
+        // Halt and resume from the dashboard.
+        await OpenAsync(page, "Dashboard");
+        await page.GetByLabel("Reason (optional)").FillAsync("E2E kill switch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Halt trading" }).ClickAsync();
+        await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("halted");
+        await Expect(page.GetByTestId("trading-state-reason")).ToHaveTextAsync("E2E kill switch");
+        await BrowserSession.ScreenshotAsync(page, "06-dashboard-halted");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume trading" }).ClickAsync();
+        await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("active");
+
+        // An order that passes, then a quote: the dashboard's chart follows without a reload.
+        await OpenAsync(page, "Orders");
+        await page.GetByLabel("Symbol", Exact).FillAsync("AAPL");
+        await page.GetByLabel("Quantity", Exact).FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Expect(page.GetByTestId("order-decision")).ToContainTextAsync("Accepted.");
+        await OpenAsync(page, "Dashboard");
+        var chart = page.GetByTestId("equity-chart");
+        await Expect(chart).ToHaveAttributeAsync("data-last-equity", "100000");
+        await PublishQuoteAsync("AAPL", 120m);
+        await Expect(chart).ToHaveAttributeAsync("data-last-equity", "100100", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
+        await BrowserSession.ScreenshotAsync(page, "07-dashboard");
+
+        // Sign out ends the session in this tab and in storage.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/signin"));
+        await page.GotoAsync(Url("/orders"));
+        await Expect(page).ToHaveURLAsync(Url("/signin"));
+    }
+
+    /// <summary>Follows a menu link and waits for its page: until then a label could still match a field of the page before.</summary>
+    private static async Task OpenAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+    }
+
+    /// <summary>As the market-data feed (an admin): registered on the first quote, signed in on later ones.</summary>
+    private async Task PublishQuoteAsync(string symbol, decimal price)
+    {
+        using var feed = new ApiClient(new HttpClient { BaseAddress = _service!.BaseAddress });
+        if (_feedRegistered)
+        {
+            await feed.SignInAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+        }
+        else
+        {
+            await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+            _feedRegistered = true;
+        }
+
+        (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    }
+
+    private static async Task RecordLoadTimesAsync(PageLoad first, PageLoad signIn, PageLoad dashboard)
+    {
+        Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
+        var text = string.Create(CultureInfo.InvariantCulture, $"""
+            sign-in page, first request the service serves (cold browser, cold service): {first}
+            sign-in page (cold browser): {signIn}
+            dashboard with a stored session (cold browser): {dashboard}
+
+            """);
+        await File.WriteAllTextAsync(Path.Combine(BrowserSession.ScreenshotFolder, "load-times.txt"), text, TestContext.Current.CancellationToken);
+        TestContext.Current.SendDiagnosticMessage(text);
+
+        // The targets (1 s, 2 s) are measured and recorded in docs/PERFORMANCE.md; on a loaded 2-core CI box only an order of
+        // magnitude is enforced, so that a broken load (a missing script, a page that never renders) still fails here.
+        Assert.True(signIn.Elapsed < TimeSpan.FromSeconds(10), $"sign-in page: {signIn}");
+        Assert.True(dashboard.Elapsed < TimeSpan.FromSeconds(20), $"dashboard: {dashboard}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        SqliteTestFiles.Delete(_database);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Web.Client;
+
+namespace RiskPlatform.Api.FunctionalTests.Web;
+
+/// <summary>
+/// The web app's client is written by hand against the OpenAPI document: every field it reads or sends must be a property of
+/// the schema it stands for, and every value list its forms offer must be the enum the API accepts. A renamed or removed field,
+/// or a new rule type, fails here before it fails in a browser.
+/// </summary>
+[Collection(nameof(SqliteCollection))]
+public sealed class WebClientContractTests(SqliteApiFixture fixture) : FunctionalTest(fixture)
+{
+    public static TheoryData<Type, string> Models => new()
+    {
+        { typeof(RegisterRequest), "RegisterCommand" },
+        { typeof(LoginRequest), "LoginCommand" },
+        { typeof(RefreshRequest), "RefreshAccessTokenCommand" },
+        { typeof(TokenPair), "TokenResponse" },
+        { typeof(CurrentUser), "UserDto" },
+        { typeof(PortfolioRisk), "PortfolioRiskDto" },
+        { typeof(RuleUtilisation), "RuleUtilisationDto" },
+        { typeof(TradingStateView), "TradingStateDto" },
+        { typeof(EquityHistory), "EquityHistoryDto" },
+        { typeof(EquityHistoryPoint), "EquityHistoryPointDto" },
+        { typeof(HaltRequest), "HaltTradingCommand" },
+        { typeof(RiskRule), "RiskRuleDto" },
+        { typeof(RiskRuleParameters), "RiskRuleParams" },
+        { typeof(RiskRuleRequest), "CreateRiskRuleCommand" },
+        { typeof(RiskRuleRequest), "UpdateRiskRuleRequest" },
+        { typeof(RiskRuleActivation), "UpdateRiskRuleRequest" },
+        { typeof(OrderRequest), "PlaceOrderCommand" },
+        { typeof(Order), "OrderDto" },
+        { typeof(BindingRule), "BindingRuleDto" },
+        { typeof(RuleBreach), "RuleBreachDto" },
+        { typeof(Notification), "NotificationDto" },
+        { typeof(NotificationStats), "NotificationStatsDto" },
+        { typeof(BrokerKey), "ApiKeyDto" },
+        { typeof(BrokerKeyRequest), "CreateApiKeyCommand" },
+        { typeof(BrokerKeyRotation), "RotateApiKeyCommand" },
+        { typeof(BrokerKeyVerification), "ApiKeyVerificationDto" },
+    };
+
+    public static TheoryData<string, string> Catalogs => new()
+    {
+        { nameof(WireCatalog.RuleTypes), "RiskRuleType" },
+        { nameof(WireCatalog.ThresholdUnits), "ThresholdUnit" },
+        { nameof(WireCatalog.RiskActions), "RiskAction" },
+        { nameof(WireCatalog.OrderSides), "OrderSide" },
+        { nameof(WireCatalog.OrderTypes), "OrderType" },
+        { nameof(WireCatalog.Brokers), "Broker" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public async Task ClientModel_EveryField_IsAPropertyOfItsSchema(Type model, string schema)
+    {
+        var unknown = FieldsMissingFrom(await SchemaAsync(schema), model);
+
+        Assert.True(unknown.Count == 0, $"{model.Name} uses fields that {schema} does not have: {string.Join(", ", unknown)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public async Task FormChoices_AreExactlyTheValuesTheApiAccepts(string catalog, string schema)
+    {
+        var offered = (IReadOnlyList<string>)typeof(WireCatalog).GetField(catalog)!.GetValue(null)!;
+
+        var accepted = (await SchemaAsync(schema))["enum"]!.AsArray().Select(value => value!.GetValue<string>());
+
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ContractCheck_WithAMisnamedField_FindsIt()
+    {
+        var unknown = FieldsMissingFrom(await SchemaAsync("PortfolioRiskDto"), typeof(MisnamedPortfolioRisk));
+
+        Assert.Equal(["account_val"], unknown);
+    }
+
+    private async Task<JsonObject> SchemaAsync(string name)
+    {
+        var document = (await Anonymous().GetAsync("/openapi/v1.json")).EnsureStatus(HttpStatusCode.OK).Body!;
+        return document["components"]!["schemas"]![name]?.AsObject() ?? throw new InvalidOperationException($"The OpenAPI document has no schema {name}.");
+    }
+
+    /// <summary>The wire names of the model's settable properties (what it reads or sends) that the schema lacks.</summary>
+    private static List<string> FieldsMissingFrom(JsonObject schema, Type model)
+    {
+        var properties = schema["properties"]!.AsObject();
+        return model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.SetMethod is not null && property.Name != "EqualityContract")
+            .Select(property => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name))
+            .Where(field => !properties.ContainsKey(field))
+            .ToList();
+    }
+
+    private sealed record MisnamedPortfolioRisk(decimal AccountVal, decimal Cash);
+}
