@@ -30,6 +30,9 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> LaunchAsync()
     {
+        // Web-first assertions wait as long as actions do (Playwright's default is 5 s): on a loaded 2-core CI machine the first
+        // dashboard of a fresh service compiles its code and can take longer. Load times are measured and checked separately.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ["--no-sandbox"], Headless = true });
         return new BrowserSession(playwright, browser);
