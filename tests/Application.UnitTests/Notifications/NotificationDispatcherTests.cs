@@ -46,7 +46,7 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
-    public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannel()
+    public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannelWithWork()
     {
         var dispatched = await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
 
@@ -54,7 +54,7 @@ public sealed class NotificationDispatcherTests
         Assert.Same(notification, dispatched.Notification);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, notification.CreatedAt);
         Assert.Equal([NotificationChannel.InApp], notification.SentVia);
-        Assert.Equal(Enum.GetValues<NotificationChannel>(), _deliveries.Select(d => d.Channel));
+        Assert.Equal([NotificationChannel.InApp, NotificationChannel.Email, NotificationChannel.Websocket], _deliveries.Select(d => d.Channel));
         Assert.All(_deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
         var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
         Assert.Equal(DeliveryStatus.Pending, email.Status);
@@ -83,21 +83,20 @@ public sealed class NotificationDispatcherTests
         await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
         await _afterCommit.RunAsync(CancellationToken.None);
 
-        Assert.Equal(DeliveryStatus.Suppressed, _deliveries.Single(d => d.Channel == NotificationChannel.Websocket).Status);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Websocket);
         await _pusher.DidNotReceiveWithAnyArgs().PushNotificationAsync(default, default!, Arg.Any<CancellationToken>());
         await _pusher.Received(1).PushUnreadCountAsync(_userId, 3, Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task CreateAsync_WhenEmailIsNotConfigured_MarksEmailUnsupportedWithoutReadingTheAccount()
+    public async Task CreateAsync_WhenEmailIsNotConfigured_WritesNoEmailRowWithoutReadingTheAccount()
     {
         _email.IsConfigured.Returns(false);
 
-        await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
+        var dispatched = await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
 
-        var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
-        Assert.Equal(DeliveryStatus.Unsupported, email.Status);
-        Assert.Null(email.Recipient);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Email);
+        Assert.Equal(dispatched.Deliveries, _deliveries);
         await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>());
     }
 

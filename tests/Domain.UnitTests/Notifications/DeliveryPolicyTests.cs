@@ -295,14 +295,15 @@ public sealed class DeliveryPolicyTests
     }
 
     [Fact]
-    public void CreateDeliveries_WhenPlanned_MakesOneRowPerChannelAndRecordsInApp()
+    public void CreateDeliveries_WhenPlanned_MakesOneRowPerChannelWithWorkAndRecordsInApp()
     {
         var notification = NewNotification(NotificationPriority.High, createdAt: Night);
         var plan = Plan(notification, Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7)));
 
         var deliveries = plan.CreateDeliveries(notification, Night);
 
-        Assert.Equal(Enum.GetValues<NotificationChannel>(), deliveries.Select(d => d.Channel));
+        // sms, push and webhook are off by default: no row for them.
+        Assert.Equal([NotificationChannel.InApp, NotificationChannel.Email, NotificationChannel.Websocket], deliveries.Select(d => d.Channel));
         Assert.All(deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
         Assert.Equal(DeliveryStatus.Sent, deliveries[0].Status);
         Assert.Equal(DeliveryStatus.Scheduled, deliveries[1].Status);
@@ -310,6 +311,23 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(AccountEmail, deliveries[1].Recipient);
         Assert.Equal([NotificationChannel.InApp], notification.SentVia);
         Assert.Equal(Night, notification.DeliveredAt);
+    }
+
+    [Fact]
+    public void CreateDeliveries_WhenChannelsAreOffBelowPriorityOrUnsupported_WritesNoRowForThem()
+    {
+        var notification = NewNotification(NotificationPriority.Medium);
+        var plan = Plan(
+            notification,
+            Noon,
+            emailAvailable: false,
+            preferences: [Preference(NotificationChannel.Websocket, minPriority: NotificationPriority.High), Preference(NotificationChannel.Push)]);
+
+        var deliveries = plan.CreateDeliveries(notification, Noon);
+
+        Assert.Equal(DeliveryReasons.BelowMinPriority, plan.For(NotificationChannel.Websocket).Reason);
+        Assert.Equal(DeliveryStatus.Unsupported, plan.For(NotificationChannel.Push).Status);
+        Assert.Equal([NotificationChannel.InApp], deliveries.Select(d => d.Channel));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace RiskPlatform.Application.Notifications.Dispatch;
 
 /// <summary>
 /// The one create path for notifications, used by every producer (event handlers, the test endpoint, jobs). It adds the
-/// in-app notification and one <see cref="NotificationDelivery"/> row per channel as <see cref="DeliveryPolicy"/> plans
-/// them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
+/// in-app notification and one <see cref="NotificationDelivery"/> row per channel with work to do, as
+/// <see cref="DeliveryPolicy"/> plans them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
 /// worker sends the pending and scheduled email rows). The real-time push is queued to run after the commit. Never saves.
 /// </summary>
 public sealed class NotificationDispatcher(

@@ -10,4 +10,13 @@ public sealed record ChannelDecision(
     DeliveryStatus Status,
     string Reason,
     DateTime? NotBefore = null,
-    string? Recipient = null);
+    string? Recipient = null)
+{
+    /// <summary>
+    /// Whether the decision deserves a delivery row: false when the user did not ask for the channel (disabled, below
+    /// min_priority) or the channel cannot serve it (unsupported, not configured) — nothing to do and nothing to show.
+    /// </summary>
+    public bool HasWork =>
+        Status != DeliveryStatus.Unsupported
+        && Reason is not (DeliveryReasons.ChannelDisabled or DeliveryReasons.BelowMinPriority);
+}

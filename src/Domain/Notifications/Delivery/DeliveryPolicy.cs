@@ -14,6 +14,7 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours do not apply to in-app;</item>
 /// <item>otherwise in-app → sent (<c>stored_in_app</c>); email and websocket → pending (<c>ready</c>), due now.</item>
 /// </list>
+/// <para>Every channel gets a decision; only those that <see cref="ChannelDecision.HasWork"/> become delivery rows.</para>
 /// </summary>
 public static class DeliveryPolicy
 {

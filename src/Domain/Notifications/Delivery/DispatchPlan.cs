@@ -10,12 +10,13 @@ public sealed class DispatchPlan
     public ChannelDecision For(NotificationChannel channel) => Decisions.Single(d => d.Channel == channel);
 
     /// <summary>
-    /// One delivery row per decision (the audit trail of why a channel was or was not used), and the in-app delivery
-    /// recorded on the notification when in-app was not suppressed. Add the notification and the rows in the same save.
+    /// One delivery row per decision that <see cref="ChannelDecision.HasWork"/> (a channel the user asked for this
+    /// notification on: sent, due, scheduled, or held back for a reason worth showing), and the in-app delivery recorded on
+    /// the notification when in-app was not suppressed. Add the notification and the rows in the same save.
     /// </summary>
     public IReadOnlyList<NotificationDelivery> CreateDeliveries(Notification notification, DateTime now)
     {
-        var deliveries = Decisions.Select(d => NotificationDelivery.FromDecision(notification, d, now)).ToList();
+        var deliveries = Decisions.Where(d => d.HasWork).Select(d => NotificationDelivery.FromDecision(notification, d, now)).ToList();
         foreach (var decision in Decisions.Where(d => d.Status == DeliveryStatus.Sent))
         {
             notification.RecordDelivered(decision.Channel, now);
