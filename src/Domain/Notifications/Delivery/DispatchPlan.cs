@@ -1,13 +1,17 @@
 namespace RiskPlatform.Domain.Notifications.Delivery;
 
-/// <summary>One <see cref="ChannelDecision"/> per <see cref="NotificationChannel"/>, in channel order.</summary>
+/// <summary>
+/// One <see cref="ChannelDecision"/> per <see cref="NotificationChannel"/>, in channel order; webhook has one per receiving
+/// endpoint when there are any.
+/// </summary>
 public sealed class DispatchPlan
 {
     internal DispatchPlan(IReadOnlyList<ChannelDecision> decisions) => Decisions = decisions;
 
     public IReadOnlyList<ChannelDecision> Decisions { get; }
 
-    public ChannelDecision For(NotificationChannel channel) => Decisions.Single(d => d.Channel == channel);
+    /// <summary>The decision for a channel (for webhook, the first endpoint's).</summary>
+    public ChannelDecision For(NotificationChannel channel) => Decisions.First(d => d.Channel == channel);
 
     /// <summary>
     /// One delivery row per decision that <see cref="ChannelDecision.HasWork"/> (a channel the user asked for this
