@@ -10,6 +10,7 @@ using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Events;
 using RiskPlatform.Domain.Users;
@@ -31,6 +32,9 @@ public sealed class NotificationDispatcherTests
     private readonly IReadRepository<User> _users = Substitute.For<IReadRepository<User>>();
     private readonly IReadRepository<Notification> _readNotifications = Substitute.For<IReadRepository<Notification>>();
     private readonly IEmailAvailability _email = Substitute.For<IEmailAvailability>();
+    private readonly ISmsAvailability _sms = Substitute.For<ISmsAvailability>();
+    private readonly List<WebhookEndpoint> _endpoints = [];
+    private readonly IReadRepository<WebhookEndpoint> _endpointRepository = Substitute.For<IReadRepository<WebhookEndpoint>>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
 
@@ -43,7 +47,38 @@ public sealed class NotificationDispatcherTests
         _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
         _readNotifications.CountAsync(Arg.Any<Specification<Notification>>(), Arg.Any<CancellationToken>()).Returns(3);
         _email.IsConfigured.Returns(true);
+        _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
     }
+
+    [Fact]
+    public async Task CreateAsync_WithWebhookEndpoints_AddsOneRowPerEndpointThatReceivesTheType()
+    {
+        var all = Endpoint([]);
+        var alerts = Endpoint([NotificationType.SystemAlert, NotificationType.RiskBreach]);
+        _endpoints.AddRange([all, alerts, Endpoint([NotificationType.OrderFilled])]);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Low), CancellationToken.None);
+
+        var webhooks = _deliveries.Where(d => d.Channel == NotificationChannel.Webhook).ToList();
+        Assert.Equal([all.Id, alerts.Id], webhooks.Select(d => d.WebhookEndpointId!.Value));
+        Assert.All(webhooks, d => Assert.Equal(DeliveryStatus.Pending, d.Status));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithSmsConfiguredAndAPhone_AddsAPendingSmsRowToTheE164Number()
+    {
+        _sms.IsConfigured.Returns(true);
+        _preferences.Add(NotificationPreference.Create(
+            _userId, NotificationType.SystemAlert, NotificationChannel.Sms, NotificationPreferenceSettings.Default with { Phone = "+44 20 7946 0958" }));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        var sms = _deliveries.Single(d => d.Channel == NotificationChannel.Sms);
+        Assert.Equal((DeliveryStatus.Pending, "+442079460958"), (sms.Status, sms.Recipient));
+    }
+
+    private WebhookEndpoint Endpoint(NotificationType[] types) =>
+        WebhookEndpoint.Create(_userId, new Uri("https://hooks.example.com/risk"), types, WebhookSecret.New(), _time.GetUtcNow().UtcDateTime);
 
     [Fact]
     public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannelWithWork()
@@ -164,7 +199,9 @@ public sealed class NotificationDispatcherTests
         _deliveryRepository,
         _preferenceRepository,
         _users,
+        _endpointRepository,
         _email,
+        _sms,
         new NotificationPushQueue(_afterCommit, _pusher, _readNotifications, Mapping, NullLogger<NotificationPushQueue>.Instance),
         _time);
 }

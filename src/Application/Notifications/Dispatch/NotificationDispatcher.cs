@@ -2,6 +2,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.Notifications.Dispatch;
@@ -17,7 +18,9 @@ public sealed class NotificationDispatcher(
     IRepository<NotificationDelivery> deliveries,
     IReadRepository<NotificationPreference> preferences,
     IReadRepository<User> users,
+    IReadRepository<WebhookEndpoint> webhookEndpoints,
     IEmailAvailability emailAvailability,
+    ISmsAvailability smsAvailability,
     NotificationPushQueue pushQueue,
     TimeProvider timeProvider)
 {
@@ -31,7 +34,11 @@ public sealed class NotificationDispatcher(
         var emailAvailable = emailAvailability.IsConfigured;
         var accountEmail = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
 
-        var plan = DeliveryPolicy.Plan(notification, userPreferences, new DispatchContext(now, emailAvailable, accountEmail));
+        var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
+        var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
+
+        var plan = DeliveryPolicy.Plan(
+            notification, userPreferences, new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);
