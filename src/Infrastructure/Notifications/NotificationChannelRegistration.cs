@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Delivery;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Sms;
@@ -27,6 +28,14 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Notifications:Outbox:PollInterval must be positive.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Notifications:Outbox:BatchSize must be between 1 and 1000.")
             .Validate(o => o.Lease > TimeSpan.Zero, "Notifications:Outbox:Lease must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<NotificationLimitsOptions>()
+            .Bind(configuration.GetSection(NotificationLimitsOptions.SectionName))
+            .Validate(o => o.TestNotificationsPerHour >= 1, "Notifications:TestNotificationsPerHour must be at least 1.")
+            .Validate(
+                o => o.Caps.All(c => Enum.TryParse<NotificationChannel>(c.Key, ignoreCase: true, out var channel) && DeliveryCaps.CappedChannels.Contains(channel)),
+                "Notifications:Caps takes email, sms and webhook.")
+            .Validate(o => o.Caps.Values.All(c => c.PerHour is null or >= 0 && c.PerDay is null or >= 0), "Notifications:Caps values must not be negative.")
             .ValidateOnStart();
         services.AddScoped<DeliveryProcessor>();
         if (provider == DatabaseProvider.PostgreSql)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mapster;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RiskPlatform.Application.Common.Interfaces;
@@ -202,6 +203,7 @@ public sealed class NotificationDispatcherTests
         _endpointRepository,
         _email,
         _sms,
+        new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),
         new NotificationPushQueue(_afterCommit, _pusher, _readNotifications, Mapping, NullLogger<NotificationPushQueue>.Instance),
         _time);
 }

@@ -11,6 +11,7 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// sms without Twilio → unsupported (<c>sms_not_configured</c>); webhook without a receiving endpoint → unsupported
 /// (<c>no_webhook_endpoint</c>); email without an address, sms without a phone → suppressed (<c>no_recipient</c>);</item>
 /// <item>notification already expired → suppressed (<c>expired</c>), in-app excepted;</item>
+/// <item>the channel at the user's cap → suppressed (<c>cap_reached</c>), unless <see cref="DeliveryCaps.IsExempt"/>;</item>
 /// <item>inside quiet hours, unless urgent: email and sms → scheduled for the end of the window (suppressed <c>expired</c>
 /// if the notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours apply to neither in-app
 /// nor webhook (a machine does not sleep);</item>
@@ -102,6 +103,11 @@ public static class DeliveryPolicy
         if (notification.IsExpired(context.Now))
         {
             return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient);
+        }
+
+        if (context.ChannelsAtCap?.Contains(channel) == true && !DeliveryCaps.IsExempt(notification))
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.CapReached, Recipient: recipient);
         }
 
         if (!urgent && channel != NotificationChannel.Webhook && preference?.GetQuietHours()?.EndOfWindowUtc(context.Now) is { } windowEnd)

@@ -43,6 +43,9 @@ public static class DeliveryReasons
     /// <summary>Email with neither a preference override nor an account address.</summary>
     public const string NoRecipient = "no_recipient";
 
+    /// <summary>The user reached their hourly or daily cap on the channel (urgent and halt notifications are never capped).</summary>
+    public const string CapReached = "cap_reached";
+
     /// <summary>The notification expired before the channel could deliver it.</summary>
     public const string Expired = "expired";
 

@@ -29,6 +29,9 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         // SMS status callbacks find their row by the provider's message id. No foreign key to the webhook endpoint: a
         // deleted endpoint leaves its rows, which the outbox then drops (endpoint_deleted).
         builder.HasIndex(d => d.ExternalId).HasDatabaseName("ix_notification_deliveries_external_id");
+
+        // The caps count a user's rows on a channel over the last hour and day.
+        builder.HasIndex(d => new { d.UserId, d.Channel, d.CreatedAt }).HasDatabaseName("ix_notification_deliveries_user_channel_recent");
         builder.Ignore(d => d.DomainEvents);
     }
 }

@@ -538,6 +538,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notification_deliveries_due");
 
+                    b.HasIndex("UserId", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_notification_deliveries_user_channel_recent");
+
                     b.ToTable("notification_deliveries", (string)null);
                 });
 

@@ -12,7 +12,7 @@ using RiskPlatform.Infrastructure.Persistence.Providers;
 namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRiskPlatformDbContext))]
-    [Migration("20261206025625_NotificationChannels")]
+    [Migration("20261206031743_NotificationChannels")]
     partial class NotificationChannels
     {
         /// <inheritdoc />
@@ -540,6 +540,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notification_deliveries_due");
+
+                    b.HasIndex("UserId", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_notification_deliveries_user_channel_recent");
 
                     b.ToTable("notification_deliveries", (string)null);
                 });

@@ -11,7 +11,7 @@ using RiskPlatform.Infrastructure.Persistence.Providers;
 namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRiskPlatformDbContext))]
-    [Migration("20261206025619_NotificationChannels")]
+    [Migration("20261206031739_NotificationChannels")]
     partial class NotificationChannels
     {
         /// <inheritdoc />
@@ -535,6 +535,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notification_deliveries_due");
+
+                    b.HasIndex("UserId", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_notification_deliveries_user_channel_recent");
 
                     b.ToTable("notification_deliveries", (string)null);
                 });

@@ -61,6 +61,11 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "external_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_notification_deliveries_user_channel_recent",
+                table: "notification_deliveries",
+                columns: new[] { "user_id", "channel", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_webhook_endpoints_user",
                 table: "webhook_endpoints",
                 column: "user_id");
@@ -74,6 +79,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropIndex(
                 name: "ix_notification_deliveries_external_id",
+                table: "notification_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "ix_notification_deliveries_user_channel_recent",
                 table: "notification_deliveries");
 
             migrationBuilder.DropColumn(
