@@ -11,15 +11,9 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications;
 /// End to end: notifications created over HTTP, delivery rows in the real database, the outbox worker running in the
 /// host, and a real SMTP server (aiosmtpd). Each test starts its own host(s) configured for SMTP.
 /// </summary>
-public abstract class EmailDeliveryTests : IAsyncDisposable
+public abstract class EmailDeliveryTests() : DedicatedHostTest("email")
 {
     private const string Root = "/api/v1/notifications";
-    private DedicatedHosts? _hosts;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private DedicatedHosts Hosts => _hosts ??= new DedicatedHosts(Provider, "email");
-
     [Fact]
     public async Task CreateNotification_WithSmtpConfigured_EmailArrivesExactlyOnceAndTheRowIsSent()
     {
@@ -213,16 +207,6 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             "host A's abandoned send settled");
         Assert.Equal(4, await CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1"));
         Assert.Equal(4, smtp.Messages().Count);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hosts is not null)
-        {
-            await _hosts.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private async Task<SmtpTestServer> SmtpAsync(SmtpTestHandler handler)

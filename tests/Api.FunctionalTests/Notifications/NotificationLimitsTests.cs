@@ -7,15 +7,9 @@ using RiskPlatform.TestSupport;
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
 /// <summary>Per-user caps per channel (<c>Notifications:Caps</c>) and the limit on <c>POST /notifications/test</c>, end to end.</summary>
-public abstract class NotificationLimitsTests : IAsyncDisposable
+public abstract class NotificationLimitsTests() : DedicatedHostTest("limits")
 {
     private const string Root = "/api/v1/notifications";
-    private DedicatedHosts? _hosts;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private DedicatedHosts Hosts => _hosts ??= new DedicatedHosts(Provider, "limits");
-
     [Fact]
     public async Task BeyondTheHourlyCap_RowsAreSuppressedWithOneInAppNotice_UrgentStillGoesOut_AndTestIsLimited()
     {
@@ -53,15 +47,6 @@ public abstract class NotificationLimitsTests : IAsyncDisposable
         Assert.Equal(3, receiver.Accepted.Count);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_hosts is not null)
-        {
-            await _hosts.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class NotificationLimitsTestsOnSqlite : NotificationLimitsTests

@@ -13,16 +13,10 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications;
 /// End to end: sms preferences and notifications over HTTP, the sms outbox worker of the host, a fake of Twilio's Messages
 /// API on loopback (<see cref="FakeTwilio"/>) and Twilio-signed status callbacks, signed here by Twilio's documented rule.
 /// </summary>
-public abstract class SmsDeliveryTests : IAsyncDisposable
+public abstract class SmsDeliveryTests() : DedicatedHostTest("sms")
 {
     private const string Root = "/api/v1/notifications";
     private const string CallbackUrl = "https://riskplatform.test/api/v1/notifications/sms/status";
-    private DedicatedHosts? _hosts;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private DedicatedHosts Hosts => _hosts ??= new DedicatedHosts(Provider, "sms");
-
     [Fact]
     public async Task Sms_IsPostedToTwilioWithBasicAuthAndFormFields_AndTheRowKeepsItsSid()
     {
@@ -122,16 +116,6 @@ public abstract class SmsDeliveryTests : IAsyncDisposable
 
         var unknown = Callback("SM00000000000000000000000000000000", "delivered");
         Assert.Equal(HttpStatusCode.NoContent, await PostCallbackAsync(twilioCallbacks, unknown, TwilioSignature(FakeTwilio.AuthToken, CallbackUrl, unknown)));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hosts is not null)
-        {
-            await _hosts.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private static Dictionary<string, string> Callback(string sid, string status, string? errorCode = null)

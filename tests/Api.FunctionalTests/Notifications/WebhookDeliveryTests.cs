@@ -14,15 +14,9 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications;
 /// host, and a receiver on loopback that verifies every signature by the Standard Webhooks rules on its own. The hosts
 /// allow loopback (<c>Notifications:Webhooks:AllowLoopback</c>), as Development does, except where a test says otherwise.
 /// </summary>
-public abstract class WebhookDeliveryTests : IAsyncDisposable
+public abstract class WebhookDeliveryTests() : DedicatedHostTest("webhook")
 {
     private const string Root = "/api/v1/notifications";
-    private DedicatedHosts? _hosts;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private DedicatedHosts Hosts => _hosts ??= new DedicatedHosts(Provider, "webhook");
-
     [Fact]
     public async Task Notification_ReachesTheEndpointOnceSignedAndTheReceiverVerifiesIt()
     {
@@ -176,16 +170,6 @@ public abstract class WebhookDeliveryTests : IAsyncDisposable
             1,
             "the webhook row refused at send time");
         Assert.Empty(receiver.Received);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hosts is not null)
-        {
-            await _hosts.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra)
