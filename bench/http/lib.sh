@@ -20,7 +20,7 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
 
-export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}"
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
 export Serilog__MinimumLevel__Default=Warning

@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
         services.AddScoped<NotificationPushQueue>();
         services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<DeliveryCapCheck>();
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
 
         return services;

@@ -45,7 +45,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
-        services.AddNotificationEmail(configuration, provider);
+        services.AddNotificationChannels(configuration, environment, provider);
 
         // Notifications: defaults that the email and real-time adapters replace (or reuse).
         services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();

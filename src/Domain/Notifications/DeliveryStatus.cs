@@ -17,6 +17,6 @@ public enum DeliveryStatus
     /// <summary>Terminal: the user's preferences (or quiet hours, for websocket) ruled the channel out.</summary>
     Suppressed,
 
-    /// <summary>Terminal: the channel is not built (sms, push, webhook) or not configured (email without SMTP).</summary>
+    /// <summary>Terminal: the channel is not built (push) or not configured (email without SMTP, sms without Twilio). Never stored.</summary>
     Unsupported,
 }

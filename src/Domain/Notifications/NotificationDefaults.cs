@@ -7,7 +7,9 @@ namespace RiskPlatform.Domain.Notifications;
 /// <item><b>in_app</b> and <b>websocket</b>: enabled for every type, min_priority low.</item>
 /// <item><b>email</b>: enabled for every type, min_priority high (email is for what needs attention), except
 /// daily_summary, api_key_expiring and security_alert, which are mailed at any priority (low).</item>
-/// <item><b>sms</b>, <b>push</b>, <b>webhook</b>: disabled (not built yet), min_priority high should a user enable them.</item>
+/// <item><b>webhook</b>: enabled for every type, min_priority low: registering an endpoint is the opt-in, and its own
+/// notification_types choose what it receives.</item>
+/// <item><b>sms</b> and <b>push</b>: disabled, min_priority high should a user enable them (sms also needs a phone).</item>
 /// </list>
 /// </summary>
 public static class NotificationDefaults
@@ -40,7 +42,7 @@ public static class NotificationDefaults
 
     private static ChannelDefault Build(NotificationType type, NotificationChannel channel) => channel switch
     {
-        NotificationChannel.InApp or NotificationChannel.Websocket => new(type, channel, IsEnabled: true, NotificationPriority.Low),
+        NotificationChannel.InApp or NotificationChannel.Websocket or NotificationChannel.Webhook => new(type, channel, IsEnabled: true, NotificationPriority.Low),
         NotificationChannel.Email => new(type, channel, IsEnabled: true, EmailAtAnyPriority.Contains(type) ? NotificationPriority.Low : NotificationPriority.High),
         _ => new(type, channel, IsEnabled: false, NotificationPriority.High),
     };

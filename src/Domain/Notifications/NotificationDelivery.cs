@@ -15,6 +15,7 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
     public const int LastErrorMaxLength = 1000;
     public const int StatusReasonMaxLength = 64;
     public const int RecipientMaxLength = 320;
+    public const int ExternalIdMaxLength = 64;
 
     private NotificationDelivery()
     {
@@ -43,8 +44,14 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>The email address for email; null for the other channels.</summary>
+    /// <summary>The email address for email, the E.164 number for sms; null for the other channels.</summary>
     public string? Recipient { get; private set; }
+
+    /// <summary>The endpoint a webhook row goes to; null for the other channels.</summary>
+    public Guid? WebhookEndpointId { get; private set; }
+
+    /// <summary>The provider's id of the sent message (Twilio's message SID for sms), to match its status callbacks.</summary>
+    public string? ExternalId { get; private set; }
 
     public Guid ConcurrencyStamp { get; set; }
 
@@ -62,6 +69,7 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
             StatusReason = decision.Reason,
             CreatedAt = now,
             Recipient = decision.Recipient is null ? null : Truncate(decision.Recipient, RecipientMaxLength),
+            WebhookEndpointId = decision.WebhookEndpointId,
         };
 
         switch (decision.Status)
@@ -101,7 +109,8 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
     }
 
     /// <summary>Idempotent on a sent row; refused on failed, suppressed and unsupported rows.</summary>
-    public void MarkSent(DateTime now)
+    /// <param name="externalId">The provider's id of the message, when it gives one (Twilio's SID).</param>
+    public void MarkSent(DateTime now, string? externalId = null)
     {
         if (Status == DeliveryStatus.Sent)
         {
@@ -110,6 +119,7 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
 
         EnsureOpen();
         Attempts++;
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Truncate(externalId.Trim(), ExternalIdMaxLength);
         Status = DeliveryStatus.Sent;
         StatusReason = DeliveryReasons.Delivered;
         SentAt = now;
@@ -140,6 +150,40 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
         Status = DeliveryStatus.Pending;
         StatusReason = DeliveryReasons.RetryScheduled;
         NextAttemptAt = now + RetryBackoff.Delay(Attempts, jitter);
+    }
+
+    /// <summary>
+    /// The provider confirmed, after the row was sent, that the message reached the recipient (an SMS status callback).
+    /// Idempotent; ignored unless the row is sent (a late callback never revives a failed row).
+    /// </summary>
+    public void ConfirmDelivered()
+    {
+        if (Status == DeliveryStatus.Sent)
+        {
+            StatusReason = DeliveryReasons.DeliveryConfirmed;
+        }
+    }
+
+    /// <summary>
+    /// The provider reported, after accepting the message, that it could not be delivered (an SMS status callback): the
+    /// sent row becomes failed (<c>undelivered</c>). Idempotent on a row already failed; refused on an open row.
+    /// </summary>
+    public void RecordUndelivered(string error, DateTime now)
+    {
+        if (Status == DeliveryStatus.Failed)
+        {
+            return;
+        }
+
+        if (Status != DeliveryStatus.Sent)
+        {
+            throw new ConflictException(Errors.NotSent, "Only a sent delivery can be reported undelivered.");
+        }
+
+        Status = DeliveryStatus.Failed;
+        StatusReason = DeliveryReasons.Undelivered;
+        LastError = Truncate(string.IsNullOrWhiteSpace(error) ? "undelivered" : error.Trim(), LastErrorMaxLength);
+        Raise(new NotificationDeliveryFailed(Id, NotificationId, UserId, Channel, Attempts, LastError, now));
     }
 
     /// <summary>Drops an open row without an attempt, e.g. when the notification expired or was deleted before it was due.</summary>
@@ -174,5 +218,6 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
     public static class Errors
     {
         public const string AlreadyFinal = "notification_delivery.already_final";
+        public const string NotSent = "notification_delivery.not_sent";
     }
 }

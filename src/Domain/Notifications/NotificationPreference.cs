@@ -192,12 +192,11 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
             return null;
         }
 
+        // Kept as typed (separators and all); the sms channel sends to its E.164 form.
         var trimmed = phone.Trim();
-        var digits = trimmed.Count(char.IsAsciiDigit);
-        var charactersAllowed = trimmed.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
-        if (trimmed.Length > PhoneMaxLength || digits is < 5 or > 15 || !charactersAllowed)
+        if (trimmed.Length > PhoneMaxLength || PhoneNumber.TryNormalize(trimmed) is null)
         {
-            throw new DomainException(Errors.PhoneInvalid, "phone must be a phone number such as +44 20 7946 0958.");
+            throw new DomainException(Errors.PhoneInvalid, "phone must be an international (E.164) number such as +44 20 7946 0958.");
         }
 
         return trimmed;

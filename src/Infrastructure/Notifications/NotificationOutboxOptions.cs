@@ -1,6 +1,6 @@
 namespace RiskPlatform.Infrastructure.Notifications;
 
-/// <summary>Section <c>Notifications:Outbox</c>: how the email outbox worker polls and claims.</summary>
+/// <summary>Section <c>Notifications:Outbox</c>: how each channel's outbox worker (email, sms, webhook) polls and claims.</summary>
 public sealed class NotificationOutboxOptions
 {
     public const string SectionName = "Notifications:Outbox";
@@ -13,7 +13,7 @@ public sealed class NotificationOutboxOptions
 
     /// <summary>
     /// How long a claimed row is hidden from other workers. If this worker dies, the row is due again when the lease ends;
-    /// keep it well above <c>Smtp:Timeout</c>.
+    /// keep it well above <c>Smtp:Timeout</c> and the webhook and SMS timeouts.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
@@ -12,17 +11,9 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications;
 /// End to end: notifications created over HTTP, delivery rows in the real database, the outbox worker running in the
 /// host, and a real SMTP server (aiosmtpd). Each test starts its own host(s) configured for SMTP.
 /// </summary>
-public abstract class EmailDeliveryTests : IAsyncDisposable
+public abstract class EmailDeliveryTests() : DedicatedHostTest("email")
 {
     private const string Root = "/api/v1/notifications";
-    private readonly List<IAsyncDisposable> _disposables = [];
-    private readonly ShiftableTimeProvider _time = new();
-    private readonly CapturingLogSink _logs = new();
-    private string? _connectionString;
-    private string? _sqlitePath;
-
-    protected abstract DatabaseProvider Provider { get; }
-
     [Fact]
     public async Task CreateNotification_WithSmtpConfigured_EmailArrivesExactlyOnceAndTheRowIsSent()
     {
@@ -65,7 +56,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             3,
             "every email row retried after the connection was refused");
         await smtp.StartAgainAsync();
-        _time.Shift(TimeSpan.FromSeconds(31)); // past the first backoff (15–30 s)
+        Hosts.Time.Shift(TimeSpan.FromSeconds(31)); // past the first backoff (15–30 s)
 
         var messages = await smtp.WaitForMessagesAsync(3);
         await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 2", 3, "every email row sent on the second attempt");
@@ -105,7 +96,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
                 + $" AND attempts = {attempt} AND next_attempt_at IS NOT NULL AND last_error LIKE '%STARTTLS%'",
                 1,
                 $"attempt {attempt} recorded with its error and a retry scheduled");
-            _time.Shift(TimeSpan.FromMinutes(11)); // past the longest backoff (10 min)
+            Hosts.Time.Shift(TimeSpan.FromMinutes(11)); // past the longest backoff (10 min)
         }
 
         await WaitForCountAsync(
@@ -151,9 +142,9 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             "SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Pending' AND status_reason = 'retry_scheduled' AND last_error IS NOT NULL",
             1,
             "the email row waiting for a retry");
-        Assert.Contains(_logs.Lines, line => line.Contains("offers no authentication", StringComparison.Ordinal));
-        Assert.False(_logs.Contains(canary), "the SMTP password was logged");
-        Assert.Equal(0, await DatabaseReset.CountAsync(Provider, _connectionString!, $"SELECT COUNT(*) FROM notification_deliveries WHERE last_error LIKE '%{canary}%'"));
+        Assert.Contains(Hosts.Logs.Lines, line => line.Contains("offers no authentication", StringComparison.Ordinal));
+        Assert.False(Hosts.Logs.Contains(canary), "the SMTP password was logged");
+        Assert.Equal(0, await CountAsync($"SELECT COUNT(*) FROM notification_deliveries WHERE last_error LIKE '%{canary}%'"));
         Assert.Empty(smtp.Messages());
     }
 
@@ -166,7 +157,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         // shutdown timeout, cut to 1 s here as a killed process would not wait at all; the abandoned send is settled below.
         var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
         var silent = SilentSmtpEndpoint.Start();
-        _disposables.Add(silent);
+        Hosts.Track(silent);
         var hostA = await HostAsync(
             silent.Host,
             silent.Port,
@@ -192,12 +183,12 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         // lease (5 min) has run out.
         var hostB = await HostAsync(smtp);
         using var later = await SignedInAsync(hostB, "later@example.com"); // before the clock moves: its token stays valid
-        _time.Shift(TimeSpan.FromMinutes(6));
+        Hosts.Time.Shift(TimeSpan.FromMinutes(6));
         await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 3, "every email row sent once, by host B");
 
         // Past any lease again, then one more email through host B: once it has arrived, host B's worker has polled after
         // the shift, so a row wrongly left due would have gone out a second time by now.
-        _time.Shift(TimeSpan.FromMinutes(6));
+        Hosts.Time.Shift(TimeSpan.FromMinutes(6));
         (await later.PostAsync($"{Root}/test", new { priority = "urgent" })).EnsureStatus(HttpStatusCode.Created);
         var messages = await smtp.WaitForMessagesAsync(4);
         await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 4, "the later email row sent");
@@ -210,27 +201,12 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         // Host A's abandoned send fails when its connection closes; its late outcome must not undo host B's.
         await silent.DisposeAsync();
         await Eventually.ReturnsAsync(
-            () => Task.FromResult(_logs.Lines.Count(line => line.Contains("could not be processed", StringComparison.Ordinal))),
+            () => Task.FromResult(Hosts.Logs.Lines.Count(line => line.Contains("could not be processed", StringComparison.Ordinal))),
             n => n == 1,
             TimeSpan.FromSeconds(20),
             "host A's abandoned send settled");
         Assert.Equal(4, await CountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1"));
         Assert.Equal(4, smtp.Messages().Count);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        for (var i = _disposables.Count - 1; i >= 0; i--)
-        {
-            await _disposables[i].DisposeAsync();
-        }
-
-        if (_sqlitePath is not null)
-        {
-            SqliteTestFiles.Delete(_sqlitePath);
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private async Task<SmtpTestServer> SmtpAsync(SmtpTestHandler handler)
@@ -240,9 +216,7 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             Assert.Skip(reason);
         }
 
-        var smtp = await SmtpTestServer.StartAsync(handler);
-        _disposables.Add(smtp);
-        return smtp;
+        return Hosts.Track(await SmtpTestServer.StartAsync(handler));
     }
 
     /// <summary>A host on this test's database (created with the first host), sending through the given SMTP server.</summary>
@@ -250,29 +224,9 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
         HostAsync(smtp.Host, smtp.Port, extraSettings, extraServices: null);
 
     /// <summary>A host on this test's database (created with the first host), sending through the SMTP server at host:port.</summary>
-    private async Task<RiskPlatformApiFactory> HostAsync(
+    private Task<RiskPlatformApiFactory> HostAsync(
         string smtpHost, int smtpPort, Dictionary<string, string?>? extraSettings, Action<IServiceCollection>? extraServices)
     {
-        if (_connectionString is null)
-        {
-            if (Provider == DatabaseProvider.PostgreSql)
-            {
-                if (PostgresTestDatabase.UnavailableReason is { } reason)
-                {
-                    Assert.Skip(reason);
-                }
-
-                var database = await PostgresTestDatabase.CreateAsync("email");
-                _disposables.Insert(0, database);
-                _connectionString = database.ConnectionString;
-            }
-            else
-            {
-                _sqlitePath = SqliteTestFiles.NewPath("email");
-                _connectionString = $"Data Source={_sqlitePath}";
-            }
-        }
-
         var settings = new Dictionary<string, string?>
         {
             ["Smtp:Host"] = smtpHost,
@@ -286,46 +240,16 @@ public abstract class EmailDeliveryTests : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new RiskPlatformApiFactory(
-            Provider,
-            _connectionString,
-            _logs,
-            services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
-                extraServices?.Invoke(services);
-            },
-            settings);
-        _disposables.Add(factory);
-        _ = factory.Server;
-        return factory;
+        return Hosts.StartAsync(settings, extraServices);
     }
 
-    /// <summary>Stops a host as a restart would (its outbox worker cancelled mid-send), before the test's own cleanup.</summary>
-    private async Task DisposeHostAsync(RiskPlatformApiFactory host)
-    {
-        _disposables.Remove(host);
-        try
-        {
-            await host.DisposeAsync();
-        }
-        catch (OperationCanceledException)
-        {
-            // A host stopped with a cut shutdown timeout also cuts its actor silo's graceful leave: a crash, as intended.
-        }
-    }
+    private Task DisposeHostAsync(RiskPlatformApiFactory host) => Hosts.StopAsync(host);
 
-    private Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, _connectionString!, sql);
+    private Task<int> CountAsync(string sql) => Hosts.CountAsync(sql);
 
-    private static async Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email)
-    {
-        var client = new ApiClient(host.CreateClient());
-        await client.SignInAsNewUserAsync(email, "Correct-Horse-42");
-        return client;
-    }
+    private static Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email) => DedicatedHosts.SignedInAsync(host, email);
 
-    private Task WaitForCountAsync(string sql, int expected, string because) =>
-        Eventually.ReturnsAsync(() => DatabaseReset.CountAsync(Provider, _connectionString!, sql), c => c == expected, TimeSpan.FromSeconds(20), because);
+    private Task WaitForCountAsync(string sql, int expected, string because) => Hosts.WaitForCountAsync(sql, expected, because);
 }
 
 public sealed class EmailDeliveryTestsOnSqlite : EmailDeliveryTests

@@ -178,6 +178,7 @@ public abstract class NotificationPreferenceTests(ApiFixture fixture) : Function
     [InlineData("""{"notification_type":"order_filled","channel":"email","time_zone":"Eastern Standard Time"}""", "time_zone")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","email":"not-an-address"}""", "email")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","phone":"call me"}""", "phone")]
+    [InlineData("""{"notification_type":"order_filled","channel":"sms","phone":"020 7946 0958"}""", "phone")]
     [InlineData("""{"notification_type":"order_filled","channel":"webhook","webhook_url":"ftp://example.com/x"}""", "webhook_url")]
     [InlineData("""{"notification_type":"order_filled","channel":"email","quiet_start_hour":"ten"}""", "quiet_start_hour")]
     public async Task Create_WithBadInput_Returns400NamingTheField(string body, string field)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mapster;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RiskPlatform.Application.Common.Interfaces;
@@ -10,6 +11,7 @@ using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Events;
 using RiskPlatform.Domain.Users;
@@ -30,6 +32,9 @@ public sealed class NotificationDispatcherTests
     private readonly IReadRepository<NotificationPreference> _preferenceRepository = Substitute.For<IReadRepository<NotificationPreference>>();
     private readonly IReadRepository<User> _users = Substitute.For<IReadRepository<User>>();
     private readonly IEmailAvailability _email = Substitute.For<IEmailAvailability>();
+    private readonly ISmsAvailability _sms = Substitute.For<ISmsAvailability>();
+    private readonly List<WebhookEndpoint> _endpoints = [];
+    private readonly IReadRepository<WebhookEndpoint> _endpointRepository = Substitute.For<IReadRepository<WebhookEndpoint>>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
 
@@ -41,10 +46,41 @@ public sealed class NotificationDispatcherTests
             .Returns(_ => _preferences.ToList());
         _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
         _email.IsConfigured.Returns(true);
+        _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
     }
 
     [Fact]
-    public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannel()
+    public async Task CreateAsync_WithWebhookEndpoints_AddsOneRowPerEndpointThatReceivesTheType()
+    {
+        var all = Endpoint([]);
+        var alerts = Endpoint([NotificationType.SystemAlert, NotificationType.RiskBreach]);
+        _endpoints.AddRange([all, alerts, Endpoint([NotificationType.OrderFilled])]);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Low), CancellationToken.None);
+
+        var webhooks = _deliveries.Where(d => d.Channel == NotificationChannel.Webhook).ToList();
+        Assert.Equal([all.Id, alerts.Id], webhooks.Select(d => d.WebhookEndpointId!.Value));
+        Assert.All(webhooks, d => Assert.Equal(DeliveryStatus.Pending, d.Status));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithSmsConfiguredAndAPhone_AddsAPendingSmsRowToTheE164Number()
+    {
+        _sms.IsConfigured.Returns(true);
+        _preferences.Add(NotificationPreference.Create(
+            _userId, NotificationType.SystemAlert, NotificationChannel.Sms, NotificationPreferenceSettings.Default with { Phone = "+44 20 7946 0958" }));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        var sms = _deliveries.Single(d => d.Channel == NotificationChannel.Sms);
+        Assert.Equal((DeliveryStatus.Pending, "+442079460958"), (sms.Status, sms.Recipient));
+    }
+
+    private WebhookEndpoint Endpoint(NotificationType[] types) =>
+        WebhookEndpoint.Create(_userId, new Uri("https://hooks.example.com/risk"), types, WebhookSecret.New(), _time.GetUtcNow().UtcDateTime);
+
+    [Fact]
+    public async Task CreateAsync_WithDefaults_AddsTheNotificationAndOneDeliveryRowPerChannelWithWork()
     {
         var dispatched = await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
 
@@ -52,7 +88,7 @@ public sealed class NotificationDispatcherTests
         Assert.Same(notification, dispatched.Notification);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, notification.CreatedAt);
         Assert.Equal([NotificationChannel.InApp], notification.SentVia);
-        Assert.Equal(Enum.GetValues<NotificationChannel>(), _deliveries.Select(d => d.Channel));
+        Assert.Equal([NotificationChannel.InApp, NotificationChannel.Email, NotificationChannel.Websocket], _deliveries.Select(d => d.Channel));
         Assert.All(_deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
         var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
         Assert.Equal(DeliveryStatus.Pending, email.Status);
@@ -81,21 +117,20 @@ public sealed class NotificationDispatcherTests
         await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
         await _afterCommit.RunAsync(CancellationToken.None);
 
-        Assert.Equal(DeliveryStatus.Suppressed, _deliveries.Single(d => d.Channel == NotificationChannel.Websocket).Status);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Websocket);
         await _pusher.DidNotReceiveWithAnyArgs().PushNotificationAsync(default, default!, Arg.Any<CancellationToken>());
         await _pusher.Received(1).UnreadCountChangedAsync(_userId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task CreateAsync_WhenEmailIsNotConfigured_MarksEmailUnsupportedWithoutReadingTheAccount()
+    public async Task CreateAsync_WhenEmailIsNotConfigured_WritesNoEmailRowWithoutReadingTheAccount()
     {
         _email.IsConfigured.Returns(false);
 
-        await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
+        var dispatched = await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
 
-        var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
-        Assert.Equal(DeliveryStatus.Unsupported, email.Status);
-        Assert.Null(email.Recipient);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Email);
+        Assert.Equal(dispatched.Deliveries, _deliveries);
         await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>());
     }
 
@@ -163,7 +198,10 @@ public sealed class NotificationDispatcherTests
         _deliveryRepository,
         _preferenceRepository,
         _users,
+        _endpointRepository,
         _email,
+        _sms,
+        new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),
         new NotificationPushQueue(_afterCommit, _pusher, Mapping, NullLogger<NotificationPushQueue>.Instance),
         _time);
 }

@@ -26,7 +26,8 @@ public sealed class DeliveryPolicyTests
         (int Start, int End)? quiet = null,
         string zone = "UTC",
         string? email = null,
-        NotificationType type = NotificationType.RiskBreach) =>
+        NotificationType type = NotificationType.RiskBreach,
+        string? phone = null) =>
         NotificationPreference.Create(UserId, type, channel, NotificationPreferenceSettings.Default with
         {
             IsEnabled = enabled,
@@ -36,6 +37,7 @@ public sealed class DeliveryPolicyTests
             QuietEndHour = quiet?.End,
             TimeZone = zone,
             Email = email,
+            Phone = phone,
         });
 
     private static DispatchPlan Plan(Notification notification, DateTime now, bool emailAvailable = true, string? accountEmail = AccountEmail, params NotificationPreference[] preferences) =>
@@ -57,10 +59,13 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(new ChannelDecision(NotificationChannel.InApp, DeliveryStatus.Sent, DeliveryReasons.StoredInApp), plan.For(NotificationChannel.InApp));
         Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon, AccountEmail), plan.For(NotificationChannel.Email));
         Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon), plan.For(NotificationChannel.Websocket));
-        foreach (var channel in new[] { NotificationChannel.Sms, NotificationChannel.Push, NotificationChannel.Webhook })
+        foreach (var channel in new[] { NotificationChannel.Sms, NotificationChannel.Push })
         {
             Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(channel));
         }
+
+        // Webhook is on by default; it has work only once the user registers an endpoint.
+        Assert.Equal(new ChannelDecision(NotificationChannel.Webhook, DeliveryStatus.Unsupported, DeliveryReasons.NoWebhookEndpoint), plan.For(NotificationChannel.Webhook));
     }
 
     [Theory]
@@ -200,14 +205,73 @@ public sealed class DeliveryPolicyTests
     }
 
     [Theory]
-    [InlineData(NotificationChannel.Sms)]
-    [InlineData(NotificationChannel.Push)]
-    [InlineData(NotificationChannel.Webhook)]
-    public void Plan_WhenUnbuiltChannelEnabled_Unsupported(NotificationChannel channel)
+    [InlineData(NotificationChannel.Push, DeliveryReasons.ChannelNotSupported)]
+    [InlineData(NotificationChannel.Sms, DeliveryReasons.SmsNotConfigured)]
+    [InlineData(NotificationChannel.Webhook, DeliveryReasons.NoWebhookEndpoint)]
+    public void Plan_WhenChannelEnabledButUnbuiltOrUnconfigured_Unsupported(NotificationChannel channel, string reason)
     {
         var plan = Plan(NewNotification(NotificationPriority.Urgent), Noon, preferences: Preference(channel));
 
-        Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, DeliveryReasons.ChannelNotSupported), plan.For(channel));
+        Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, reason), plan.For(channel));
+        Assert.False(plan.For(channel).HasWork);
+    }
+
+    [Fact]
+    public void Plan_WhenSmsConfiguredAndPhoneSet_PendingToTheE164Number()
+    {
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High),
+            [Preference(NotificationChannel.Sms, phone: "+1 (212) 555-0100")],
+            new DispatchContext(Noon, EmailAvailable: true, AccountEmail, SmsAvailable: true));
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon, "+12125550100"), plan.For(NotificationChannel.Sms));
+    }
+
+    [Fact]
+    public void Plan_WhenSmsConfiguredWithoutPhone_SuppressedNoRecipient()
+    {
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High), [Preference(NotificationChannel.Sms)], new DispatchContext(Noon, true, AccountEmail, SmsAvailable: true));
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Suppressed, DeliveryReasons.NoRecipient), plan.For(NotificationChannel.Sms));
+    }
+
+    [Fact]
+    public void Plan_WhenSmsInQuietHours_ScheduledForTheEndOfTheWindowLikeEmail()
+    {
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High, createdAt: Night),
+            [Preference(NotificationChannel.Sms, quiet: (22, 7), phone: "+442079460958")],
+            new DispatchContext(Night, true, AccountEmail, SmsAvailable: true));
+
+        var sms = plan.For(NotificationChannel.Sms);
+        Assert.Equal((DeliveryStatus.Scheduled, DeliveryReasons.QuietHours), (sms.Status, sms.Reason));
+        Assert.Equal(new DateTime(2026, 1, 16, 7, 0, 0, DateTimeKind.Utc), sms.NotBefore);
+    }
+
+    [Fact]
+    public void Plan_WithWebhookEndpoints_OneDecisionPerEndpointAndQuietHoursDoNotApply()
+    {
+        Guid[] endpoints = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.Low, createdAt: Night),
+            [Preference(NotificationChannel.Webhook, quiet: (22, 7))],
+            new DispatchContext(Night, true, AccountEmail, WebhookEndpoints: endpoints));
+
+        var webhooks = plan.Decisions.Where(d => d.Channel == NotificationChannel.Webhook).ToList();
+        Assert.Equal(endpoints, webhooks.Select(d => d.WebhookEndpointId!.Value));
+        Assert.All(webhooks, d => Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (d.Status, d.Reason)));
+    }
+
+    [Fact]
+    public void Plan_WhenWebhookChannelDisabledByAPreference_NoDecisionPerEndpoint()
+    {
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High),
+            [Preference(NotificationChannel.Webhook, enabled: false)],
+            new DispatchContext(Noon, true, AccountEmail, WebhookEndpoints: [Guid.CreateVersion7()]));
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Webhook, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), Assert.Single(plan.Decisions, d => d.Channel == NotificationChannel.Webhook));
     }
 
     [Fact]
@@ -295,14 +359,15 @@ public sealed class DeliveryPolicyTests
     }
 
     [Fact]
-    public void CreateDeliveries_WhenPlanned_MakesOneRowPerChannelAndRecordsInApp()
+    public void CreateDeliveries_WhenPlanned_MakesOneRowPerChannelWithWorkAndRecordsInApp()
     {
         var notification = NewNotification(NotificationPriority.High, createdAt: Night);
         var plan = Plan(notification, Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7)));
 
         var deliveries = plan.CreateDeliveries(notification, Night);
 
-        Assert.Equal(Enum.GetValues<NotificationChannel>(), deliveries.Select(d => d.Channel));
+        // sms, push and webhook are off by default: no row for them.
+        Assert.Equal([NotificationChannel.InApp, NotificationChannel.Email, NotificationChannel.Websocket], deliveries.Select(d => d.Channel));
         Assert.All(deliveries, d => Assert.Equal(notification.Id, d.NotificationId));
         Assert.Equal(DeliveryStatus.Sent, deliveries[0].Status);
         Assert.Equal(DeliveryStatus.Scheduled, deliveries[1].Status);
@@ -310,6 +375,23 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(AccountEmail, deliveries[1].Recipient);
         Assert.Equal([NotificationChannel.InApp], notification.SentVia);
         Assert.Equal(Night, notification.DeliveredAt);
+    }
+
+    [Fact]
+    public void CreateDeliveries_WhenChannelsAreOffBelowPriorityOrUnsupported_WritesNoRowForThem()
+    {
+        var notification = NewNotification(NotificationPriority.Medium);
+        var plan = Plan(
+            notification,
+            Noon,
+            emailAvailable: false,
+            preferences: [Preference(NotificationChannel.Websocket, minPriority: NotificationPriority.High), Preference(NotificationChannel.Push)]);
+
+        var deliveries = plan.CreateDeliveries(notification, Noon);
+
+        Assert.Equal(DeliveryReasons.BelowMinPriority, plan.For(NotificationChannel.Websocket).Reason);
+        Assert.Equal(DeliveryStatus.Unsupported, plan.For(NotificationChannel.Push).Status);
+        Assert.Equal([NotificationChannel.InApp], deliveries.Select(d => d.Channel));
     }
 
     [Fact]

@@ -64,12 +64,19 @@ public sealed class NotificationDefaultsTests
     }
 
     [Fact]
-    public void For_WhenUnbuiltChannel_Disabled()
+    public void For_WhenSmsOrPush_Disabled()
     {
-        foreach (var row in NotificationDefaults.All.Where(d => d.Channel is NotificationChannel.Sms or NotificationChannel.Push or NotificationChannel.Webhook))
+        foreach (var row in NotificationDefaults.All.Where(d => d.Channel is NotificationChannel.Sms or NotificationChannel.Push))
         {
             Assert.False(row.IsEnabled);
         }
+    }
+
+    [Fact]
+    public void For_WhenWebhook_EnabledAtAnyPriority()
+    {
+        // Registering an endpoint is the opt-in; its notification_types choose the types.
+        Assert.All(NotificationDefaults.All.Where(d => d.Channel == NotificationChannel.Webhook), row => Assert.Equal((true, NotificationPriority.Low), (row.IsEnabled, row.MinPriority)));
     }
 
     [Fact]

@@ -249,4 +249,50 @@ public sealed class NotificationDeliveryTests
         Assert.Equal(DeliveryReasons.Expired, delivery.StatusReason);
         Assert.Null(delivery.NextAttemptAt);
     }
+
+    [Fact]
+    public void MarkSent_WithTheProvidersMessageId_KeepsIt()
+    {
+        var delivery = PendingEmail();
+
+        delivery.MarkSent(Now, externalId: " SM0123456789abcdef0123456789abcdef ");
+
+        Assert.Equal("SM0123456789abcdef0123456789abcdef", delivery.ExternalId);
+    }
+
+    [Fact]
+    public void ConfirmDelivered_WhenSent_MarksItConfirmedAndIgnoresOpenRows()
+    {
+        var sent = PendingEmail();
+        sent.MarkSent(Now);
+        var open = PendingEmail();
+
+        sent.ConfirmDelivered();
+        open.ConfirmDelivered();
+
+        Assert.Equal((DeliveryStatus.Sent, DeliveryReasons.DeliveryConfirmed), (sent.Status, sent.StatusReason));
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (open.Status, open.StatusReason));
+    }
+
+    [Fact]
+    public void RecordUndelivered_WhenSent_FailsTheRowOnceAndRaisesFailed()
+    {
+        var delivery = PendingEmail();
+        delivery.MarkSent(Now);
+
+        delivery.RecordUndelivered("carrier error 30003", Now.AddSeconds(5));
+        delivery.RecordUndelivered("again", Now.AddSeconds(6));
+        delivery.ConfirmDelivered(); // a late, out-of-order callback never revives the row
+
+        Assert.Equal((DeliveryStatus.Failed, DeliveryReasons.Undelivered, "carrier error 30003"), (delivery.Status, delivery.StatusReason, delivery.LastError));
+        Assert.Single(delivery.DomainEvents.OfType<NotificationDeliveryFailed>());
+    }
+
+    [Fact]
+    public void RecordUndelivered_WhenNotSentYet_IsRefused()
+    {
+        var ex = Assert.Throws<ConflictException>(() => PendingEmail().RecordUndelivered("undelivered", Now));
+
+        Assert.Equal(NotificationDelivery.Errors.NotSent, ex.Code);
+    }
 }

@@ -158,6 +158,8 @@ public sealed class NotificationPreferenceTests
     [InlineData("+1 555 CALL NOW")]
     [InlineData("1234567890123456")]
     [InlineData("44+20 7946")]
+    [InlineData("020 7946 0958")]
+    [InlineData("+0 20 7946 0958")]
     public void Create_WhenPhoneInvalid_Throws(string phone)
     {
         var ex = Assert.Throws<DomainException>(() => Create(NotificationPreferenceSettings.Default with { Phone = phone }));

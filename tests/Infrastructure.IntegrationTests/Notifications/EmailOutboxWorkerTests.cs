@@ -179,7 +179,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
 
         await worker.RunOnceAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal((DeliveryStatus.Suppressed, EmailDeliveryProcessor.NotificationDeleted), (delivery.Status, delivery.StatusReason));
+        Assert.Equal((DeliveryStatus.Suppressed, DeliveryProcessor.NotificationDeleted), (delivery.Status, delivery.StatusReason));
         Assert.Empty(_smtp!.Messages());
     }
 
@@ -250,7 +250,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         }
     }
 
-    private async Task<EmailOutboxWorker> StartAsync(
+    private async Task<DeliveryOutboxWorker> StartAsync(
         SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null)
     {
         if (SmtpTestServer.UnavailableReason is { } reason)
@@ -292,11 +292,13 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddSingleton<InMemoryUnitOfWork>();
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
         services.AddScoped<AfterCommitActions>();
-        services.AddScoped<IEmailDeliveryClaimer, RepositoryEmailDeliveryClaimer>();
-        services.AddScoped<EmailDeliveryProcessor>();
-        services.AddSingleton<EmailOutboxWorker>();
+        services.AddScoped<IDeliveryClaimer, RepositoryDeliveryClaimer>();
+        services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
+        services.AddScoped<DeliveryProcessor>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryOutboxWorker>(
+            sp, new OutboxChannel(NotificationChannel.Email, sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured, "Smtp:Host is not set")));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return _services.GetRequiredService<EmailOutboxWorker>();
+        return _services.GetRequiredService<DeliveryOutboxWorker>();
     }
 
     private (Notification Notification, NotificationDelivery Delivery) Pending(string recipient, DateTime? now = null)

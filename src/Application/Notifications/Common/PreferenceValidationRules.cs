@@ -21,8 +21,8 @@ internal static class PreferenceValidationRules
 
     public static IRuleBuilderOptions<T, string?> PreferencePhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(NotificationPreference.PhoneMaxLength)
-            .Must(phone => string.IsNullOrWhiteSpace(phone) || IsPhone(phone.Trim()))
-            .WithMessage("{PropertyName} must be a phone number such as +44 20 7946 0958.");
+            .Must(phone => string.IsNullOrWhiteSpace(phone) || PhoneNumber.TryNormalize(phone) is not null)
+            .WithMessage("{PropertyName} must be an international (E.164) number such as +44 20 7946 0958.");
 
     public static IRuleBuilderOptions<T, string?> PreferenceWebhookUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(NotificationPreference.WebhookUrlMaxLength)
@@ -35,12 +35,5 @@ internal static class PreferenceValidationRules
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
-    }
-
-    private static bool IsPhone(string phone)
-    {
-        var digits = phone.Count(char.IsAsciiDigit);
-        return digits is >= 5 and <= 15
-            && phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
     }
 }

@@ -1,15 +1,18 @@
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.Notifications.Dispatch;
 
 /// <summary>
 /// The one create path for notifications, used by every producer (event handlers, the test endpoint, jobs). It adds the
-/// in-app notification and one <see cref="NotificationDelivery"/> row per channel as <see cref="DeliveryPolicy"/> plans
-/// them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
+/// in-app notification and one <see cref="NotificationDelivery"/> row per channel with work to do, as
+/// <see cref="DeliveryPolicy"/> plans them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
 /// worker sends the pending and scheduled email rows). The real-time push is queued to run after the commit. Never saves.
 /// </summary>
 public sealed class NotificationDispatcher(
@@ -17,7 +20,10 @@ public sealed class NotificationDispatcher(
     IRepository<NotificationDelivery> deliveries,
     IReadRepository<NotificationPreference> preferences,
     IReadRepository<User> users,
+    IReadRepository<WebhookEndpoint> webhookEndpoints,
     IEmailAvailability emailAvailability,
+    ISmsAvailability smsAvailability,
+    DeliveryCapCheck capCheck,
     NotificationPushQueue pushQueue,
     TimeProvider timeProvider)
 {
@@ -31,7 +37,15 @@ public sealed class NotificationDispatcher(
         var emailAvailable = emailAvailability.IsConfigured;
         var accountEmail = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
 
-        var plan = DeliveryPolicy.Plan(notification, userPreferences, new DispatchContext(now, emailAvailable, accountEmail));
+        var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
+        var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
+
+        var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
+
+        var plan = DeliveryPolicy.Plan(
+            notification,
+            userPreferences,
+            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet()));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);
@@ -40,8 +54,35 @@ public sealed class NotificationDispatcher(
             deliveries.Add(row);
         }
 
+        foreach (var channel in rows.Where(r => r.StatusReason == DeliveryReasons.CapReached).Select(r => r.Channel).Distinct())
+        {
+            if (!await capCheck.AlreadyReportedAsync(draft.UserId, channel, atCap[channel], cancellationToken))
+            {
+                AddCapNotice(draft.UserId, channel, now);
+            }
+        }
+
         // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
         pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
         return new DispatchedNotification(notification, rows);
+    }
+
+    /// <summary>The one in-app notice of a cap reached: in-app only (and pushed), so it can never be capped itself.</summary>
+    private void AddCapNotice(Guid userId, NotificationChannel channel, DateTime now)
+    {
+        var name = WireEnum.Name(channel);
+        var notice = Notification.Create(
+            new NewNotification(
+                userId,
+                NotificationType.SystemAlert,
+                NotificationPriority.Medium,
+                $"Notification limit reached for {name}",
+                $"You reached your limit of {name} notifications for now. Further ones are kept in your inbox only until the limit resets; urgent ones still go out.",
+                NotificationText.Data(new { Channel = name })),
+            now);
+        notifications.Add(notice);
+        deliveries.Add(NotificationDelivery.FromDecision(notice, new ChannelDecision(NotificationChannel.InApp, DeliveryStatus.Sent, DeliveryReasons.StoredInApp), now));
+        notice.RecordDelivered(NotificationChannel.InApp, now);
+        pushQueue.NotificationCreated(notice, pushNotification: true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mapster;
+using RiskPlatform.Application.Common.Serialization;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;
@@ -35,11 +36,7 @@ public sealed record OrderDto(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    internal static readonly JsonSerializerOptions AlertJson = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    internal static JsonSerializerOptions AlertJson => WireJson.Options;
 
     public static OrderDto From(Order order) => new(
         order.Id,

@@ -7,13 +7,18 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <list type="number">
 /// <item>channel disabled → suppressed (<c>channel_disabled</c>); urgent does not override a disabled channel;</item>
 /// <item>priority below min_priority → suppressed (<c>below_min_priority</c>), unless urgent;</item>
-/// <item>sms, push, webhook → unsupported (<c>channel_not_supported</c>); email without SMTP → unsupported
-/// (<c>email_not_configured</c>); email without an address → suppressed (<c>no_recipient</c>);</item>
+/// <item>push → unsupported (<c>channel_not_supported</c>); email without SMTP → unsupported (<c>email_not_configured</c>);
+/// sms without Twilio → unsupported (<c>sms_not_configured</c>); webhook without a receiving endpoint → unsupported
+/// (<c>no_webhook_endpoint</c>); email without an address, sms without a phone → suppressed (<c>no_recipient</c>);</item>
 /// <item>notification already expired → suppressed (<c>expired</c>), in-app excepted;</item>
-/// <item>inside quiet hours, unless urgent: email → scheduled for the end of the window (suppressed <c>expired</c> if the
-/// notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours do not apply to in-app;</item>
-/// <item>otherwise in-app → sent (<c>stored_in_app</c>); email and websocket → pending (<c>ready</c>), due now.</item>
+/// <item>the channel at the user's cap → suppressed (<c>cap_reached</c>), unless <see cref="DeliveryCaps.IsExempt"/>;</item>
+/// <item>inside quiet hours, unless urgent: email and sms → scheduled for the end of the window (suppressed <c>expired</c>
+/// if the notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours apply to neither in-app
+/// nor webhook (a machine does not sleep);</item>
+/// <item>otherwise in-app → sent (<c>stored_in_app</c>); the others → pending (<c>ready</c>), due now; webhook once per
+/// receiving endpoint.</item>
 /// </list>
+/// <para>Every channel gets a decision; only those that <see cref="ChannelDecision.HasWork"/> become delivery rows.</para>
 /// </summary>
 public static class DeliveryPolicy
 {
@@ -38,6 +43,9 @@ public static class DeliveryPolicy
 
         var decisions = Channels
             .Select(channel => Decide(notification, channel, rows.GetValueOrDefault(channel), context))
+            .SelectMany(decision => decision.Channel == NotificationChannel.Webhook && decision.HasWork
+                ? context.WebhookEndpoints!.Select(endpoint => decision with { WebhookEndpointId = endpoint })
+                : new[] { decision })
             .ToList();
         return new DispatchPlan(decisions);
     }
@@ -62,8 +70,20 @@ public static class DeliveryPolicy
         string? recipient = null;
         switch (channel)
         {
-            case NotificationChannel.Sms or NotificationChannel.Push or NotificationChannel.Webhook:
+            case NotificationChannel.Push:
                 return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.ChannelNotSupported);
+            case NotificationChannel.Webhook when context.WebhookEndpoints is not { Count: > 0 }:
+                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.NoWebhookEndpoint);
+            case NotificationChannel.Sms when !context.SmsAvailable:
+                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.SmsNotConfigured);
+            case NotificationChannel.Sms:
+                recipient = PhoneNumber.TryNormalize(preference?.Phone);
+                if (recipient is null)
+                {
+                    return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.NoRecipient);
+                }
+
+                break;
             case NotificationChannel.Email when !context.EmailAvailable:
                 return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.EmailNotConfigured);
             case NotificationChannel.Email:
@@ -85,9 +105,14 @@ public static class DeliveryPolicy
             return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient);
         }
 
-        if (!urgent && preference?.GetQuietHours()?.EndOfWindowUtc(context.Now) is { } windowEnd)
+        if (context.ChannelsAtCap?.Contains(channel) == true && !DeliveryCaps.IsExempt(notification))
         {
-            if (channel != NotificationChannel.Email)
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.CapReached, Recipient: recipient);
+        }
+
+        if (!urgent && channel != NotificationChannel.Webhook && preference?.GetQuietHours()?.EndOfWindowUtc(context.Now) is { } windowEnd)
+        {
+            if (channel is not (NotificationChannel.Email or NotificationChannel.Sms))
             {
                 return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.QuietHours);
             }

@@ -16,14 +16,35 @@ public static class DeliveryReasons
 
     public const string BelowMinPriority = "below_min_priority";
 
-    /// <summary>sms, push, webhook: accepted in preferences, not built.</summary>
+    /// <summary>push: accepted in preferences, not built.</summary>
     public const string ChannelNotSupported = "channel_not_supported";
+
+    /// <summary>Sms while no SMS adapter (Twilio) is configured.</summary>
+    public const string SmsNotConfigured = "sms_not_configured";
+
+    /// <summary>Webhook while the user has no active endpoint that receives the type.</summary>
+    public const string NoWebhookEndpoint = "no_webhook_endpoint";
+
+    /// <summary>Webhook: the endpoint was disabled (too many failures) before the row was sent.</summary>
+    public const string EndpointDisabled = "endpoint_disabled";
+
+    /// <summary>Webhook: the endpoint was deleted before the row was sent.</summary>
+    public const string EndpointDeleted = "endpoint_deleted";
+
+    /// <summary>Sms: the carrier confirmed delivery to the handset (Twilio status callback), on a sent row.</summary>
+    public const string DeliveryConfirmed = "delivery_confirmed";
+
+    /// <summary>Sms: the carrier reported the message undelivered after it was accepted (Twilio status callback).</summary>
+    public const string Undelivered = "undelivered";
 
     /// <summary>Email while no SMTP adapter is configured.</summary>
     public const string EmailNotConfigured = "email_not_configured";
 
     /// <summary>Email with neither a preference override nor an account address.</summary>
     public const string NoRecipient = "no_recipient";
+
+    /// <summary>The user reached their hourly or daily cap on the channel (urgent and halt notifications are never capped).</summary>
+    public const string CapReached = "cap_reached";
 
     /// <summary>The notification expired before the channel could deliver it.</summary>
     public const string Expired = "expired";

@@ -4,4 +4,13 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <param name="Now">The current instant, UTC (from <c>TimeProvider</c>).</param>
 /// <param name="EmailAvailable">Whether an SMTP adapter is configured; when false email is reported unsupported.</param>
 /// <param name="AccountEmail">The user's account address, used when the email preference has no override.</param>
-public sealed record DispatchContext(DateTime Now, bool EmailAvailable, string? AccountEmail);
+/// <param name="SmsAvailable">Whether an SMS adapter (Twilio) is configured; when false sms is reported unsupported.</param>
+/// <param name="WebhookEndpoints">The user's active webhook endpoints that receive the notification's type.</param>
+/// <param name="ChannelsAtCap">Channels on which the user reached their hourly or daily cap (<see cref="DeliveryCaps"/>).</param>
+public sealed record DispatchContext(
+    DateTime Now,
+    bool EmailAvailable,
+    string? AccountEmail,
+    bool SmsAvailable = false,
+    IReadOnlyList<Guid>? WebhookEndpoints = null,
+    IReadOnlySet<NotificationChannel>? ChannelsAtCap = null);

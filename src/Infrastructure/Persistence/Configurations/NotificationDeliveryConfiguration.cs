@@ -15,6 +15,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.StatusReason).HasMaxLength(NotificationDelivery.StatusReasonMaxLength);
         builder.Property(d => d.LastError).HasMaxLength(NotificationDelivery.LastErrorMaxLength);
         builder.Property(d => d.Recipient).HasMaxLength(NotificationDelivery.RecipientMaxLength);
+        builder.Property(d => d.ExternalId).HasMaxLength(NotificationDelivery.ExternalIdMaxLength);
         builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
 
         // Deleting a notification (one, or clear-all in one statement) deletes its delivery rows with it, so the outbox
@@ -24,6 +25,13 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
 
         // The outbox: due rows are status pending/scheduled with next_attempt_at <= now.
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt }).HasDatabaseName("ix_notification_deliveries_due");
+
+        // SMS status callbacks find their row by the provider's message id. No foreign key to the webhook endpoint: a
+        // deleted endpoint leaves its rows, which the outbox then drops (endpoint_deleted).
+        builder.HasIndex(d => d.ExternalId).HasDatabaseName("ix_notification_deliveries_external_id");
+
+        // The caps count a user's rows on a channel over the last hour and day.
+        builder.HasIndex(d => new { d.UserId, d.Channel, d.CreatedAt }).HasDatabaseName("ix_notification_deliveries_user_channel_recent");
         builder.Ignore(d => d.DomainEvents);
     }
 }

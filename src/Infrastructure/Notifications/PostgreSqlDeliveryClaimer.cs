@@ -11,18 +11,19 @@ namespace RiskPlatform.Infrastructure.Notifications;
 /// <summary>
 /// Claims on PostgreSQL with <c>SELECT … FOR UPDATE SKIP LOCKED</c> inside a transaction: concurrent workers each lock a
 /// different set of due rows and never wait for one another. The claim (next attempt pushed by the lease) commits before
-/// any email is sent, so the lock is held only for the claim. Table, column names and stored enum values come from the
+/// anything is sent, so the lock is held only for the claim. Table, column names and stored enum values come from the
 /// EF model, so the SQL follows the entity configuration.
 /// </summary>
-internal sealed class PostgreSqlEmailDeliveryClaimer(RiskPlatformDbContext dbContext) : IEmailDeliveryClaimer
+internal sealed class PostgreSqlDeliveryClaimer(RiskPlatformDbContext dbContext) : IDeliveryClaimer
 {
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(
+        NotificationChannel channel, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var transaction = await dbContext.Database.BeginTransactionAsync(cancellationToken);
         var due = await dbContext.Set<NotificationDelivery>()
             .FromSqlRaw(
                 ClaimSql(),
-                StoredValue(nameof(NotificationDelivery.Channel), NotificationChannel.Email),
+                StoredValue(nameof(NotificationDelivery.Channel), channel),
                 StoredValue(nameof(NotificationDelivery.Status), DeliveryStatus.Pending),
                 StoredValue(nameof(NotificationDelivery.Status), DeliveryStatus.Scheduled),
                 now,

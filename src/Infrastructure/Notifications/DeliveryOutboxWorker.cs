@@ -2,29 +2,29 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RiskPlatform.Infrastructure.Email;
+using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Infrastructure.Notifications;
 
 /// <summary>
-/// The transactional outbox for email: the create path stores pending delivery rows in the same save as the notification;
-/// this worker polls for due rows, claims a batch (<see cref="IEmailDeliveryClaimer"/>), then sends and records each one
-/// in its own scope (<see cref="EmailDeliveryProcessor"/>). Nothing is lost on a restart or an SMTP outage: an unsent row
-/// stays pending (retried with backoff) or, if the worker died mid-batch, becomes due again when its lease ends.
-/// Without <c>Smtp:Host</c> it does nothing.
+/// The transactional outbox of one channel (email, sms, webhook): the create path stores pending delivery rows in the
+/// same save as the notification; this worker polls for the channel's due rows, claims a batch (<see cref="IDeliveryClaimer"/>),
+/// then sends and records each one in its own scope (<see cref="DeliveryProcessor"/>). Nothing is lost on a restart or a
+/// peer's outage: an unsent row stays pending (retried with backoff) or, if the worker died mid-batch, becomes due again
+/// when its lease ends. A channel that is not configured does nothing.
 /// </summary>
-internal sealed partial class EmailOutboxWorker(
+internal sealed partial class DeliveryOutboxWorker(
+    OutboxChannel channel,
     IServiceScopeFactory scopeFactory,
-    IOptions<SmtpOptions> smtpOptions,
     IOptions<NotificationOutboxOptions> outboxOptions,
     TimeProvider timeProvider,
-    ILogger<EmailOutboxWorker> logger) : BackgroundService
+    ILogger<DeliveryOutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!smtpOptions.Value.IsConfigured)
+        if (!channel.Enabled)
         {
-            LogDisabled(logger);
+            LogDisabled(logger, channel.Channel, channel.DisabledBecause);
             return;
         }
 
@@ -44,7 +44,7 @@ internal sealed partial class EmailOutboxWorker(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                LogPollFailed(logger, exception);
+                LogPollFailed(logger, exception, channel.Channel);
             }
 
             if (claimed < options.BatchSize)
@@ -69,8 +69,8 @@ internal sealed partial class EmailOutboxWorker(
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
-            claimed = await scope.ServiceProvider.GetRequiredService<IEmailDeliveryClaimer>()
-                .ClaimDueAsync(now, options.BatchSize, options.Lease, cancellationToken);
+            claimed = await scope.ServiceProvider.GetRequiredService<IDeliveryClaimer>()
+                .ClaimDueAsync(channel.Channel, now, options.BatchSize, options.Lease, cancellationToken);
         }
 
         foreach (var delivery in claimed)
@@ -81,25 +81,25 @@ internal sealed partial class EmailOutboxWorker(
             try
             {
                 // A started send is finished and recorded even during shutdown, so it is not sent twice after a restart.
-                await scope.ServiceProvider.GetRequiredService<EmailDeliveryProcessor>().ProcessAsync(delivery, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>().ProcessAsync(delivery, CancellationToken.None);
             }
 #pragma warning disable CA1031 // One bad row (or a failed save) must not stop the others; the row is due again after its lease.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                LogDeliveryFailed(logger, delivery.Id, exception);
+                LogDeliveryFailed(logger, channel.Channel, delivery.Id, exception);
             }
         }
 
         return claimed.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Email outbox worker disabled: Smtp:Host is not set")]
-    private static partial void LogDisabled(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} outbox worker disabled: {Reason}")]
+    private static partial void LogDisabled(ILogger logger, NotificationChannel channel, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email outbox poll failed; retrying after the poll interval")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} outbox poll failed; retrying after the poll interval")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception, NotificationChannel channel);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email delivery {DeliveryId} could not be processed; it is due again after its lease")]
-    private static partial void LogDeliveryFailed(ILogger logger, Guid deliveryId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} delivery {DeliveryId} could not be processed; it is due again after its lease")]
+    private static partial void LogDeliveryFailed(ILogger logger, NotificationChannel channel, Guid deliveryId, Exception exception);
 }

@@ -9,14 +9,15 @@ namespace RiskPlatform.Infrastructure.Notifications;
 /// Claims through the repository, for SQLite and SQL Server: each due row is claimed and saved on its own, and the
 /// concurrency stamp settles a race (the loser gets a conflict and leaves the row to the winner).
 /// </summary>
-internal sealed class RepositoryEmailDeliveryClaimer(
+internal sealed class RepositoryDeliveryClaimer(
     IReadRepository<NotificationDelivery> candidates,
     IRepository<NotificationDelivery> deliveries,
-    IUnitOfWork unitOfWork) : IEmailDeliveryClaimer
+    IUnitOfWork unitOfWork) : IDeliveryClaimer
 {
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(
+        NotificationChannel channel, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var due = await candidates.ListAsync(new DueEmailDeliveriesSpec(now, batchSize), cancellationToken);
+        var due = await candidates.ListAsync(new DueDeliveriesSpec(channel, now, batchSize), cancellationToken);
         var claimed = new List<ClaimedDelivery>(due.Count);
         foreach (var candidate in due)
         {

@@ -1,0 +1,11 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Specifications;
+
+/// <summary>The sms delivery the provider knows by this message id (Twilio's SID), for its status callbacks.</summary>
+public sealed class SmsDeliveryByExternalIdSpec : Specification<NotificationDelivery>
+{
+    public SmsDeliveryByExternalIdSpec(string externalId) =>
+        Query.Where(d => d.Channel == NotificationChannel.Sms && d.ExternalId == externalId);
+}

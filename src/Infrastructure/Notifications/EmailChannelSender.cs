@@ -1,0 +1,34 @@
+using System.Globalization;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Notifications.Templates;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Infrastructure.Notifications;
+
+/// <summary>Email deliveries: the rendered notification to the row's recipient through <see cref="IEmailSender"/>.</summary>
+internal sealed class EmailChannelSender(IEmailSender emailSender) : IDeliveryChannelSender
+{
+    public NotificationChannel Channel => NotificationChannel.Email;
+
+    /// <summary>The Message-ID of a delivery's email (without angle brackets): the same on every attempt, so a resend is recognisable.</summary>
+    public static string MessageIdFor(Guid deliveryId) => string.Create(CultureInfo.InvariantCulture, $"{deliveryId:D}@riskplatform");
+
+    public async Task<DeliveryAttempt> SendAsync(Notification notification, NotificationDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(delivery.Recipient))
+        {
+            return DeliveryAttempt.Permanent("The delivery has no recipient address.");
+        }
+
+        var rendered = NotificationTemplates.Render(notification);
+        var result = await emailSender.SendAsync(
+            new EmailMessage(delivery.Recipient, rendered.Subject, rendered.Text, rendered.Html, MessageIdFor(delivery.Id)),
+            cancellationToken);
+        return result.Outcome switch
+        {
+            EmailSendOutcome.Sent => DeliveryAttempt.Sent(),
+            EmailSendOutcome.PermanentFailure => DeliveryAttempt.Permanent(result.Error ?? "permanent failure"),
+            _ => DeliveryAttempt.Transient(result.Error ?? "transient failure"),
+        };
+    }
+}
