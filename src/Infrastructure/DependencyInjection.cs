@@ -36,7 +36,7 @@ public static class DependencyInjection
 
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.SectionName))
-            .Validate(o => o.AdminEmails.All(e => e.Contains('@', StringComparison.Ordinal)), "Accounts:AdminEmails must hold email addresses.")
+            .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
             .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))

@@ -92,7 +92,6 @@ public sealed class AuthThroughPipelineTests
             services.AddSingleton(fixture.PasswordHasher);
             services.AddSingleton(fixture.Tokens);
             services.AddSingleton<TimeProvider>(fixture.Time);
-            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(fixture.Accounts));
         });
         if (!signedIn)
         {

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using RiskPlatform.Application.Auth.Commands.ChangeUserRole;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
@@ -93,14 +93,13 @@ public sealed class AuthFixture
         }
     }
 
-    /// <summary>Accounts settings the handlers see (add to <see cref="AccountOptions.AdminEmails"/> to make an operator).</summary>
-    public AccountOptions Accounts { get; } = new();
-
     internal LoginCommandHandler LoginHandler() =>
-        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Options.Create(Accounts), Time);
+        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Time);
 
     internal RegisterCommandHandler RegisterHandler() =>
-        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Options.Create(Accounts), Time);
+        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);
+
+    internal ChangeUserRoleCommandHandler ChangeUserRoleHandler() => new(UserRepository, Audit, DependencyInjection.CreateMappingConfig());
 
     internal RefreshAccessTokenCommandHandler RefreshHandler() =>
         new(RefreshTokenRepository, UserRepository, Tokens, Audit, Time);

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
@@ -17,7 +16,6 @@ internal sealed class LoginCommandHandler(
     ITokenService tokens,
     IRequestContext requestContext,
     AuditScope audit,
-    IOptions<AccountOptions> accountOptions,
     TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenResponse>
 {
     public async Task<TokenResponse> Handle(LoginCommand request, CancellationToken cancellationToken)
@@ -44,10 +42,9 @@ internal sealed class LoginCommandHandler(
         }
 
         user.RecordLogin(now);
-        var roleChanged = user.AssignRole(accountOptions.Value.RoleFor(user.Email));
         var (refreshToken, refreshHash) = tokens.CreateRefreshToken();
         refreshTokens.Add(RefreshToken.Issue(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime));
-        audit.ActAs(user.Id).Describe(roleChanged ? $"Signed in; role is now {user.Role.ToString().ToLowerInvariant()} (Accounts:AdminEmails)" : "Signed in");
+        audit.ActAs(user.Id).Describe("Signed in");
 
         return new TokenResponse(
             tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant()),
