@@ -24,6 +24,8 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
 export Serilog__MinimumLevel__Default=Warning
+# The benchmarks measure the service, not its per-user budgets (thousands of orders a second from a handful of users).
+export RateLimits__Enabled=false
 admin_email="${ADMIN_EMAIL:-bench@example.com}"
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"

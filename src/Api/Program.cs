@@ -48,6 +48,7 @@ builder.AddWebApp();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddCrossOriginClients(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -132,6 +133,7 @@ app.UseMiddleware<RequestLimits>();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
