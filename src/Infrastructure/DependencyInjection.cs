@@ -166,7 +166,9 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
-        services.AddScoped<ITradingLock, DatabaseTradingLock>();
+        services.AddScoped<DatabaseTransactionLock>();
+        services.AddScoped<ITradingLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
+        services.AddScoped<IKeyedTransactionLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
         services.AddScoped<INotificationReadMarker, NotificationReadMarker>();
         services.AddScoped<IApiKeyDefaults, ApiKeyDefaults>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));

@@ -98,7 +98,7 @@ public abstract class AuthTests(ApiFixture fixture) : FunctionalTest(fixture)
     }
 
     [Fact]
-    public async Task Login_AfterFiveFailuresForOneEmail_Returns429WithRetryAfterEvenForTheRightPassword()
+    public async Task Login_AfterFiveFailuresForOneEmailFromOneAddress_Returns429WithRetryAfterEvenForTheRightPassword()
     {
         var client = Anonymous();
         await client.PostAsync("/api/v1/auth/register", new { email = "f@example.com", password = "Correct-Horse-42", full_name = "F" });

@@ -69,6 +69,8 @@ public sealed class AuthFixture
 
     public AuditScope Audit { get; } = new();
 
+    public IKeyedTransactionLock TransactionLock { get; } = Substitute.For<IKeyedTransactionLock>();
+
     public static string HashOf(string refreshToken) => $"sha256({refreshToken})";
 
     public User AddUser(string email = "ann@example.com", string password = Password)
@@ -94,7 +96,7 @@ public sealed class AuthFixture
     }
 
     internal LoginCommandHandler LoginHandler() =>
-        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Time);
+        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, TransactionLock, Audit, Time);
 
     internal RegisterCommandHandler RegisterHandler() =>
         new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);

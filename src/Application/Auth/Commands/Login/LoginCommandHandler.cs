@@ -15,6 +15,7 @@ internal sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ITokenService tokens,
     IRequestContext requestContext,
+    IKeyedTransactionLock transactionLock,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenResponse>
 {
@@ -22,6 +23,7 @@ internal sealed class LoginCommandHandler(
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var normalizedEmail = User.Normalize(request.Email);
+        await transactionLock.AcquireAsync(LoginThrottle.LockKey(normalizedEmail, requestContext.IpAddress), cancellationToken);
         await ThrowIfThrottledAsync(normalizedEmail, now, cancellationToken);
 
         var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email), cancellationToken);
@@ -56,8 +58,9 @@ internal sealed class LoginCommandHandler(
     private async Task ThrowIfThrottledAsync(string normalizedEmail, DateTime now, CancellationToken cancellationToken)
     {
         var since = now - LoginThrottle.Window;
-        var byEmail = await loginAttempts.ListAsync(RecentFailedLoginsSpec.ForEmail(normalizedEmail, since), cancellationToken);
-        var retryAfter = RetryAfter(byEmail, LoginThrottle.MaxFailuresPerEmail, now);
+        var byEmail = await loginAttempts.ListAsync(
+            RecentFailedLoginsSpec.ForEmailFromIpAddress(normalizedEmail, requestContext.IpAddress, since), cancellationToken);
+        var retryAfter = RetryAfter(byEmail, LoginThrottle.MaxFailuresPerEmailFromIpAddress, now);
 
         if (retryAfter is null && requestContext.IpAddress is { } ip)
         {
