@@ -30,6 +30,7 @@ public sealed class AuthFixture
         var issued = 0;
         Tokens.AccessTokenLifetime.Returns(TimeSpan.FromMinutes(15));
         Tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(30));
+        Tokens.SessionLifetime.Returns(TimeSpan.FromDays(45));
         Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>())
             .Returns(call => $"access:{call.ArgAt<Guid>(0)}:{call.ArgAt<string>(1)}:{call.ArgAt<string>(2)}");
         Tokens.CreateRefreshToken().Returns(_ =>
@@ -82,7 +83,7 @@ public sealed class AuthFixture
 
     public RefreshToken AddRefreshToken(User user, string token, Guid familyId, DateTime? issuedAt = null)
     {
-        var refreshToken = RefreshToken.Issue(user.Id, familyId, HashOf(token), issuedAt ?? Now.AddHours(-1), Tokens.RefreshTokenLifetime);
+        var refreshToken = RefreshToken.StartSession(user.Id, familyId, HashOf(token), issuedAt ?? Now.AddHours(-1), Tokens.RefreshTokenLifetime, Tokens.SessionLifetime);
         RefreshTokens.Add(refreshToken);
         return refreshToken;
     }

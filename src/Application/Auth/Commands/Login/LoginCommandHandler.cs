@@ -45,7 +45,7 @@ internal sealed class LoginCommandHandler(
 
         user.RecordLogin(now);
         var (refreshToken, refreshHash) = tokens.CreateRefreshToken();
-        refreshTokens.Add(RefreshToken.Issue(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime));
+        refreshTokens.Add(RefreshToken.StartSession(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime, tokens.SessionLifetime));
         audit.ActAs(user.Id).Describe("Signed in");
 
         return new TokenResponse(
