@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Auth;
@@ -16,8 +14,7 @@ public abstract class SignInThrottleTests(ApiFixture fixture) : FunctionalTest(f
     [Fact]
     public async Task Login_WhenAStrangerElsewhereFailedFiveTimes_LocksTheStrangerButNotTheOwner()
     {
-        await using var host = new RiskPlatformApiFactory(
-            Fixture.Provider, Fixture.ConnectionString, Fixture.Logs, services => services.AddTransient<IStartupFilter, PeerAddressFilter>());
+        await using var host = Fixture.CreateHostWithPeerAddresses();
         using var client = new ApiClient(host.CreateClient());
         await client.RegisterAsync("owner@example.com", Password);
 
@@ -45,15 +42,8 @@ public abstract class SignInThrottleTests(ApiFixture fixture) : FunctionalTest(f
         clients.ForEach(c => c.Dispose());
     }
 
-    private static Task<ApiResponse> LoginAsync(ApiClient client, string password, string peer)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { email = "owner@example.com", password }),
-        };
-        request.Headers.Add(PeerAddressFilter.Header, peer);
-        return client.SendAsync(request);
-    }
+    private static Task<ApiResponse> LoginAsync(ApiClient client, string password, string peer) =>
+        client.PostFromAsync(peer, "/api/v1/auth/login", new { email = "owner@example.com", password });
 }
 
 [Collection(nameof(SqliteCollection))]

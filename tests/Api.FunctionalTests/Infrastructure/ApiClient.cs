@@ -68,6 +68,14 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<ApiResponse> PutAsync(string path, object? body = null) => SendAsync(WithBody(HttpMethod.Put, path, body));
 
+    /// <summary>A POST that reaches a host with <see cref="PeerAddressFilter"/> from the client address <paramref name="peer"/>.</summary>
+    public Task<ApiResponse> PostFromAsync(string peer, string path, object body)
+    {
+        var request = WithBody(HttpMethod.Post, path, body);
+        request.Headers.Add(PeerAddressFilter.Header, peer);
+        return SendAsync(request);
+    }
+
     public Task<ApiResponse> PostRawAsync(string path, string content, string mediaType = "application/json") =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content, System.Text.Encoding.UTF8, mediaType) });
 

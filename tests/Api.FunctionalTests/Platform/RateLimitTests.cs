@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Platform;
@@ -94,19 +92,11 @@ public abstract class RateLimitTests(ApiFixture fixture) : FunctionalTest(fixtur
             all[key] = value;
         }
 
-        return new RiskPlatformApiFactory(
-            Fixture.Provider, Fixture.ConnectionString, Fixture.Logs, services => services.AddTransient<IStartupFilter, PeerAddressFilter>(), all);
+        return Fixture.CreateHostWithPeerAddresses(all);
     }
 
-    private static Task<ApiResponse> RegisterAsync(ApiClient client, string peer)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { email = $"u-{Guid.NewGuid():N}@example.com", password = Password, full_name = "U" }),
-        };
-        request.Headers.Add(PeerAddressFilter.Header, peer);
-        return client.SendAsync(request);
-    }
+    private static Task<ApiResponse> RegisterAsync(ApiClient client, string peer) =>
+        client.PostFromAsync(peer, "/api/v1/auth/register", new { email = $"u-{Guid.NewGuid():N}@example.com", password = Password, full_name = "U" });
 
     private static Task<ApiResponse> SendAsync(ApiClient client, string method, string path) => method == "GET"
         ? client.GetAsync(path)

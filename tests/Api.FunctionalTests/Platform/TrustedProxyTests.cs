@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Platform;
@@ -17,8 +15,7 @@ public abstract class TrustedProxyTests(ApiFixture fixture) : FunctionalTest(fix
     private const string Password = "Correct-Horse-42";
 
     private RiskPlatformApiFactory Host(IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(Fixture.Provider, Fixture.ConnectionString, Fixture.Logs,
-            services => services.AddTransient<IStartupFilter, PeerAddressFilter>(), settings);
+        Fixture.CreateHostWithPeerAddresses(settings);
 
     private static async Task<ApiResponse> LoginAsync(ApiClient client, string email, string password, string peer, string? forwardedFor)
     {
