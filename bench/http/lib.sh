@@ -2,7 +2,7 @@
 # and offers small helpers. Source it after `cd` to the repository root; it sets $base and an EXIT trap.
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit unless KEEP_DATABASE=1)
 #                instead of a temp SQLite file.
-#   ADMIN_EMAIL  the user that publishes quotes (listed in Accounts:AdminEmails).
+#   ADMIN_EMAIL  the user that publishes quotes (made admin with `users grant-admin`, as an operator would).
 port="${PORT:-5090}"
 base="http://127.0.0.1:$port"
 workdir="$(mktemp -d)"
@@ -24,7 +24,9 @@ export ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}"
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
 export Serilog__MinimumLevel__Default=Warning
-export Accounts__AdminEmails__0="${ADMIN_EMAIL:-bench@example.com}"
+# The benchmarks measure the service, not its per-user budgets (thousands of orders a second from a handful of users).
+export RateLimits__Enabled=false
+admin_email="${ADMIN_EMAIL:-bench@example.com}"
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"
   db="rp_bench_$(date +%s)"
@@ -43,9 +45,13 @@ for _ in $(seq 1 100); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break
 
 json() { curl -fs -H 'content-type: application/json' "$@"; }
 
-# sign_in EMAIL → prints an access token (registers the user first).
+# sign_in EMAIL → prints an access token (registers the user first; $admin_email is then made admin by the operator command,
+# run against the same database with the same settings, before it signs in so its token carries the role).
 sign_in() {
   json -X POST "$base/api/v1/auth/register" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\",\"full_name\":\"Bench\"}" >/dev/null
+  if [[ "$1" == "$admin_email" ]]; then
+    (cd "$workdir/api" && dotnet RiskPlatform.Api.dll users grant-admin "$1") >/dev/null
+  fi
   json -X POST "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\"}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }

@@ -48,6 +48,7 @@ builder.AddWebApp();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddCrossOriginClients(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -116,6 +117,11 @@ if (RewrapCommandLine.Matches(args))
     return await RewrapCommandLine.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
 }
 
+if (UsersCommandLine.Matches(args))
+{
+    return await UsersCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
+
 // Request logging sits outside the exception handler so it sees the status the handler chose (a 409 is logged as 409 at
 // Information, not as an Error 500 with the exception that the handler already turned into a problem). It writes through
 // the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.
@@ -127,6 +133,7 @@ app.UseMiddleware<RequestLimits>();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();

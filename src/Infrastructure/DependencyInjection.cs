@@ -36,7 +36,7 @@ public static class DependencyInjection
 
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.SectionName))
-            .Validate(o => o.AdminEmails.All(e => e.Contains('@', StringComparison.Ordinal)), "Accounts:AdminEmails must hold email addresses.")
+            .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
             .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
@@ -166,7 +166,9 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
-        services.AddScoped<ITradingLock, DatabaseTradingLock>();
+        services.AddScoped<DatabaseTransactionLock>();
+        services.AddScoped<ITradingLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
+        services.AddScoped<IKeyedTransactionLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
         services.AddScoped<INotificationReadMarker, NotificationReadMarker>();
         services.AddScoped<IApiKeyDefaults, ApiKeyDefaults>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));

@@ -132,6 +132,8 @@ internal sealed class FixedTokenService : ITokenService
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(30);
 
+    public TimeSpan SessionLifetime => TimeSpan.FromDays(30);
+
     public string CreateAccessToken(Guid userId, string email, string role) => "access";
 
     public (string Token, string Hash) CreateRefreshToken() => ("refresh", "refresh-hash");

@@ -46,7 +46,7 @@ public class PipelineOverheadBenchmarks
         var user = new UserDto(UserId, "ann@example.com", "Ann Example", UserRole.User, IsActive: true, IsVerified: true, DateTime.UtcNow, LastLogin: null);
         _users = new SingleUserReadRepository(user);
         _refreshTokens = new SingleFamilyRefreshTokenRepository(
-            RefreshToken.Issue(UserId, Guid.CreateVersion7(), "refresh-hash", DateTime.UtcNow, TimeSpan.FromDays(30)));
+            RefreshToken.StartSession(UserId, Guid.CreateVersion7(), "refresh-hash", DateTime.UtcNow, TimeSpan.FromDays(30), TimeSpan.FromDays(30)));
         _currentUser = new FixedCurrentUser(UserId);
         _tokens = new FixedTokenService();
         _auditLogs = new InMemoryAuditLogRepository();

@@ -26,7 +26,7 @@ internal sealed class ApiKeys : IEndpointGroup
         group.MapPut("/{id:guid}", UpdateApiKey);
         group.MapDelete("/{id:guid}", RevokeApiKey);
         group.MapPost("/{id:guid}/rotate", RotateApiKey);
-        group.MapPost("/{id:guid}/verify", VerifyApiKey);
+        group.MapPost("/{id:guid}/verify", VerifyApiKey).RequireRateLimiting(RateLimits.KeyVerification);
         group.MapGet("/{id:guid}/audit-logs", ListApiKeyAuditLogs);
     }
 

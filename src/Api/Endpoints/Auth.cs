@@ -15,7 +15,7 @@ internal sealed class Auth : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("auth", "Auth");
-        group.MapPost("/register", Register).AllowAnonymous();
+        group.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register);
         group.MapPost("/login", Login).AllowAnonymous();
         group.MapPost("/refresh", Refresh).AllowAnonymous();
         group.MapPost("/logout", Logout).RequireAuthorization();

@@ -35,7 +35,7 @@ internal sealed class Notifications : IEndpointGroup
         group.MapGet("/stats", GetNotificationStats);
         group.MapPut("/mark-all-read", MarkAllNotificationsRead);
         group.MapDelete("/clear-all", ClearReadNotifications);
-        group.MapPost("/test", SendTestNotification);
+        group.MapPost("/test", SendTestNotification).RequireRateLimiting(RateLimits.TestNotifications);
         group.MapGet("/{id:guid}", GetNotification);
         group.MapPut("/{id:guid}/read", MarkNotificationRead);
         group.MapDelete("/{id:guid}", DeleteNotification);

@@ -20,7 +20,8 @@ internal sealed class Orders : IEndpointGroup
             .WithSummary("Check an order against the caller's risk rules and submit it to the broker")
             .WithDescription("201 accepted or reduced (requested_qty, qty, binding_rule, alerts); 200 when client_order_id repeats an earlier order; "
                 + "422 with the breached rules when blocked (nothing reaches the broker; a missing or stale quote blocks).")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireRateLimiting(RateLimits.Orders);
         group.MapGet("/", ListOrders);
         group.MapGet("/{id:guid}", GetOrder);
         group.MapDelete("/{id:guid}", CancelOrder).WithSummary("Cancel an open order (409 when it is no longer open)");

@@ -15,13 +15,15 @@ internal sealed class PortfolioRisk : IEndpointGroup
     {
         var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapGet("/portfolio-risk", GetPortfolioRisk)
-            .WithSummary("Portfolio-risk figures now; marks (and on first use creates) the portfolio state with the current equity");
+            .WithSummary("Portfolio-risk figures now; marks (and on first use creates) the portfolio state with the current equity")
+            .RequireRateLimiting(RateLimits.RiskChecks);
         group.MapGet("/portfolio-risk/history", GetEquityHistory)
             .WithSummary("Recorded equity and drawdown over time: from, to (default the last 24 hours), interval minute | hour | day")
             .WithDescription("One point per interval (the last equity recorded in it), with the drawdown from the highest equity of the range "
                 + "so far; the default interval is the narrowest that keeps the answer under 1500 points. 400 naming from, to or interval.");
         group.MapPost("/calculate-position-size", CalculatePositionSize)
-            .WithSummary("A recommended position size by fixed_fractional, percent_of_equity, volatility or kelly, capped by the rules");
+            .WithSummary("A recommended position size by fixed_fractional, percent_of_equity, volatility or kelly, capped by the rules")
+            .RequireRateLimiting(RateLimits.RiskChecks);
     }
 
     public static async Task<Ok<PortfolioRiskDto>> GetPortfolioRisk(IMediator mediator, CancellationToken cancellationToken) =>

@@ -14,9 +14,11 @@ internal sealed class RiskChecks : IEndpointGroup
     {
         var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapPost("/test", TestRiskRules)
-            .WithSummary("Evaluate a hypothetical order against the caller's rules, or against a draft rule; records nothing");
+            .WithSummary("Evaluate a hypothetical order against the caller's rules, or against a draft rule; records nothing")
+            .RequireRateLimiting(RateLimits.RiskChecks);
         group.MapGet("/max-quantity", GetMaxQuantity)
-            .WithSummary("The largest quantity every rule allows now for a symbol and side, and the rule that binds");
+            .WithSummary("The largest quantity every rule allows now for a symbol and side, and the rule that binds")
+            .RequireRateLimiting(RateLimits.RiskChecks);
     }
 
     public static async Task<Ok<RiskTestResultDto>> TestRiskRules(TestRiskRulesQuery query, IMediator mediator, CancellationToken cancellationToken) =>

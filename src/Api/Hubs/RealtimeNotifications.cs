@@ -59,7 +59,8 @@ internal static class RealtimeNotifications
 
     public static IEndpointRouteBuilder MapNotificationsHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<NotificationsHub>(NotificationsHub.Path).RequireAuthorization();
+        // A connection lives no longer than the access token that opened it: the client reconnects with a fresh one.
+        app.MapHub<NotificationsHub>(NotificationsHub.Path, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization();
         return app;
     }
 }

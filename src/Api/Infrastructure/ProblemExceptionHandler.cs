@@ -112,7 +112,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return Problem(StatusCodes.Status503ServiceUnavailable, "A dependency is unavailable.", exception.Message, exception.Code);
     }
 
-    private static string RetryAfterSeconds(TimeSpan wait) =>
+    internal static string RetryAfterSeconds(TimeSpan wait) =>
         Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static ProblemDetails Problem(int status, string title, string? detail, string code)

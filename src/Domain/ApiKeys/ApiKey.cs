@@ -132,7 +132,7 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
             Name = ValidName(name),
             Description = Optional(description, CredentialLimits.DescriptionMaxLength, "description"),
             AccountId = Optional(accountId, CredentialLimits.AccountIdMaxLength, "account_id"),
-            BaseUrl = ValidBaseUrl(broker, baseUrl),
+            BaseUrl = ValidBaseUrl(broker, baseUrl, isPaperTrading),
             IsPaperTrading = isPaperTrading,
             IsDefault = isDefault,
             Status = ApiKeyStatus.Active,
@@ -183,13 +183,14 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
         var newName = name is null ? Name : ValidName(name);
         var newDescription = description is null ? Description : Optional(description, CredentialLimits.DescriptionMaxLength, "description");
         var newAccountId = accountId is null ? AccountId : Optional(accountId, CredentialLimits.AccountIdMaxLength, "account_id");
-        var newBaseUrl = baseUrl is null ? BaseUrl : ValidBaseUrl(Broker, baseUrl);
+        var newIsPaperTrading = isPaperTrading ?? IsPaperTrading;
+        var newBaseUrl = ValidBaseUrl(Broker, baseUrl ?? BaseUrl, newIsPaperTrading);
 
         Name = newName;
         Description = newDescription;
         AccountId = newAccountId;
         BaseUrl = newBaseUrl;
-        IsPaperTrading = isPaperTrading ?? IsPaperTrading;
+        IsPaperTrading = newIsPaperTrading;
 
         if (status == ApiKeyStatus.Active && Status != ApiKeyStatus.Active)
         {
@@ -501,7 +502,7 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
             : throw new DomainException($"api_key.invalid_{field}", $"The {field} must be at most {maxLength} characters.");
     }
 
-    private static string? ValidBaseUrl(Broker broker, string? baseUrl)
+    private static string? ValidBaseUrl(Broker broker, string? baseUrl, bool isPaperTrading)
     {
         var trimmed = baseUrl?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -509,10 +510,11 @@ public sealed class ApiKey : AggregateRoot, IAuditedEntity, IConcurrencyAware
             return null;
         }
 
-        return BrokerEndpoints.IsAllowed(broker, trimmed)
+        return BrokerEndpoints.IsAllowed(broker, trimmed, isPaperTrading)
             ? trimmed.TrimEnd('/')
             : throw new DomainException(
                 "api_key.base_url_not_allowed",
-                $"The base URL must be https on one of the official {broker} API hosts: {string.Join(", ", BrokerEndpoints.AllowedHosts(broker).Order())}.");
+                $"The base URL of a {(isPaperTrading ? "paper" : "live")} key must be https on one of the official {broker} API hosts for it: "
+                + $"{string.Join(", ", BrokerEndpoints.AllowedHosts(broker, isPaperTrading))}.");
     }
 }

@@ -25,6 +25,14 @@ public static class BrokerEndpoints
             "testnet.binance.vision"),
     }.ToFrozenDictionary();
 
+    /// <summary>The paper/sandbox hosts of the brokers that have them: only a paper key may use them, and a paper key only them.</summary>
+    private static readonly FrozenDictionary<Broker, FrozenSet<string>> PaperHosts = new Dictionary<Broker, FrozenSet<string>>
+    {
+        [Broker.Alpaca] = Set("paper-api.alpaca.markets"),
+        [Broker.Coinbase] = Set("api-public.sandbox.exchange.coinbase.com"),
+        [Broker.Binance] = Set("testnet.binance.vision"),
+    }.ToFrozenDictionary();
+
     /// <summary>The hosts a base URL for <paramref name="broker"/> may point at (lower case).</summary>
     public static IReadOnlySet<string> AllowedHosts(Broker broker) =>
         Hosts.TryGetValue(broker, out var hosts) ? hosts : FrozenSet<string>.Empty;
@@ -46,6 +54,21 @@ public static class BrokerEndpoints
             && uri.Fragment.Length == 0
             && AllowedHosts(broker).Contains(uri.IdnHost);
     }
+
+    /// <summary>
+    /// True when <paramref name="baseUrl"/> is allowed (<see cref="IsAllowed(Broker, string?)"/>) and its host matches the key's
+    /// mode: for a broker with a paper host, a paper key's URL is on it and a live key's is not, so <c>base_url</c> can never
+    /// turn a paper key into a live one.
+    /// </summary>
+    public static bool IsAllowed(Broker broker, string? baseUrl, bool isPaperTrading) =>
+        IsAllowed(broker, baseUrl) && MatchesMode(broker, new Uri(baseUrl!, UriKind.Absolute).IdnHost, isPaperTrading);
+
+    /// <summary>The hosts a base URL for <paramref name="broker"/> may point at for a key in the given mode (lower case).</summary>
+    public static IEnumerable<string> AllowedHosts(Broker broker, bool isPaperTrading) =>
+        AllowedHosts(broker).Where(host => MatchesMode(broker, host, isPaperTrading)).Order(StringComparer.Ordinal);
+
+    private static bool MatchesMode(Broker broker, string host, bool isPaperTrading) =>
+        !PaperHosts.TryGetValue(broker, out var paperHosts) || paperHosts.Contains(host) == isPaperTrading;
 
     /// <summary>The base URL used when none is given: the paper/sandbox host when the broker has one and paper trading is on.</summary>
     public static string DefaultBaseUrl(Broker broker, bool isPaperTrading) => broker switch

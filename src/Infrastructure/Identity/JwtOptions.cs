@@ -22,6 +22,10 @@ public sealed class JwtOptions
     [Range(1, 90)]
     public int RefreshTokenDays { get; set; } = 14;
 
+    /// <summary>Absolute lifetime of a sign-in: no refresh extends a session beyond it.</summary>
+    [Range(1, 365)]
+    public int SessionMaxDays { get; set; } = 30;
+
     public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey);
 
     public static bool IsValidSigningKey(string? value)

@@ -18,6 +18,8 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(_options.RefreshTokenDays);
 
+    public TimeSpan SessionLifetime => TimeSpan.FromDays(_options.SessionMaxDays);
+
     public string CreateAccessToken(Guid userId, string email, string role)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;

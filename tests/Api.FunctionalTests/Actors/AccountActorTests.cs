@@ -164,7 +164,7 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
         using var viaFirst = new ApiClient(first.CreateClient());
         using var viaSecond = new ApiClient(second.CreateClient());
         using var feed = new ApiClient(first.CreateClient());
-        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        await feed.SignInAsNewAdminAsync(first.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
         await viaFirst.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
         viaSecond.UseTokens(viaFirst.AccessToken!, viaFirst.RefreshToken!);
         var management = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);

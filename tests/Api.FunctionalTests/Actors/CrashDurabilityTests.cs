@@ -41,7 +41,10 @@ public abstract class CrashDurabilityTests(ApiFixture fixture) : FunctionalTest(
         await using (var service = await ServiceProcess.StartAsync(Fixture.Provider, CrashConnectionString, cancellation))
         {
             using var feed = new ApiClient(new HttpClient { BaseAddress = service.BaseAddress });
-            await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+            await feed.RegisterAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+            await ServiceProcess.RunCommandLineAsync(
+                Fixture.Provider, CrashConnectionString, ["users", "grant-admin", RiskPlatformApiFactory.MarketFeedEmail], cancellation);
+            await feed.SignInAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
             (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
             for (var i = 0; i < Traders; i++)
             {

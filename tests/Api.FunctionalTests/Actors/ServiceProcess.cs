@@ -24,22 +24,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
     {
         var port = FreeTcpPorts.Next();
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "RiskPlatform.Api.dll"))
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var start = StartInfo(provider, connectionString, []);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        var settings = Infrastructure.RiskPlatformApiFactory.TestSettings(provider, connectionString);
-        settings["Serilog:MinimumLevel:Default"] = "Warning";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -72,6 +58,49 @@ internal sealed class ServiceProcess : IAsyncDisposable
             TimeSpan.FromSeconds(60),
             "the service answers /health/ready");
         return service;
+    }
+
+    /// <summary>
+    /// Runs an operator command (<c>users grant-admin EMAIL</c>, <c>keys rewrap</c>) as its own process on the same database,
+    /// the way an operator would next to a running service; throws unless it exits with 0.
+    /// </summary>
+    public static async Task RunCommandLineAsync(DatabaseProvider provider, string connectionString, string[] args, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(provider, connectionString, args)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"'{string.Join(' ', args)}' exited with {process.ExitCode}: {await output} {await error}");
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(DatabaseProvider provider, string connectionString, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RiskPlatform.Api.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var settings = Infrastructure.RiskPlatformApiFactory.TestSettings(provider, connectionString);
+        settings["Serilog:MinimumLevel:Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, no graceful drain.</summary>

@@ -221,6 +221,8 @@ public abstract class ApiKeyLifecycleTests(ApiFixture fixture) : FunctionalTest(
         { "account_id", new { broker = "alpaca", name = "x", account_id = new string('a', 101), api_key = NewApiKey(), api_secret = NewApiSecret() } },
         { "base_url", new { broker = "alpaca", name = "x", base_url = "http://169.254.169.254/", api_key = NewApiKey(), api_secret = NewApiSecret() } },
         { "base_url", new { broker = "alpaca", name = "x", base_url = "https://api.binance.com", api_key = NewApiKey(), api_secret = NewApiSecret() } },
+        { "base_url", new { broker = "alpaca", name = "x", base_url = "https://api.alpaca.markets", is_paper_trading = true, api_key = NewApiKey(), api_secret = NewApiSecret() } },
+        { "base_url", new { broker = "binance", name = "x", base_url = "https://testnet.binance.vision", is_paper_trading = false, api_key = NewApiKey(), api_secret = NewApiSecret() } },
         { "api_key", new { broker = "alpaca", name = "x", api_secret = NewApiSecret() } },
         { "api_key", new { broker = "alpaca", name = "x", api_key = new string('k', 257), api_secret = NewApiSecret() } },
         { "api_key", new { broker = "alpaca", name = "x", api_key = "PKAB\u0000CDEF", api_secret = NewApiSecret() } },
@@ -252,6 +254,20 @@ public abstract class ApiKeyLifecycleTests(ApiFixture fixture) : FunctionalTest(
         var client = await SignedInAsync();
         var id = IdOf(await CreateAsync(client, "key"));
         (await client.PutAsync($"{Route}/{id}", new Dictionary<string, string> { [field] = value })).EnsureValidationError(field);
+    }
+
+    [Fact]
+    public async Task Update_WhenTheModeAndTheBaseUrlWouldDisagree_Returns400NamingTheChangedFieldAndChangesNothing()
+    {
+        var client = await SignedInAsync();
+        var id = IdOf(await CreateAsync(client, "key"));
+        (await client.PutAsync($"{Route}/{id}", new { base_url = "https://paper-api.alpaca.markets" })).EnsureStatus(HttpStatusCode.OK);
+
+        (await client.PutAsync($"{Route}/{id}", new { is_paper_trading = false })).EnsureValidationError("is_paper_trading");
+        (await client.PutAsync($"{Route}/{id}", new { base_url = "https://api.alpaca.markets" })).EnsureValidationError("base_url");
+
+        var key = (await client.GetAsync($"{Route}/{id}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal(("https://paper-api.alpaca.markets", true), (key["base_url"]!.GetValue<string>(), key["is_paper_trading"]!.GetValue<bool>()));
     }
 
     [Theory]

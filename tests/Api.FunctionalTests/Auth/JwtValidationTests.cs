@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Auth;
@@ -55,28 +52,8 @@ public abstract class JwtValidationTests(ApiFixture fixture) : FunctionalTest(fi
         response.EnsureStatus(HttpStatusCode.Unauthorized);
     }
 
-    private static string Mint(Guid userId, string issuer, string audience, DateTime expires, DateTime? notBefore = null, bool signed = true)
-    {
-        var issuedAt = notBefore ?? expires.AddMinutes(-15);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = issuedAt,
-            NotBefore = issuedAt,
-            Expires = expires,
-            SigningCredentials = signed
-                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(TestSecrets.JwtSigningKey)), SecurityAlgorithms.HmacSha256)
-                : null,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
-                new Claim(JwtRegisteredClaimNames.Email, "minted@example.com"),
-                new Claim("role", "user"),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
-        });
-    }
+    private static string Mint(Guid userId, string issuer, string audience, DateTime expires, DateTime? notBefore = null, bool signed = true) =>
+        TestTokens.Mint(userId, issuer, audience, expires, notBefore, signed);
 }
 
 [Collection(nameof(SqliteCollection))]

@@ -30,7 +30,7 @@ public abstract class AlpacaSubmissionTests(ApiFixture fixture) : FunctionalTest
         await BindNewKeyAsync(alpacaTrader);
         host.Alpaca.Simulator.SetQuote("AAPL", 99m, 101m);
         using var feed = new ApiClient(host.Factory.CreateClient());
-        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+        await feed.SignInAsNewAdminAsync(host.Factory.Services, RiskPlatformApiFactory.MarketFeedEmail, Password);
         (await feed.PutAsync("/api/v1/market/quotes/MSFT", new { price = 50m })).EnsureStatus(HttpStatusCode.OK);
         using var paperTrader = await host.SignedInAsync();
         host.Alpaca.Simulator.FailNext("POST /v2/orders", FakeAlpacaFailure.Slow(TimeSpan.FromSeconds(5)));

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.Infrastructure;
+using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
 
@@ -22,10 +24,26 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public async Task SignInAsNewUserAsync(string email, string password)
     {
+        await RegisterAsync(email, password);
+        await SignInAsync(email, password);
+    }
+
+    /// <summary>
+    /// Registers, has an operator grant admin the way <c>users grant-admin</c> does (the same command, in the host
+    /// <paramref name="services"/> belong to), then signs in so the token carries the role.
+    /// </summary>
+    public async Task SignInAsNewAdminAsync(IServiceProvider services, string email, string password)
+    {
+        await RegisterAsync(email, password);
+        await UsersCommandLine.ChangeRoleAsync(services, email, UserRole.Admin, CancellationToken.None);
+        await SignInAsync(email, password);
+    }
+
+    public async Task RegisterAsync(string email, string password)
+    {
         var registered = await PostAsync("/api/v1/auth/register", new { email, password, full_name = "Test Trader" });
         registered.EnsureStatus(HttpStatusCode.Created);
         UserId = registered.Body!["id"]!.GetValue<Guid>();
-        await SignInAsync(email, password);
     }
 
     public async Task SignInAsync(string email, string password)
@@ -49,6 +67,14 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     public Task<ApiResponse> PostAsync(string path, object? body = null) => SendAsync(WithBody(HttpMethod.Post, path, body));
 
     public Task<ApiResponse> PutAsync(string path, object? body = null) => SendAsync(WithBody(HttpMethod.Put, path, body));
+
+    /// <summary>A POST that reaches a host with <see cref="PeerAddressFilter"/> from the client address <paramref name="peer"/>.</summary>
+    public Task<ApiResponse> PostFromAsync(string peer, string path, object body)
+    {
+        var request = WithBody(HttpMethod.Post, path, body);
+        request.Headers.Add(PeerAddressFilter.Header, peer);
+        return SendAsync(request);
+    }
 
     public Task<ApiResponse> PostRawAsync(string path, string content, string mediaType = "application/json") =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content, System.Text.Encoding.UTF8, mediaType) });

@@ -65,6 +65,10 @@ public abstract class ApiFixture : IAsyncLifetime
         new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(),
         new MonitorIdleHandler(Factory.Services.GetRequiredService<IMonitorQueue>())));
 
+    /// <summary>A host of its own on this database whose requests come from the address each names (<see cref="PeerAddressFilter"/>).</summary>
+    public RiskPlatformApiFactory CreateHostWithPeerAddresses(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(Provider, ConnectionString, Logs, services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddressFilter>(), settings);
+
     public Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, ConnectionString, sql);
 
     public async ValueTask DisposeAsync()

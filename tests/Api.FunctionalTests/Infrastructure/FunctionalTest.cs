@@ -21,11 +21,20 @@ public abstract class FunctionalTest(ApiFixture fixture) : IAsyncLifetime
     protected ApiClient Anonymous() => Fixture.CreateClient();
 
     /// <summary>
-    /// The market-data feed: an admin (its email is in the factory's <c>Accounts:AdminEmails</c>), the only kind of user that may
-    /// publish quotes. Registered on first use in each test.
+    /// The market-data feed: an admin (granted by the operator command), the only kind of user that may publish quotes.
+    /// Registered on first use in each test.
     /// </summary>
-    protected async Task<ApiClient> MarketFeedAsync() =>
-        _marketFeed ??= await SignedInAsync(RiskPlatformApiFactory.MarketFeedEmail);
+    protected async Task<ApiClient> MarketFeedAsync()
+    {
+        if (_marketFeed is null)
+        {
+            var feed = Fixture.CreateClient();
+            await feed.SignInAsNewAdminAsync(Fixture.Factory.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+            _marketFeed = feed;
+        }
+
+        return _marketFeed;
+    }
 
     /// <summary>Registers a fresh user, signs in and returns a client that sends their bearer token.</summary>
     protected async Task<ApiClient> SignedInAsync(string? email = null, string password = "Correct-Horse-42")

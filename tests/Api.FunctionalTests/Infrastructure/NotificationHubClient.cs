@@ -44,6 +44,8 @@ public sealed class NotificationHubClient : IAsyncDisposable
         }
     }
 
+    public HubConnectionState State => _connection.State;
+
     /// <summary>Connects (websockets only, no negotiate round trip); throws when the server refuses the connection.</summary>
     public static async Task<NotificationHubClient> ConnectAsync(TestServer server, string? accessToken)
     {

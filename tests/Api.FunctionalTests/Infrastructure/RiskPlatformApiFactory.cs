@@ -24,7 +24,7 @@ public sealed class RiskPlatformApiFactory(
 
     /// <summary>
     /// The settings of every test host (in process here, or as a real process in the crash tests) on a database: fixed
-    /// secrets, the market feed as the admin, no reachable Alpaca, no background timers, and a one-node actor cluster of its
+    /// secrets, no rate limits, no reachable Alpaca, no background timers, and a one-node actor cluster of its
     /// own on ports no other host uses.
     /// </summary>
     public static Dictionary<string, string?> TestSettings(DatabaseProvider provider, string connectionString)
@@ -37,7 +37,10 @@ public sealed class RiskPlatformApiFactory(
             ["Encryption:ActiveKeyVersion"] = "1",
             ["Encryption:MasterKeys:1"] = TestSecrets.MasterKeyV1,
             ["Serilog:MinimumLevel:Default"] = "Debug",
-            ["Accounts:AdminEmails:0"] = MarketFeedEmail,
+
+            // A shared host serves thousands of requests from one test "client" within minutes: the rate limits are off
+            // except in the hosts of the tests about them (RateLimitTests).
+            ["RateLimits:Enabled"] = "false",
 
             // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
             // the Alpaca tests point these at their fake server.

@@ -14,6 +14,21 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications;
 public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
     [Fact]
+    public async Task Connection_WhenItsAccessTokenExpires_IsClosedByTheServer()
+    {
+        var user = await SignedInAsync();
+        var shortLived = TestTokens.Mint(user.UserId, TestTokens.Issuer, TestTokens.Audience, DateTime.UtcNow.AddSeconds(3));
+        await using var hub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, shortLived);
+        await using var control = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, user.AccessToken);
+
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(hub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
+            TimeSpan.FromSeconds(20), "the server closed the connection whose token expired");
+
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, control.State);
+    }
+
+    [Fact]
     public async Task Push_WhenTwoUsersAreConnected_EachReceivesOnlyTheirOwnEventsInSnakeCase()
     {
         using var alice = await SignedInAsync();

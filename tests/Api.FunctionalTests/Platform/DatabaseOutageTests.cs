@@ -114,7 +114,8 @@ public sealed class DatabaseOutageTests
 
     private static async Task PublishQuoteAsync(RiskPlatformApiFactory factory, string symbol, decimal price)
     {
-        using var feed = await SignedInAsync(factory, RiskPlatformApiFactory.MarketFeedEmail);
+        using var feed = Anonymous(factory);
+        await feed.SignInAsNewAdminAsync(factory.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
         (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
     }
 

@@ -11,6 +11,8 @@ public sealed class StartupValidationTests
     [InlineData("Jwt:SigningKey", "", "Jwt:SigningKey")]
     [InlineData("Jwt:SigningKey", "dG9vLXNob3J0", "Jwt:SigningKey")]
     [InlineData("Encryption:ActiveKeyVersion", "7", "Encryption:ActiveKeyVersion")]
+    [InlineData("Accounts:AdminEmails:0", "ops@example.com", "users grant-admin")]
+    [InlineData("RateLimits:Orders:PermitLimit", "0", "RateLimits")]
     public async Task Start_WhenACriticalOptionIsInvalid_FailsNamingItBeforeCreatingOrMigratingTheDatabase(string setting, string value, string named)
     {
         var path = Path.Combine(Path.GetTempPath(), $"riskplatform-startup-{Guid.NewGuid():N}.db");

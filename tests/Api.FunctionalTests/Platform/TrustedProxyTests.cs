@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 
 namespace RiskPlatform.Api.FunctionalTests.Platform;
@@ -10,16 +7,15 @@ namespace RiskPlatform.Api.FunctionalTests.Platform;
 /// <summary>
 /// X-Forwarded-For is honoured from trusted proxies only (loopback, and ForwardedHeaders:KnownProxies / KnownNetworks): the
 /// client's address then reaches the audit rows and the per-IP sign-in limit; from anyone else the header is ignored.
-/// Each test runs its own host, whose connections appear to come from the address in <see cref="PeerHeader"/>.
+/// Each test runs its own host, whose connections appear to come from the address in <see cref="PeerAddressFilter.Header"/>.
 /// </summary>
 public abstract class TrustedProxyTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
-    private const string PeerHeader = "X-Test-Peer";
+    private const string PeerHeader = PeerAddressFilter.Header;
     private const string Password = "Correct-Horse-42";
 
     private RiskPlatformApiFactory Host(IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(Fixture.Provider, Fixture.ConnectionString, Fixture.Logs,
-            services => services.AddTransient<IStartupFilter, PeerAddressFilter>(), settings);
+        Fixture.CreateHostWithPeerAddresses(settings);
 
     private static async Task<ApiResponse> LoginAsync(ApiClient client, string email, string password, string peer, string? forwardedFor)
     {
@@ -96,21 +92,6 @@ public abstract class TrustedProxyTests(ApiFixture fixture) : FunctionalTest(fix
         var error = Assert.ThrowsAny<Exception>(() => host.Server);
 
         Assert.Contains("ForwardedHeaders:KnownProxies:0", error.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>Gives each test request the peer address it names, as a real connection would have.</summary>
-    private sealed class PeerAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(
-                    context.Request.Headers.TryGetValue(PeerHeader, out var peer) ? peer.ToString() : "127.0.0.1");
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

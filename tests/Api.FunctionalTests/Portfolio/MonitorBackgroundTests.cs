@@ -28,7 +28,7 @@ public abstract class MonitorBackgroundTests(ApiFixture fixture) : FunctionalTes
         using var client = new ApiClient(host.CreateClient());
         await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
         using var feed = new ApiClient(host.CreateClient());
-        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        await feed.SignInAsNewAdminAsync(host.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
         (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
         var ruleId = await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxPositionSize, 5_000m, ThresholdUnit.Dollars, RiskAction.Alert);
         (await client.PostAsync("/api/v1/orders", Market("buy", 40m))).EnsureStatus(HttpStatusCode.Created);
@@ -79,7 +79,7 @@ public abstract class MonitorBackgroundTests(ApiFixture fixture) : FunctionalTes
         using var client = new ApiClient(host.CreateClient());
         await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
         using var feed = new ApiClient(host.CreateClient());
-        await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        await feed.SignInAsNewAdminAsync(host.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
         (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
         await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDrawdown, 10m, ThresholdUnit.Percent, RiskAction.CloseAll);
         (await client.PostAsync("/api/v1/orders", Market("buy", 200m))).EnsureStatus(HttpStatusCode.Created);

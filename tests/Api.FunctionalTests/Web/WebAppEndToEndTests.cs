@@ -161,7 +161,10 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         }
         else
         {
-            await feed.SignInAsNewUserAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+            await feed.RegisterAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
+            await ServiceProcess.RunCommandLineAsync(
+                DatabaseProvider.Sqlite, $"Data Source={_database}", ["users", "grant-admin", RiskPlatformApiFactory.MarketFeedEmail], TestContext.Current.CancellationToken);
+            await feed.SignInAsync(RiskPlatformApiFactory.MarketFeedEmail, Password);
             _feedRegistered = true;
         }
 

@@ -39,7 +39,7 @@ public sealed class AuthThroughPipelineTests
     {
         var fixture = new AuthFixture();
         fixture.AddUser();
-        fixture.AddFailedLogins(5, "ann@example.com", AuthFixture.IpAddress, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10));
+        fixture.AddFailedLogins(5, "ann@example.com", PipelineHost.IpAddress, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10));
         await using var host = Host(fixture);
 
         await Assert.ThrowsAsync<TooManyRequestsException>(
@@ -91,8 +91,8 @@ public sealed class AuthThroughPipelineTests
             services.AddScoped(_ => fixture.RefreshTokenRepository);
             services.AddSingleton(fixture.PasswordHasher);
             services.AddSingleton(fixture.Tokens);
+            services.AddSingleton(fixture.TransactionLock);
             services.AddSingleton<TimeProvider>(fixture.Time);
-            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(fixture.Accounts));
         });
         if (!signedIn)
         {

@@ -67,6 +67,23 @@ public sealed class RefreshAccessTokenCommandHandlerTests
         Assert.Single(fixture.RefreshTokens);
     }
 
+    [Fact]
+    public async Task Handle_NearTheEndOfTheSession_IssuesASuccessorThatEndsWithIt()
+    {
+        var fixture = new AuthFixture();
+        var user = fixture.AddUser();
+        var signIn = fixture.AddRefreshToken(user, "first", Guid.CreateVersion7(), issuedAt: fixture.Now.AddDays(-44));
+        signIn.Spend(fixture.Now.AddDays(-10));
+        var presented = signIn.IssueSuccessor(AuthFixture.HashOf("late"), fixture.Now.AddDays(-10), fixture.Tokens.RefreshTokenLifetime);
+        fixture.RefreshTokens.Add(presented);
+
+        await fixture.RefreshHandler().Handle(new RefreshAccessTokenCommand("late"), Cancellation);
+
+        var successor = Assert.Single(fixture.RefreshTokens, t => t != presented && t != signIn);
+        Assert.Equal(presented.SessionExpiresAt, successor.ExpiresAt);
+        Assert.Equal(fixture.Now.AddDays(1), successor.ExpiresAt);
+    }
+
     [Theory]
     [InlineData("expired")]
     [InlineData("revoked")]

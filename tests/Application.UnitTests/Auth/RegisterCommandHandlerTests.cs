@@ -27,18 +27,6 @@ public sealed class RegisterCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenEmailIsListedInAdminEmails_RegistersAnAdmin()
-    {
-        var fixture = new AuthFixture();
-        fixture.Accounts.AdminEmails.Add("ops@example.com");
-
-        var admin = await fixture.RegisterHandler().Handle(new RegisterCommand("OPS@example.com", "long enough secret", "Ops"), Cancellation);
-        var user = await fixture.RegisterHandler().Handle(new RegisterCommand("ann@example.com", "long enough secret", "Ann"), Cancellation);
-
-        Assert.Equal((UserRole.Admin, UserRole.User), (admin.Role, user.Role));
-    }
-
-    [Fact]
     public async Task Handle_WhenEmailIsNew_AuditsAsTheNewUser()
     {
         var fixture = new AuthFixture();

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using RiskPlatform.Application.Auth.Commands.ChangeUserRole;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
@@ -30,6 +30,7 @@ public sealed class AuthFixture
         var issued = 0;
         Tokens.AccessTokenLifetime.Returns(TimeSpan.FromMinutes(15));
         Tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(30));
+        Tokens.SessionLifetime.Returns(TimeSpan.FromDays(45));
         Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>())
             .Returns(call => $"access:{call.ArgAt<Guid>(0)}:{call.ArgAt<string>(1)}:{call.ArgAt<string>(2)}");
         Tokens.CreateRefreshToken().Returns(_ =>
@@ -69,6 +70,8 @@ public sealed class AuthFixture
 
     public AuditScope Audit { get; } = new();
 
+    public IKeyedTransactionLock TransactionLock { get; } = Substitute.For<IKeyedTransactionLock>();
+
     public static string HashOf(string refreshToken) => $"sha256({refreshToken})";
 
     public User AddUser(string email = "ann@example.com", string password = Password)
@@ -80,7 +83,7 @@ public sealed class AuthFixture
 
     public RefreshToken AddRefreshToken(User user, string token, Guid familyId, DateTime? issuedAt = null)
     {
-        var refreshToken = RefreshToken.Issue(user.Id, familyId, HashOf(token), issuedAt ?? Now.AddHours(-1), Tokens.RefreshTokenLifetime);
+        var refreshToken = RefreshToken.StartSession(user.Id, familyId, HashOf(token), issuedAt ?? Now.AddHours(-1), Tokens.RefreshTokenLifetime, Tokens.SessionLifetime);
         RefreshTokens.Add(refreshToken);
         return refreshToken;
     }
@@ -93,14 +96,13 @@ public sealed class AuthFixture
         }
     }
 
-    /// <summary>Accounts settings the handlers see (add to <see cref="AccountOptions.AdminEmails"/> to make an operator).</summary>
-    public AccountOptions Accounts { get; } = new();
-
     internal LoginCommandHandler LoginHandler() =>
-        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, Audit, Options.Create(Accounts), Time);
+        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, TransactionLock, Audit, Time);
 
     internal RegisterCommandHandler RegisterHandler() =>
-        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Options.Create(Accounts), Time);
+        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);
+
+    internal ChangeUserRoleCommandHandler ChangeUserRoleHandler() => new(UserRepository, Audit, DependencyInjection.CreateMappingConfig());
 
     internal RefreshAccessTokenCommandHandler RefreshHandler() =>
         new(RefreshTokenRepository, UserRepository, Tokens, Audit, Time);

@@ -186,21 +186,21 @@ public sealed class ApiKeyLifecycleTests
     [Fact]
     public void UpdateMetadata_WhenFieldsNull_LeavesThemUnchanged()
     {
-        var key = ApiKeys.Create(baseUrl: "https://api.alpaca.markets");
+        var key = ApiKeys.Create(baseUrl: "https://paper-api.alpaca.markets");
 
         key.UpdateMetadata(null, null, null, null, null, null, Now);
 
         Assert.Equal("Main account", key.Name);
         Assert.Equal("Live trading", key.Description);
         Assert.Equal("ACC-1", key.AccountId);
-        Assert.Equal("https://api.alpaca.markets", key.BaseUrl);
+        Assert.Equal("https://paper-api.alpaca.markets", key.BaseUrl);
         Assert.True(key.IsPaperTrading);
     }
 
     [Fact]
     public void UpdateMetadata_WhenEmptyStrings_ClearsOptionalFields()
     {
-        var key = ApiKeys.Create(baseUrl: "https://api.alpaca.markets");
+        var key = ApiKeys.Create(baseUrl: "https://paper-api.alpaca.markets");
 
         key.UpdateMetadata("Renamed", "", "", "", false, null, Now);
 
@@ -211,6 +211,23 @@ public sealed class ApiKeyLifecycleTests
         Assert.False(key.IsPaperTrading);
         Assert.Equal("https://api.alpaca.markets", key.EffectiveBaseUrl);
     }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("https://api.alpaca.markets", null)]
+    public void UpdateMetadata_WhenAPaperKeysBaseUrlWouldBeALiveHost_ThrowsAndChangesNothing(string? baseUrl, bool? isPaperTrading)
+    {
+        var key = ApiKeys.Create(baseUrl: "https://paper-api.alpaca.markets");
+
+        var ex = Assert.Throws<DomainException>(() => key.UpdateMetadata("Renamed", null, null, baseUrl, isPaperTrading, null, Now));
+
+        Assert.Equal("api_key.base_url_not_allowed", ex.Code);
+        Assert.Equal(("Main account", "https://paper-api.alpaca.markets", true), (key.Name, key.BaseUrl, key.IsPaperTrading));
+    }
+
+    [Fact]
+    public void Create_WhenAPaperKeyNamesTheLiveHost_Throws() =>
+        Assert.Equal("api_key.base_url_not_allowed", Assert.Throws<DomainException>(() => ApiKeys.Create(baseUrl: "https://api.alpaca.markets")).Code);
 
     [Fact]
     public void UpdateMetadata_WhenBaseUrlNotAllowed_ThrowsAndChangesNothing()

@@ -5,6 +5,20 @@ namespace RiskPlatform.Domain.UnitTests.ApiKeys;
 public sealed class BrokerEndpointsTests
 {
     [Theory]
+    [InlineData(Broker.Alpaca, "https://paper-api.alpaca.markets", true, true)]
+    [InlineData(Broker.Alpaca, "https://paper-api.alpaca.markets", false, false)]
+    [InlineData(Broker.Alpaca, "https://api.alpaca.markets", true, false)]
+    [InlineData(Broker.Alpaca, "https://api.alpaca.markets", false, true)]
+    [InlineData(Broker.Coinbase, "https://api.coinbase.com", true, false)]
+    [InlineData(Broker.Coinbase, "https://api-public.sandbox.exchange.coinbase.com", true, true)]
+    [InlineData(Broker.Binance, "https://api.binance.com", true, false)]
+    [InlineData(Broker.Binance, "https://testnet.binance.vision", false, false)]
+    [InlineData(Broker.InteractiveBrokers, "https://api.ibkr.com", true, true)]
+    [InlineData(Broker.Alpaca, "https://evil.example.com", true, false)]
+    public void IsAllowed_ForAKeysMode_AcceptsOnlyTheHostsOfThatMode(Broker broker, string url, bool isPaperTrading, bool allowed) =>
+        Assert.Equal(allowed, BrokerEndpoints.IsAllowed(broker, url, isPaperTrading));
+
+    [Theory]
     [InlineData(Broker.Alpaca, "https://api.alpaca.markets")]
     [InlineData(Broker.Alpaca, "https://paper-api.alpaca.markets/v2")]
     [InlineData(Broker.Alpaca, "https://API.ALPACA.MARKETS/")]

@@ -1,21 +1,18 @@
-using RiskPlatform.Domain.Users;
-
 namespace RiskPlatform.Application.Auth.Common;
 
 /// <summary>
-/// Account settings (configuration section <c>Accounts</c>). <see cref="AdminEmails"/> lists the operators: a listed email
-/// registers as, or on its next sign-in becomes, <c>admin</c>; an email removed from the list is back to <c>user</c> on its next
-/// sign-in. Admins publish market data (<c>PUT /api/v1/market/quotes/{symbol}</c>), which moves every account holding the symbol.
+/// Account settings (configuration section <c>Accounts</c>). <see cref="AdminEmails"/> once made whoever registered a listed
+/// address an admin; nothing proves that a registrant owns an address, so it is no longer honoured and the service refuses to
+/// start while it is set, rather than let an operator believe it still works. Operators grant admin with
+/// <c>users grant-admin EMAIL</c> on the command line.
 /// </summary>
 public sealed class AccountOptions
 {
     public const string SectionName = "Accounts";
 
-    public IList<string> AdminEmails { get; } = [];
+    public const string AdminEmailsRemoved =
+        "Accounts:AdminEmails is no longer honoured (nothing proves a registrant owns the address): remove it and grant admin "
+        + "with `dotnet run --project src/Api -- users grant-admin EMAIL`.";
 
-    public UserRole RoleFor(string email)
-    {
-        var normalized = User.Normalize(email);
-        return AdminEmails.Any(admin => User.Normalize(admin) == normalized) ? UserRole.Admin : UserRole.User;
-    }
+    public IList<string> AdminEmails { get; } = [];
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using RiskPlatform.Domain.ApiKeys;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 
 /// <summary>
-/// Picks the trading API a key talks to: the key's own base_url when it set one (already allow-listed by the vault),
-/// otherwise the configured paper or live URL according to the key's is_paper_trading.
+/// Picks the trading API a key talks to: the key's own base_url when it set one, otherwise the configured paper or live URL
+/// according to the key's is_paper_trading. A stored base_url is checked against the allow-list and the key's mode again at
+/// every use, so a row edited in the database can neither send credentials to another host nor let a paper key trade live.
 /// </summary>
 internal sealed class AlpacaEndpoints(IOptions<AlpacaOptions> options)
 {
@@ -17,7 +19,11 @@ internal sealed class AlpacaEndpoints(IOptions<AlpacaOptions> options)
             return isPaperTrading ? options.Value.PaperUrl : options.Value.LiveUrl;
         }
 
-        return new Uri(effectiveBaseUrl, UriKind.Absolute);
+        return BrokerEndpoints.IsAllowed(Broker.Alpaca, effectiveBaseUrl, isPaperTrading)
+            ? new Uri(effectiveBaseUrl, UriKind.Absolute)
+            : throw new ConflictException(
+                "api_key.base_url_not_allowed",
+                $"The API key's base_url is not an official Alpaca host for a {(isPaperTrading ? "paper" : "live")} key, so the key was not used; set a valid base_url or none.");
     }
 
     public Uri DataBase => options.Value.DataUrl;

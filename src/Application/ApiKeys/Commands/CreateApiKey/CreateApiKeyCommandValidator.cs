@@ -13,7 +13,7 @@ internal sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApi
         RuleFor(c => c.Name).NotEmpty().MaximumLength(CredentialLimits.NameMaxLength).NoControlCharacters();
         RuleFor(c => c.Description).MaximumLength(CredentialLimits.DescriptionMaxLength);
         RuleFor(c => c.AccountId).MaximumLength(CredentialLimits.AccountIdMaxLength).NoControlCharacters();
-        RuleFor(c => c.BaseUrl).ValidBaseUrl(c => c.Broker);
+        RuleFor(c => c.BaseUrl).ValidBaseUrl(c => c.Broker, c => c.IsPaperTrading);
         RuleFor(c => c.ApiKey).ValidApiKey("api_key");
         RuleFor(c => c.ApiSecret).ValidApiSecret("api_secret");
         RuleFor(c => c.ExpiresAt)

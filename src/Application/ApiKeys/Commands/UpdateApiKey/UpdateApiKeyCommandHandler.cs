@@ -28,12 +28,15 @@ internal sealed class UpdateApiKeyCommandHandler(
             throw new ConflictException("api_key.name_taken", "You already have an API key with this name.");
         }
 
-        // The allow-list depends on the key's broker, which the validator does not know.
-        if (!string.IsNullOrWhiteSpace(request.BaseUrl) && !BrokerEndpoints.IsAllowed(key.Broker, request.BaseUrl.Trim()))
+        // The allow-list depends on the key's broker and mode, which the validator does not know: a new base_url must suit the
+        // key's (new) mode, and a new mode the key's (new) base_url.
+        var baseUrl = request.BaseUrl is null ? key.BaseUrl : request.BaseUrl.Trim() is { Length: > 0 } given ? given : null;
+        var isPaperTrading = request.IsPaperTrading ?? key.IsPaperTrading;
+        if (baseUrl is not null && !BrokerEndpoints.IsAllowed(key.Broker, baseUrl, isPaperTrading))
         {
             throw new ValidationException(
-                "base_url",
-                $"base_url must be an https URL on one of the official hosts: {string.Join(", ", BrokerEndpoints.AllowedHosts(key.Broker).Order(StringComparer.Ordinal))}.");
+                request.BaseUrl is null ? "is_paper_trading" : "base_url",
+                ApiKeyValidationRules.BaseUrlMessage(key.Broker, isPaperTrading));
         }
 
         key.UpdateMetadata(request.Name, request.Description, request.AccountId, request.BaseUrl, request.IsPaperTrading, request.Status, now);

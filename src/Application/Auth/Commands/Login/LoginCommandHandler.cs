@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
@@ -16,14 +15,15 @@ internal sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ITokenService tokens,
     IRequestContext requestContext,
+    IKeyedTransactionLock transactionLock,
     AuditScope audit,
-    IOptions<AccountOptions> accountOptions,
     TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenResponse>
 {
     public async Task<TokenResponse> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var normalizedEmail = User.Normalize(request.Email);
+        await transactionLock.AcquireAsync(LoginThrottle.LockKey(normalizedEmail, requestContext.IpAddress), cancellationToken);
         await ThrowIfThrottledAsync(normalizedEmail, now, cancellationToken);
 
         var user = await users.FirstOrDefaultAsync(new UserByEmailSpec(request.Email), cancellationToken);
@@ -44,10 +44,9 @@ internal sealed class LoginCommandHandler(
         }
 
         user.RecordLogin(now);
-        var roleChanged = user.AssignRole(accountOptions.Value.RoleFor(user.Email));
         var (refreshToken, refreshHash) = tokens.CreateRefreshToken();
-        refreshTokens.Add(RefreshToken.Issue(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime));
-        audit.ActAs(user.Id).Describe(roleChanged ? $"Signed in; role is now {user.Role.ToString().ToLowerInvariant()} (Accounts:AdminEmails)" : "Signed in");
+        refreshTokens.Add(RefreshToken.StartSession(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime, tokens.SessionLifetime));
+        audit.ActAs(user.Id).Describe("Signed in");
 
         return new TokenResponse(
             tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant()),
@@ -59,8 +58,9 @@ internal sealed class LoginCommandHandler(
     private async Task ThrowIfThrottledAsync(string normalizedEmail, DateTime now, CancellationToken cancellationToken)
     {
         var since = now - LoginThrottle.Window;
-        var byEmail = await loginAttempts.ListAsync(RecentFailedLoginsSpec.ForEmail(normalizedEmail, since), cancellationToken);
-        var retryAfter = RetryAfter(byEmail, LoginThrottle.MaxFailuresPerEmail, now);
+        var byEmail = await loginAttempts.ListAsync(
+            RecentFailedLoginsSpec.ForEmailFromIpAddress(normalizedEmail, requestContext.IpAddress, since), cancellationToken);
+        var retryAfter = RetryAfter(byEmail, LoginThrottle.MaxFailuresPerEmailFromIpAddress, now);
 
         if (retryAfter is null && requestContext.IpAddress is { } ip)
         {

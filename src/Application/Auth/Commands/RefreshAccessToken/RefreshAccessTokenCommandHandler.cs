@@ -43,7 +43,7 @@ internal sealed class RefreshAccessTokenCommandHandler(
 
         presented.Spend(now);
         var (token, hash) = tokens.CreateRefreshToken();
-        refreshTokens.Add(RefreshTokenEntity.Issue(presented.UserId, presented.FamilyId, hash, now, tokens.RefreshTokenLifetime));
+        refreshTokens.Add(presented.IssueSuccessor(hash, now, tokens.RefreshTokenLifetime));
         audit.Describe("Refreshed access token");
 
         return new TokenResponse(

@@ -1,6 +1,5 @@
 using Mapster;
 using MediatR;
-using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
@@ -15,7 +14,6 @@ internal sealed class RegisterCommandHandler(
     IPasswordHasher passwordHasher,
     AuditScope audit,
     TypeAdapterConfig mapping,
-    IOptions<AccountOptions> accountOptions,
     TimeProvider timeProvider) : IRequestHandler<RegisterCommand, UserDto>
 {
     public async Task<UserDto> Handle(RegisterCommand request, CancellationToken cancellationToken)
@@ -27,11 +25,8 @@ internal sealed class RegisterCommandHandler(
         }
 
         var user = User.Register(request.Email, request.FullName, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow().UtcDateTime);
-        var role = accountOptions.Value.RoleFor(request.Email);
-        user.AssignRole(role);
         users.Add(user);
-        audit.ActAs(user.Id).Target("user", user.Id)
-            .Describe(role == UserRole.Admin ? "Registered an account (admin: listed in Accounts:AdminEmails)" : "Registered an account");
+        audit.ActAs(user.Id).Target("user", user.Id).Describe("Registered an account");
 
         return user.Adapt<UserDto>(mapping);
     }

@@ -1655,6 +1655,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<DateTime>("SessionExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_expires_at");
+
                     b.Property<DateTime?>("SpentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("spent_at");

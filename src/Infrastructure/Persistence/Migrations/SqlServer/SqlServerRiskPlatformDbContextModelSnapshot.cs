@@ -1656,6 +1656,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("revoked_at");
 
+                    b.Property<DateTime>("SessionExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("session_expires_at");
+
                     b.Property<DateTime?>("SpentAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("spent_at");

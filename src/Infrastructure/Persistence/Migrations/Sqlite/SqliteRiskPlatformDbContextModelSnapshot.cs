@@ -1650,6 +1650,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
+                    b.Property<DateTime>("SessionExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_expires_at");
+
                     b.Property<DateTime?>("SpentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("spent_at");

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RiskPlatform.Application.Common.Interfaces;
+
+namespace RiskPlatform.Infrastructure.Persistence;
+
+/// <summary>
+/// A transaction-scoped lock per key: PostgreSQL advisory lock, SQL Server application lock. SQLite needs none: its write
+/// transactions begin IMMEDIATE, so writers are already serialised for the whole database. A command that left its transaction
+/// part-way (to call an external broker) begins its next one here. The trading lock is the lock keyed by the user.
+/// </summary>
+internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, UnitOfWork unitOfWork) : ITradingLock, IKeyedTransactionLock
+{
+    public Task AcquireAsync(Guid userId, CancellationToken cancellationToken) =>
+        AcquireAsync(BitConverter.ToInt64(userId.ToByteArray(), 8), $"riskplatform-trading-{userId:N}", cancellationToken);
+
+    public Task AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        // 64 bits of SHA-256 name the PostgreSQL lock; SQL Server's resource names are limited to 255 characters, so it gets the hash too.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return AcquireAsync(BitConverter.ToInt64(hash, 0), $"riskplatform-{Convert.ToHexString(hash)}", cancellationToken);
+    }
+
+    private async Task AcquireAsync(long advisoryKey, string resource, CancellationToken cancellationToken)
+    {
+        await unitOfWork.ResumeAsync(cancellationToken);
+        if (dbContext.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The lock is transaction-scoped; acquire it inside a command.");
+        }
+
+        await (dbContext.Database.ProviderName switch
+        {
+            "Npgsql.EntityFrameworkCore.PostgreSQL" =>
+                dbContext.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({advisoryKey})", cancellationToken),
+            "Microsoft.EntityFrameworkCore.SqlServer" =>
+                dbContext.Database.ExecuteSqlInterpolatedAsync(
+                    $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 10000",
+                    cancellationToken),
+            _ => Task.FromResult(0),
+        });
+    }
+}
