@@ -55,17 +55,7 @@ internal sealed class PaperBrokerGateway(
     public async Task<BrokerOrder?> FindOrderByClientOrderIdAsync(Guid userId, string clientOrderId, CancellationToken cancellationToken)
     {
         var account = await FindAsync(userId, cancellationToken);
-        if (account is null)
-        {
-            return null;
-        }
-
-        if (!account.Orders.Any(o => o.ClientOrderId == clientOrderId))
-        {
-            await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(userId, clientOrderId), cancellationToken);
-        }
-
-        return account.Orders.FirstOrDefault(o => o.ClientOrderId == clientOrderId) is { } order ? ToBrokerOrder(order) : null;
+        return account is not null && await FindOrderAsync(account, clientOrderId, cancellationToken) is { } order ? ToBrokerOrder(order) : null;
     }
 
     public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken)
@@ -109,11 +99,10 @@ internal sealed class PaperBrokerGateway(
             _loaded[userId] = account;
         }
         else if (!request.ClientOrderIdIsNew
-            && request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId
-            && !account.Orders.Any(o => o.ClientOrderId == clientOrderId))
+            && request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId)
         {
             // Idempotency on the client order id holds over the whole history, which is not loaded: fetch that one order.
-            await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(userId, clientOrderId), cancellationToken);
+            await FindOrderAsync(account, clientOrderId, cancellationToken);
         }
 
         await MarkAsync(account, now, cancellationToken);
@@ -223,6 +212,18 @@ internal sealed class PaperBrokerGateway(
 
         await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(account.UserId, orderId), cancellationToken);
         return account.FindOrder(orderId);
+    }
+
+    /// <summary>The account's order placed with <paramref name="clientOrderId"/>: from memory, otherwise from the history (tracked).</summary>
+    private async Task<PaperOrder?> FindOrderAsync(PaperAccount account, string clientOrderId, CancellationToken cancellationToken)
+    {
+        if (account.Orders.FirstOrDefault(o => o.ClientOrderId == clientOrderId) is { } loaded)
+        {
+            return loaded;
+        }
+
+        await accounts.FirstOrDefaultAsync(new PaperAccountWithOrderSpec(account.UserId, clientOrderId), cancellationToken);
+        return account.Orders.FirstOrDefault(o => o.ClientOrderId == clientOrderId);
     }
 
     private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken) =>

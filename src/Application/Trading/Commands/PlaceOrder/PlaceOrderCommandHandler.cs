@@ -134,7 +134,7 @@ internal sealed class PlaceOrderCommandHandler(
             ClientOrderIdIsNew = clientOrderId is null,
         };
         var submitted = external
-            ? await SubmitExternallyAsync(order, brokerRequest, cancellationToken)
+            ? await SubmitExternallyAsync(order, brokerRequest, now, cancellationToken)
             : await broker.SubmitOrderAsync(userId, brokerRequest, cancellationToken);
         order.MirrorBroker(submitted.BrokerOrderId, submitted.Status, submitted.FilledQuantity, submitted.AverageFillPrice, submitted.RejectReason, now);
 
@@ -148,7 +148,7 @@ internal sealed class PlaceOrderCommandHandler(
     /// order rejected (kept, with the broker's reason) and answers 422 as before; an unknown outcome (the broker could not be
     /// reached, even to ask) leaves it awaiting the broker for the next refresh, and answers 503.
     /// </summary>
-    private async Task<BrokerOrder> SubmitExternallyAsync(Order order, BrokerOrderRequest request, CancellationToken cancellationToken)
+    private async Task<BrokerOrder> SubmitExternallyAsync(Order order, BrokerOrderRequest request, DateTime now, CancellationToken cancellationToken)
     {
         order.AwaitBroker();
         await unitOfWork.CommitSoFarAsync(cancellationToken);
@@ -158,7 +158,7 @@ internal sealed class PlaceOrderCommandHandler(
         }
         catch (RefusedException refused)
         {
-            order.RecordNotTakenByBroker(refused.Message, timeProvider.GetUtcNow().UtcDateTime);
+            order.RecordNotTakenByBroker(refused.Message, now);
             audit.Describe($"Order {order.Id} ({order.ClientOrderId}) rejected by the broker");
             throw new RefusedException(refused.Code, refused.Title, refused.Message, refused.Extensions, persistChanges: true);
         }
