@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<AccountActorCall>();
         services.AddScoped<AuditScope>();
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
+        services.AddSingleton<Portfolio.Common.EquityPointSampler>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();

@@ -12,7 +12,8 @@ namespace RiskPlatform.Api.Hubs;
 /// it drained on their websocket delivery rows through one <see cref="RecordWebsocketDeliveriesCommand"/> in its own scope
 /// (one transaction and one audit row per batch, not per push): sent when the user had a connection, suppressed
 /// <c>not_connected</c> when not, failed when the push failed. Each send is bounded by <see cref="PushTimeout"/>; failures
-/// are logged, and the next push goes on.
+/// are logged, and the next push goes on. An unread count is pushed once per user and batch (at the user's last change in
+/// it), and only to users with a connection.
 /// </summary>
 internal sealed partial class RealtimePushWorker(
     RealtimePushQueue queue,
@@ -25,28 +26,51 @@ internal sealed partial class RealtimePushWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var drained = new List<RealtimePush>();
         var results = new List<WebsocketPushResult>();
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            // Everything already queued, up to one batch: sent one by one, recorded together.
-            while (results.Count < RecordWebsocketDeliveriesCommand.MaxPushes && queue.Reader.TryRead(out var push))
+            // Everything already queued, up to one batch, sent in order; an unread count is sent only at its user's last
+            // count change of the batch (the count read then covers the earlier ones). Notification pushes are recorded together.
+            while (drained.Count < RecordWebsocketDeliveriesCommand.MaxPushes && queue.Reader.TryRead(out var push))
             {
-                if (push.Notification is null)
-                {
-                    await PushUnreadCountAsync(push.UserId, stoppingToken);
-                }
-                else
+                drained.Add(push);
+            }
+
+            for (var i = 0; i < drained.Count; i++)
+            {
+                var push = drained[i];
+                if (push.Notification is not null)
                 {
                     results.Add(await PushNotificationAsync(push, stoppingToken));
                 }
+                else if (!HasLaterUnreadCount(drained, i))
+                {
+                    await PushUnreadCountAsync(push.UserId, stoppingToken);
+                }
             }
 
+            drained.Clear();
             if (results.Count > 0)
             {
                 await RecordAsync(results, stoppingToken);
                 results.Clear();
             }
         }
+    }
+
+    private static bool HasLaterUnreadCount(List<RealtimePush> drained, int index)
+    {
+        var userId = drained[index].UserId;
+        for (var i = index + 1; i < drained.Count; i++)
+        {
+            if (drained[i].Notification is null && drained[i].UserId == userId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<WebsocketPushResult> PushNotificationAsync(RealtimePush push, CancellationToken stoppingToken)
@@ -87,11 +111,19 @@ internal sealed partial class RealtimePushWorker(
         }
     }
 
-    /// <summary>Reads the user's committed unread count now (after the commit that changed it, off its request) and pushes it.</summary>
+    /// <summary>
+    /// Reads the user's committed unread count now (after the commit that changed it, off its request) and pushes it; a user
+    /// without a connection anywhere (presence) costs no read: a client reads the count (`GET /notifications/stats`) when it connects.
+    /// </summary>
     private async Task PushUnreadCountAsync(Guid userId, CancellationToken stoppingToken)
     {
         try
         {
+            if (!await WithinPushTimeout(presence.IsConnectedAsync(UserKey(userId)), stoppingToken))
+            {
+                return;
+            }
+
             int unreadCount;
             await using (var scope = scopeFactory.CreateAsyncScope())
             {

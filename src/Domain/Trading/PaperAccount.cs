@@ -195,7 +195,7 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
 
         if (order.FillPriceAgainst(quote) is { } price)
         {
-            Fill(order, price, now);
+            Fill(order, price, now, onPlacement: true);
         }
 
         return order;
@@ -392,14 +392,14 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     /// crossing through zero when the fill is larger than the opposite position (the old side closes, the rest opens at the fill price).
     /// Events, in order: OrderFilled, then PositionClosed and/or PositionOpened.
     /// </summary>
-    private void Fill(PaperOrder order, decimal price, DateTime now)
+    private void Fill(PaperOrder order, decimal price, DateTime now, bool onPlacement = false)
     {
         var quantity = order.RemainingQuantity;
         var signedQuantity = order.Side == OrderSide.Buy ? quantity : -quantity;
         order.Fill(price, now);
         Cash -= signedQuantity * price;
         UpdatedAt = now;
-        Raise(new OrderFilled(UserId, order.Id, order.Symbol, order.Side, quantity, price, now));
+        Raise(new OrderFilled(UserId, order.Id, order.Symbol, order.Side, quantity, price, now) { OnPlacement = onPlacement });
 
         var position = _positions.Find(p => p.Symbol == order.Symbol);
         if (position is not null && Math.Sign(position.Quantity) == Math.Sign(signedQuantity))

@@ -51,6 +51,10 @@ public sealed class RiskPlatformApiFactory(
             // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
             ["Monitoring:PollInterval"] = "00:00:00",
             ["Monitoring:CompactionInterval"] = "00:00:00",
+            // Every fill evaluated at once and every mark a point: tests wait for the monitor after each request
+            // (MonitorIdleHandler) and count points; MonitorCoalescingTests cover the production defaults.
+            ["Monitoring:FillCoalescing"] = "00:00:00",
+            ["Monitoring:EquityPointInterval"] = "00:00:00",
         };
         foreach (var (key, value) in FreeTcpPorts.SiloSettings())
         {

@@ -82,5 +82,46 @@ public sealed class MonitorQueueTests : IDisposable
         Assert.Equal(ann, await waiting.WaitAsync(TimeSpan.FromSeconds(5), Cancellation));
     }
 
+    [Fact]
+    public async Task EnqueueAfter_CoalescesEveryChangeOfTheWindowIntoOneRun_AndIsWaitedForByWhenIdle()
+    {
+        var ann = Guid.NewGuid();
+
+        Assert.True(_queue.EnqueueAfter(ann, TimeSpan.FromMilliseconds(200)));
+        Assert.False(_queue.EnqueueAfter(ann, TimeSpan.FromMilliseconds(200)));
+        Assert.False(_queue.Enqueue(ann));
+        var idle = _queue.WhenIdleAsync(Cancellation);
+
+        Assert.Equal(0, _queue.Count);
+        Assert.False(idle.IsCompleted);
+        Assert.Equal(ann, await _queue.DequeueAsync(Cancellation).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Cancellation));
+        Assert.False(idle.IsCompleted);
+        _queue.Complete(ann);
+        await idle.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        Assert.True(_queue.EnqueueAfter(ann, TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
+    public void EnqueueAfter_CountsTowardsTheCapacity()
+    {
+        Assert.True(_queue.EnqueueAfter(Guid.NewGuid(), TimeSpan.FromMinutes(1)));
+        Assert.True(_queue.Enqueue(Guid.NewGuid()));
+        Assert.True(_queue.EnqueueAfter(Guid.NewGuid(), TimeSpan.FromMinutes(1)));
+
+        Assert.False(_queue.Enqueue(Guid.NewGuid()));
+        Assert.False(_queue.EnqueueAfter(Guid.NewGuid(), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task EnqueueAfter_WithNoDelay_QueuesAtOnce()
+    {
+        var ann = Guid.NewGuid();
+
+        Assert.True(_queue.EnqueueAfter(ann, TimeSpan.Zero));
+
+        Assert.Equal(1, _queue.Count);
+        Assert.Equal(ann, await _queue.DequeueAsync(Cancellation));
+    }
+
     public void Dispose() => _queue.Dispose();
 }

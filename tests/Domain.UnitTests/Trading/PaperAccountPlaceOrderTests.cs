@@ -277,7 +277,7 @@ public sealed class PaperAccountPlaceOrderTests
         var position = Assert.Single(account.Positions);
         Assert.Equal(
             [
-                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Buy, 10m, 100m, T0),
+                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Buy, 10m, 100m, T0) { OnPlacement = true },
                 new PositionOpened(account.UserId, position.Id, "AAPL", 10m, 100m, T0),
             ],
             account.DomainEvents);

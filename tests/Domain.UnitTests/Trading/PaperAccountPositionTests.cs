@@ -99,7 +99,7 @@ public sealed class PaperAccountPositionTests
         Assert.Equal(100_000m - 1000m + 440m + 540m, account.Cash);
         Assert.Equal(
             [
-                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Sell, 6m, 90m, T2),
+                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Sell, 6m, 90m, T2) { OnPlacement = true },
                 new PositionClosed(account.UserId, positionId, "AAPL", 6m, 100m, 90m, -20m, T2),
             ],
             account.DomainEvents);
@@ -125,7 +125,7 @@ public sealed class PaperAccountPositionTests
         Assert.Equal(100_000m - 1000m + 2750m, account.Cash);
         Assert.Equal(
             [
-                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Sell, 25m, 110m, T1),
+                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Sell, 25m, 110m, T1) { OnPlacement = true },
                 new PositionClosed(account.UserId, longId, "AAPL", 10m, 100m, 110m, 100m, T1),
                 new PositionOpened(account.UserId, shortPosition.Id, "AAPL", -15m, 110m, T1),
             ],
@@ -148,7 +148,7 @@ public sealed class PaperAccountPositionTests
         Assert.Equal(100_000m + 1000m - 2250m, account.Cash);
         Assert.Equal(
             [
-                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Buy, 25m, 90m, T1),
+                new OrderFilled(account.UserId, order.Id, "AAPL", OrderSide.Buy, 25m, 90m, T1) { OnPlacement = true },
                 new PositionClosed(account.UserId, shortId, "AAPL", -10m, 100m, 90m, 100m, T1),
                 new PositionOpened(account.UserId, longPosition.Id, "AAPL", 15m, 90m, T1),
             ],

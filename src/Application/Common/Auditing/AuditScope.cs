@@ -18,6 +18,12 @@ public sealed class AuditScope
     /// <summary>Set when the command completes normally but its business outcome was a failure (a credential that failed verification).</summary>
     public string? FailureCode { get; private set; }
 
+    /// <summary>
+    /// Set by a background command whose run changed nothing worth a record (a quiet monitor evaluation): its success writes no
+    /// row. A failure is still recorded.
+    /// </summary>
+    public bool IsUnremarkable { get; private set; }
+
     public AuditScope Target(string resourceType, Guid? resourceId)
     {
         ResourceType = resourceType;
@@ -35,6 +41,13 @@ public sealed class AuditScope
     public AuditScope Fail(string errorCode)
     {
         FailureCode = errorCode;
+        return this;
+    }
+
+    /// <summary>Nothing happened that an operator or the user would look for: a successful run writes no audit row.</summary>
+    public AuditScope Unremarkable()
+    {
+        IsUnremarkable = true;
         return this;
     }
 

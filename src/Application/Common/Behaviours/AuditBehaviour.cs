@@ -110,11 +110,11 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             throw;
         }
 
-        if (auditScope.FailureCode is null)
+        if (auditScope.FailureCode is null && !auditScope.IsUnremarkable)
         {
             auditWriter.Add(ActionName, AuditOutcome.Succeeded, errorCode: null, started);
         }
-        else
+        else if (auditScope.FailureCode is not null)
         {
             auditWriter.Add(ActionName, AuditOutcome.Failed, auditScope.FailureCode, started);
         }

@@ -6,8 +6,9 @@ namespace RiskPlatform.Application.Portfolio.Common;
 
 /// <summary>
 /// Loads and marks a user's <see cref="PortfolioState"/>, creating it on first use from the broker account (its equity, and its
-/// day-start equity and high-water mark when it knows them); every accepted mark appends one point to the equity history
-/// (<see cref="EquitySnapshot"/>, compacted later by <see cref="EquityHistory.Compact"/>). Every mark here also adopts the broker's
+/// day-start equity and high-water mark when it knows them); an accepted mark appends a point to the equity history
+/// (<see cref="EquitySnapshot"/>, compacted later by <see cref="EquityHistory.Compact"/>) when the <see cref="EquityPointSampler"/>
+/// says one is due (at most one per account per interval; a new state's first mark always). Every mark here also adopts the broker's
 /// own day-start equity when the broker keeps one (Alpaca's <c>last_equity</c>), so every consumer — orders, max-quantity, the
 /// risk test, the monitor, metrics and sizing — judges against the same baselines.
 /// Callers hold the user's <see cref="ITradingLock"/>: every writer of the state takes it, so two first uses can never both
@@ -22,19 +23,21 @@ internal static class PortfolioStateStore
     public static async Task<PortfolioState> LoadOrCreateAsync(
         IRepository<PortfolioState> states,
         IRepository<EquitySnapshot> equityHistory,
+        EquityPointSampler sampler,
         Guid userId,
         BrokerAccount account,
         DateTime now,
         CancellationToken cancellationToken)
     {
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        return MarkOrCreate(states, equityHistory, state, userId, account, now);
+        return MarkOrCreate(states, equityHistory, sampler, state, userId, account, now);
     }
 
-    /// <summary>Marks <paramref name="state"/> (or creates it when null) and records the equity point of the mark.</summary>
+    /// <summary>Marks <paramref name="state"/> (or creates it when null) and records the equity point of the mark when one is due.</summary>
     public static PortfolioState MarkOrCreate(
         IRepository<PortfolioState> states,
         IRepository<EquitySnapshot> equityHistory,
+        EquityPointSampler sampler,
         PortfolioState? state,
         Guid userId,
         BrokerAccount account,
@@ -45,21 +48,23 @@ internal static class PortfolioStateStore
             state = Seed(userId, account, now);
             states.Add(state);
             equityHistory.Add(EquitySnapshot.Record(userId, account.Equity, now));
+            sampler.Taken(userId, now);
             return state;
         }
 
-        Mark(state, equityHistory, account, now);
+        Mark(state, equityHistory, sampler, account, now);
         return state;
     }
 
     /// <summary>
-    /// Marks an existing state with the account's equity (an accepted mark — not older than the last one — adds its equity point),
-    /// then adopts the broker's day-start equity when the broker keeps one. True when the mark was accepted.
+    /// Marks an existing state with the account's equity (an accepted mark — not older than the last one — adds its equity point
+    /// when one is due), then adopts the broker's day-start equity when the broker keeps one. True when the mark was accepted.
     /// </summary>
-    public static bool Mark(PortfolioState state, IRepository<EquitySnapshot> equityHistory, BrokerAccount account, DateTime now)
+    public static bool Mark(
+        PortfolioState state, IRepository<EquitySnapshot> equityHistory, EquityPointSampler sampler, BrokerAccount account, DateTime now)
     {
         var accepted = state.Mark(account.Equity, now);
-        if (accepted)
+        if (accepted && sampler.TryTake(state.UserId, now))
         {
             equityHistory.Add(EquitySnapshot.Record(state.UserId, account.Equity, now));
         }

@@ -10,6 +10,12 @@ public interface IMonitorQueue
     /// <summary>Queues the user; false when already waiting or when the queue is full (the poller picks the user up later).</summary>
     bool Enqueue(Guid userId);
 
+    /// <summary>
+    /// Queues the user once <paramref name="delay"/> has passed (real time), so that every change in between is evaluated by one
+    /// run (a burst of fills); the user counts as waiting from now on. False when already waiting or when the queue is full.
+    /// </summary>
+    bool EnqueueAfter(Guid userId, TimeSpan delay);
+
     /// <summary>Waits for the next user and marks them in progress; call <see cref="Complete"/> when done.</summary>
     ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken);
 

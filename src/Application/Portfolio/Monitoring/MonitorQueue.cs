@@ -5,7 +5,9 @@ namespace RiskPlatform.Application.Portfolio.Monitoring;
 /// <summary>
 /// <see cref="IMonitorQueue"/> in memory: FIFO of distinct waiting users, bounded by <see cref="MonitoringOptions.QueueCapacity"/>,
 /// with a count of runs in progress so <see cref="WhenIdleAsync"/> can tell when everything queued so far has been evaluated.
-/// Thread-safe; one lock guards the queue, the waiting set, the in-progress count and the idle signal.
+/// A user queued with a delay (<see cref="EnqueueAfter"/>) counts as waiting from that moment (so further changes coalesce into
+/// the same run) and joins the FIFO when the delay ends, measured in real time. Thread-safe; one lock guards the queue, the
+/// waiting set, the delayed and in-progress counts and the idle signal.
 /// </summary>
 public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitorQueue, IDisposable
 {
@@ -15,6 +17,8 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
     private readonly SemaphoreSlim _available = new(0);
     private readonly int _capacity = options.Value.QueueCapacity;
     private int _inProgress;
+    private int _delayed;
+    private bool _disposed;
     private TaskCompletionSource? _idle;
 
     public int Count
@@ -32,7 +36,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
     {
         lock (_gate)
         {
-            if (_waiting.Contains(userId) || _queue.Count >= _capacity)
+            if (_waiting.Contains(userId) || _queue.Count + _delayed >= _capacity)
             {
                 return false;
             }
@@ -43,6 +47,45 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
 
         _available.Release();
         return true;
+    }
+
+    public bool EnqueueAfter(Guid userId, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return Enqueue(userId);
+        }
+
+        lock (_gate)
+        {
+            if (_waiting.Contains(userId) || _queue.Count + _delayed >= _capacity)
+            {
+                return false;
+            }
+
+            _waiting.Add(userId);
+            _delayed++;
+        }
+
+        _ = ReleaseAfterAsync(userId, delay);
+        return true;
+    }
+
+    private async Task ReleaseAfterAsync(Guid userId, TimeSpan delay)
+    {
+        await Task.Delay(delay).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _delayed--;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _queue.Enqueue(userId);
+        }
+
+        _available.Release();
     }
 
     public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
@@ -63,7 +106,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
         lock (_gate)
         {
             _inProgress = Math.Max(0, _inProgress - 1);
-            if (_inProgress == 0 && _queue.Count == 0)
+            if (_inProgress == 0 && _queue.Count == 0 && _delayed == 0)
             {
                 idle = _idle;
                 _idle = null;
@@ -78,7 +121,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
         Task idle;
         lock (_gate)
         {
-            if (_inProgress == 0 && _queue.Count == 0)
+            if (_inProgress == 0 && _queue.Count == 0 && _delayed == 0)
             {
                 return Task.CompletedTask;
             }
@@ -90,5 +133,13 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
         return idle.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _available.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        _available.Dispose();
+    }
 }

@@ -29,11 +29,26 @@ public sealed class MonitoringOptions
     /// <summary>How often equity histories are compacted (<c>Monitoring:CompactionInterval</c>, default 1 h; zero disables).</summary>
     public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a fill waits for further fills of the same account before the monitor re-evaluates it
+    /// (<c>Monitoring:FillCoalescing</c>, default 250 ms; zero: at once). A burst of orders then costs one evaluation, not one per
+    /// fill; a quote still queues its holders at once.
+    /// </summary>
+    public TimeSpan FillCoalescing { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// At most one equity point per account per interval is recorded (<c>Monitoring:EquityPointInterval</c>, default 10 s; zero:
+    /// one per mark). The state's own marks (equity, high-water mark, drawdown) are kept on every mark regardless.
+    /// </summary>
+    public TimeSpan EquityPointInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool IsValid =>
         ExitMargin is >= 0m and < 1m
         && PollInterval >= TimeSpan.Zero
         && QueueCapacity > 0
         && ActionRetryInterval > TimeSpan.Zero
         && MaxActionAttempts > 0
-        && CompactionInterval >= TimeSpan.Zero;
+        && CompactionInterval >= TimeSpan.Zero
+        && FillCoalescing >= TimeSpan.Zero
+        && EquityPointInterval >= TimeSpan.Zero;
 }

@@ -13,8 +13,9 @@ namespace RiskPlatform.Application.Trading.EventHandlers;
 internal sealed class MirrorBrokerOrderOnPaperOrderEvents(IRepository<Domain.Trading.Orders.Order> orders, IBrokerGateway broker, TimeProvider timeProvider)
     : IDomainEventHandler<OrderFilled>, IDomainEventHandler<OrderCancelled>, IDomainEventHandler<OrderExpired>, IDomainEventHandler<OrderRejected>
 {
+    /// <summary>A fill on placement is mirrored by the handler that placed the order, from the broker's answer: nothing to look up.</summary>
     public Task Handle(OrderFilled domainEvent, CancellationToken cancellationToken) =>
-        MirrorAsync(domainEvent.UserId, domainEvent.OrderId, cancellationToken);
+        domainEvent.OnPlacement ? Task.CompletedTask : MirrorAsync(domainEvent.UserId, domainEvent.OrderId, cancellationToken);
 
     public Task Handle(OrderCancelled domainEvent, CancellationToken cancellationToken) =>
         MirrorAsync(domainEvent.UserId, domainEvent.OrderId, cancellationToken);

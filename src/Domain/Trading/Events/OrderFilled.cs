@@ -2,7 +2,10 @@ using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Domain.Trading.Events;
 
-/// <summary>A paper order filled in full: <paramref name="Quantity"/> (unsigned) at <paramref name="Price"/>.</summary>
+/// <summary>
+/// A paper order filled in full: <paramref name="Quantity"/> (unsigned) at <paramref name="Price"/>. <see cref="OnPlacement"/>: it
+/// filled in the call that placed it (a marketable order), so whoever placed it already has the outcome.
+/// </summary>
 public sealed record OrderFilled(
     Guid UserId,
     Guid OrderId,
@@ -10,4 +13,7 @@ public sealed record OrderFilled(
     OrderSide Side,
     decimal Quantity,
     decimal Price,
-    DateTime OccurredAt) : IDomainEvent;
+    DateTime OccurredAt) : IDomainEvent
+{
+    public bool OnPlacement { get; init; }
+}

@@ -15,6 +15,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.ResumeTrading;
 internal sealed class ResumeTradingCommandHandler(
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
+    EquityPointSampler equityPoints,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -36,7 +37,7 @@ internal sealed class ResumeTradingCommandHandler(
         }
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        PortfolioStateStore.Mark(state, equityHistory, account, now);
+        PortfolioStateStore.Mark(state, equityHistory, equityPoints, account, now);
         state.Resume(now);
         audit.Describe("Resumed trading; high-water mark re-baselined to the current equity");
         return TradingStateDto.From(state);

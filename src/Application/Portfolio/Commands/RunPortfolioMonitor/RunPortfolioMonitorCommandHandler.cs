@@ -19,7 +19,8 @@ namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 /// One monitor tick for one user, under the user's trading lock (so it never interleaves with an order, a cancel, a halt or
 /// another tick of the same user): mark → equity point → <see cref="PortfolioMonitor.Evaluate"/> → <see cref="MonitorDecision.Apply"/>
 /// → opened episodes with their breach (<see cref="BreachSource.Monitor"/>, so breach_count counts episodes) → monitor actions.
-/// Nothing leaves the process here: the actions are executed after the commit (<see cref="MonitorActionRunner"/>).
+/// Nothing leaves the process here: the actions are executed after the commit (<see cref="MonitorActionRunner"/>). A quiet run
+/// (nothing opened, ended, changed state or queued) keeps the mark and writes no audit row; its equity point is sampled.
 /// </summary>
 internal sealed class RunPortfolioMonitorCommandHandler(
     IRepository<PortfolioState> states,
@@ -27,6 +28,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
     IRepository<RiskBreach> breaches,
     IRepository<MonitorAction> actions,
     IRepository<EquitySnapshot> equityHistory,
+    EquityPointSampler equityPoints,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
@@ -47,13 +49,14 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
         if (state is null && !active.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType)))
         {
-            audit.Target("portfolio_state", null).Describe("Monitor: nothing to monitor (no monitored rule, no portfolio state)");
+            audit.Target("portfolio_state", null).Describe("Monitor: nothing to monitor (no monitored rule, no portfolio state)").Unremarkable();
             return new PortfolioMonitorRun(false, 0, 0, 0, TradingState.Active);
         }
 
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken);
-        state = PortfolioStateStore.MarkOrCreate(states, equityHistory, state, userId, account, now);
+        var created = state is null;
+        state = PortfolioStateStore.MarkOrCreate(states, equityHistory, equityPoints, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);
 
         var decision = PortfolioMonitor.Evaluate(
@@ -85,8 +88,22 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         }
 
         audit.Target("portfolio_state", state.Id).Describe(Describe(snapshot.Equity, decision, state));
+        if (!created && IsQuiet(decision))
+        {
+            // Marked (the state's equity, high-water mark and drawdown are kept) but nothing opened, ended, changed state or was
+            // queued: no audit row. The equity point is sampled (EquityPointSampler).
+            audit.Unremarkable();
+        }
+
         return new PortfolioMonitorRun(true, decision.Opened.Count, decision.Closed.Count, sequence, state.TradingState);
     }
+
+    private static bool IsQuiet(MonitorDecision decision) =>
+        decision.Opened.Count == 0
+        && decision.Closed.Count == 0
+        && decision.Transition is null
+        && decision.Cancellations.Count == 0
+        && decision.Liquidations.Count == 0;
 
     private static string Describe(decimal equity, MonitorDecision decision, PortfolioState state)
     {

@@ -13,6 +13,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 internal sealed class SetTradingDayConventionCommandHandler(
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
+    EquityPointSampler equityPoints,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -32,7 +33,7 @@ internal sealed class SetTradingDayConventionCommandHandler(
         };
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, userId, account, now, cancellationToken);
+        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
         var before = state.Convention;
         state.ChangeConvention(convention, now);
 

@@ -38,6 +38,7 @@ internal sealed class PlaceOrderCommandHandler(
     IRepository<RiskBreach> breaches,
     IRepository<PortfolioState> portfolioStates,
     IRepository<EquitySnapshot> equityHistory,
+    EquityPointSampler equityPoints,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     IUnitOfWork unitOfWork,
@@ -98,7 +99,7 @@ internal sealed class PlaceOrderCommandHandler(
         // The order is judged on the same baselines as the monitor: the state (created on the account's first order, so the
         // monitor keeps its high-water mark from then on) is marked first — a new trading day rolls the day-start equity and ends
         // an expired reducing state — then its day-start equity and high-water mark replace the broker's.
-        var portfolioState = await PortfolioStateStore.LoadOrCreateAsync(portfolioStates, equityHistory, userId, account, now, cancellationToken);
+        var portfolioState = await PortfolioStateStore.LoadOrCreateAsync(portfolioStates, equityHistory, equityPoints, userId, account, now, cancellationToken);
         snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
 
         // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
