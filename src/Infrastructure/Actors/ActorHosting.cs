@@ -30,6 +30,20 @@ public static class ActorHosting
         // ({ProviderType: …}). Our Orleans:Clustering is a plain kind applied below, so Orleans must not see it.
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>($"{OrleansOptions.SectionName}:Clustering", null)]);
         PinOrleansClocksToRealTime(builder.Services);
+        if (options.Clustering == ClusteringKind.AdoNet)
+        {
+            var adoNetConnectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
+                ?? throw Missing($"ConnectionStrings:{DependencyInjection.ConnectionStringName} is required when Orleans:Clustering is AdoNet.");
+            var database = builder.Configuration.GetSection(Persistence.DatabaseOptions.SectionName).Get<Persistence.DatabaseOptions>()
+                ?? new Persistence.DatabaseOptions();
+            if (database.Provider != Persistence.DatabaseProvider.PostgreSql)
+            {
+                throw Missing("Orleans:Clustering AdoNet keeps the membership in the service's PostgreSQL database: set Database:Provider to PostgreSql, or use Redis.");
+            }
+
+            builder.Services.AddHostedService(_ => new AdoNetClusteringSchema(adoNetConnectionString));
+        }
+
         builder.UseOrleans(silo =>
         {
             switch (options.Clustering)

@@ -158,6 +158,25 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
         await OneActorJudgesOrdersSplitAcrossAsync(first, second);
     }
 
+    [Fact]
+    public async Task PlaceOrder_SplitAcrossTwoNodesWithAdoNetMembership_OneActorJudgesThemAllAndAcceptsExactly20()
+    {
+        // Membership in the service's own PostgreSQL database: the nodes create Orleans' tables themselves (AdoNetClusteringSchema).
+        var clusterId = $"adonet-{Guid.NewGuid():N}";
+        static Dictionary<string, string?> WithAdoNet(Dictionary<string, string?> settings)
+        {
+            settings["Orleans:Clustering"] = "AdoNet";
+            settings["Orleans:AdvertisedIPAddress"] = "127.0.0.1";
+            return settings;
+        }
+
+        await using var first = Node(WithAdoNet(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await using var second = Node(WithAdoNet(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await OneActorJudgesOrdersSplitAcrossAsync(first, second);
+        Assert.Equal(2, await Fixture.CountAsync(
+            $"SELECT COUNT(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
+    }
+
     /// <summary>60 concurrent buys of one user, alternating between the two nodes, against a 100-share block.</summary>
     private async Task OneActorJudgesOrdersSplitAcrossAsync(RiskPlatformApiFactory first, RiskPlatformApiFactory second)
     {
