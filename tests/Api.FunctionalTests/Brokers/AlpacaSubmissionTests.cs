@@ -97,6 +97,28 @@ public abstract class AlpacaSubmissionTests(ApiFixture fixture) : FunctionalTest
         Assert.Empty(sim.Orders);
     }
 
+    [Fact]
+    public async Task OrderAwaitingAlpaca_CountsInTheRiskReads_AsItDoesForTheNextOrder()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture, PatientCircuit);
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        var sim = host.Alpaca.Simulator;
+        sim.SetQuote("AAPL", 99m, 101m);
+        (await client.PostAsync("/api/v1/risk-rules", new
+        {
+            name = "five shares", rule_type = "max_position_size", threshold_value = 5m, threshold_unit = "shares", action = "block",
+        })).EnsureStatus(HttpStatusCode.Created);
+        sim.FailNext("POST /v2/orders", FakeAlpacaFailure.ServerError);
+        sim.FailNext("GET /v2/orders:by_client_order_id", FakeAlpacaFailure.ServerError, times: 2);
+        (await client.PostAsync("/api/v1/orders", Market("buy", 2m, clientOrderId: "cid-awaiting"))).EnsureProblem(HttpStatusCode.ServiceUnavailable);
+
+        var max = (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal(3m, max["max_quantity"]!.GetValue<decimal>());
+        Assert.Equal("pending_new", Status(Assert.Single((await client.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array)!));
+    }
+
     private static string Status(JsonNode order) => order["status"]!.GetValue<string>();
 
     private static string ClientOrderId(JsonNode order) => order["client_order_id"]!.GetValue<string>();

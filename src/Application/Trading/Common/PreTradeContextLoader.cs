@@ -11,8 +11,8 @@ namespace RiskPlatform.Application.Trading.Common;
 
 /// <summary>
 /// The one way the reads that answer "what would an order meet" (the risk test, max-quantity, portfolio risk, position
-/// sizing) load their <see cref="PreTradeContext"/>: active rules, the broker's snapshot, the portfolio state marked in
-/// memory. Nothing is stored: a read takes no lock and writes no row.
+/// sizing) load their <see cref="PreTradeContext"/>: active rules, the broker's snapshot (with our orders still awaiting an
+/// external broker's acknowledgement), the portfolio state marked in memory. Nothing is stored: a read takes no lock and writes no row.
 /// </summary>
 internal sealed class PreTradeContextLoader(
     IReadRepository<RiskRule> rules,
@@ -29,8 +29,13 @@ internal sealed class PreTradeContextLoader(
         Guid userId, string? symbol, DateTime now, CancellationToken cancellationToken, IReadOnlyList<RiskRule>? rulesToJudge = null)
     {
         var judged = rulesToJudge ?? await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
+
+        // An order committed for an external broker but not yet acknowledged counts, as it does for the next order.
+        IReadOnlyList<Order> awaitingBroker = await broker.IsExternalAsync(userId, cancellationToken)
+            ? await orders.ListAsync(new OrdersAwaitingBrokerForUserSpec(userId), cancellationToken)
+            : [];
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken);
+            broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker);
         var stored = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
         var state = PortfolioStateStore.MarkInMemory(stored, userId, account, now);
         return new PreTradeContext(judged, PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
