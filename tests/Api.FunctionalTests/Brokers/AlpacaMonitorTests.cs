@@ -8,6 +8,7 @@ using RiskPlatform.Api.FunctionalTests.Trading;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.TestSupport;
 using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers;
@@ -72,6 +73,42 @@ public abstract class AlpacaMonitorTests(ApiFixture fixture) : FunctionalTest(fi
         Assert.Equal(2, sim.Orders.Count(o => o.ClientOrderId.StartsWith(BreachEpisode.ClientOrderIdPrefix, StringComparison.Ordinal)));
         var refused = (await client.PostAsync("/api/v1/orders", Market("buy", 1m))).EnsureProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("TRADING_HALTED", refused.Body!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Liquidation_AtASlowAlpaca_DoesNotHoldUpAnotherUsersPaperOrder()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:TimeoutSeconds"] = "15" });
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        var sim = host.Alpaca.Simulator;
+        sim.SetQuote("AAPL", 100m, 100m);
+        await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxDrawdown, 10m, ThresholdUnit.Percent, RiskAction.CloseAll);
+        (await client.PostAsync("/api/v1/orders", Market("buy", 200m))).EnsureStatus(HttpStatusCode.Created);
+        await MonitorAsync(host, client.UserId);
+        using var feed = new ApiClient(host.Factory.CreateClient());
+        await feed.SignInAsNewAdminAsync(host.Factory.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        (await feed.PutAsync("/api/v1/market/quotes/MSFT", new { price = 50m })).EnsureStatus(HttpStatusCode.OK);
+        using var paperTrader = await host.SignedInAsync();
+        var sent = host.Alpaca.ReceivedOn("POST /v2/orders").Count;
+        sim.SetQuote("AAPL", 40m, 40m);
+        sim.FailNext("POST /v2/orders", FakeAlpacaFailure.Slow(TimeSpan.FromSeconds(5)));
+
+        var queue = host.Factory.Services.GetRequiredService<IMonitorQueue>();
+        queue.Enqueue(client.UserId);
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(host.Alpaca.ReceivedOn("POST /v2/orders").Count), n => n == sent + 1, TimeSpan.FromSeconds(20), "the liquidation is on its way");
+        var idle = queue.WhenIdleAsync(TestContext.Current.CancellationToken);
+        var paper = await paperTrader.PostAsync("/api/v1/orders", Market("buy", 1m, "MSFT"));
+
+        Assert.Equal("filled", paper.EnsureStatus(HttpStatusCode.Created).Body!["status"]!.GetValue<string>());
+        Assert.False(idle.IsCompleted, "the paper order had to wait for the other user's liquidation at Alpaca");
+        await idle.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var sell = Assert.Single(sim.Orders, o => o.ClientOrderId.StartsWith(BreachEpisode.ClientOrderIdPrefix, StringComparison.Ordinal));
+        Assert.Equal(("AAPL", 200m, "filled"), (sell.Symbol, sell.Qty, sell.Status));
+        var ours = Assert.Single(await OrdersAsync(client), o => o["client_order_id"]!.GetValue<string>() == sell.ClientOrderId);
+        Assert.Equal(("filled", sell.Id), (ours["status"]!.GetValue<string>(), ours["broker_order_id"]!.GetValue<string>()));
+        Assert.All(await MonitorTestData.ActionsAsync(Fixture, client.UserId), a => Assert.Equal(MonitorActionStatus.Done, a.Status));
     }
 }
 

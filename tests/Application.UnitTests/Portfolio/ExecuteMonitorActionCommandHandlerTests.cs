@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.UnitTests.Support;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules.Engine;
@@ -21,6 +23,7 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
     private readonly List<MonitorAction> _actions = [];
     private readonly List<Order> _orders = [];
     private readonly IBrokerGateway _broker = Substitute.For<IBrokerGateway>();
+    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -44,6 +47,70 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
         var order = Assert.Single(_orders);
         Assert.Equal((ClientOrderId, OrderStatus.Filled, 25m), (order.ClientOrderId, order.Status, order.Quantity));
         Assert.Equal(order.Id, action.OrderId);
+    }
+
+    [Fact]
+    public async Task Liquidate_AtAnExternalBroker_CommitsTheOrderAwaitingTheBrokerBeforeCallingIt_ThenRecordsTheFill()
+    {
+        var action = AddLiquidation();
+        HoldPosition("AAPL", 25m);
+        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+        var committedBeforeTheCall = 0;
+        OrderStatus? statusAtTheCall = null;
+        _unitOfWork.When(u => u.CommitSoFarAsync(Arg.Any<CancellationToken>())).Do(_ => committedBeforeTheCall++);
+        _broker.SubmitOrderAsync(UserId, Arg.Any<BrokerOrderRequest>(), Arg.Any<CancellationToken>())
+            .Returns(call =>
+            {
+                statusAtTheCall = Assert.Single(_orders).Status;
+                return Filled(call.Arg<BrokerOrderRequest>());
+            });
+
+        var status = await ExecuteAsync(action);
+
+        Assert.Equal(MonitorActionStatus.Done, status);
+        Assert.Equal(OrderStatus.PendingNew, statusAtTheCall);
+        Assert.Equal(2, committedBeforeTheCall); // before the broker's positions are read, and the intent before the order is sent
+        Assert.Equal(OrderStatus.Filled, Assert.Single(_orders).Status);
+    }
+
+    [Fact]
+    public async Task Liquidate_WhenAnEarlierAttemptStillAwaitsTheBroker_SendsNothingAgain_AndAsksToRetryLater()
+    {
+        var action = AddLiquidation();
+        var earlier = Order.Accept(
+            UserId, ClientOrderId, "AAPL", OrderSide.Sell, OrderType.Market, TimeInForce.Day, 25m, 25m, null, null,
+            RiskDecisionOutcome.Accepted, null, null, Now);
+        earlier.AwaitBroker();
+        _orders.Add(earlier);
+        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+
+        var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() => ExecuteAsync(action));
+
+        Assert.Equal("broker_order_state_unknown", refused.Code);
+        await _broker.Received(1).FindOrderByClientOrderIdAsync(UserId, ClientOrderId, Arg.Any<CancellationToken>());
+        await _broker.DidNotReceiveWithAnyArgs().SubmitOrderAsync(default, default!, Cancellation);
+        Assert.True(action.IsPending);
+    }
+
+    [Fact]
+    public async Task Liquidate_WhenAnEarlierAttemptReachedTheBroker_RecordsItsFillAndSendsNothingAgain()
+    {
+        var action = AddLiquidation();
+        var earlier = Order.Accept(
+            UserId, ClientOrderId, "AAPL", OrderSide.Sell, OrderType.Market, TimeInForce.Day, 25m, 25m, null, null,
+            RiskDecisionOutcome.Accepted, null, null, Now);
+        earlier.AwaitBroker();
+        _orders.Add(earlier);
+        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+        _broker.FindOrderByClientOrderIdAsync(UserId, ClientOrderId, Arg.Any<CancellationToken>())
+            .Returns(Filled(new BrokerOrderRequest(ClientOrderId, "AAPL", OrderSide.Sell, 25m, OrderType.Market, null, TimeInForce.Day)));
+
+        var status = await ExecuteAsync(action);
+
+        Assert.Equal(MonitorActionStatus.Done, status);
+        Assert.Equal(OrderStatus.Filled, earlier.Status);
+        Assert.Equal(earlier.Id, action.OrderId);
+        await _broker.DidNotReceiveWithAnyArgs().SubmitOrderAsync(default, default!, Cancellation);
     }
 
     [Fact]
@@ -161,8 +228,8 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
     private Task<MonitorActionStatus> ExecuteAsync(MonitorAction action)
     {
         var handler = new ExecuteMonitorActionCommandHandler(
-            InMemoryRepository.Of(_actions), InMemoryRepository.Of(_orders), _broker, Substitute.For<ITradingLock>(), new AuditScope(),
-            new FakeTimeProvider(new DateTimeOffset(Now)));
+            InMemoryRepository.Of(_actions), InMemoryRepository.Of(_orders), _broker, Substitute.For<ITradingLock>(), _unitOfWork, new AuditScope(),
+            Options.Create(new RiskCheckOptions()), new FakeTimeProvider(new DateTimeOffset(Now)));
         return handler.Handle(new ExecuteMonitorActionCommand(action.Id), Cancellation);
     }
 }

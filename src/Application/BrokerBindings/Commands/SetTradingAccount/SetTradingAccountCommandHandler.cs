@@ -26,6 +26,7 @@ internal sealed class SetTradingAccountCommandHandler(
     IReadRepository<ApiKey> apiKeys,
     IRepository<Order> orders,
     IBrokerGateway broker,
+    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     AuditScope audit,
     IOptions<RiskCheckOptions> riskOptions,
@@ -46,8 +47,7 @@ internal sealed class SetTradingAccountCommandHandler(
         var (currentSource, currentKey) = binding is null ? (BrokerSource.Paper, null) : (binding.Source, binding.ApiKeyId);
         if ((currentSource, currentKey) != (request.Source!.Value, key?.Id)
             && await CurrentBrokerIsUsableAsync(currentKey, now, cancellationToken)
-            && (await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, riskOptions.Value.BrokerAcknowledgement, cancellationToken))
-                .Any(o => o.IsOpen || o.AwaitsBroker))
+            && (await RefreshOpenOrdersAsync(userId, now, cancellationToken)).Any(o => o.IsOpen || o.AwaitsBroker))
         {
             throw new ConflictException(
                 BrokerBindingErrors.OpenOrders,
@@ -73,6 +73,21 @@ internal sealed class SetTradingAccountCommandHandler(
 
         binding.UpdatedAt = now;
         return TradingAccountDto.From(binding, key, now);
+    }
+
+    /// <summary>
+    /// The open orders at the current broker, refreshed from it first. An external broker is asked with no transaction open
+    /// (docs/decisions/020): nothing has been written yet, so the command leaves its transaction before the call, and its save
+    /// begins a new one. The account's actor keeps every other command of this account out meanwhile.
+    /// </summary>
+    private async Task<IReadOnlyList<Order>> RefreshOpenOrdersAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await broker.IsExternalAsync(userId, cancellationToken))
+        {
+            await unitOfWork.CommitSoFarAsync(cancellationToken);
+        }
+
+        return await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, riskOptions.Value.BrokerAcknowledgement, cancellationToken);
     }
 
     /// <summary>

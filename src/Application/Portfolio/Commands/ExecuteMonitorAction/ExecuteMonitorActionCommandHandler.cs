@@ -1,9 +1,11 @@
 using System.Globalization;
 using MediatR;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules.Engine;
@@ -22,14 +24,17 @@ namespace RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
 /// a monitor order: it bypasses the pre-trade engine and the halted/reducing state. When an order with that client order id is
 /// already recorded, nothing is sent again.</item>
 /// </list>
-/// A broker failure propagates (nothing is committed); the runner then records the failed attempt and retries later.
+/// A broker failure propagates (on the paper broker nothing is committed); the runner then records the failed attempt and
+/// retries later. An external broker is never called inside a transaction (see <see cref="LiquidateAsync"/>).
 /// </summary>
 internal sealed class ExecuteMonitorActionCommandHandler(
     IRepository<MonitorAction> actions,
     IRepository<Order> orders,
     IBrokerGateway broker,
     ITradingLock tradingLock,
+    IUnitOfWork unitOfWork,
     AuditScope audit,
+    IOptions<RiskCheckOptions> riskOptions,
     TimeProvider timeProvider) : IRequestHandler<ExecuteMonitorActionCommand, MonitorActionStatus>
 {
     public async Task<MonitorActionStatus> Handle(ExecuteMonitorActionCommand request, CancellationToken cancellationToken)
@@ -44,21 +49,29 @@ internal sealed class ExecuteMonitorActionCommandHandler(
             return action.Status;
         }
 
+        var external = await broker.IsExternalAsync(action.UserId, cancellationToken);
         if (action.Kind == MonitorActionKind.CancelOrders)
         {
-            await CancelAsync(action, cancellationToken);
+            await CancelAsync(action, external, cancellationToken);
         }
         else
         {
-            await LiquidateAsync(action, cancellationToken);
+            await LiquidateAsync(action, external, cancellationToken);
         }
 
         audit.Describe($"Monitor action for episode {action.EpisodeId}: {action.Result}");
         return action.Status;
     }
 
-    private async Task CancelAsync(MonitorAction action, CancellationToken cancellationToken)
+    private async Task CancelAsync(MonitorAction action, bool external, CancellationToken cancellationToken)
     {
+        if (external)
+        {
+            // Nothing written yet: the broker is asked and told with no transaction open; the mirrored cancellations and the
+            // action's outcome are saved in a new one.
+            await unitOfWork.CommitSoFarAsync(cancellationToken);
+        }
+
         var open = await broker.GetOpenOrdersAsync(action.UserId, cancellationToken);
         var cancelled = 0;
         foreach (var order in open)
@@ -84,14 +97,37 @@ internal sealed class ExecuteMonitorActionCommandHandler(
             Now());
     }
 
-    private async Task LiquidateAsync(MonitorAction action, CancellationToken cancellationToken)
+    /// <remarks>
+    /// On the paper broker the whole liquidation is one transaction under the trading lock. An external broker is never called
+    /// inside one (docs/decisions/020): the positions are read with no transaction open, the liquidation order is committed
+    /// awaiting the broker, the broker is called, and the answer recorded in a new transaction. An attempt whose answer was lost
+    /// leaves the order awaiting the broker; the retry settles it by its client order id and never sends it twice.
+    /// </remarks>
+    private async Task LiquidateAsync(MonitorAction action, bool external, CancellationToken cancellationToken)
     {
         var symbol = action.Symbol!;
         var clientOrderId = action.ClientOrderId!;
         if (await orders.FirstOrDefaultAsync(new OrderByClientOrderIdSpec(action.UserId, clientOrderId), cancellationToken) is { } recorded)
         {
-            action.Complete($"liquidation order {recorded.Id} already recorded", recorded.Id, Now());
+            if (recorded.AwaitsBroker)
+            {
+                await unitOfWork.CommitSoFarAsync(cancellationToken);
+                await OpenOrderRefresh.RefreshAsync(orders, broker, action.UserId, Now(), riskOptions.Value.BrokerAcknowledgement, cancellationToken);
+                if (recorded.AwaitsBroker)
+                {
+                    throw new ServiceUnavailableException(
+                        "broker_order_state_unknown",
+                        $"Liquidation order {recorded.Id} ({clientOrderId}) is still awaiting the broker's answer; it is not sent again.");
+                }
+            }
+
+            action.Complete($"liquidation order {recorded.Id} already recorded ({recorded.Status.ToString().ToLowerInvariant()})", recorded.Id, Now());
             return;
+        }
+
+        if (external)
+        {
+            await unitOfWork.CommitSoFarAsync(cancellationToken);
         }
 
         var positions = await broker.GetPositionsAsync(action.UserId, cancellationToken);
@@ -108,12 +144,33 @@ internal sealed class ExecuteMonitorActionCommandHandler(
         var order = Order.Accept(
             action.UserId, clientOrderId, symbol, side, OrderType.Market, TimeInForce.Day, size, size, null, null,
             RiskDecisionOutcome.Accepted, null, null, now);
-        var submitted = await broker.SubmitOrderAsync(
-            action.UserId,
-            new BrokerOrderRequest(order.ClientOrderId, symbol, side, size, OrderType.Market, null, TimeInForce.Day),
-            cancellationToken);
+        var request = new BrokerOrderRequest(order.ClientOrderId, symbol, side, size, OrderType.Market, null, TimeInForce.Day);
+        BrokerOrder submitted;
+        if (external)
+        {
+            // The intent first (a second runner finds it by its client order id), then the call with no transaction open.
+            order.AwaitBroker();
+            orders.Add(order);
+            await tradingLock.AcquireAsync(action.UserId, cancellationToken);
+            await unitOfWork.CommitSoFarAsync(cancellationToken);
+            try
+            {
+                submitted = await broker.SubmitOrderAsync(action.UserId, request, cancellationToken);
+            }
+            catch (RefusedException refused)
+            {
+                order.RecordNotTakenByBroker(refused.Message, Now());
+                action.Complete($"liquidation of {size} {symbol} refused by the broker: {refused.Message}", order.Id, Now());
+                return;
+            }
+        }
+        else
+        {
+            submitted = await broker.SubmitOrderAsync(action.UserId, request, cancellationToken);
+            orders.Add(order);
+        }
+
         order.MirrorBroker(submitted.BrokerOrderId, submitted.Status, submitted.FilledQuantity, submitted.AverageFillPrice, submitted.RejectReason, now);
-        orders.Add(order);
         action.Complete(
             string.Create(CultureInfo.InvariantCulture, $"{(side == OrderSide.Sell ? "sold" : "bought")} {size} {symbol} ({submitted.Status.ToString().ToLowerInvariant()})"),
             order.Id,
