@@ -111,6 +111,89 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
         response.EnsureValidationError(field);
         Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
     }
+
+    [Fact]
+    public async Task SetQuotes_InOneBatch_SetsEachAndWritesOneAuditRowNamingTheCount()
+    {
+        var client = await MarketFeedAsync();
+        (await client.PutAsync("/api/v1/market/quotes/MSFT", new { price = 300m })).EnsureStatus(HttpStatusCode.OK);
+
+        var set = (await client.PutAsync("/api/v1/market/quotes", new object[]
+        {
+            new { symbol = "aapl", price = 150m },
+            new { symbol = "MSFT", bid = 99m, ask = 101m },
+            new { symbol = "TSLA", bid = 10m, ask = 12m, last = 11.5m },
+        })).EnsureStatus(HttpStatusCode.OK).Array;
+
+        Assert.Equal(["AAPL", "MSFT", "TSLA"], set.Select(q => q!["symbol"]!.GetValue<string>()));
+        Assert.Equal(100m, (await client.GetAsync("/api/v1/market/quotes/MSFT")).Body!["mark_price"]!.GetValue<decimal>());
+        Assert.Equal(11.5m, (await client.GetAsync("/api/v1/market/quotes/TSLA")).Body!["last"]!.GetValue<decimal>());
+        Assert.Equal(3, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'SetMarketQuotes' AND description = 'Set the quotes of 3 symbol(s)'"));
+    }
+
+    [Fact]
+    public async Task SetQuotes_FillsTheRestingPaperOrdersEachQuoteCrosses()
+    {
+        var feed = await MarketFeedAsync();
+        var trader = await SignedInAsync();
+        (await feed.PutAsync("/api/v1/market/quotes", new object[] { new { symbol = "AAPL", price = 100m }, new { symbol = "MSFT", price = 50m } }))
+            .EnsureStatus(HttpStatusCode.OK);
+        var aapl = (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "limit", limit_price = 90m }))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        var msft = (await trader.PostAsync("/api/v1/orders", new { symbol = "MSFT", side = "buy", qty = 1m, type = "limit", limit_price = 40m }))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+
+        (await feed.PutAsync("/api/v1/market/quotes", new object[] { new { symbol = "AAPL", price = 89m }, new { symbol = "MSFT", price = 45m } }))
+            .EnsureStatus(HttpStatusCode.OK);
+
+        Assert.Equal("filled", (await trader.GetAsync($"/api/v1/orders/{aapl}")).Body!["status"]!.GetValue<string>());
+        Assert.Equal("new", (await trader.GetAsync($"/api/v1/orders/{msft}")).Body!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SetQuotes_ByAnOrdinaryUser_Returns403()
+    {
+        var user = await SignedInAsync();
+
+        (await user.PutAsync("/api/v1/market/quotes", new object[] { new { symbol = "AAPL", price = 1m } })).EnsureProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
+    }
+
+    public static TheoryData<string, string> BadBatches => new()
+    {
+        { """[]""", "quotes" },
+        { """[{"symbol":"AAPL","price":100},{"symbol":"MSFT","bid":101,"ask":100}]""", "quotes[1].bid" },
+        { """[{"symbol":"AAPL","price":100},{"symbol":"aapl","price":101}]""", "quotes[1].symbol" },
+        { """[{"symbol":"BAD*SYM","price":100}]""", "quotes[0].symbol" },
+        { """[{"symbol":"AAPL"}]""", "quotes[0].bid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBatches))]
+    public async Task SetQuotes_WhenAnyItemIsBad_Returns400NamingItAndSetsNone(string body, string field)
+    {
+        var client = await MarketFeedAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/market/quotes")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        response.EnsureValidationError(field);
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
+    }
+
+    [Fact]
+    public async Task SetQuotes_WithMoreThanTheLimit_Returns400()
+    {
+        var client = await MarketFeedAsync();
+        var quotes = Enumerable.Range(0, 1_001).Select(i => new { symbol = $"S{i}", price = 1m }).ToArray();
+
+        (await client.PutAsync("/api/v1/market/quotes", quotes)).EnsureValidationError("quotes");
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM market_quotes"));
+    }
 }
 
 [Collection(nameof(SqliteCollection))]

@@ -22,24 +22,37 @@ internal sealed class SetMarketQuoteCommandHandler(
     {
         var symbol = TradingSymbol.Normalize(request.Symbol);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var quote = await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken);
-        if (quote is null)
-        {
-            quote = request.Price is { } price
-                ? MarketQuote.FromPrice(symbol, price, now)
-                : MarketQuote.FromBidAskLast(symbol, request.Bid!.Value, request.Ask!.Value, request.Last, now);
-            quotes.Add(quote);
-        }
-        else if (request.Price is { } price)
-        {
-            quote.UpdatePrice(price, now);
-        }
-        else
-        {
-            quote.Update(request.Bid!.Value, request.Ask!.Value, request.Last, now);
-        }
+        var quote = Apply(quotes, await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken), symbol, request, now);
 
         audit.Target("market_quote", quote.Id).Describe($"Set the quote of {symbol}");
         return quote.Adapt<MarketQuoteDto>(mapping);
+    }
+
+    /// <summary>
+    /// Creates the quote of <paramref name="symbol"/> (added to <paramref name="quotes"/>) or replaces <paramref name="existing"/>
+    /// with <paramref name="request"/>'s price, or bid and ask; shared with the batch form.
+    /// </summary>
+    internal static MarketQuote Apply(
+        IRepository<MarketQuote> quotes, MarketQuote? existing, string symbol, SetMarketQuoteCommand request, DateTime now)
+    {
+        if (existing is null)
+        {
+            var created = request.Price is { } price
+                ? MarketQuote.FromPrice(symbol, price, now)
+                : MarketQuote.FromBidAskLast(symbol, request.Bid!.Value, request.Ask!.Value, request.Last, now);
+            quotes.Add(created);
+            return created;
+        }
+
+        if (request.Price is { } newPrice)
+        {
+            existing.UpdatePrice(newPrice, now);
+        }
+        else
+        {
+            existing.Update(request.Bid!.Value, request.Ask!.Value, request.Last, now);
+        }
+
+        return existing;
     }
 }
