@@ -102,9 +102,9 @@ public abstract class PriceHistoryTests(ApiFixture fixture) : FunctionalTest(fix
     public async Task Quotes_AreRolledIntoTheDaysBar_OpenFirstHighLowCloseLast()
     {
         // New York is on EDT (UTC−4) from 8 March 2026: the 10th's bar takes quotes until 04:00 UTC on the 11th. The steps stay
-        // within one access token's lifetime.
-        var clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 11, 3, 48, 0, TimeSpan.Zero));
+        // (Sign in first: tokens are checked against the real clock.)
         var feed = await MarketFeedAsync();
+        var clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 11, 3, 48, 0, TimeSpan.Zero));
 
         foreach (var price in new[] { 100m, 104m, 97.5m, 101m })
         {
