@@ -109,6 +109,31 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         Assert.Null(body["inputs"]!["insufficient_reason"]);
     }
 
+    [Fact]
+    public async Task VolatilitySizing_WithoutAtr_UsesTheAtrOfTheStoredBars()
+    {
+        // 15 days whose true range is 2.5 each (high − low, no gaps): ATR 2.5, × the default multiplier 2 = a 5-dollar stop;
+        // 1 % of 100,000 at risk → 200 shares.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lines = new List<string> { "symbol,date,open,high,low,close,volume" };
+        lines.AddRange(Enumerable.Range(2, 15).Select(d => $"AAPL,{today.AddDays(-d):yyyy-MM-dd},100,101.25,98.75,100,1000"));
+        var path = Path.Combine(Path.GetTempPath(), $"atr-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
+        using var output = new StringWriter();
+        Assert.Equal(0, await MarketCommandLine.RunAsync(Fixture.Factory.Services, ["market", "import-bars", path], output, output, TestContext.Current.CancellationToken));
+        File.Delete(path);
+        var client = await SignedInAsync();
+
+        var body = (await client.PostAsync("/api/v1/risk-rules/calculate-position-size", new { symbol = "AAPL", entry_price = 150m, method = "volatility" }))
+            .EnsureStatus(HttpStatusCode.OK).Body!;
+        var withoutHistory = (await client.PostAsync("/api/v1/risk-rules/calculate-position-size", new { symbol = "MSFT", entry_price = 150m, method = "volatility" }))
+            .EnsureProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(200m, body["recommended_shares"]!.GetValue<decimal>());
+        Assert.Contains(body["warnings"]!.AsArray(), w => w!.GetValue<string>().StartsWith("ATR_FROM_HISTORY: no atr given; used 2.5", StringComparison.Ordinal));
+        Assert.Contains("POSITION_SIZE_ATR_REQUIRED", withoutHistory.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("lookback_days=19", "lookback_days")]
     [InlineData("lookback_days=1261", "lookback_days")]
