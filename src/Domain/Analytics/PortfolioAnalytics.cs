@@ -37,7 +37,7 @@ public static class PortfolioAnalytics
         if (enough)
         {
             var series = held.Select(s => aligned.Returns[s]).ToArray();
-            matrix = [.. series.Select(a => series.Select(b => ReturnStatistics.Correlation(a, b)).ToArray())];
+            matrix = CorrelationMatrix(series);
             var exposures = held.Select(s => (double)input.Positions.Where(p => p.Symbol == s).Sum(p => p.MarketValue)).ToArray();
             var pnl = ValueAtRisk.PnlSeries(exposures, series);
             var (h95, hs95) = ValueAtRisk.Historical(pnl, 0.95);
@@ -108,6 +108,62 @@ public static class PortfolioAnalytics
             own.Length,
             beta,
             betaReturns);
+    }
+
+    /// <summary>
+    /// Pearson correlations of every pair: each series is centred and scaled to unit length once, so each pair is one dot
+    /// product (n² / 2 of them) instead of three passes of moments. Equal to <see cref="ReturnStatistics.Correlation"/>.
+    /// </summary>
+    private static double[][] CorrelationMatrix(double[][] series)
+    {
+        var unit = series.Select(UnitDeviations).ToArray();
+        var matrix = new double[series.Length][];
+        for (var i = 0; i < series.Length; i++)
+        {
+            matrix[i] = new double[series.Length];
+        }
+
+        for (var i = 0; i < series.Length; i++)
+        {
+            for (var j = i; j < series.Length; j++)
+            {
+                var value = unit[i] is { } a && unit[j] is { } b ? Math.Clamp(Dot(a, b), -1d, 1d) : 0d;
+                matrix[i][j] = value;
+                matrix[j][i] = value;
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>(x − mean) / √Σ(x − mean)²; null for a constant series (whose correlations are reported as 0).</summary>
+    private static double[]? UnitDeviations(double[] values)
+    {
+        var mean = ReturnStatistics.Mean(values);
+        var deviations = values.Select(v => v - mean).ToArray();
+        var length = Math.Sqrt(Dot(deviations, deviations));
+        if (length == 0d)
+        {
+            return null;
+        }
+
+        for (var t = 0; t < deviations.Length; t++)
+        {
+            deviations[t] /= length;
+        }
+
+        return deviations;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0d;
+        for (var t = 0; t < a.Length; t++)
+        {
+            sum += a[t] * b[t];
+        }
+
+        return sum;
     }
 
     private static Dictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>> Subset(

@@ -69,6 +69,26 @@ public sealed class PortfolioAnalyticsTests
     }
 
     [Fact]
+    public void Compute_CorrelationMatrix_EqualsPairwisePearson()
+    {
+        var input = Input(days: 60, [new("A", 10m, 1_000m, null), new("B", 3m, 900m, null), new("C", -2m, -400m, null)]);
+
+        var result = PortfolioAnalytics.Compute(input);
+
+        var aligned = AlignedReturns.From(
+            input.Closes.Where(c => c.Key != "SPY").ToDictionary(c => c.Key, c => c.Value), input.LookbackReturns);
+        string[] symbols = ["A", "B", "C"];
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                var expected = MathNet.Numerics.Statistics.Correlation.Pearson(aligned.Returns[symbols[i]], aligned.Returns[symbols[j]]);
+                Assert.Equal(expected, result.CorrelationMatrix![i][j], 12);
+            }
+        }
+    }
+
+    [Fact]
     public void Compute_IsDeterministic()
     {
         var input = Input(days: 40, [new("A", 10m, 1_000m, null), new("B", 3m, 900m, "Tech")]);
