@@ -11,7 +11,7 @@ internal sealed class ImportPriceBarsCommandValidator : AbstractValidator<Import
 
     public ImportPriceBarsCommandValidator()
     {
-        RuleFor(c => c.Bars).NotNull().Must(b => b.Count is > 0 and <= MaxBars).WithMessage($"Give 1 to {MaxBars} bars per batch.");
+        RuleFor(c => c.Bars).Must(b => b is { Count: > 0 and <= MaxBars }).WithMessage($"Give 1 to {MaxBars} bars per batch.");
         RuleFor(c => c.Bars).Must(b => b.Select(x => (TradingSymbolKey(x.Symbol), x.Date)).Distinct().Count() == b.Count)
             .When(c => c.Bars is not null)
             .WithMessage("A batch holds each (symbol, date) once.");

@@ -9,7 +9,7 @@ internal sealed class ImportSymbolReferencesCommandValidator : AbstractValidator
 
     public ImportSymbolReferencesCommandValidator()
     {
-        RuleFor(c => c.Symbols).NotNull().Must(s => s.Count is > 0 and <= MaxSymbols).WithMessage($"Give 1 to {MaxSymbols} symbols per batch.");
+        RuleFor(c => c.Symbols).Must(s => s is { Count: > 0 and <= MaxSymbols }).WithMessage($"Give 1 to {MaxSymbols} symbols per batch.");
         RuleFor(c => c.Symbols).Must(s => s.Select(x => (x.Symbol ?? string.Empty).Trim().ToUpperInvariant()).Distinct().Count() == s.Count)
             .When(c => c.Symbols is not null)
             .WithMessage("A batch holds each symbol once.");
