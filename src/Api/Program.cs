@@ -122,6 +122,11 @@ if (UsersCommandLine.Matches(args))
     return await UsersCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
+if (MarketCommandLine.Matches(args))
+{
+    return await MarketCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
+
 // Request logging sits outside the exception handler so it sees the status the handler chose (a 409 is logged as 409 at
 // Information, not as an Error 500 with the exception that the handler already turned into a problem). It writes through
 // the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.

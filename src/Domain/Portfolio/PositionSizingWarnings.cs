@@ -15,6 +15,9 @@ public static class PositionSizingWarnings
     /// <summary>The Kelly fraction is zero or negative (no edge): nothing is recommended.</summary>
     public const string KellyNotPositive = "KELLY_NOT_POSITIVE";
 
+    /// <summary>Volatility sizing without atr: the ATR was computed from the symbol's stored daily bars.</summary>
+    public const string AtrFromHistory = "ATR_FROM_HISTORY";
+
     /// <summary>No fresh quote for the symbol: rule caps were computed at the entry price.</summary>
     public const string QuoteUnavailable = "QUOTE_UNAVAILABLE";
 }

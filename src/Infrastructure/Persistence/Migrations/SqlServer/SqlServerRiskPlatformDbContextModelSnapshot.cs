@@ -319,6 +319,48 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("broker_bindings", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.PriceBar", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Close")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("close");
+
+                    b.Property<decimal>("High")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("low");
+
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("decimal(18,8)")
+                        .HasColumnName("open");
+
+                    b.Property<decimal>("Volume")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("decimal(28,8)")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Symbol", "Date")
+                        .HasName("pk_price_bars");
+
+                    b.ToTable("price_bars", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -358,6 +400,52 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ux_market_quotes_symbol");
 
                     b.ToTable("market_quotes", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.Reference.SymbolReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssetClass")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("asset_class");
+
+                    b.Property<string>("Exchange")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("exchange");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ux_symbol_references_symbol");
+
+                    b.ToTable("symbol_references", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>

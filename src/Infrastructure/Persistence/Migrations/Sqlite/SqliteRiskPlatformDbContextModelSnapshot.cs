@@ -314,6 +314,48 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("broker_bindings", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.PriceBar", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Close")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close");
+
+                    b.Property<decimal>("High")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("low");
+
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open");
+
+                    b.Property<decimal>("Volume")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Symbol", "Date")
+                        .HasName("pk_price_bars");
+
+                    b.ToTable("price_bars", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.MarketQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -353,6 +395,52 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ux_market_quotes_symbol");
 
                     b.ToTable("market_quotes", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.Reference.SymbolReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssetClass")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_class");
+
+                    b.Property<string>("Exchange")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exchange");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ux_symbol_references_symbol");
+
+                    b.ToTable("symbol_references", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
