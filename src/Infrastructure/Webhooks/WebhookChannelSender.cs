@@ -20,6 +20,7 @@ namespace RiskPlatform.Infrastructure.Webhooks;
 internal sealed class WebhookChannelSender(
     IRepository<WebhookEndpoint> endpoints,
     IWebhookSender sender,
+    IWebhookSecretVault vault,
     IOptions<WebhookOptions> options,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IDeliveryChannelSender
@@ -53,7 +54,7 @@ internal sealed class WebhookChannelSender(
         var now = timeProvider.GetUtcNow();
         var body = WebhookEvents.ForNotification(notification.Adapt<NotificationDto>(mapping), now);
         var result = await sender.SendAsync(
-            new WebhookMessage(new Uri(endpoint.Url), MessageIdFor(delivery.Id), now, body, endpoint.SigningSecrets(now.UtcDateTime)),
+            new WebhookMessage(new Uri(endpoint.Url), MessageIdFor(delivery.Id), now, body, vault.OpenSigningSecrets(endpoint, now.UtcDateTime)),
             cancellationToken);
         if (result.Outcome == WebhookSendOutcome.Delivered)
         {
