@@ -202,7 +202,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RunOnce_SendsABatchConcurrently_NeverMoreThanMaxParallelismAtOnce()
+    public async Task RunOnce_SendsABatchConcurrently_NeverMoreThanMaxParallelismAtOnce_AndSavesItsOutcomesOnce()
     {
         var sender = new SlowEmailSender(TimeSpan.FromMilliseconds(100));
         var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 12, sender: sender, maxParallelism: 4);
@@ -213,6 +213,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         Assert.Equal(4, sender.MostAtOnce);
         Assert.Equal(rows.Select(r => $"{r.Id:D}@riskplatform").Order(), sender.MessageIds.Order());
         Assert.All(rows, r => Assert.Equal((DeliveryStatus.Sent, 1), (r.Status, r.Attempts)));
+        Assert.Equal(2, _services!.GetRequiredService<InMemoryUnitOfWork>().Saves); // one for the claim, one for the twelve outcomes
         Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
         Assert.Equal(12, sender.MessageIds.Count);
     }
