@@ -5,6 +5,10 @@
 # the rows sent, the drain rate (rows / (last sent − first created)) and p50/p99 from notification created to sent.
 # Usage: bench/http/run-outbox.sh [duration=10s] [connections=4]
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database) instead of a temp SQLite file.
+#   MODE=backlog measures the outbox alone, not the create path in front of it: the service first runs with its outbox
+#                asleep (poll interval one hour) while wrk creates the rows, then is restarted on the same database with
+#                the normal poll interval and drains the backlog; drain = rows sent / (last sent − first sent).
+#   BATCH, PARALLELISM  Notifications:Outbox:BatchSize (100) and MaxParallelism (the service's default unless set).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-10s}"
@@ -21,7 +25,10 @@ trap 'kill $smtp_pid $sink_pid 2>/dev/null || true' EXIT
 # Loopback webhooks are for development machines only (refused in Production): run the service as Staging.
 export BENCH_ENVIRONMENT=Staging
 export Notifications__Webhooks__AllowLoopback=true Notifications__TestNotificationsPerHour=1000000
-export Notifications__Outbox__PollInterval=00:00:00.050 Notifications__Outbox__BatchSize=100
+mode="${MODE:-live}"
+export Notifications__Outbox__PollInterval=00:00:00.050 Notifications__Outbox__BatchSize="${BATCH:-100}"
+[[ -n "${PARALLELISM:-}" ]] && export Notifications__Outbox__MaxParallelism="$PARALLELISM"
+[[ "$mode" == backlog ]] && export Notifications__Outbox__PollInterval=01:00:00
 export Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=none Smtp__From="RiskPlatform <bench@riskplatform.test>"
 export Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)"
 source bench/http/lib.sh
@@ -32,6 +39,14 @@ export TOKEN
 json -H "authorization: Bearer $TOKEN" -X POST "$base/api/v1/notifications/webhooks" -d "{\"url\":\"http://127.0.0.1:$sink_port/hook\"}" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c"$connections" -d"$duration" -s bench/http/notify.lua "$base"
+
+if [[ "$mode" == backlog ]]; then
+  # Same database, outbox awake: the rows created above are the backlog.
+  kill "$api_pid"; wait "$api_pid" 2>/dev/null || true
+  export Notifications__Outbox__PollInterval=00:00:00.050
+  (cd "$workdir/api" && exec dotnet RiskPlatform.Api.dll --urls "$base") >>"$workdir/api.log" 2>&1 &
+  api_pid=$!
+fi
 
 # Wait for the outbox to drain (every email and webhook row out of pending), at most two minutes.
 query() {
@@ -50,12 +65,12 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for channel in Email Webhook; do
   if [[ -n "${db:-}" ]]; then
     row="$(query "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'Sent'),
-      COALESCE(EXTRACT(EPOCH FROM MAX(sent_at) - MIN(created_at)), 0),
+      COALESCE(EXTRACT(EPOCH FROM MAX(sent_at) - $([[ "$mode" == backlog ]] && echo "MIN(sent_at)" || echo "MIN(created_at)")), 0),
       COALESCE(EXTRACT(EPOCH FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY sent_at - created_at)), 0),
       COALESCE(EXTRACT(EPOCH FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY sent_at - created_at)), 0)
       FROM notification_deliveries WHERE channel = '$channel'")"
   else
-    row="$(python3 - "$workdir/bench.db" "$channel" <<'PY'
+    row="$(python3 - "$workdir/bench.db" "$channel" "$mode" <<'PY'
 import sqlite3, sys
 from datetime import datetime
 rows = sqlite3.connect(sys.argv[1]).execute(
@@ -63,7 +78,10 @@ rows = sqlite3.connect(sys.argv[1]).execute(
 p = lambda s: datetime.fromisoformat(s)
 sent = [(p(c), p(s)) for c, s, st in rows if st == "Sent"]
 lat = sorted((s - c).total_seconds() for c, s in sent)
-span = (max(s for _, s in sent) - min(c for c, _ in sent)).total_seconds() if sent else 0
+span = 0
+if sent:
+    first = min(s for _, s in sent) if sys.argv[3] == "backlog" else min(c for c, _ in sent)
+    span = (max(s for _, s in sent) - first).total_seconds()
 q = lambda f: lat[min(len(lat) - 1, int(f * len(lat)))] if lat else 0
 print(f"{len(rows)}|{len(sent)}|{span}|{q(0.5)}|{q(0.99)}")
 PY
@@ -74,3 +92,4 @@ PY
 print(f'{name:8} rows {t}, sent {s}, drain {int(s) / span if span else 0:.0f}/s over {span:.1f} s, created→sent p50 {float(p50)*1000:.0f} ms, p99 {float(p99)*1000:.0f} ms')" \
     "$total" "$sent" "$span" "$p50" "$p99" "$channel"
 done
+echo "webhook sink: $(curl -fs "http://127.0.0.1:$sink_port/count") (received, distinct webhook-id)"

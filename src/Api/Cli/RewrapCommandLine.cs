@@ -3,13 +3,16 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Commands.RewrapApiKeys;
 using RiskPlatform.Application.ApiKeys.Common;
+using RiskPlatform.Application.Notifications.Commands.ResealWebhookSecrets;
 
 namespace RiskPlatform.Api.Cli;
 
 /// <summary>
 /// <c>dotnet run --project src/Api -- keys rewrap</c>: re-encrypts every API key sealed under an old master key version
-/// with the active one, one audited <see cref="RewrapApiKeysCommand"/> (one transaction) per batch. Stopping it loses at
-/// most the current batch; running it again continues where it stopped.
+/// with the active one, one audited <see cref="RewrapApiKeysCommand"/> (one transaction) per batch, then seals every
+/// webhook secret stored unsealed (from before secrets were sealed) or under an old version, one
+/// <see cref="ResealWebhookSecretsCommand"/> per batch. Stopping it loses at most the current batch; running it again
+/// continues where it stopped.
 /// </summary>
 public static class RewrapCommandLine
 {
@@ -41,6 +44,26 @@ public static class RewrapCommandLine
         return (rewrapped, failed, batches, active);
     }
 
+    /// <summary>Reseals webhook secrets batch by batch until none is full; returns the totals. Used by the CLI and by the tests.</summary>
+    public static async Task<(int Resealed, int Failed)> ResealWebhookSecretsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var batchSize = services.GetRequiredService<IOptions<VaultOptions>>().Value.RewrapBatchSize;
+        var (resealed, failed) = (0, 0);
+        Guid? after = null;
+        WebhookResealBatch batch;
+        do
+        {
+            await using var scope = services.CreateAsyncScope();
+            batch = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResealWebhookSecretsCommand(batchSize, after), cancellationToken);
+            resealed += batch.Resealed;
+            failed += batch.Failed;
+            after = batch.LastId;
+        }
+        while (batch.HasMore);
+
+        return (resealed, failed);
+    }
+
     /// <summary>Prints a summary line and returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -50,7 +73,11 @@ public static class RewrapCommandLine
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"keys rewrap: {rewrapped} API keys re-encrypted under master key version {active} in {batches} batches; {failed} failed the integrity check."));
-            return failed == 0 ? 0 : 2;
+            var (resealed, resealFailed) = await ResealWebhookSecretsAsync(services, cancellationToken);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"keys rewrap: {resealed} webhook secrets sealed under master key version {active}; {resealFailed} failed the integrity check."));
+            return failed == 0 && resealFailed == 0 ? 0 : 2;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

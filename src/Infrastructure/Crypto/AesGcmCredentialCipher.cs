@@ -131,17 +131,9 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
 
     public int GetKeyVersion(ReadOnlySpan<byte> blob) => CredentialBlob.Parse(blob).KeyVersion;
 
-    /// <summary>HKDF-Expand (RFC 5869 §2.3) with the master key as PRK and L = 32: T(1) = HMAC-SHA256(PRK, info | 0x01).</summary>
-    internal static void DeriveRecordKey(ReadOnlySpan<byte> masterKey, int keyVersion, ReadOnlySpan<byte> salt, Span<byte> destination)
-    {
-        Span<byte> block = stackalloc byte[64];
-        var info = block[..(KdfLabel.Length + sizeof(int) + CredentialBlobFormat.SaltSize)];
-        KdfLabel.CopyTo(info);
-        BinaryPrimitives.WriteInt32LittleEndian(info[KdfLabel.Length..], keyVersion);
-        salt.CopyTo(info[(KdfLabel.Length + sizeof(int))..]);
-        block[info.Length] = 0x01;
-        HMACSHA256.HashData(masterKey, block[..(info.Length + 1)], destination);
-    }
+    /// <summary>The per-record key of a credential pair (<see cref="RecordKeyDerivation"/> with this cipher's label).</summary>
+    internal static void DeriveRecordKey(ReadOnlySpan<byte> masterKey, int keyVersion, ReadOnlySpan<byte> salt, Span<byte> destination) =>
+        RecordKeyDerivation.Derive(KdfLabel, masterKey, keyVersion, salt, destination);
 
     /// <summary>The info string of <see cref="DeriveRecordKey"/>, for tests that check it against <see cref="HKDF.Expand(HashAlgorithmName, ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte})"/>.</summary>
     internal static byte[] KdfInfo(int keyVersion, ReadOnlySpan<byte> salt)

@@ -21,6 +21,7 @@ internal static class CredentialCipherServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>());
         services.TryAddSingleton(sp => MasterKeyRing.FromOptions(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value));
         services.TryAddSingleton<ICredentialCipher, AesGcmCredentialCipher>();
+        services.TryAddSingleton<IWebhookSecretVault, AesGcmWebhookSecretVault>();
         services.AddHostedService<MasterKeyRingWarmup>();
         return services;
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -9,16 +11,25 @@ using RiskPlatform.Application.Common.Interfaces;
 namespace RiskPlatform.Infrastructure.Email;
 
 /// <summary>
-/// <see cref="IEmailSender"/> over SMTP with MailKit: one connection per message, so a dropped connection never poisons
-/// the next send. A 5xx reply is a permanent failure; anything else that goes wrong — a 4xx reply, a refused, dropped or
-/// timed-out connection, a TLS or an authentication problem, a server without STARTTLS when <c>Smtp:Security</c> is starttls
+/// <see cref="IEmailSender"/> over SMTP with MailKit. Up to <see cref="SmtpOptions.MaxConnections"/> connections carry one
+/// message at a time each (further sends wait for one); a connection that sent its message is kept open and reused while
+/// idle for less than <see cref="SmtpOptions.ConnectionIdleTimeout"/>, so a burst of mail does not pay a connect, a TLS
+/// handshake and an authentication per message. A connection that failed in any way is closed, never reused; when a reused
+/// one turns out to be dead (the server closed it, or answered 421), the message goes out on a new connection at once. A
+/// 5xx reply is a permanent failure; anything else that goes wrong — a 4xx reply, a refused, dropped or timed-out
+/// connection, a TLS or an authentication problem, a server without STARTTLS when <c>Smtp:Security</c> is starttls
 /// (MailKit's <see cref="NotSupportedException"/>), or any exception not foreseen here — is a transient failure, so the
 /// outbox records the attempt, backs off and gives up after its attempt limit instead of retrying unseen (configuration
 /// faults are fixed by an operator, not reasons to drop the mail at once). Only the caller's cancellation escapes. The
 /// password is never logged or put into an error.
 /// </summary>
-internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, TimeProvider timeProvider, ILogger<MailKitEmailSender> logger) : IEmailSender
+internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, TimeProvider timeProvider, ILogger<MailKitEmailSender> logger)
+    : IEmailSender, IDisposable
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConnections));
+    private readonly ConcurrentStack<IdleConnection> _idle = new();
+    private int _disposed;
+
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -34,9 +45,31 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
         }
 
         var mime = Build(smtp, recipient, message);
+        await _slots.WaitAsync(cancellationToken);
+        SmtpClient? client = null;
         try
         {
-            using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+            if (TakeIdle(smtp) is { } reused)
+            {
+                client = reused;
+                try
+                {
+                    await reused.SendAsync(mime, cancellationToken);
+                    Keep(reused, smtp);
+                    client = null;
+                    LogSent(logger, message.MessageId, smtp.Host, smtp.EffectivePort);
+                    return EmailSendResult.Sent;
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsDeadConnection(exception))
+                {
+                    // The server closed the idle connection: the message was not taken; send it on a new one.
+                    LogReconnecting(logger, message.MessageId, smtp.Host, smtp.EffectivePort);
+                    reused.Dispose();
+                    client = null;
+                }
+            }
+
+            client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
             await client.ConnectAsync(smtp.Host, smtp.EffectivePort, SocketOptions(smtp.Security), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.Username))
             {
@@ -51,7 +84,8 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
             }
 
             await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            Keep(client, smtp);
+            client = null;
             LogSent(logger, message.MessageId, smtp.Host, smtp.EffectivePort);
             return EmailSendResult.Sent;
         }
@@ -68,7 +102,63 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
             LogTransient(logger, message.MessageId, smtp.Host, smtp.EffectivePort, error);
             return EmailSendResult.Transient(error);
         }
+        finally
+        {
+            // A connection that failed (or was cancelled) mid-conversation is in an unknown state: closed, never reused.
+            client?.Dispose();
+            _slots.Release();
+        }
     }
+
+    /// <summary>Closes the idle connections (the service is stopping).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        while (_idle.TryPop(out var idle))
+        {
+            idle.Client.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+
+    /// <summary>The most recently used open connection still fresh enough, or null; stale and closed ones are dropped.</summary>
+    private SmtpClient? TakeIdle(SmtpOptions smtp)
+    {
+        while (_idle.TryPop(out var idle))
+        {
+            if (idle.Client.IsConnected && Environment.TickCount64 - idle.Since < smtp.ConnectionIdleTimeout.TotalMilliseconds)
+            {
+                return idle.Client;
+            }
+
+            idle.Client.Dispose();
+        }
+
+        return null;
+    }
+
+    private void Keep(SmtpClient client, SmtpOptions smtp)
+    {
+        if (smtp.ConnectionIdleTimeout <= TimeSpan.Zero || Volatile.Read(ref _disposed) == 1)
+        {
+            client.Dispose();
+            return;
+        }
+
+        _idle.Push(new IdleConnection(client, Environment.TickCount64));
+    }
+
+    /// <summary>What a reused connection the server has given up on looks like (nothing of the message was accepted).</summary>
+    private static bool IsDeadConnection(Exception exception) =>
+        exception is IOException or SmtpProtocolException or ServiceNotConnectedException
+        || exception is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+
+    private sealed record IdleConnection(SmtpClient Client, long Since);
 
     private MimeMessage Build(SmtpOptions smtp, MailboxAddress recipient, EmailMessage message)
     {
@@ -101,6 +191,9 @@ internal sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {MessageId} sent through {SmtpHost}:{SmtpPort}")]
     private static partial void LogSent(ILogger logger, string messageId, string smtpHost, int smtpPort);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Email {MessageId}: the reused connection to {SmtpHost}:{SmtpPort} was closed by the server; connecting again")]
+    private static partial void LogReconnecting(ILogger logger, string messageId, string smtpHost, int smtpPort);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} rejected permanently: {EmailError}")]
     private static partial void LogRejected(ILogger logger, string messageId, string emailError);

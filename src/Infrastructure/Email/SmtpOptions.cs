@@ -29,6 +29,15 @@ public sealed class SmtpOptions
     /// <summary>For the connection and each SMTP command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SMTP connections kept open and used at once (one message at a time each); sends beyond wait for a free one. An open
+    /// connection is reused for later messages while idle for less than <see cref="ConnectionIdleTimeout"/>.
+    /// </summary>
+    public int MaxConnections { get; set; } = 4;
+
+    /// <summary>How long an open SMTP connection may sit unused before it is closed instead of reused.</summary>
+    public TimeSpan ConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [MemberNotNullWhen(true, nameof(Host))]
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 

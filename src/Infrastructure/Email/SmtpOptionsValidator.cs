@@ -34,6 +34,16 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add("Smtp:Username and Smtp:Password must be set together.");
         }
 
+        if (options.MaxConnections is < 1 or > 64)
+        {
+            failures.Add("Smtp:MaxConnections must be between 1 and 64.");
+        }
+
+        if (options.ConnectionIdleTimeout < TimeSpan.Zero)
+        {
+            failures.Add("Smtp:ConnectionIdleTimeout must not be negative.");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add("Smtp:Timeout must be positive.");

@@ -9,7 +9,8 @@ namespace RiskPlatform.Infrastructure.Notifications;
 /// <summary>
 /// The transactional outbox of one channel (email, sms, webhook): the create path stores pending delivery rows in the
 /// same save as the notification; this worker polls for the channel's due rows, claims a batch (<see cref="IDeliveryClaimer"/>),
-/// then sends and records each one in its own scope (<see cref="DeliveryProcessor"/>). Nothing is lost on a restart or a
+/// then sends it — several rows at once, up to <see cref="NotificationOutboxOptions.MaxParallelism"/> — and records the
+/// outcomes in one save (<see cref="DeliveryProcessor"/>). Nothing is lost on a restart or a
 /// peer's outage: an unsent row stays pending (retried with backoff) or, if the worker died mid-batch, becomes due again
 /// when its lease ends. A channel that is not configured does nothing.
 /// </summary>
@@ -73,21 +74,20 @@ internal sealed partial class DeliveryOutboxWorker(
                 .ClaimDueAsync(channel.Channel, now, options.BatchSize, options.Lease, cancellationToken);
         }
 
-        foreach (var delivery in claimed)
+        if (claimed.Count > 0)
         {
-            // On shutdown the rest of the batch stays claimed and is due again when its lease ends.
-            cancellationToken.ThrowIfCancellationRequested();
             await using var scope = scopeFactory.CreateAsyncScope();
             try
             {
-                // A started send is finished and recorded even during shutdown, so it is not sent twice after a restart.
-                await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>().ProcessAsync(delivery, CancellationToken.None);
+                // Sends already started when shutdown begins are finished and recorded; the rest stay claimed until their lease ends.
+                await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>()
+                    .ProcessAsync(channel.Channel, claimed, options.MaxParallelism, cancellationToken);
             }
-#pragma warning disable CA1031 // One bad row (or a failed save) must not stop the others; the row is due again after its lease.
+#pragma warning disable CA1031 // A failed batch (e.g. the database gone at save) must not stop the worker; its rows are due again after their lease.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                LogDeliveryFailed(logger, channel.Channel, delivery.Id, exception);
+                LogBatchFailed(logger, exception, channel.Channel, claimed.Count);
             }
         }
 
@@ -100,6 +100,6 @@ internal sealed partial class DeliveryOutboxWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} outbox poll failed; retrying after the poll interval")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, NotificationChannel channel);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} delivery {DeliveryId} could not be processed; it is due again after its lease")]
-    private static partial void LogDeliveryFailed(ILogger logger, NotificationChannel channel, Guid deliveryId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} outbox batch of {Count} could not be processed; its rows are due again after their lease")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, NotificationChannel channel, int count);
 }

@@ -13,6 +13,12 @@ internal sealed class EmailChannelSender(IEmailSender emailSender) : IDeliveryCh
     /// <summary>The Message-ID of a delivery's email (without angle brackets): the same on every attempt, so a resend is recognisable.</summary>
     public static string MessageIdFor(Guid deliveryId) => string.Create(CultureInfo.InvariantCulture, $"{deliveryId:D}@riskplatform");
 
+    public Task PrepareAsync(IReadOnlyCollection<NotificationDelivery> deliveries, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Record(NotificationDelivery delivery, DeliveryAttempt attempt, DateTime now)
+    {
+    }
+
     public async Task<DeliveryAttempt> SendAsync(Notification notification, NotificationDelivery delivery, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(delivery.Recipient))

@@ -28,6 +28,7 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Notifications:Outbox:PollInterval must be positive.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Notifications:Outbox:BatchSize must be between 1 and 1000.")
             .Validate(o => o.Lease > TimeSpan.Zero, "Notifications:Outbox:Lease must be positive.")
+            .Validate(o => o.MaxParallelism is >= 1 and <= 256, "Notifications:Outbox:MaxParallelism must be between 1 and 256.")
             .ValidateOnStart();
         services.AddOptions<NotificationLimitsOptions>()
             .Bind(configuration.GetSection(NotificationLimitsOptions.SectionName))
@@ -57,7 +58,8 @@ internal static class NotificationChannelRegistration
     {
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<MailKitEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<MailKitEmailSender>());
         services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
         AddOutboxWorker(services, sp => new OutboxChannel(
             NotificationChannel.Email, sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured, "Smtp:Host is not set"));
@@ -79,7 +81,12 @@ internal static class NotificationChannelRegistration
         services.AddSingleton<ISmsStatusCallbackVerifier, TwilioStatusCallbackVerifier>();
         services.AddHttpClient(TwilioSmsChannelSender.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                MaxConnectionsPerServer = TwilioOptions.MaxConnections,
+            })
             .RedactLoggedHeaders(_ => true);
         services.AddScoped<IDeliveryChannelSender, TwilioSmsChannelSender>();
         AddOutboxWorker(services, sp => new OutboxChannel(
@@ -96,6 +103,7 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.MaxEndpointsPerUser >= 1, "Notifications:Webhooks:MaxEndpointsPerUser must be at least 1.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(1), "Notifications:Webhooks:Timeout must be between 0 and 1 minute.")
             .Validate(o => o.MaxResponseBytes is >= 0 and <= 65_536, "Notifications:Webhooks:MaxResponseBytes must be between 0 and 65536.")
+            .Validate(o => o.MaxConnectionsPerEndpoint is >= 1 and <= 256, "Notifications:Webhooks:MaxConnectionsPerEndpoint must be between 1 and 256.")
             .ValidateOnStart();
         services.AddSingleton<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
@@ -107,6 +115,7 @@ internal static class NotificationChannelRegistration
                 UseCookies = false,
                 UseProxy = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+                MaxConnectionsPerServer = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConnectionsPerEndpoint,
                 ConnectCallback = WebhookConnector.Create(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback),
             })
             .RedactLoggedHeaders(_ => true);

@@ -9,7 +9,13 @@ public sealed class NotificationOutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Rows claimed per poll.</summary>
-    public int BatchSize { get; set; } = 10;
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// Sends of one channel's batch in flight at once. Each channel also bounds its peer: webhooks by
+    /// <c>Notifications:Webhooks:MaxConnectionsPerEndpoint</c>, email by <c>Smtp:MaxConnections</c>.
+    /// </summary>
+    public int MaxParallelism { get; set; } = 16;
 
     /// <summary>
     /// How long a claimed row is hidden from other workers. If this worker dies, the row is due again when the lease ends;

@@ -6,22 +6,48 @@ using RiskPlatform.Domain.Notifications;
 namespace RiskPlatform.Infrastructure.Notifications;
 
 /// <summary>
-/// Claims through the repository, for SQLite and SQL Server: each due row is claimed and saved on its own, and the
-/// concurrency stamp settles a race (the loser gets a conflict and leaves the row to the winner).
+/// Claims through the repository, for SQLite and SQL Server: the due rows are claimed together in one save, and the
+/// concurrency stamp settles a race. Should another worker have claimed (or finished) any of them between our read and our
+/// save, the save is refused as a whole; then each row is claimed on its own, and the loser of each race leaves that row to
+/// the winner.
 /// </summary>
 internal sealed class RepositoryDeliveryClaimer(
-    IReadRepository<NotificationDelivery> candidates,
     IRepository<NotificationDelivery> deliveries,
     IUnitOfWork unitOfWork) : IDeliveryClaimer
 {
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(
         NotificationChannel channel, DateTime now, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var due = await candidates.ListAsync(new DueDeliveriesSpec(channel, now, batchSize), cancellationToken);
-        var claimed = new List<ClaimedDelivery>(due.Count);
-        foreach (var candidate in due)
+        var due = await deliveries.ListAsync(new DueDeliveriesSpec(channel, now, batchSize), cancellationToken);
+        if (due.Count == 0)
         {
-            var delivery = await deliveries.FirstOrDefaultAsync(new OutboxDeliveryByIdSpec(candidate.Id), cancellationToken);
+            return [];
+        }
+
+        foreach (var delivery in due)
+        {
+            delivery.Claim(now, lease);
+        }
+
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return due.Select(d => new ClaimedDelivery(d.Id, d.ConcurrencyStamp)).ToList();
+        }
+        catch (ConflictException)
+        {
+            unitOfWork.DiscardChanges();
+            return await ClaimOneByOneAsync(due.Select(d => d.Id).ToList(), now, lease, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimOneByOneAsync(
+        List<Guid> ids, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = new List<ClaimedDelivery>(ids.Count);
+        foreach (var id in ids)
+        {
+            var delivery = await deliveries.FirstOrDefaultAsync(new OutboxDeliveryByIdSpec(id), cancellationToken);
             if (delivery is null || !delivery.IsDue(now))
             {
                 continue;

@@ -8,6 +8,9 @@ public sealed class TwilioOptions
 {
     public const string SectionName = "Sms:Twilio";
 
+    /// <summary>Connections open at once to Twilio's API (requests beyond wait for one): the outbox sends in parallel, politely.</summary>
+    public const int MaxConnections = 8;
+
     public string? AccountSid { get; set; }
 
     /// <summary>Basic-auth password of the API and the key of the callback signatures. Never logged.</summary>

@@ -24,6 +24,12 @@ internal sealed class TwilioSmsChannelSender(IHttpClientFactory httpClients, IOp
 
     public NotificationChannel Channel => NotificationChannel.Sms;
 
+    public Task PrepareAsync(IReadOnlyCollection<NotificationDelivery> deliveries, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Record(NotificationDelivery delivery, DeliveryAttempt attempt, DateTime now)
+    {
+    }
+
     public async Task<DeliveryAttempt> SendAsync(Notification notification, NotificationDelivery delivery, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -21,10 +21,20 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServiceProcess> StartAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+    public static Task<ServiceProcess> StartAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken) =>
+        StartAsync(provider, connectionString, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <param name="extraSettings">Configuration on top of the test settings (keys with <c>:</c>, passed as environment variables).</param>
+    public static async Task<ServiceProcess> StartAsync(
+        DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?> extraSettings, CancellationToken cancellationToken)
     {
         var port = FreeTcpPorts.Next();
         var start = StartInfo(provider, connectionString, []);
+        foreach (var (key, value) in extraSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };

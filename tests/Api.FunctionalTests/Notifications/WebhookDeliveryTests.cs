@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Notifications.Peers;
+using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -170,6 +174,68 @@ public abstract class WebhookDeliveryTests() : DedicatedHostTest("webhook")
             1,
             "the webhook row refused at send time");
         Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Secrets_AreStoredOnlySealed_ThroughRegistrationAndRotation_AndStillSign()
+    {
+        var (host, receiver) = await StartAsync();
+        using var client = await DedicatedHosts.SignedInAsync(host, "sealed@example.com");
+        var registered = await RegisterAsync(client, receiver);
+        var id = registered["id"]!.GetValue<Guid>();
+        var first = registered["secret"]!.GetValue<string>();
+
+        var stored = await StoredSecretsAsync(host, id);
+        Assert.StartsWith("sealed:v1:", stored.Secret, StringComparison.Ordinal);
+        Assert.DoesNotContain(first[WebhookSecret.Prefix.Length..], stored.Secret, StringComparison.Ordinal);
+        (await client.PostAsync($"{Root}/test")).EnsureStatus(HttpStatusCode.Created);
+        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Accepted.Count), n => n == 1, TimeSpan.FromSeconds(20), "the delivery verified with the secret shown at registration");
+
+        var second = (await client.PostAsync($"{Root}/webhooks/{id}/rotate-secret")).EnsureStatus(HttpStatusCode.OK).Body!["secret"]!.GetValue<string>();
+        stored = await StoredSecretsAsync(host, id);
+        Assert.All([stored.Secret, stored.PreviousSecret!], s => Assert.StartsWith("sealed:v1:", s, StringComparison.Ordinal));
+        Assert.All([first, second], secret => Assert.DoesNotContain(secret[WebhookSecret.Prefix.Length..], stored.Secret + stored.PreviousSecret, StringComparison.Ordinal));
+        receiver.Trust(second);
+        Assert.True((await PingAsync(client, id))["delivered"]!.GetValue<bool>());
+        receiver.Trust(first);
+        Assert.True((await PingAsync(client, id))["delivered"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task ASecretStoredBeforeSealing_StillSigns_AndKeysRewrapSealsItWithoutChangingIt()
+    {
+        var (host, receiver) = await StartAsync();
+        using var client = await DedicatedHosts.SignedInAsync(host, "legacy@example.com");
+        var id = (await RegisterAsync(client, receiver))["id"]!.GetValue<Guid>();
+        var legacy = WebhookSecret.New();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // As a row from before secrets were sealed holds it: the text itself.
+            await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<WebhookEndpoint>()
+                .Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Secret, legacy), TestContext.Current.CancellationToken);
+        }
+
+        receiver.Trust(legacy);
+        Assert.True((await PingAsync(client, id))["delivered"]!.GetValue<bool>());
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await RewrapCommandLine.RunAsync(host.Services, output, error, TestContext.Current.CancellationToken));
+        Assert.Contains("1 webhook secrets sealed", output.ToString(), StringComparison.Ordinal);
+        var stored = await StoredSecretsAsync(host, id);
+        Assert.StartsWith("sealed:v1:", stored.Secret, StringComparison.Ordinal);
+        Assert.DoesNotContain(legacy[WebhookSecret.Prefix.Length..], stored.Secret, StringComparison.Ordinal);
+        Assert.True((await PingAsync(client, id))["delivered"]!.GetValue<bool>()); // the same secret still signs
+
+        Assert.Equal(0, (await RewrapCommandLine.ResealWebhookSecretsAsync(host.Services, TestContext.Current.CancellationToken)).Resealed);
+    }
+
+    private static async Task<(string Secret, string? PreviousSecret)> StoredSecretsAsync(RiskPlatformApiFactory host, Guid id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<WebhookEndpoint>().AsNoTracking()
+            .Where(e => e.Id == id).Select(e => new { e.Secret, e.PreviousSecret }).SingleAsync(TestContext.Current.CancellationToken);
+        return (row.Secret, row.PreviousSecret);
     }
 
     private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra)

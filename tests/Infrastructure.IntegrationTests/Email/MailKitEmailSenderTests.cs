@@ -90,6 +90,74 @@ public sealed class MailKitEmailSenderTests
         Assert.Empty(server.Messages());
     }
 
+    [Fact]
+    public async Task SendAsync_ForConsecutiveMessages_ReusesOneOpenConnection()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        using var sender = Sender(server.Port);
+        var messages = Enumerable.Range(0, 5).Select(_ => Message()).ToList();
+
+        foreach (var message in messages)
+        {
+            Assert.Equal(EmailSendResult.Sent, await sender.SendAsync(message, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, server.Connections);
+        Assert.Equal(messages.Select(m => m.MessageId), server.MessageIds);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenTheServerClosedTheReusedConnection_SendsOnANewOneOnceWithoutAFailure()
+    {
+        await using var server = ScriptedSmtpServer.Start(hangUpAfterEachMessage: true);
+        using var sender = Sender(server.Port);
+        var messages = Enumerable.Range(0, 3).Select(_ => Message()).ToList();
+
+        foreach (var message in messages)
+        {
+            Assert.Equal(EmailSendResult.Sent, await sender.SendAsync(message, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(messages.Select(m => m.MessageId), server.MessageIds);
+        Assert.Equal(3, server.Connections);
+    }
+
+    [Fact]
+    public async Task SendAsync_ManyAtOnce_UsesAtMostMaxConnectionsAndSendsEachOnce()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        using var sender = new MailKitEmailSender(
+            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, From = From, MaxConnections = 2 }),
+            TimeProvider.System,
+            NullLogger<MailKitEmailSender>.Instance);
+        var messages = Enumerable.Range(0, 20).Select(_ => Message()).ToList();
+
+        var results = await Task.WhenAll(messages.Select(m => sender.SendAsync(m, TestContext.Current.CancellationToken)));
+
+        Assert.All(results, r => Assert.Equal(EmailSendResult.Sent, r));
+        Assert.Equal(messages.Select(m => m.MessageId).Order(), server.MessageIds.Order());
+        Assert.InRange(server.Connections, 1, 2);
+        Assert.InRange(server.MostOpenAtOnce, 1, 2);
+    }
+
+    [Fact]
+    public async Task SendAsync_WithoutAnIdleTimeout_ClosesEachConnectionAfterItsMessage()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        using var sender = new MailKitEmailSender(
+            Options.Create(new SmtpOptions
+            {
+                Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, From = From, ConnectionIdleTimeout = TimeSpan.Zero,
+            }),
+            TimeProvider.System,
+            NullLogger<MailKitEmailSender>.Instance);
+
+        Assert.Equal(EmailSendResult.Sent, await sender.SendAsync(Message(), TestContext.Current.CancellationToken));
+        Assert.Equal(EmailSendResult.Sent, await sender.SendAsync(Message(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, server.Connections);
+    }
+
     private static EmailMessage Message() =>
         new("trader@example.com", "Subject", "Text", "<p>Html</p>", $"{Guid.CreateVersion7()}@riskplatform");
 

@@ -202,6 +202,39 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunOnce_SendsABatchConcurrently_NeverMoreThanMaxParallelismAtOnce_AndSavesItsOutcomesOnce()
+    {
+        var sender = new SlowEmailSender(TimeSpan.FromMilliseconds(100));
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 12, sender: sender, maxParallelism: 4);
+        var rows = Enumerable.Range(0, 12).Select(i => Pending($"parallel{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(12, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(4, sender.MostAtOnce);
+        Assert.Equal(rows.Select(r => $"{r.Id:D}@riskplatform").Order(), sender.MessageIds.Order());
+        Assert.All(rows, r => Assert.Equal((DeliveryStatus.Sent, 1), (r.Status, r.Attempts)));
+        Assert.Equal(2, _services!.GetRequiredService<InMemoryUnitOfWork>().Saves); // one for the claim, one for the twelve outcomes
+        Assert.Equal(0, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(12, sender.MessageIds.Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenStoppingMidBatch_RecordsTheStartedSendAndStartsNoOther()
+    {
+        using var stopping = new CancellationTokenSource();
+        var sender = new SlowEmailSender(TimeSpan.Zero, onSend: stopping.Cancel);
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 3, sender: sender, maxParallelism: 1);
+        var rows = Enumerable.Range(0, 3).Select(i => Pending($"stop{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(3, await worker.RunOnceAsync(stopping.Token));
+
+        var sent = Assert.Single(rows, r => r.Status == DeliveryStatus.Sent);
+        Assert.Equal([$"{sent.Id:D}@riskplatform"], sender.MessageIds);
+        // The others stay claimed, untried: due again when their lease ends, not before.
+        Assert.All(rows.Where(r => r != sent), r => Assert.Equal((DeliveryStatus.Pending, 0, (DateTime?)Now.AddMinutes(5)), (r.Status, r.Attempts, r.NextAttemptAt)));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PollsAndSendsRowsThatBecomeDueLater()
     {
         var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true);
@@ -251,7 +284,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     private async Task<DeliveryOutboxWorker> StartAsync(
-        SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null)
+        SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null, int maxParallelism = 16)
     {
         if (SmtpTestServer.UnavailableReason is { } reason)
         {
@@ -275,6 +308,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
             BatchSize = batchSize,
             PollInterval = TimeSpan.FromMilliseconds(50),
             Lease = TimeSpan.FromMinutes(5),
+            MaxParallelism = maxParallelism,
         }));
         if (sender is null)
         {
@@ -329,5 +363,45 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     {
         public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("unexpected");
+    }
+
+    /// <summary>A sender that takes its time and counts how many sends overlapped; every message is "sent".</summary>
+    private sealed class SlowEmailSender(TimeSpan delay, Action? onSend = null) : IEmailSender
+    {
+        private readonly Lock _lock = new();
+        private readonly List<string> _messageIds = [];
+        private int _inFlight;
+
+        public int MostAtOnce { get; private set; }
+
+        public IReadOnlyList<string> MessageIds
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _messageIds];
+                }
+            }
+        }
+
+        public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                _inFlight++;
+                MostAtOnce = Math.Max(MostAtOnce, _inFlight);
+                _messageIds.Add(message.MessageId);
+            }
+
+            onSend?.Invoke();
+            await Task.Delay(delay, CancellationToken.None);
+            lock (_lock)
+            {
+                _inFlight--;
+            }
+
+            return EmailSendResult.Sent;
+        }
     }
 }

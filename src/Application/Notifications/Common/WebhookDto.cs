@@ -24,6 +24,7 @@ internal sealed class WebhookDtoMapping : IRegister
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<WebhookEndpoint, WebhookDto>();
-        config.NewConfig<WebhookEndpoint, RegisteredWebhookDto>();
+        // The stored secret is sealed: never mapped; the registration puts the new secret in (the only time it is shown).
+        config.NewConfig<WebhookEndpoint, RegisteredWebhookDto>().Map(d => d.Secret, _ => string.Empty);
     }
 }

@@ -25,4 +25,10 @@ public sealed class WebhookOptions
 
     /// <summary>Bytes of a response body read at most (kept for the error message); the rest is never read.</summary>
     public int MaxResponseBytes { get; set; } = 4096;
+
+    /// <summary>
+    /// Connections open at once to one endpoint (scheme, host and port), and so requests in flight to it; further sends
+    /// to it wait for one of them, so one busy receiver takes at most this share of the outbox's parallel sends.
+    /// </summary>
+    public int MaxConnectionsPerEndpoint { get; set; } = 8;
 }

@@ -5,15 +5,18 @@ namespace RiskPlatform.Domain.Notifications.Webhooks;
 /// <summary>
 /// A user's HTTPS endpoint that receives their notifications as signed Standard Webhooks events. It receives the types in
 /// <see cref="NotificationTypes"/> (all when empty) while <see cref="IsActive"/>; a run of failed attempts disables it
-/// (<see cref="RecordFailure"/>). The signing secret is shown once, on creation and rotation; during the overlap after a
-/// rotation both the new and the previous secret sign (<see cref="SigningSecrets"/>). Not concurrency-checked: the outbox
-/// updates only the failure counters and timestamps, and a rotation only the secrets, so concurrent saves never clash on a
-/// column, and a delivery that was sent is never refused at save (which would send it again after its lease).
+/// (<see cref="RecordFailure"/>). The signing secret is shown once, on creation and rotation, and stored only sealed: the
+/// application seals it before it reaches this aggregate, which keeps the stored form as it is given; during the overlap
+/// after a rotation both the new and the previous secret sign (<see cref="SigningSecrets"/>). The stored secret is the
+/// concurrency token: the outbox updates only the failure counters and timestamps, so its saves clash with nothing but a
+/// rotation or a reseal happening meanwhile (and then record again on fresh state), while a rotation and a reseal can
+/// never overwrite one another.
 /// </summary>
 public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
 {
     public const int UrlMaxLength = 2048;
-    public const int SecretMaxLength = 64;
+    /// <summary>Of the stored (sealed) form: a 64-character <c>whsec_</c> secret seals to about 130.</summary>
+    public const int SecretMaxLength = 256;
     public const int DisabledReasonMaxLength = 255;
 
     private readonly List<NotificationType> _notificationTypes = [];
@@ -29,10 +32,13 @@ public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
     /// <summary>The types this endpoint receives; empty means every type.</summary>
     public IReadOnlyList<NotificationType> NotificationTypes => _notificationTypes.AsReadOnly();
 
-    /// <summary>The current signing secret, <c>whsec_</c> + base64 (<see cref="WebhookSecret"/>).</summary>
+    /// <summary>
+    /// The current signing secret as stored: sealed by the application (a <c>whsec_</c> + base64 secret,
+    /// <see cref="WebhookSecret"/>, inside); a row from before secrets were sealed holds the secret itself until resealed.
+    /// </summary>
     public string Secret { get; private set; } = string.Empty;
 
-    /// <summary>The secret before the last rotation; it still signs until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    /// <summary>The secret before the last rotation, stored like <see cref="Secret"/>; it still signs until <see cref="PreviousSecretExpiresAt"/>.</summary>
     public string? PreviousSecret { get; private set; }
 
     public DateTime? PreviousSecretExpiresAt { get; private set; }
@@ -55,7 +61,12 @@ public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
     public DateTime UpdatedAt { get; set; }
 
     /// <param name="url">Already checked by the caller (scheme, address); here only presence and length.</param>
-    public static WebhookEndpoint Create(Guid userId, Uri url, IEnumerable<NotificationType> notificationTypes, string secret, DateTime now)
+    /// <param name="storedSecret">The signing secret as it is to be stored (sealed by the caller).</param>
+    public static WebhookEndpoint Create(Guid userId, Uri url, IEnumerable<NotificationType> notificationTypes, string storedSecret, DateTime now) =>
+        Create(Guid.CreateVersion7(), userId, url, notificationTypes, storedSecret, now);
+
+    /// <summary>With an id chosen by the caller, who sealed the secret for this endpoint before creating it.</summary>
+    public static WebhookEndpoint Create(Guid id, Guid userId, Uri url, IEnumerable<NotificationType> notificationTypes, string storedSecret, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(url);
         var text = url.AbsoluteUri;
@@ -66,9 +77,10 @@ public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
 
         var endpoint = new WebhookEndpoint
         {
+            Id = id,
             UserId = userId,
             Url = text,
-            Secret = WebhookSecret.EnsureValid(secret),
+            Secret = Stored(storedSecret),
             IsActive = true,
             CreatedAt = now,
             UpdatedAt = now,
@@ -95,12 +107,25 @@ public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
         PreviousSecret is { } previous && PreviousSecretExpiresAt is { } expires && now < expires ? [Secret, previous] : [Secret];
 
     /// <summary>Replaces the secret; the old one keeps signing for <paramref name="overlap"/> so receivers can switch without a gap.</summary>
-    public void RotateSecret(string newSecret, DateTime now, TimeSpan overlap)
+    public void RotateSecret(string newStoredSecret, DateTime now, TimeSpan overlap)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(overlap, TimeSpan.Zero);
+        var secret = Stored(newStoredSecret);
         PreviousSecret = Secret;
         PreviousSecretExpiresAt = now + overlap;
-        Secret = WebhookSecret.EnsureValid(newSecret);
+        Secret = secret;
+    }
+
+    /// <summary>Replaces the stored forms of the same secrets (sealed anew, e.g. under a new master key); what signs is unchanged.</summary>
+    public void ResealSecrets(string storedSecret, string? storedPreviousSecret)
+    {
+        if ((storedPreviousSecret is null) != (PreviousSecret is null))
+        {
+            throw new DomainException(Errors.SecretInvalid, "A reseal replaces the secrets there are, no more and no fewer.");
+        }
+
+        Secret = Stored(storedSecret);
+        PreviousSecret = storedPreviousSecret is null ? null : Stored(storedPreviousSecret);
     }
 
     public void RecordSuccess(DateTime now)
@@ -129,6 +154,11 @@ public sealed class WebhookEndpoint : AggregateRoot, IAuditedEntity
         DisabledReason = trimmed.Length <= DisabledReasonMaxLength ? trimmed : trimmed[..DisabledReasonMaxLength];
         Raise(new Events.WebhookEndpointDisabled(Id, UserId, Url, ConsecutiveFailures, DisabledReason, now));
     }
+
+    private static string Stored(string storedSecret) =>
+        !string.IsNullOrWhiteSpace(storedSecret) && storedSecret.Length <= SecretMaxLength
+            ? storedSecret
+            : throw new DomainException(Errors.SecretInvalid, $"A stored webhook secret is 1 to {SecretMaxLength} characters.");
 
     /// <summary>Stable <see cref="DomainException.Code"/> values.</summary>
     public static class Errors

@@ -10,6 +10,9 @@ namespace RiskPlatform.Domain.Notifications.Webhooks;
 public static class WebhookSecret
 {
     public const string Prefix = "whsec_";
+    /// <summary>The longest secret accepted (the text, prefix included).</summary>
+    public const int MaxLength = 64;
+
     private const int KeyBytes = 24;
 
     public static string New() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes));
@@ -17,14 +20,15 @@ public static class WebhookSecret
     /// <summary>The HMAC key a secret stands for.</summary>
     public static byte[] KeyOf(string secret) => Convert.FromBase64String(EnsureValid(secret)[Prefix.Length..]);
 
-    internal static string EnsureValid(string secret)
+    /// <summary>The secret when it is <c>whsec_</c> + the base64 of 16 to <see cref="MaxLength"/> bytes; a <see cref="DomainException"/> otherwise.</summary>
+    public static string EnsureValid(string secret)
     {
-        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > WebhookEndpoint.SecretMaxLength)
+        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > MaxLength)
         {
             throw new DomainException(WebhookEndpoint.Errors.SecretInvalid, "A webhook secret is whsec_ followed by base64.");
         }
 
-        Span<byte> buffer = stackalloc byte[WebhookEndpoint.SecretMaxLength];
+        Span<byte> buffer = stackalloc byte[MaxLength];
         if (!Convert.TryFromBase64String(secret[Prefix.Length..], buffer, out var written) || written < 16)
         {
             throw new DomainException(WebhookEndpoint.Errors.SecretInvalid, "A webhook secret is whsec_ followed by the base64 of at least 16 bytes.");

@@ -17,7 +17,8 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.ToTable("webhook_endpoints");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength).IsRequired();
-        builder.Property(e => e.Secret).HasMaxLength(WebhookEndpoint.SecretMaxLength).IsRequired();
+        // Sealed (IWebhookSecretVault). The concurrency token: a rotation and a reseal never overwrite one another.
+        builder.Property(e => e.Secret).HasMaxLength(WebhookEndpoint.SecretMaxLength).IsRequired().IsConcurrencyToken();
         builder.Property(e => e.PreviousSecret).HasMaxLength(WebhookEndpoint.SecretMaxLength);
         builder.Property(e => e.DisabledReason).HasMaxLength(WebhookEndpoint.DisabledReasonMaxLength);
 

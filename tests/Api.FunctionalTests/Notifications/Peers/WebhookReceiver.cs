@@ -13,7 +13,9 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications.Peers;
 /// "{webhook-id}.{webhook-timestamp}.{body}" under the base64-decoded part of a <c>whsec_</c> secret must match one of the
 /// space-separated <c>v1,</c> signatures; the timestamp must be within <see cref="Tolerance"/> of the receiver's clock; a
 /// <c>webhook-id</c> already accepted is a replay. Accepted → 204; bad signature → 401; stale → 400; replay → 409.
-/// It can also be told to fail (answer 500/503) a number of times first.
+/// It can also be told to fail (answer 500/503) a number of times first, to hold each answer for a while after judging the
+/// message (<see cref="HoldAnswers"/>), and to answer a replay of a message it accepted 204 as a receiver that drops
+/// duplicates does (<see cref="AcknowledgeReplays"/>; the verdict stays <see cref="WebhookVerdict.Replayed"/>).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -26,6 +28,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private int _failuresLeft;
     private int _failureStatus = StatusCodes.Status503ServiceUnavailable;
     private LoopbackHttpServer _server = null!;
+
+    /// <summary>How long each answer waits after the message was judged (and, if accepted, counted).</summary>
+    public TimeSpan HoldAnswers { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Answer a correctly signed replay of an accepted message 204 instead of 409.</summary>
+    public bool AcknowledgeReplays { get; set; }
 
     private WebhookReceiver(TimeProvider clock) => _clock = clock;
 
@@ -109,13 +117,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 verdict = WebhookVerdict.Replayed;
             }
 
+            _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict));
+            if (HoldAnswers > TimeSpan.Zero)
+            {
+                await Task.Delay(HoldAnswers, CancellationToken.None);
+            }
+
             context.Response.StatusCode = verdict switch
             {
                 WebhookVerdict.Accepted => StatusCodes.Status204NoContent,
                 WebhookVerdict.Stale => StatusCodes.Status400BadRequest,
+                WebhookVerdict.Replayed when AcknowledgeReplays => StatusCodes.Status204NoContent,
                 WebhookVerdict.Replayed => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status401Unauthorized,
             };
+            return;
         }
 
         _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict));

@@ -35,14 +35,52 @@ public sealed class WebhookEndpointTests
     }
 
     [Theory]
-    [InlineData("secret")]
-    [InlineData("whsec_not-base64!")]
-    [InlineData("whsec_AAAA")]
-    public void Create_WhenSecretMalformed_Throws(string secret)
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Create_WhenTheStoredSecretIsBlank_Throws(string secret)
     {
         var ex = Assert.Throws<DomainException>(() => WebhookEndpoint.Create(Guid.CreateVersion7(), Url, [], secret, Now));
 
         Assert.Equal(WebhookEndpoint.Errors.SecretInvalid, ex.Code);
+    }
+
+    [Fact]
+    public void Create_WhenTheStoredSecretIsLongerThanTheColumn_Throws()
+    {
+        var ex = Assert.Throws<DomainException>(() => WebhookEndpoint.Create(Guid.CreateVersion7(), Url, [], new string('s', WebhookEndpoint.SecretMaxLength + 1), Now));
+
+        Assert.Equal(WebhookEndpoint.Errors.SecretInvalid, ex.Code);
+    }
+
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("whsec_not-base64!")]
+    [InlineData("whsec_AAAA")]
+    public void EnsureValid_WhenTheSecretIsMalformed_Throws(string secret)
+    {
+        var ex = Assert.Throws<DomainException>(() => WebhookSecret.EnsureValid(secret));
+
+        Assert.Equal(WebhookEndpoint.Errors.SecretInvalid, ex.Code);
+    }
+
+    [Fact]
+    public void Create_WithAnIdOfTheCaller_KeepsIt()
+    {
+        var id = Guid.CreateVersion7();
+
+        Assert.Equal(id, WebhookEndpoint.Create(id, Guid.CreateVersion7(), Url, [], "sealed:v1:AAAA", Now).Id);
+    }
+
+    [Fact]
+    public void ResealSecrets_ReplacesTheStoredFormsOfTheSecretsThereAre()
+    {
+        var endpoint = Create();
+        endpoint.RotateSecret("sealed-current", Now, TimeSpan.FromHours(1));
+
+        endpoint.ResealSecrets("resealed-current", "resealed-previous");
+
+        Assert.Equal(("resealed-current", "resealed-previous"), (endpoint.Secret, endpoint.PreviousSecret));
+        Assert.Throws<DomainException>(() => Create().ResealSecrets("resealed", "a previous secret it never had"));
     }
 
     [Fact]

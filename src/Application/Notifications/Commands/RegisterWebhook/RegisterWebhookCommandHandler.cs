@@ -11,12 +11,16 @@ using RiskPlatform.Domain.Notifications.Webhooks;
 
 namespace RiskPlatform.Application.Notifications.Commands.RegisterWebhook;
 
-/// <summary>The URL is checked against the request-forgery guard here (DNS resolved now) and again at every send.</summary>
+/// <summary>
+/// The URL is checked against the request-forgery guard here (DNS resolved now) and again at every send. The new secret is
+/// stored sealed (<see cref="IWebhookSecretVault"/>) and shown once, in the answer.
+/// </summary>
 internal sealed class RegisterWebhookCommandHandler(
     IRepository<WebhookEndpoint> endpoints,
     IWebhookUrlGuard urlGuard,
     ICurrentUser currentUser,
     AuditScope audit,
+    IWebhookSecretVault vault,
     IOptions<WebhookOptions> options,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IRequestHandler<RegisterWebhookCommand, RegisteredWebhookDto>
@@ -36,9 +40,13 @@ internal sealed class RegisterWebhookCommandHandler(
             throw new ConflictException("webhook.limit_reached", $"A user may register at most {max} webhook endpoints; delete one first.");
         }
 
-        var endpoint = WebhookEndpoint.Create(userId, url, request.NotificationTypes ?? [], WebhookSecret.New(), timeProvider.GetUtcNow().UtcDateTime);
+        // The secret is sealed for this endpoint before the aggregate sees it; the answer is the only place it appears.
+        var id = Guid.CreateVersion7();
+        var secret = WebhookSecret.New();
+        var endpoint = WebhookEndpoint.Create(
+            id, userId, url, request.NotificationTypes ?? [], vault.Seal(userId, id, secret), timeProvider.GetUtcNow().UtcDateTime);
         endpoints.Add(endpoint);
         audit.Target("webhook_endpoint", endpoint.Id).Describe("Registered a webhook endpoint");
-        return endpoint.Adapt<RegisteredWebhookDto>(mapping);
+        return endpoint.Adapt<RegisteredWebhookDto>(mapping) with { Secret = secret };
     }
 }

@@ -11,6 +11,7 @@ internal sealed class RotateWebhookSecretCommandHandler(
     IRepository<WebhookEndpoint> endpoints,
     ICurrentUser currentUser,
     AuditScope audit,
+    IWebhookSecretVault vault,
     IOptions<WebhookOptions> options,
     TimeProvider timeProvider) : IRequestHandler<RotateWebhookSecretCommand, RotatedWebhookSecretDto>
 {
@@ -18,7 +19,8 @@ internal sealed class RotateWebhookSecretCommandHandler(
     {
         audit.Target("webhook_endpoint", request.Id).Describe("Rotated a webhook signing secret");
         var endpoint = await endpoints.LoadOwnedAsync(request.Id, currentUser.RequireUserId(), cancellationToken);
-        endpoint.RotateSecret(WebhookSecret.New(), timeProvider.GetUtcNow().UtcDateTime, options.Value.SecretOverlap);
-        return new RotatedWebhookSecretDto(endpoint.Id, endpoint.Secret, endpoint.PreviousSecretExpiresAt!.Value);
+        var secret = WebhookSecret.New();
+        endpoint.RotateSecret(vault.Seal(endpoint.UserId, endpoint.Id, secret), timeProvider.GetUtcNow().UtcDateTime, options.Value.SecretOverlap);
+        return new RotatedWebhookSecretDto(endpoint.Id, secret, endpoint.PreviousSecretExpiresAt!.Value);
     }
 }

@@ -14,6 +14,7 @@ namespace RiskPlatform.Application.Notifications.Commands.SendWebhookTest;
 internal sealed class SendWebhookTestCommandHandler(
     IReadRepository<WebhookEndpoint> endpoints,
     IWebhookSender sender,
+    IWebhookSecretVault vault,
     ICurrentUser currentUser,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<SendWebhookTestCommand, WebhookTestResultDto>
@@ -28,7 +29,7 @@ internal sealed class SendWebhookTestCommandHandler(
             string.Create(CultureInfo.InvariantCulture, $"msg_{Guid.CreateVersion7():N}"),
             now,
             WebhookEvents.Ping(endpoint.Id, now),
-            endpoint.SigningSecrets(now.UtcDateTime));
+            vault.OpenSigningSecrets(endpoint, now.UtcDateTime));
         var result = await sender.SendAsync(message, cancellationToken);
         return new WebhookTestResultDto(result.Outcome == WebhookSendOutcome.Delivered, result.StatusCode, result.Error, (long)result.Duration.TotalMilliseconds);
     }

@@ -758,7 +758,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("notification_types");
 
                     b.Property<string>("PreviousSecret")
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_secret");
 
@@ -767,8 +767,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("previous_secret_expires_at");
 
                     b.Property<string>("Secret")
+                        .IsConcurrencyToken()
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("secret");
 

@@ -1,0 +1,13 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Notifications;
+
+namespace RiskPlatform.Application.Notifications.Specifications;
+
+/// <summary>The notifications an outbox batch's rows belong to, in one query (no owner filter: the worker acts for every user).</summary>
+public sealed class NotificationsForDeliveriesSpec : Specification<Notification>
+{
+    public NotificationsForDeliveriesSpec(IReadOnlyCollection<Guid> notificationIds)
+    {
+        Query.Where(n => notificationIds.Contains(n.Id));
+    }
+}
