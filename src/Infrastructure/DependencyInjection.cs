@@ -54,6 +54,8 @@ public static class DependencyInjection
         AddBrokers(services, configuration);
 
         services.AddCredentialCipher(configuration);
+        services.AddSingleton<UserSecretSealer>();
+        services.AddSingleton<ITotp, OtpNetTotp>();
         services.AddOptions<VaultOptions>()
             .Bind(configuration.GetSection(VaultOptions.SectionName))
             .Validate(o => o.MaxKeysPerUser > 0 && o.ExpirySweepInterval > TimeSpan.Zero && o.RewrapBatchSize is > 0 and <= 1000,

@@ -139,4 +139,10 @@ internal sealed class FixedTokenService : ITokenService
     public (string Token, string Hash) CreateRefreshToken() => ("refresh", "refresh-hash");
 
     public string HashRefreshToken(string token) => "refresh-hash";
+
+    public TimeSpan MfaChallengeLifetime => TimeSpan.FromMinutes(5);
+
+    public string CreateMfaChallenge(Guid userId) => "challenge";
+
+    public Guid? ReadMfaChallenge(string token) => null;
 }

@@ -29,6 +29,7 @@ public sealed class AuthThroughPipelineTests
         Assert.Equal(["begin", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal(("Login", "invalid_credentials", "user", user.Id), (row.Action, row.ErrorCode, row.ResourceType, row.ResourceId));
+        Assert.Equal(user.Id, row.UserId); // the owner sees the refusal in their own audit log
         Assert.DoesNotContain(host.Journal.Entries, e => e.Contains("hunter2-secret", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Journal.Logs, l => l.Message.Contains("hunter2-secret", StringComparison.Ordinal));
         Assert.DoesNotContain("hunter2-secret", row.Description ?? "", StringComparison.Ordinal);
@@ -89,6 +90,9 @@ public sealed class AuthThroughPipelineTests
             services.AddScoped<IReadRepository<User>>(_ => fixture.UserRepository);
             services.AddScoped(_ => fixture.LoginAttemptRepository);
             services.AddScoped(_ => fixture.RefreshTokenRepository);
+            services.AddScoped(_ => fixture.AuthenticatorRepository);
+            services.AddScoped<IReadRepository<TotpAuthenticator>>(_ => fixture.AuthenticatorRepository);
+            services.AddSingleton(fixture.Totp);
             services.AddSingleton(fixture.PasswordHasher);
             services.AddSingleton(fixture.Tokens);
             services.AddSingleton(fixture.TransactionLock);

@@ -15,4 +15,13 @@ public interface ITokenService
     (string Token, string Hash) CreateRefreshToken();
 
     string HashRefreshToken(string token);
+
+    /// <summary>How long a password-accepted sign-in waits for its second factor.</summary>
+    TimeSpan MfaChallengeLifetime { get; }
+
+    /// <summary>A signed, short-lived token saying "this user's password was right"; it is not an access token.</summary>
+    string CreateMfaChallenge(Guid userId);
+
+    /// <summary>The user a challenge token was issued to; null when it is malformed, forged or expired.</summary>
+    Guid? ReadMfaChallenge(string token);
 }

@@ -1688,6 +1688,59 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Users.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LastUsedTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_time_step");
+
+                    b.Property<string>("RecoveryCodeHashes")
+                        .IsRequired()
+                        .HasMaxLength(650)
+                        .HasColumnType("nvarchar(650)")
+                        .HasColumnName("recovery_code_hashes");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varbinary(128)")
+                        .HasColumnName("sealed_secret");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_totp_authenticators_user");
+
+                    b.ToTable("totp_authenticators", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1909,6 +1962,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.TotpAuthenticator", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
