@@ -186,6 +186,14 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .HasColumnName("action");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("int")
+                        .HasColumnName("chain");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_sequence");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
@@ -199,6 +207,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("error_code");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("HmacKeyVersion")
+                        .HasColumnType("int")
+                        .HasColumnName("hmac_key_version");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
@@ -239,6 +256,11 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Chain", "ChainSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_audit_logs_chain_sequence")
+                        .HasFilter("[chain_sequence] IS NOT NULL");
 
                     b.HasIndex("UserId", "Timestamp")
                         .HasDatabaseName("ix_audit_logs_user_recent");

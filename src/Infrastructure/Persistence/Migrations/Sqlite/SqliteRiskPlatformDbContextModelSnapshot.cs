@@ -181,6 +181,14 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain_sequence");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -194,6 +202,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("error_code");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("HmacKeyVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hmac_key_version");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
@@ -234,6 +251,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Chain", "ChainSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_audit_logs_chain_sequence");
 
                     b.HasIndex("UserId", "Timestamp")
                         .HasDatabaseName("ix_audit_logs_user_recent");
