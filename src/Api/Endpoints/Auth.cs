@@ -20,11 +20,11 @@ internal sealed class Auth : IEndpointGroup
     {
         var group = app.MapApiGroup("auth", "Auth");
         group.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register);
-        group.MapPost("/login", Login).AllowAnonymous();
-        group.MapPost("/refresh", Refresh).AllowAnonymous();
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
         group.MapPost("/logout", Logout).RequireAuthorization();
         group.MapGet("/me", GetCurrentUser).RequireAuthorization();
-        group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous();
+        group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/disable", DisableTotp).RequireAuthorization();
