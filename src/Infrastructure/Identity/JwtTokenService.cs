@@ -23,7 +23,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     public TimeSpan SessionLifetime => TimeSpan.FromDays(_options.SessionMaxDays);
 
-    public string CreateAccessToken(Guid userId, string email, string role)
+    public string CreateAccessToken(Guid userId, string email, string role, Guid sessionId)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         return Handler.CreateToken(new SecurityTokenDescriptor
@@ -39,6 +39,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
                 new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
                 new Claim(JwtRegisteredClaimNames.Email, email),
                 new Claim("role", role),
+                new Claim(TokenClaims.Session, sessionId.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });

@@ -33,7 +33,7 @@ public sealed class AuthFixture
         Tokens.AccessTokenLifetime.Returns(TimeSpan.FromMinutes(15));
         Tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(30));
         Tokens.SessionLifetime.Returns(TimeSpan.FromDays(45));
-        Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>())
+        Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>(), Arg.Any<Guid>())
             .Returns(call => $"access:{call.ArgAt<Guid>(0)}:{call.ArgAt<string>(1)}:{call.ArgAt<string>(2)}");
         Tokens.CreateRefreshToken().Returns(_ =>
         {

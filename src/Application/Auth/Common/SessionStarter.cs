@@ -11,11 +11,12 @@ public sealed class SessionStarter(IRepository<RefreshToken> refreshTokens, ITok
     {
         user.RecordLogin(now);
         var (refreshToken, refreshHash) = tokens.CreateRefreshToken();
-        refreshTokens.Add(RefreshToken.StartSession(user.Id, familyId: Guid.CreateVersion7(), refreshHash, now, tokens.RefreshTokenLifetime, tokens.SessionLifetime));
+        var familyId = Guid.CreateVersion7();
+        refreshTokens.Add(RefreshToken.StartSession(user.Id, familyId, refreshHash, now, tokens.RefreshTokenLifetime, tokens.SessionLifetime));
         audit.ActAs(user.Id);
 
         return new TokenResponse(
-            tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant()),
+            tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant(), familyId),
             refreshToken,
             "bearer",
             (int)tokens.AccessTokenLifetime.TotalSeconds);

@@ -9,7 +9,8 @@ public interface ITokenService
     /// <summary>The absolute lifetime of one sign-in (a refresh-token family), however often it is refreshed.</summary>
     TimeSpan SessionLifetime { get; }
 
-    string CreateAccessToken(Guid userId, string email, string role);
+    /// <summary>An access token; its <c>sid</c> claim is <paramref name="sessionId"/>, the refresh-token family it belongs to.</summary>
+    string CreateAccessToken(Guid userId, string email, string role, Guid sessionId);
 
     /// <summary>A new opaque refresh token: the plain value for the client and its hash for storage.</summary>
     (string Token, string Hash) CreateRefreshToken();
