@@ -23,6 +23,8 @@ dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
 export ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}"
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
+# The audit chain keyed as in production (docs/decisions/024); Audit__Chains may be set by the caller to compare.
+export Audit__ActiveHmacKeyVersion=1 Audit__HmacKeys__1="$(head -c 32 /dev/urandom | base64)"
 export Serilog__MinimumLevel__Default=Warning
 # The benchmarks measure the service, not its per-user budgets (thousands of orders a second from a handful of users).
 export RateLimits__Enabled=false

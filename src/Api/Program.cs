@@ -108,6 +108,12 @@ foreach (var warning in secretWarnings)
     app.Logger.LogWarning("{SecretWarning}", warning);
 }
 
+if (!builder.Configuration.GetSection("Audit:HmacKeys").GetChildren().Any())
+{
+    app.Logger.LogWarning("Audit:HmacKeys is not configured: audit rows are chained with plain SHA-256, which shows accidental edits but not "
+        + "deliberate ones. Configure Audit__HmacKeys__1 and Audit__ActiveHmacKeyVersion=1 (docs/decisions/024).");
+}
+
 // ValidateOnStart only runs inside RunAsync: validate every such option (JWT, encryption keys, database, …) now, so a
 // misconfigured service refuses to start before it has touched (migrated) the database.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
@@ -115,6 +121,11 @@ await DatabaseMigrator.MigrateIfEnabledAsync(app.Services);
 if (RewrapCommandLine.Matches(args))
 {
     return await RewrapCommandLine.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (AuditCommandLine.Matches(args))
+{
+    return await AuditCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
 if (UsersCommandLine.Matches(args))

@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
         services.AddSingleton<Portfolio.Common.EquityPointSampler>();
         services.AddScoped<AuditWriter>();
+        services.AddScoped<Auth.Common.SignInThrottle>();
+        services.AddScoped<Auth.Common.SessionStarter>();
+        services.AddScoped<Auth.Common.MfaCodeCheck>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());

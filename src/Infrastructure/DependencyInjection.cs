@@ -13,6 +13,7 @@ using RiskPlatform.Infrastructure.Brokers;
 using RiskPlatform.Infrastructure.Brokers.Accounting;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Paper;
+using RiskPlatform.Infrastructure.Auditing;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Identity;
@@ -54,12 +55,15 @@ public static class DependencyInjection
         AddBrokers(services, configuration);
 
         services.AddCredentialCipher(configuration);
+        services.AddSingleton<UserSecretSealer>();
+        services.AddSingleton<ITotp, OtpNetTotp>();
         services.AddOptions<VaultOptions>()
             .Bind(configuration.GetSection(VaultOptions.SectionName))
             .Validate(o => o.MaxKeysPerUser > 0 && o.ExpirySweepInterval > TimeSpan.Zero && o.RewrapBatchSize is > 0 and <= 1000,
                 "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
             .ValidateOnStart();
         services.AddHostedService<ApiKeyExpirySweepService>();
+        AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
@@ -77,6 +81,24 @@ public static class DependencyInjection
         services.AddSingleton<MonitorActionRunner>();
         services.AddHostedService<PortfolioMonitorWorker>();
         services.AddHostedService<PortfolioMonitorScheduler>();
+    }
+
+    /// <summary>The tamper-evident audit chain, its verifier and the retry queue for rows whose write failed (docs/decisions/024).</summary>
+    private static void AddAuditChain(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.SectionName))
+            .Validate(o => o.HmacKeys.All(k => k.Key > 0 && AuditHasher.IsValidKey(k.Value)), "Audit:HmacKeys:<version> must be base64 of at least 32 random bytes, with versions from 1.")
+            .Validate(o => o.ActiveHmacKeyVersion == 0 ? o.HmacKeys.Count == 0 : o.HmacKeys.ContainsKey(o.ActiveHmacKeyVersion),
+                "Audit:ActiveHmacKeyVersion must name a configured Audit:HmacKeys version (and be set when keys are configured).")
+            .Validate(o => o.Chains is >= 1 and <= 64 && o.RetryQueueCapacity > 0, "Audit:Chains must be 1 to 64 and Audit:RetryQueueCapacity positive.")
+            .ValidateOnStart();
+        services.AddSingleton<AuditHasher>();
+        services.AddScoped<IAuditChain, DatabaseAuditChain>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddSingleton<AuditRetryQueue>();
+        services.AddSingleton<IAuditRetryQueue>(sp => sp.GetRequiredService<AuditRetryQueue>());
+        services.AddHostedService<AuditRetryWorker>();
     }
 
     private static void AddBrokers(IServiceCollection services, IConfiguration configuration)

@@ -31,6 +31,14 @@ public sealed class DatabaseReset
                 SchemasToInclude = ["public"],
                 TablesToIgnore = ["__EFMigrationsHistory"],
             });
+
+            // audit_logs refuses DELETE (an append-only trigger); TRUNCATE empties it first, then Respawn deletes the rest.
+            await using (var truncate = connection.CreateCommand())
+            {
+                truncate.CommandText = "DO $$ BEGIN IF to_regclass('public.audit_logs') IS NOT NULL THEN TRUNCATE audit_logs; END IF; END $$;";
+                await truncate.ExecuteNonQueryAsync();
+            }
+
             await _respawner.ResetAsync(connection);
             return;
         }

@@ -134,9 +134,34 @@ internal sealed class FixedTokenService : ITokenService
 
     public TimeSpan SessionLifetime => TimeSpan.FromDays(30);
 
-    public string CreateAccessToken(Guid userId, string email, string role) => "access";
+    public string CreateAccessToken(Guid userId, string email, string role, Guid sessionId) => "access";
 
     public (string Token, string Hash) CreateRefreshToken() => ("refresh", "refresh-hash");
 
     public string HashRefreshToken(string token) => "refresh-hash";
+
+    public TimeSpan MfaChallengeLifetime => TimeSpan.FromMinutes(5);
+
+    public string CreateMfaChallenge(Guid userId) => "challenge";
+
+    public Guid? ReadMfaChallenge(string token) => null;
+}
+
+/// <summary>No hub connections to close.</summary>
+internal sealed class NoSessionConnections : ISessionConnections
+{
+    public static readonly NoSessionConnections Instance = new();
+
+    public int Close(Guid sessionId) => 0;
+}
+
+/// <summary>The pipeline's own cost, without the database chain lock (measured end to end by bench/http instead).</summary>
+internal sealed class UnchainedAuditChain : IAuditChain
+{
+    public Task LinkAsync(AuditLog row, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class NoAuditRetryQueue : IAuditRetryQueue
+{
+    public bool TryEnqueue(AuditLog row) => false;
 }

@@ -10,6 +10,7 @@ using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Queries.GetCurrentUser;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Users;
 
@@ -63,6 +64,9 @@ public class PipelineOverheadBenchmarks
         services.AddSingleton<IRequestContext, FixedRequestContext>();
         services.AddSingleton<IAccountActors, UnusedAccountActors>();
         services.AddSingleton<ITokenService>(_tokens);
+        services.AddSingleton<ISessionConnections>(NoSessionConnections.Instance);
+        services.AddSingleton<IAuditChain, UnchainedAuditChain>();
+        services.AddSingleton<IAuditRetryQueue, NoAuditRetryQueue>();
         _services = services.BuildServiceProvider();
 
         // One long-lived scope: the per-request scope belongs to ASP.NET Core, not to the pipeline being measured.
@@ -96,7 +100,8 @@ public class PipelineOverheadBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Command")]
     public Task<Unit> Command_HandlerDirect() =>
-        new LogoutCommandHandler(_refreshTokens, _currentUser, _tokens, new AuditScope(), TimeProvider.System).Handle(Command, CancellationToken.None);
+        new LogoutCommandHandler(_refreshTokens, _currentUser, _tokens, NoSessionConnections.Instance, new AfterCommitActions(NullLogger<AfterCommitActions>.Instance), new AuditScope(), TimeProvider.System)
+            .Handle(Command, CancellationToken.None);
 
     [Benchmark]
     [BenchmarkCategory("Command")]

@@ -1,10 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskPlatform.Api.Infrastructure;
+using RiskPlatform.Application.Auth.Commands.ConfirmTotp;
+using RiskPlatform.Application.Auth.Commands.DisableTotp;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.Logout;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
+using RiskPlatform.Application.Auth.Commands.SetUpTotp;
+using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Queries.GetCurrentUser;
 
@@ -16,17 +20,41 @@ internal sealed class Auth : IEndpointGroup
     {
         var group = app.MapApiGroup("auth", "Auth");
         group.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register);
-        group.MapPost("/login", Login).AllowAnonymous();
-        group.MapPost("/refresh", Refresh).AllowAnonymous();
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
         group.MapPost("/logout", Logout).RequireAuthorization();
         group.MapGet("/me", GetCurrentUser).RequireAuthorization();
+        group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
+        group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
+        group.MapPost("/mfa/totp/disable", DisableTotp).RequireAuthorization();
     }
 
     public static async Task<Created<UserDto>> Register(RegisterCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Created("/api/v1/auth/me", await mediator.Send(command, cancellationToken));
 
-    public static async Task<Ok<TokenResponse>> Login(LoginCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+    /// <summary>The token pair, or <c>{mfa_required: true, challenge_token, expires_in}</c> when the account has a second factor.</summary>
+    public static async Task<Results<Ok<TokenResponse>, Ok<MfaChallengeResponse>>> Login(
+        LoginCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var outcome = await mediator.Send(command, cancellationToken);
+        return outcome.MfaChallenge is { } challenge ? TypedResults.Ok(challenge) : TypedResults.Ok(outcome.Tokens!);
+    }
+
+    public static async Task<Ok<TokenResponse>> VerifyMfa(VerifyMfaCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    public static async Task<Ok<TotpSetupResponse>> SetUpTotp(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new SetUpTotpCommand(), cancellationToken));
+
+    public static async Task<Ok<RecoveryCodesResponse>> ConfirmTotp(ConfirmTotpCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    public static async Task<NoContent> DisableTotp(DisableTotpCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<TokenResponse>> Refresh(RefreshAccessTokenCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command, cancellationToken));

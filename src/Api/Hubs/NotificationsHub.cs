@@ -11,12 +11,13 @@ namespace RiskPlatform.Api.Hubs;
 /// push can tell "delivered" from "not connected".
 /// </summary>
 [Authorize]
-internal sealed class NotificationsHub(IUserPresence presence) : Hub
+internal sealed class NotificationsHub(IUserPresence presence, SessionConnectionRegistry sessions) : Hub
 {
     public const string Path = "/hubs/notifications";
 
     public override async Task OnConnectedAsync()
     {
+        sessions.Add(Context);
         if (Context.UserIdentifier is { } userId)
         {
             await presence.ConnectedAsync(userId, Context.ConnectionId);
@@ -27,6 +28,7 @@ internal sealed class NotificationsHub(IUserPresence presence) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Remove(Context);
         if (Context.UserIdentifier is { } userId)
         {
             await presence.DisconnectedAsync(userId, Context.ConnectionId);

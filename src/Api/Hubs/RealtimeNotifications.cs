@@ -22,6 +22,8 @@ internal static class RealtimeNotifications
     /// <summary>Call after <c>AddInfrastructure</c>: replaces its default <see cref="INotificationPusher"/>.</summary>
     public static IServiceCollection AddRealtimeNotifications(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<SessionConnectionRegistry>();
+        services.AddSingleton<ISessionConnections>(sp => sp.GetRequiredService<SessionConnectionRegistry>());
         var signalR = services.AddSignalR().AddJsonProtocol(options => JsonDefaults.Apply(options.PayloadSerializerOptions));
         var redis = configuration[RedisConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(redis))

@@ -14,6 +14,15 @@ public sealed class RateLimitOptions
     /// <summary><c>POST /auth/register</c>, per IP: each call spends a deliberately slow password hash.</summary>
     public RateLimitBudget Register { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// <c>POST /auth/login</c> and <c>POST /auth/mfa/verify</c>, per IP: a ceiling on sign-in traffic from one address, on top
+    /// of the per-(email, address) failure throttle. Generous, because a web front end signs everyone in from its own address.
+    /// </summary>
+    public RateLimitBudget Login { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary><c>POST /auth/refresh</c>, per IP: a client refreshes once per access-token lifetime, not in a loop.</summary>
+    public RateLimitBudget Refresh { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary><c>POST /orders</c>, per user: sized for a trading bot (10 a second on average), not for a flood.</summary>
     public RateLimitBudget Orders { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 
@@ -32,6 +41,8 @@ public sealed class RateLimitOptions
     public IEnumerable<(string Name, RateLimitBudget Budget)> Budgets() =>
     [
         (nameof(Register), Register),
+        (nameof(Login), Login),
+        (nameof(Refresh), Refresh),
         (nameof(Orders), Orders),
         (nameof(RiskChecks), RiskChecks),
         (nameof(KeyVerification), KeyVerification),

@@ -14,6 +14,8 @@ namespace RiskPlatform.Api.Infrastructure;
 internal static class RateLimits
 {
     public const string Register = nameof(RateLimitOptions.Register);
+    public const string Login = nameof(RateLimitOptions.Login);
+    public const string Refresh = nameof(RateLimitOptions.Refresh);
     public const string Orders = nameof(RateLimitOptions.Orders);
     public const string RiskChecks = nameof(RateLimitOptions.RiskChecks);
     public const string KeyVerification = nameof(RateLimitOptions.KeyVerification);

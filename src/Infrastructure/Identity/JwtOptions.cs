@@ -26,6 +26,10 @@ public sealed class JwtOptions
     [Range(1, 365)]
     public int SessionMaxDays { get; set; } = 30;
 
+    /// <summary>How long a sign-in whose password was right waits for its second-factor code.</summary>
+    [Range(1, 15)]
+    public int MfaChallengeMinutes { get; set; } = 5;
+
     public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey);
 
     public static bool IsValidSigningKey(string? value)

@@ -27,6 +27,27 @@ public abstract class AuditLogTests(ApiFixture fixture) : FunctionalTest(fixture
     }
 
     [Fact]
+    public async Task FailedSignIn_AgainstAnExistingAccount_ShowsInItsOwnersAuditLogButAnswersLikeAnUnknownEmail()
+    {
+        var owner = Anonymous();
+        await owner.RegisterAsync("owner@example.com", "Correct-Horse-42");
+
+        var againstOwner = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = "owner@example.com", password = "Wrong-Horse-42" }))
+            .EnsureProblem(HttpStatusCode.Unauthorized);
+        var againstNobody = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = "nobody@example.com", password = "Wrong-Horse-42" }))
+            .EnsureProblem(HttpStatusCode.Unauthorized);
+        await owner.SignInAsync("owner@example.com", "Correct-Horse-42");
+
+        Assert.Equal(
+            (againstNobody.Body!["code"]!.GetValue<string>(), againstNobody.Body!["detail"]!.GetValue<string>()),
+            (againstOwner.Body!["code"]!.GetValue<string>(), againstOwner.Body!["detail"]!.GetValue<string>()));
+        var rows = (await owner.GetAsync("/api/v1/audit-logs")).EnsureStatus(HttpStatusCode.OK).Array;
+        Assert.Equal(["Login:succeeded", "Login:denied", "Register:succeeded"], rows.Select(r => $"{r!["action"]}:{r!["outcome"]}"));
+        Assert.Equal("invalid_credentials", rows[1]!["error_code"]!.GetValue<string>());
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND user_id IS NULL"));
+    }
+
+    [Fact]
     public async Task FailedCommand_LeavesNoChangeButStillLeavesItsAuditRow()
     {
         var client = await SignedInAsync("first@example.com");
@@ -39,7 +60,7 @@ public abstract class AuditLogTests(ApiFixture fixture) : FunctionalTest(fixture
     }
 
     [Fact]
-    public async Task RefusedSignIn_IsRecordedAsDeniedAgainstTheAccountWithNoActingUser()
+    public async Task RefusedSignIn_IsRecordedAsDeniedAgainstTheAccountAndInItsOwnersName()
     {
         var victim = await SignedInAsync("victim@example.com");
 
@@ -47,7 +68,7 @@ public abstract class AuditLogTests(ApiFixture fixture) : FunctionalTest(fixture
 
         Assert.Equal(1, await Fixture.CountAsync(
             "SELECT COUNT(*) FROM audit_logs WHERE action = 'Login' AND outcome = 'denied' AND error_code = 'invalid_credentials' "
-            + $"AND user_id IS NULL AND resource_type = 'user' AND resource_id = '{FormatId(victim.UserId)}'"));
+            + $"AND user_id = '{FormatId(victim.UserId)}' AND resource_type = 'user' AND resource_id = '{FormatId(victim.UserId)}'"));
     }
 
     /// <summary>SQLite stores GUIDs as upper-case text; PostgreSQL compares uuid literals in any case.</summary>

@@ -36,6 +36,8 @@ public sealed class RiskPlatformApiFactory(
             ["Jwt:SigningKey"] = TestSecrets.JwtSigningKey,
             ["Encryption:ActiveKeyVersion"] = "1",
             ["Encryption:MasterKeys:1"] = TestSecrets.MasterKeyV1,
+            ["Audit:ActiveHmacKeyVersion"] = "1",
+            ["Audit:HmacKeys:1"] = TestSecrets.AuditHmacKeyV1,
             ["Serilog:MinimumLevel:Default"] = "Debug",
 
             // A shared host serves thousands of requests from one test "client" within minutes: the rate limits are off

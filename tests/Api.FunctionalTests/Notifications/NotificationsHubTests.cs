@@ -29,6 +29,24 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task Connection_WhenItsSignInLogsOut_IsClosedButTheSameUsersOtherSignInStaysConnected()
+    {
+        const string email = "two-devices@example.com";
+        using var laptop = await SignedInAsync(email);
+        using var phone = Fixture.CreateClient();
+        await phone.SignInAsync(email, "Correct-Horse-42");
+        await using var laptopHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, laptop.AccessToken);
+        await using var phoneHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, phone.AccessToken);
+
+        (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(System.Net.HttpStatusCode.NoContent);
+
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(laptopHub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
+            TimeSpan.FromSeconds(10), "the server closed the connection of the sign-in that logged out");
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, phoneHub.State);
+    }
+
+    [Fact]
     public async Task Push_WhenTwoUsersAreConnected_EachReceivesOnlyTheirOwnEventsInSnakeCase()
     {
         using var alice = await SignedInAsync();

@@ -25,8 +25,8 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
         await using var instanceB = Instance(redis);
         var tokens = instanceA.Services.GetRequiredService<ITokenService>();
         var (alice, bob) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        await using var aliceOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, tokens.CreateAccessToken(alice, "alice@example.com", "user"));
-        await using var bobOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, tokens.CreateAccessToken(bob, "bob@example.com", "user"));
+        await using var aliceOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, tokens.CreateAccessToken(alice, "alice@example.com", "user", Guid.NewGuid()));
+        await using var bobOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, tokens.CreateAccessToken(bob, "bob@example.com", "user", Guid.NewGuid()));
         var pusherOnA = instanceA.Services.GetRequiredService<INotificationPusher>();
         var ct = TestContext.Current.CancellationToken;
 

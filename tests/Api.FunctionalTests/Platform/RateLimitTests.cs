@@ -50,6 +50,25 @@ public abstract class RateLimitTests(ApiFixture fixture) : FunctionalTest(fixtur
     }
 
     [Theory]
+    [InlineData("/api/v1/auth/login", "Login")]
+    [InlineData("/api/v1/auth/mfa/verify", "Login")]
+    [InlineData("/api/v1/auth/refresh", "Refresh")]
+    public async Task SignInAndRefresh_BeyondAnAddresssBudget_Answer429ForThatAddressOnly(string path, string policy)
+    {
+        await using var host = Host(($"RateLimits:{policy}:PermitLimit", "2"));
+        using var client = new ApiClient(host.CreateClient());
+        object body = new { email = "nobody@example.com", password = "Wrong-Horse-42", refresh_token = "not-a-token", challenge_token = "x", code = "123456" };
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var peer in (string[])["203.0.113.5", "203.0.113.5", "203.0.113.5", "203.0.113.6"])
+        {
+            statuses.Add((await client.PostFromAsync(peer, path, body)).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.Unauthorized], statuses);
+    }
+
+    [Theory]
     [InlineData("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy", "GET")]
     [InlineData("/api/v1/risk-rules/portfolio-risk", "GET")]
     [InlineData("/api/v1/risk-rules/test", "POST")]

@@ -26,9 +26,10 @@ public sealed class AuthThroughPipelineTests
             () => host.SendAsync(new LoginCommand("ann@example.com", "hunter2-secret"), Cancellation));
 
         Assert.Single(fixture.LoginAttempts);
-        Assert.Equal(["begin", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
+        Assert.Equal(["begin", "save", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal(("Login", "invalid_credentials", "user", user.Id), (row.Action, row.ErrorCode, row.ResourceType, row.ResourceId));
+        Assert.Equal(user.Id, row.UserId); // the owner sees the refusal in their own audit log
         Assert.DoesNotContain(host.Journal.Entries, e => e.Contains("hunter2-secret", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Journal.Logs, l => l.Message.Contains("hunter2-secret", StringComparison.Ordinal));
         Assert.DoesNotContain("hunter2-secret", row.Description ?? "", StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class AuthThroughPipelineTests
         await Assert.ThrowsAsync<TooManyRequestsException>(
             () => host.SendAsync(new LoginCommand("ann@example.com", AuthFixture.Password), Cancellation));
 
-        Assert.Equal(["begin", "rollback", "discard", "audit-row:Denied", "save", "dispose-transaction"], UnitOfWorkEvents(host));
+        Assert.Equal(["begin", "rollback", "discard", "begin", "audit-row:Denied", "save", "commit", "dispose-transaction", "dispose-transaction"], UnitOfWorkEvents(host));
         Assert.Equal("too_many_login_attempts", Assert.Single(host.AuditRows).ErrorCode);
     }
 
@@ -76,7 +77,7 @@ public sealed class AuthThroughPipelineTests
         await Assert.ThrowsAsync<UnauthorizedException>(() => host.SendAsync(new RefreshAccessTokenCommand("stolen"), Cancellation));
 
         Assert.NotNull(successor.RevokedAt);
-        Assert.Equal(["begin", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
+        Assert.Equal(["begin", "save", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal(("RefreshAccessToken", "refresh_token_reused", user.Id, family), (row.Action, row.ErrorCode, row.UserId, row.ResourceId));
     }
@@ -89,6 +90,9 @@ public sealed class AuthThroughPipelineTests
             services.AddScoped<IReadRepository<User>>(_ => fixture.UserRepository);
             services.AddScoped(_ => fixture.LoginAttemptRepository);
             services.AddScoped(_ => fixture.RefreshTokenRepository);
+            services.AddScoped(_ => fixture.AuthenticatorRepository);
+            services.AddScoped<IReadRepository<TotpAuthenticator>>(_ => fixture.AuthenticatorRepository);
+            services.AddSingleton(fixture.Totp);
             services.AddSingleton(fixture.PasswordHasher);
             services.AddSingleton(fixture.Tokens);
             services.AddSingleton(fixture.TransactionLock);

@@ -129,7 +129,7 @@ public sealed class LoginCommandHandlerTests
 
         var response = await fixture.LoginHandler().Handle(new LoginCommand("ann@example.com", AuthFixture.Password), Cancellation);
 
-        Assert.Equal("refresh-1", response.RefreshToken);
+        Assert.Equal("refresh-1", response.Tokens!.RefreshToken);
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class LoginCommandHandlerTests
         Assert.NotEqual(Guid.Empty, issued.FamilyId);
         Assert.Equal(fixture.Now.AddDays(30), issued.ExpiresAt);
         Assert.True(issued.IsUsable(fixture.Now));
-        Assert.Equal($"access:{user.Id}:ann@example.com:user", response.AccessToken);
-        Assert.Equal(("refresh-1", "bearer", 900), (response.RefreshToken, response.TokenType, response.ExpiresIn));
+        Assert.Equal($"access:{user.Id}:ann@example.com:user", response.Tokens!.AccessToken);
+        Assert.Equal(("refresh-1", "bearer", 900), (response.Tokens!.RefreshToken, response.Tokens!.TokenType, response.Tokens!.ExpiresIn));
         Assert.Empty(fixture.LoginAttempts);
         Assert.Equal((user.Id, "user", user.Id), (fixture.Audit.ActingUserId, fixture.Audit.ResourceType, fixture.Audit.ResourceId));
     }
@@ -165,7 +165,7 @@ public sealed class LoginCommandHandlerTests
         var response = await fixture.LoginHandler().Handle(new LoginCommand("ann@example.com", AuthFixture.Password), Cancellation);
 
         Assert.Equal(role, user.Role);
-        Assert.Equal($"access:{user.Id}:ann@example.com:{role.ToString().ToLowerInvariant()}", response.AccessToken);
+        Assert.Equal($"access:{user.Id}:ann@example.com:{role.ToString().ToLowerInvariant()}", response.Tokens!.AccessToken);
     }
 
     [Fact]
@@ -195,16 +195,28 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenRefused_DescribesTheRefusalWithoutTheSubmittedPassword()
+    public async Task Handle_WhenRefused_DescribesTheRefusalWithoutTheSubmittedPasswordAndShowsItToTheOwner()
     {
         var fixture = new AuthFixture();
-        fixture.AddUser();
+        var user = fixture.AddUser();
 
         await Assert.ThrowsAsync<UnauthorizedException>(
             () => fixture.LoginHandler().Handle(new LoginCommand("ann@example.com", "hunter2-secret"), Cancellation));
 
         Assert.NotNull(fixture.Audit.Description);
         Assert.DoesNotContain("hunter2-secret", fixture.Audit.Description, StringComparison.Ordinal);
+        Assert.Equal(user.Id, fixture.Audit.ActingUserId);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheEmailIsUnknown_RecordsTheRefusalForNoUser()
+    {
+        var fixture = new AuthFixture();
+        fixture.AddUser();
+
+        await Assert.ThrowsAsync<UnauthorizedException>(
+            () => fixture.LoginHandler().Handle(new LoginCommand("bob@example.com", "hunter2-secret"), Cancellation));
+
         Assert.Null(fixture.Audit.ActingUserId);
     }
 }

@@ -157,6 +157,8 @@ public sealed class AfterCommitActionsTests
                 scope,
                 Substitute.For<ICurrentUser>(),
                 Substitute.For<IRequestContext>(),
+                Substitute.For<IAuditChain>(),
+                Substitute.For<IAuditRetryQueue>(),
                 new FakeTimeProvider(),
                 NullLogger<AuditWriter>.Instance),
             scope,

@@ -4,6 +4,7 @@ using RiskPlatform.Application.Auth.Commands.ChangeUserRole;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
+using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
@@ -22,6 +23,7 @@ public sealed class AuthFixture
         UserRepository = InMemoryRepository.Of(Users).Projecting<User, UserDto>(Users);
         LoginAttemptRepository = InMemoryRepository.Of(LoginAttempts);
         RefreshTokenRepository = InMemoryRepository.Of(RefreshTokens);
+        AuthenticatorRepository = InMemoryRepository.Of(Authenticators);
 
         PasswordHasher.Hash(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
         PasswordHasher.Verify(Arg.Any<string?>(), Arg.Any<string>())
@@ -31,7 +33,7 @@ public sealed class AuthFixture
         Tokens.AccessTokenLifetime.Returns(TimeSpan.FromMinutes(15));
         Tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(30));
         Tokens.SessionLifetime.Returns(TimeSpan.FromDays(45));
-        Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>())
+        Tokens.CreateAccessToken(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<string>(), Arg.Any<Guid>())
             .Returns(call => $"access:{call.ArgAt<Guid>(0)}:{call.ArgAt<string>(1)}:{call.ArgAt<string>(2)}");
         Tokens.CreateRefreshToken().Returns(_ =>
         {
@@ -39,6 +41,11 @@ public sealed class AuthFixture
             return ($"refresh-{issued}", HashOf($"refresh-{issued}"));
         });
         Tokens.HashRefreshToken(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
+
+        Tokens.MfaChallengeLifetime.Returns(TimeSpan.FromMinutes(5));
+        Tokens.CreateMfaChallenge(Arg.Any<Guid>()).Returns(call => $"challenge:{call.Arg<Guid>()}");
+        Tokens.ReadMfaChallenge(Arg.Any<string>()).Returns(call =>
+            call.Arg<string>().StartsWith("challenge:", StringComparison.Ordinal) ? Guid.Parse(call.Arg<string>()["challenge:".Length..]) : null);
 
         RequestContext.IpAddress.Returns(IpAddress);
     }
@@ -52,6 +59,13 @@ public sealed class AuthFixture
     public List<LoginAttempt> LoginAttempts { get; } = [];
 
     public List<RefreshToken> RefreshTokens { get; } = [];
+
+    public List<TotpAuthenticator> Authenticators { get; } = [];
+
+    public IRepository<TotpAuthenticator> AuthenticatorRepository { get; }
+
+    /// <summary>TOTP: the sealed secret is the text "sealed:{user id}", and code "123456" matches time step 1000.</summary>
+    public ITotp Totp { get; } = FakeTotp();
 
     public IRepository<User> UserRepository { get; }
 
@@ -96,8 +110,35 @@ public sealed class AuthFixture
         }
     }
 
+    internal SignInThrottle Throttle() => new(LoginAttemptRepository, RequestContext, TransactionLock, Audit);
+
+    internal SessionStarter Sessions() => new(RefreshTokenRepository, Tokens, Audit);
+
     internal LoginCommandHandler LoginHandler() =>
-        new(UserRepository, LoginAttemptRepository, RefreshTokenRepository, PasswordHasher, Tokens, RequestContext, TransactionLock, Audit, Time);
+        new(UserRepository, AuthenticatorRepository, PasswordHasher, Tokens, Throttle(), Sessions(), Audit, Time);
+
+    internal VerifyMfaCommandHandler VerifyMfaHandler() =>
+        new(UserRepository, AuthenticatorRepository, Tokens, Throttle(), new MfaCodeCheck(Totp), Sessions(), Audit, Time);
+
+    /// <summary>An authenticator enabled with <paramref name="recoveryCodes"/>, its last used step <paramref name="lastStep"/>.</summary>
+    public TotpAuthenticator AddEnabledAuthenticator(User user, long lastStep = 900, params string[] recoveryCodes)
+    {
+        var authenticator = TotpAuthenticator.Begin(user.Id, System.Text.Encoding.UTF8.GetBytes($"sealed:{user.Id}"));
+        var codes = recoveryCodes.Length == 0 ? ["zzzzz-zzzzz"] : recoveryCodes;
+        authenticator.Confirm(lastStep, [.. codes.Select(RecoveryCodes.Hash)], Now);
+        Authenticators.Add(authenticator);
+        return authenticator;
+    }
+
+    private static ITotp FakeTotp()
+    {
+        var totp = Substitute.For<ITotp>();
+        totp.MatchTimeStep(Arg.Any<Guid>(), Arg.Any<byte[]>(), Arg.Any<string>(), Arg.Any<DateTimeOffset>())
+            .Returns(call => call.ArgAt<string>(2) == "123456" && System.Text.Encoding.UTF8.GetString(call.ArgAt<byte[]>(1)) == $"sealed:{call.ArgAt<Guid>(0)}"
+                ? 1000L
+                : null);
+        return totp;
+    }
 
     internal RegisterCommandHandler RegisterHandler() =>
         new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);

@@ -16,6 +16,12 @@ namespace RiskPlatform.Application.UnitTests.Support;
 public sealed class PipelineHost : IAsyncDisposable
 {
     public static readonly Guid SignedInUserId = Guid.Parse("0199a0e0-0000-7000-8000-000000000001");
+    /// <summary>Links nothing (the chain is an Infrastructure concern, tested there and end to end).</summary>
+    public IAuditChain AuditChain { get; } = Substitute.For<IAuditChain>();
+
+    /// <summary>Rows whose write failed; a test inspects what was queued.</summary>
+    public IAuditRetryQueue AuditRetryQueue { get; } = Substitute.For<IAuditRetryQueue>();
+
     public const string IpAddress = "203.0.113.7";
     public const string UserAgent = "risk-tests/1.0";
     public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -61,6 +67,8 @@ public sealed class PipelineHost : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
         services.AddScoped(_ => UnitOfWork);
         services.AddScoped(_ => AuditLogs);
+        services.AddScoped(_ => AuditChain);
+        services.AddSingleton(AuditRetryQueue);
         services.AddScoped(_ => CurrentUser);
         services.AddScoped(_ => RequestContext);
         services.AddScoped(_ => Substitute.For<IAccountActors>()); // the widgets here are no account commands

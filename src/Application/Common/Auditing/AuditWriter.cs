@@ -14,6 +14,8 @@ public sealed class AuditWriter(
     AuditScope auditScope,
     ICurrentUser currentUser,
     IRequestContext requestContext,
+    IAuditChain chain,
+    IAuditRetryQueue retryQueue,
     TimeProvider timeProvider,
     ILogger<AuditWriter> logger)
 {
@@ -34,8 +36,19 @@ public sealed class AuditWriter(
 
     public long Start() => timeProvider.GetTimestamp();
 
-    public void Add(string action, AuditOutcome outcome, string? errorCode, long started, string? description = null) =>
-        auditLogs.Add(AuditLog.Record(
+    /// <summary>
+    /// Builds the row, links it into its chain and adds it; the caller saves and commits. Save the command's own changes
+    /// first, so that the chain's lock is taken after them and held only while the row is inserted and committed.
+    /// </summary>
+    public async Task AppendAsync(string action, AuditOutcome outcome, string? errorCode, long started, string? description = null)
+    {
+        var row = Build(action, outcome, errorCode, started, description);
+        await chain.LinkAsync(row, CancellationToken.None);
+        auditLogs.Add(row);
+    }
+
+    private AuditLog Build(string action, AuditOutcome outcome, string? errorCode, long started, string? description) =>
+        AuditLog.Record(
             userId: auditScope.ActingUserId ?? currentUser.UserId,
             action: action,
             resourceType: auditScope.ResourceType,
@@ -47,23 +60,38 @@ public sealed class AuditWriter(
             traceId: requestContext.TraceId,
             durationMs: (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
             timestamp: timeProvider.GetUtcNow().UtcDateTime,
-            description: description ?? auditScope.Description));
+            description: description ?? auditScope.Description);
 
     /// <summary>
-    /// Adds one row and saves it on its own. Never throws: the request's own outcome stands, and a row that could not be
-    /// written is logged instead.
+    /// Writes one row in a transaction of its own. Never throws: the request's own outcome stands. A row that could not be
+    /// written is logged at error level and handed to the retry queue, which writes it once the database is back.
     /// </summary>
     public async Task RecordAloneAsync(string action, AuditOutcome outcome, string? errorCode, long started, string? description = null)
     {
+        var row = Build(action, outcome, errorCode, started, description);
         try
         {
-            Add(action, outcome, errorCode, started, description);
-            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+            await WriteAloneAsync(row, CancellationToken.None);
         }
         catch (Exception exception)
         {
             unitOfWork.DiscardChanges();
-            logger.LogError(exception, "Could not write the audit row for {Action} ({Outcome})", action, outcome);
+            row.Unlink();
+            var queued = retryQueue.TryEnqueue(row);
+            logger.LogError(
+                exception,
+                "Could not write the audit row {AuditId} for {Action} ({Outcome}, {ErrorCode}) by {UserId} at {Timestamp:O}; {RetryState}",
+                row.Id, action, outcome, errorCode, row.UserId, row.Timestamp, queued ? "queued for retry" : "retry queue full, row lost");
         }
+    }
+
+    /// <summary>Links and inserts <paramref name="row"/> in its own transaction (also used by the retry queue's writer).</summary>
+    public async Task WriteAloneAsync(AuditLog row, CancellationToken cancellationToken)
+    {
+        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
+        await chain.LinkAsync(row, cancellationToken);
+        auditLogs.Add(row);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

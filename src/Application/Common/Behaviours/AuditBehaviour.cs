@@ -81,7 +81,8 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             var committed = false;
             try
             {
-                auditWriter.Add(ActionName, outcome, errorCode, started);
+                await unitOfWork.SaveChangesAsync(CancellationToken.None);
+                await auditWriter.AppendAsync(ActionName, outcome, errorCode, started);
                 await unitOfWork.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 committed = true;
@@ -112,11 +113,11 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
 
         if (auditScope.FailureCode is null && !auditScope.IsUnremarkable)
         {
-            auditWriter.Add(ActionName, AuditOutcome.Succeeded, errorCode: null, started);
+            await auditWriter.AppendAsync(ActionName, AuditOutcome.Succeeded, errorCode: null, started);
         }
         else if (auditScope.FailureCode is not null)
         {
-            auditWriter.Add(ActionName, AuditOutcome.Failed, auditScope.FailureCode, started);
+            await auditWriter.AppendAsync(ActionName, AuditOutcome.Failed, auditScope.FailureCode, started);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -9,10 +9,20 @@ public interface ITokenService
     /// <summary>The absolute lifetime of one sign-in (a refresh-token family), however often it is refreshed.</summary>
     TimeSpan SessionLifetime { get; }
 
-    string CreateAccessToken(Guid userId, string email, string role);
+    /// <summary>An access token; its <c>sid</c> claim is <paramref name="sessionId"/>, the refresh-token family it belongs to.</summary>
+    string CreateAccessToken(Guid userId, string email, string role, Guid sessionId);
 
     /// <summary>A new opaque refresh token: the plain value for the client and its hash for storage.</summary>
     (string Token, string Hash) CreateRefreshToken();
 
     string HashRefreshToken(string token);
+
+    /// <summary>How long a password-accepted sign-in waits for its second factor.</summary>
+    TimeSpan MfaChallengeLifetime { get; }
+
+    /// <summary>A signed, short-lived token saying "this user's password was right"; it is not an access token.</summary>
+    string CreateMfaChallenge(Guid userId);
+
+    /// <summary>The user a challenge token was issued to; null when it is malformed, forged or expired.</summary>
+    Guid? ReadMfaChallenge(string token);
 }

@@ -24,6 +24,10 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
         builder.Property(a => a.UserAgent).HasMaxLength(512);
         builder.Property(a => a.TraceId).HasMaxLength(64);
         builder.Property(a => a.Description).HasMaxLength(AuditLog.DescriptionMaxLength);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+
+        // The head of each chain (the newest row), read under the chain's lock before every insert; unique, so a fork fails.
+        builder.HasIndex(a => new { a.Chain, a.ChainSequence }).IsUnique().HasDatabaseName("ux_audit_logs_chain_sequence");
 
         // Serves the caller's trail, newest first, optionally narrowed to one resource.
         builder.HasIndex(a => new { a.UserId, a.Timestamp }).HasDatabaseName("ix_audit_logs_user_recent");

@@ -95,7 +95,7 @@ public sealed class AuditBehaviourTests
         var caught = await Assert.ThrowsAsync<DomainException>(() => host.SendAsync(Command, TestContext.Current.CancellationToken));
 
         Assert.Same(thrown, caught);
-        Assert.Equal(["begin", "handler", "rollback", "discard", "audit-row:Failed", "save", "dispose-transaction"], TransactionEvents(host));
+        Assert.Equal(["begin", "handler", "rollback", "discard", "begin", "audit-row:Failed", "save", "commit", "dispose-transaction", "dispose-transaction"], TransactionEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal((AuditOutcome.Failed, "widget_locked"), (row.Outcome, row.ErrorCode));
         Assert.Equal(("widget", WidgetId), (row.ResourceType, row.ResourceId));
@@ -133,7 +133,7 @@ public sealed class AuditBehaviourTests
         var row = Assert.Single(host.AuditRows);
         Assert.Equal((outcome, errorCode), (row.Outcome, row.ErrorCode));
         Assert.Contains("rollback", host.Journal.Entries);
-        Assert.DoesNotContain("commit", host.Journal.Entries);
+        Assert.DoesNotContain("commit", host.Journal.Entries.TakeWhile(e => !e.StartsWith("audit-row:", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class AuditBehaviourTests
         var caught = await Assert.ThrowsAsync<UnauthorizedException>(() => host.SendAsync(Command, TestContext.Current.CancellationToken));
 
         Assert.Same(host.Script.Throws, caught);
-        Assert.Equal(["begin", "handler", "audit-row:Denied", "save", "commit", "dispose-transaction"], TransactionEvents(host));
+        Assert.Equal(["begin", "handler", "save", "audit-row:Denied", "save", "commit", "dispose-transaction"], TransactionEvents(host));
         Assert.Equal("invalid_credentials", Assert.Single(host.AuditRows).ErrorCode);
     }
 
@@ -157,7 +157,7 @@ public sealed class AuditBehaviourTests
 
         await Assert.ThrowsAsync<UnauthorizedException>(() => host.SendAsync(Command, TestContext.Current.CancellationToken));
 
-        Assert.Equal(["begin", "handler", "rollback", "discard", "audit-row:Denied", "save", "dispose-transaction"], TransactionEvents(host));
+        Assert.Equal(["begin", "handler", "rollback", "discard", "begin", "audit-row:Denied", "save", "commit", "dispose-transaction", "dispose-transaction"], TransactionEvents(host));
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class AuditBehaviourTests
         var caught = await Assert.ThrowsAsync<NotFoundException>(() => host.SendAsync(new GetWidgetQuery(WidgetId), TestContext.Current.CancellationToken));
 
         Assert.Same(thrown, caught);
-        Assert.Equal(["handler", "audit-row:Denied", "save"], TransactionEvents(host));
+        Assert.Equal(["handler", "begin", "audit-row:Denied", "save", "commit", "dispose-transaction"], TransactionEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal((AuditOutcome.Denied, "not_found", "GetWidget"), (row.Outcome, row.ErrorCode, row.Action));
         Assert.Equal((PipelineHost.SignedInUserId, PipelineHost.IpAddress, PipelineHost.UserAgent), (row.UserId, row.IpAddress, row.UserAgent));

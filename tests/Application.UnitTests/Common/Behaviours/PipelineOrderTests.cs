@@ -74,8 +74,11 @@ public sealed class PipelineOrderTests
                 "handler",                                   // the unit of work never saves: the handler threw
                 "rollback",
                 "discard",
+                "begin",                                     // the failure row is written in a transaction of its own
                 "audit-row:Failed",
                 "save",
+                "commit",
+                "dispose-transaction",
                 "dispose-transaction",
                 "log:UnhandledExceptionBehaviour:Error",     // outside audit: logs after the row is written
                 "log:LoggingBehaviour:Debug",                // logging reports the timing even of a failure

@@ -1,6 +1,8 @@
-using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Application.Auth.Commands.Login;
 
-public sealed record LoginCommand(string Email, string Password) : ICommand<TokenResponse>, IAnonymousRequest, ISensitiveRequest;
+public sealed record LoginCommand(string Email, string Password) : ICommand<LoginOutcome>, IAnonymousRequest, ISensitiveRequest
+{
+    public override string ToString() => $"LoginCommand {{ Email = {Email}, Password = *** }}";
+}

@@ -10,6 +10,8 @@ internal sealed class LogoutCommandHandler(
     IRepository<RefreshTokenEntity> refreshTokens,
     ICurrentUser currentUser,
     ITokenService tokens,
+    ISessionConnections sessionConnections,
+    IAfterCommitActions afterCommit,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<LogoutCommand, Unit>
 {
@@ -28,6 +30,14 @@ internal sealed class LogoutCommandHandler(
             }
 
             audit.Target("refresh_token_family", presented.FamilyId);
+
+            // Once the revocation has committed, the sign-in's open real-time connections end too (on this node).
+            var familyId = presented.FamilyId;
+            afterCommit.Enqueue(_ =>
+            {
+                sessionConnections.Close(familyId);
+                return Task.CompletedTask;
+            });
         }
 
         audit.Describe("Signed out");

@@ -47,7 +47,7 @@ internal sealed class RefreshAccessTokenCommandHandler(
         audit.Describe("Refreshed access token");
 
         return new TokenResponse(
-            tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant()),
+            tokens.CreateAccessToken(user.Id, user.Email, user.Role.ToString().ToLowerInvariant(), presented.FamilyId),
             token,
             "bearer",
             (int)tokens.AccessTokenLifetime.TotalSeconds);

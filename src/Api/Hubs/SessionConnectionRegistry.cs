@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.Identity;
+
+namespace RiskPlatform.Api.Hubs;
+
+/// <summary>
+/// This node's hub connections by the <c>sid</c> (refresh-token family) of the token that opened them, so that a logout can
+/// abort them. Per node: with the Redis backplane, a connection held by another node is not closed here; it ends when its
+/// access token expires (the hub closes connections at token expiry), within <c>Jwt:AccessTokenMinutes</c>.
+/// </summary>
+internal sealed class SessionConnectionRegistry : ISessionConnections
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _bySession = new();
+
+    public static Guid? SessionOf(HubCallerContext context) =>
+        Guid.TryParse(context.User?.FindFirst(TokenClaims.Session)?.Value, out var sessionId) ? sessionId : null;
+
+    public void Add(HubCallerContext context)
+    {
+        if (SessionOf(context) is { } sessionId)
+        {
+            _bySession.GetOrAdd(sessionId, _ => new()).TryAdd(context.ConnectionId, context);
+        }
+    }
+
+    public void Remove(HubCallerContext context)
+    {
+        if (SessionOf(context) is { } sessionId && _bySession.TryGetValue(sessionId, out var connections))
+        {
+            connections.TryRemove(context.ConnectionId, out _);
+            if (connections.IsEmpty)
+            {
+                _bySession.TryRemove(KeyValuePair.Create(sessionId, connections));
+            }
+        }
+    }
+
+    public int Close(Guid sessionId)
+    {
+        if (!_bySession.TryRemove(sessionId, out var connections))
+        {
+            return 0;
+        }
+
+        foreach (var context in connections.Values)
+        {
+            context.Abort();
+        }
+
+        return connections.Count;
+    }
+}

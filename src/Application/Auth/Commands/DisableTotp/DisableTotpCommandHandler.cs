@@ -1,0 +1,51 @@
+using MediatR;
+using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Auth.Specifications;
+using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Exceptions;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Commands.DisableTotp;
+
+internal sealed class DisableTotpCommandHandler(
+    IRepository<User> users,
+    IRepository<TotpAuthenticator> authenticators,
+    ICurrentUser currentUser,
+    IPasswordHasher passwordHasher,
+    SignInThrottle throttle,
+    MfaCodeCheck codeCheck,
+    AuditScope audit,
+    TimeProvider timeProvider) : IRequestHandler<DisableTotpCommand, Unit>
+{
+    public async Task<Unit> Handle(DisableTotpCommand request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var user = await users.FirstOrDefaultAsync(new TrackedUserByIdSpec(userId), cancellationToken)
+            ?? throw new UnauthorizedException("invalid_token", "The account no longer exists.");
+        var authenticator = await authenticators.FirstOrDefaultAsync(new TotpAuthenticatorOfUserSpec(userId), cancellationToken);
+        if (authenticator is not { IsEnabled: true })
+        {
+            throw new ConflictException("mfa.not_enabled", "Two-factor sign-in is not enabled.");
+        }
+
+        audit.Target("totp_authenticator", authenticator.Id);
+        var now = timeProvider.GetUtcNow();
+        await throttle.EnterAsync(user.NormalizedEmail, now.UtcDateTime, cancellationToken);
+
+        // A wrong password spends no code (a recovery code stays usable); the refusal does not say which was wrong.
+        var passwordRight = passwordHasher.Verify(user.PasswordHash, request.Password) != PasswordCheck.Failed;
+        var outcome = passwordRight ? codeCheck.Use(authenticator, request.Code, now) : MfaCodeOutcome.Wrong;
+        if (!passwordRight || outcome is MfaCodeOutcome.Wrong or MfaCodeOutcome.Replayed)
+        {
+            throttle.RecordFailure(user.NormalizedEmail, now.UtcDateTime);
+            audit.Describe("Two-factor disable refused: wrong password or code");
+            throw new UnauthorizedException("invalid_credentials", "The password or the code is not valid.", persistChanges: true);
+        }
+
+        authenticators.Remove(authenticator);
+        audit.Describe($"Two-factor sign-in disabled {MfaCodeCheck.Describe(outcome)}");
+        return Unit.Value;
+    }
+}

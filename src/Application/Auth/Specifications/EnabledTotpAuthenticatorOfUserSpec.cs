@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Specifications;
+
+public sealed class EnabledTotpAuthenticatorOfUserSpec : Specification<TotpAuthenticator>
+{
+    public EnabledTotpAuthenticatorOfUserSpec(Guid userId) => Query.Where(a => a.UserId == userId && a.ConfirmedAt != null);
+}

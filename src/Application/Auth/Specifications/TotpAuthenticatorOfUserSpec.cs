@@ -1,0 +1,9 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.Users;
+
+namespace RiskPlatform.Application.Auth.Specifications;
+
+public sealed class TotpAuthenticatorOfUserSpec : Specification<TotpAuthenticator>
+{
+    public TotpAuthenticatorOfUserSpec(Guid userId) => Query.Where(a => a.UserId == userId);
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OtpNet;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Infrastructure.Persistence;
+
+namespace RiskPlatform.Api.FunctionalTests.Auth;
+
+/// <summary>
+/// TOTP second factor end to end: enrol, confirm, sign in in two steps, recovery codes, disable; codes work once, wrong
+/// codes are throttled like passwords, the secret is stored sealed. The host's clock is frozen so that codes are computed
+/// for the instant the service sees.
+/// </summary>
+public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    private const string Email = "mfa@example.com";
+    private const string Password = "Correct-Horse-42";
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+
+    private FakeTimeProvider _clock = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var now = DateTimeOffset.UtcNow;
+        _clock = Fixture.Clock.Freeze(now.AddTicks(-(now.Ticks % Step.Ticks)).AddSeconds(5));
+    }
+
+    [Fact]
+    public async Task SignIn_WithTotpEnabled_NeedsACodeAfterThePassword()
+    {
+        var (_, secret, _) = await EnrolAsync();
+        _clock.Advance(Step);
+
+        var first = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = Email, password = Password })).EnsureStatus(HttpStatusCode.OK);
+        Assert.True(first.Body!["mfa_required"]!.GetValue<bool>());
+        Assert.Null(first.Body["access_token"]);
+        Assert.Null(first.Body["refresh_token"]);
+        var challenge = first.Body["challenge_token"]!.GetValue<string>();
+
+        var second = (await Anonymous().PostAsync("/api/v1/auth/mfa/verify", new { challenge_token = challenge, code = Code(secret) }))
+            .EnsureStatus(HttpStatusCode.OK);
+        using var client = Anonymous();
+        client.UseTokens(second.Body!["access_token"]!.GetValue<string>(), second.Body["refresh_token"]!.GetValue<string>());
+        (await client.GetAsync("/api/v1/auth/me")).EnsureStatus(HttpStatusCode.OK);
+
+        // The challenge is not an access token.
+        using var impostor = Anonymous();
+        impostor.UseTokens(challenge, "none");
+        (await impostor.GetAsync("/api/v1/auth/me")).EnsureStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Verify_WhenTheSameCodeIsPresentedTwice_RefusesTheSecond()
+    {
+        var (_, secret, _) = await EnrolAsync();
+        _clock.Advance(Step);
+        var code = Code(secret);
+
+        (await VerifyAsync(await ChallengeAsync(), code)).EnsureStatus(HttpStatusCode.OK);
+        var replay = (await VerifyAsync(await ChallengeAsync(), code)).EnsureProblem(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("invalid_mfa_code", replay.Body!["code"]!.GetValue<string>());
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'VerifyMfa' AND outcome = 'denied'"));
+    }
+
+    [Fact]
+    public async Task Verify_WithARecoveryCode_SignsInOnceAndNeverAgainWithThatCode()
+    {
+        var (_, _, recoveryCodes) = await EnrolAsync();
+
+        (await VerifyAsync(await ChallengeAsync(), recoveryCodes[3])).EnsureStatus(HttpStatusCode.OK);
+        (await VerifyAsync(await ChallengeAsync(), recoveryCodes[3])).EnsureProblem(HttpStatusCode.Unauthorized);
+        (await VerifyAsync(await ChallengeAsync(), recoveryCodes[4].ToUpperInvariant())).EnsureStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Verify_AfterFiveWrongCodes_IsThrottledLikeAPassword()
+    {
+        var (_, secret, _) = await EnrolAsync();
+        _clock.Advance(Step);
+        var challenge = await ChallengeAsync();
+        var wrong = Code(secret) == "000000" ? "111111" : "000000";
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await VerifyAsync(challenge, wrong)).EnsureProblem(HttpStatusCode.Unauthorized);
+        }
+
+        var throttled = (await VerifyAsync(challenge, Code(secret))).EnsureProblem(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.Equal(5, await Fixture.CountAsync("SELECT COUNT(*) FROM login_attempts"));
+    }
+
+    [Fact]
+    public async Task Disable_WithPasswordAndCode_TurnsTheSecondStepOff()
+    {
+        var (client, secret, _) = await EnrolAsync();
+        _clock.Advance(Step);
+
+        (await client.PostAsync("/api/v1/auth/mfa/totp/disable", new { password = "Wrong-Horse-42", code = Code(secret) }))
+            .EnsureProblem(HttpStatusCode.Unauthorized);
+        (await client.PostAsync("/api/v1/auth/mfa/totp/disable", new { password = Password, code = Code(secret) }))
+            .EnsureStatus(HttpStatusCode.NoContent);
+
+        var login = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = Email, password = Password })).EnsureStatus(HttpStatusCode.OK);
+        Assert.NotNull(login.Body!["access_token"]);
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM totp_authenticators"));
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'DisableTotp' AND outcome = 'succeeded'"));
+    }
+
+    [Fact]
+    public async Task Setup_StoresTheSecretSealedAndTheRecoveryCodesHashed()
+    {
+        var (client, secret, recoveryCodes) = await EnrolAsync();
+
+        using var scope = Fixture.Factory.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>()
+            .Set<Domain.Users.TotpAuthenticator>().AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        var raw = Base32Encoding.ToBytes(secret);
+        Assert.False(stored.SealedSecret.AsSpan().IndexOf(raw) >= 0, "the raw secret is in the stored row");
+        Assert.DoesNotContain(secret, System.Text.Encoding.ASCII.GetString(stored.SealedSecret), StringComparison.Ordinal);
+        Assert.Equal(10, recoveryCodes.Length);
+        Assert.All(recoveryCodes, code => Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), stored.RecoveryCodeHashes, StringComparison.Ordinal));
+        Assert.Equal(10, stored.RecoveryCodesLeft);
+
+        // Setting up again once enabled is refused: the enabled secret stays.
+        (await client.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureProblem(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/auth/mfa/verify", """{"challenge_token":"x","code":"12"}""", "code")]
+    [InlineData("/api/v1/auth/mfa/verify", """{"code":"123456"}""", "challenge_token")]
+    [InlineData("/api/v1/auth/mfa/verify", """{"challenge_token":"x","code":123456}""", "code")]
+    public async Task Verify_WithBadInput_IsAProblemNamingTheField(string path, string body, string field) =>
+        (await Anonymous().PostRawAsync(path, body)).EnsureValidationError(field);
+
+    [Fact]
+    public async Task Confirm_WithAWrongOrMalformedCode_IsAProblemNamingCode()
+    {
+        var client = Anonymous();
+        await client.SignInAsNewUserAsync(Email, Password);
+        var secret = (await client.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureStatus(HttpStatusCode.OK).Body!["secret"]!.GetValue<string>();
+        var wrong = Code(secret) == "000000" ? "111111" : "000000";
+
+        (await client.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = wrong })).EnsureValidationError("code");
+        (await client.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = "abc" })).EnsureValidationError("code");
+        (await Anonymous().PostAsync("/api/v1/auth/mfa/verify", new { challenge_token = "forged", code = "123456" })).EnsureProblem(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The code an authenticator app shows at the host's (frozen) now.</summary>
+    private string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(_clock.GetUtcNow().UtcDateTime);
+
+    private async Task<(ApiClient Client, string Secret, string[] RecoveryCodes)> EnrolAsync()
+    {
+        var client = Anonymous();
+        await client.SignInAsNewUserAsync(Email, Password);
+        var setup = (await client.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureStatus(HttpStatusCode.OK);
+        var secret = setup.Body!["secret"]!.GetValue<string>();
+        var uri = setup.Body["otpauth_uri"]!.GetValue<string>();
+        Assert.StartsWith("otpauth://totp/", uri, StringComparison.Ordinal);
+        Assert.Contains($"secret={secret}", uri, StringComparison.Ordinal);
+
+        var confirmed = (await client.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK);
+        var codes = confirmed.Body!["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
+        return (client, secret, codes);
+    }
+
+    private async Task<string> ChallengeAsync()
+    {
+        var login = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = Email, password = Password })).EnsureStatus(HttpStatusCode.OK);
+        return login.Body!["challenge_token"]!.GetValue<string>();
+    }
+
+    private Task<ApiResponse> VerifyAsync(string challenge, string code) =>
+        Anonymous().PostAsync("/api/v1/auth/mfa/verify", new { challenge_token = challenge, code });
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class MfaTestsOnSqlite(SqliteApiFixture fixture) : MfaTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class MfaTestsOnPostgres(PostgresApiFixture fixture) : MfaTests(fixture);
