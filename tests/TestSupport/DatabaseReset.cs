@@ -21,6 +21,24 @@ public sealed class DatabaseReset
 
     public async Task ResetAsync()
     {
+        // A background worker of the previous test's host (outbox, monitor, pushes) may still be writing: PostgreSQL may then
+        // pick the reset as a deadlock victim. It is simply tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ResetOnceAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
+    }
+
+    private async Task ResetOnceAsync()
+    {
         if (_provider == DatabaseProvider.PostgreSql)
         {
             await using var connection = new NpgsqlConnection(_connectionString);

@@ -74,7 +74,7 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
     }
 
     [Fact]
-    public async Task Liquidate_WhenAnEarlierAttemptStillAwaitsTheBroker_SendsNothingAgain_AndAsksToRetryLater()
+    public async Task Liquidate_WhenAnEarlierAttemptStillAwaitsTheBroker_SendsNothingAgain_AndLeavesTheActionUntouched()
     {
         var action = AddLiquidation();
         var earlier = Order.Accept(
@@ -84,9 +84,10 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
         _orders.Add(earlier);
         _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
 
-        var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() => ExecuteAsync(action));
+        var status = await ExecuteAsync(action);
 
-        Assert.Equal("broker_order_state_unknown", refused.Code);
+        Assert.Equal(MonitorActionStatus.Pending, status);
+        Assert.Equal(0, action.Attempts);
         await _broker.Received(1).FindOrderByClientOrderIdAsync(UserId, ClientOrderId, Arg.Any<CancellationToken>());
         await _broker.DidNotReceiveWithAnyArgs().SubmitOrderAsync(default, default!, Cancellation);
         Assert.True(action.IsPending);

@@ -48,7 +48,14 @@ public sealed partial class MonitorActionRunner(
                 await using var scope = scopes.CreateAsyncScope();
 
                 // A started execution finishes even during shutdown, so a broker call is never left half recorded.
-                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ExecuteMonitorActionCommand(action.Id), CancellationToken.None);
+                var status = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new ExecuteMonitorActionCommand(action.Id), CancellationToken.None);
+                if (status == MonitorActionStatus.Pending)
+                {
+                    // Its outcome is still awaited from the broker (another attempt's call): the user's later actions wait with it.
+                    break;
+                }
+
                 executed++;
             }
 #pragma warning disable CA1031 // Any failure of one action is recorded for a retry; the runner must go on serving other users.

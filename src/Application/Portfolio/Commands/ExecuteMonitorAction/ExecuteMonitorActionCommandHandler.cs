@@ -101,7 +101,9 @@ internal sealed class ExecuteMonitorActionCommandHandler(
     /// On the paper broker the whole liquidation is one transaction under the trading lock. An external broker is never called
     /// inside one (docs/decisions/020): the positions are read with no transaction open, the liquidation order is committed
     /// awaiting the broker, the broker is called, and the answer recorded in a new transaction. An attempt whose answer was lost
-    /// leaves the order awaiting the broker; the retry settles it by its client order id and never sends it twice.
+    /// leaves the order awaiting the broker; the retry settles it by its client order id and never sends it twice. While the
+    /// broker's record of it cannot be found yet (another runner's call may still be on its way), the action stays pending,
+    /// untouched.
     /// </remarks>
     private async Task LiquidateAsync(MonitorAction action, bool external, CancellationToken cancellationToken)
     {
@@ -115,9 +117,10 @@ internal sealed class ExecuteMonitorActionCommandHandler(
                 await OpenOrderRefresh.RefreshAsync(orders, broker, action.UserId, Now(), riskOptions.Value.BrokerAcknowledgement, cancellationToken);
                 if (recorded.AwaitsBroker)
                 {
-                    throw new ServiceUnavailableException(
-                        "broker_order_state_unknown",
-                        $"Liquidation order {recorded.Id} ({clientOrderId}) is still awaiting the broker's answer; it is not sent again.");
+                    // Another attempt's call may be in flight (a second node's runner): the action is left exactly as it is, so
+                    // that attempt records its answer; the next retry settles the order by its client order id otherwise.
+                    audit.Describe($"Liquidation order {recorded.Id} ({clientOrderId}) is still awaiting the broker's answer; nothing sent again");
+                    return;
                 }
             }
 
