@@ -77,12 +77,7 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
     public async Task Liquidate_WhenAnEarlierAttemptStillAwaitsTheBroker_SendsNothingAgain_AndLeavesTheActionUntouched()
     {
         var action = AddLiquidation();
-        var earlier = Order.Accept(
-            UserId, ClientOrderId, "AAPL", OrderSide.Sell, OrderType.Market, TimeInForce.Day, 25m, 25m, null, null,
-            RiskDecisionOutcome.Accepted, null, null, Now);
-        earlier.AwaitBroker();
-        _orders.Add(earlier);
-        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+        AddEarlierAttemptAwaitingAnExternalBroker();
 
         var status = await ExecuteAsync(action);
 
@@ -97,12 +92,7 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
     public async Task Liquidate_WhenAnEarlierAttemptReachedTheBroker_RecordsItsFillAndSendsNothingAgain()
     {
         var action = AddLiquidation();
-        var earlier = Order.Accept(
-            UserId, ClientOrderId, "AAPL", OrderSide.Sell, OrderType.Market, TimeInForce.Day, 25m, 25m, null, null,
-            RiskDecisionOutcome.Accepted, null, null, Now);
-        earlier.AwaitBroker();
-        _orders.Add(earlier);
-        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+        var earlier = AddEarlierAttemptAwaitingAnExternalBroker();
         _broker.FindOrderByClientOrderIdAsync(UserId, ClientOrderId, Arg.Any<CancellationToken>())
             .Returns(Filled(new BrokerOrderRequest(ClientOrderId, "AAPL", OrderSide.Sell, 25m, OrderType.Market, null, TimeInForce.Day)));
 
@@ -214,6 +204,18 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
         var action = MonitorAction.Liquidate(new LiquidationInstruction(EpisodeId, "AAPL", OrderSide.Sell, 25m, ClientOrderId), UserId, 1);
         _actions.Add(action);
         return action;
+    }
+
+    /// <summary>An earlier attempt's liquidation order, committed awaiting an external broker whose answer was lost.</summary>
+    private Order AddEarlierAttemptAwaitingAnExternalBroker()
+    {
+        var earlier = Order.Accept(
+            UserId, ClientOrderId, "AAPL", OrderSide.Sell, OrderType.Market, TimeInForce.Day, 25m, 25m, null, null,
+            RiskDecisionOutcome.Accepted, null, null, Now);
+        earlier.AwaitBroker();
+        _orders.Add(earlier);
+        _broker.IsExternalAsync(UserId, Arg.Any<CancellationToken>()).Returns(true);
+        return earlier;
     }
 
     private void HoldPosition(string symbol, decimal quantity) =>
