@@ -9,4 +9,19 @@ public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record TokenPair(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn);
 
+/// <summary>
+/// The answer to <c>POST /auth/login</c>: the token pair, or, for an account with a second factor,
+/// <c>{mfa_required: true, challenge_token, expires_in}</c> and no tokens.
+/// </summary>
+public sealed record LoginAnswer(
+    string? AccessToken, string? RefreshToken, string? TokenType, int ExpiresIn, bool MfaRequired, string? ChallengeToken);
+
+public sealed record MfaVerifyRequest(string ChallengeToken, string Code);
+
+/// <summary>How a sign-in ended: signed in, or waiting for the second factor (<see cref="ChallengeToken"/>).</summary>
+public sealed record SignInOutcome(string? ChallengeToken)
+{
+    public bool NeedsSecondFactor => ChallengeToken is not null;
+}
+
 public sealed record CurrentUser(Guid Id, string Email, string FullName, string Role);

@@ -22,9 +22,27 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task<CurrentUser> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<CurrentUser>(HttpMethod.Post, "auth/register", request, authenticated: false, cancellationToken);
 
-    public async Task SignInAsync(string email, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs in with the password. An account with a second factor is not signed in yet: the outcome carries the challenge to
+    /// answer with <see cref="VerifySecondFactorAsync"/>.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
     {
-        var tokens = await SendAsync<TokenPair>(HttpMethod.Post, "auth/login", new LoginRequest(email, password), authenticated: false, cancellationToken);
+        var answer = await SendAsync<LoginAnswer>(HttpMethod.Post, "auth/login", new LoginRequest(email, password), authenticated: false, cancellationToken);
+        if (answer.MfaRequired)
+        {
+            return new SignInOutcome(answer.ChallengeToken);
+        }
+
+        await session.SetAsync(Stored(email, new TokenPair(answer.AccessToken!, answer.RefreshToken!, answer.TokenType ?? "bearer", answer.ExpiresIn)));
+        return new SignInOutcome(ChallengeToken: null);
+    }
+
+    /// <summary>Answers the sign-in's challenge with an authenticator code (or a recovery code) and keeps the session.</summary>
+    public async Task VerifySecondFactorAsync(string email, string challengeToken, string code, CancellationToken cancellationToken = default)
+    {
+        var tokens = await SendAsync<TokenPair>(
+            HttpMethod.Post, "auth/mfa/verify", new MfaVerifyRequest(challengeToken, code), authenticated: false, cancellationToken);
         await session.SetAsync(Stored(email, tokens));
     }
 
