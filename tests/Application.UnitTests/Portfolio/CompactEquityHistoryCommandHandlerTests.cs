@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Portfolio.Commands.CompactEquityHistory;
+using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.UnitTests.Support;
 using RiskPlatform.Domain.Portfolio;
 
@@ -24,7 +25,8 @@ public sealed class CompactEquityHistoryCommandHandlerTests
             EquitySnapshot.Record(Guid.NewGuid(), 6m, Now.AddDays(-400)),
         };
         var audit = new AuditScope();
-        var handler = new CompactEquityHistoryCommandHandler(InMemoryRepository.Of(store), audit, new FakeTimeProvider(new DateTimeOffset(Now)));
+        var handler = new CompactEquityHistoryCommandHandler(
+            InMemoryRepository.Of(store).Projecting<EquitySnapshot, EquitySnapshotKey>(store), audit, new FakeTimeProvider(new DateTimeOffset(Now)));
 
         var removed = await handler.Handle(new CompactEquityHistoryCommand(UserId), TestContext.Current.CancellationToken);
 

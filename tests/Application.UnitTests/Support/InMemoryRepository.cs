@@ -29,6 +29,13 @@ public static class InMemoryRepository
             .Returns(call => Task.FromResult(Evaluate(store, call.Arg<Specification<T>>()).Count()));
         repository.When(r => r.Add(Arg.Any<T>())).Do(call => store.Add(call.Arg<T>()));
         repository.When(r => r.Remove(Arg.Any<T>())).Do(call => store.Remove(call.Arg<T>()));
+        repository.DeleteAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
+            .Returns(call =>
+            {
+                var matches = Evaluate(store, call.Arg<Specification<T>>()).ToList();
+                store.RemoveAll(matches.Contains);
+                return Task.FromResult(matches.Count);
+            });
         return repository;
     }
 
