@@ -124,6 +124,16 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task<Order> PlaceOrderAsync(OrderRequest order, CancellationToken cancellationToken = default) =>
         SendAsync<Order>(HttpMethod.Post, "orders", order, authenticated: true, cancellationToken);
 
+    /// <summary>Would this order pass? Judged like an order (trading state included); nothing is stored or sent.</summary>
+    public Task<RiskTestResult> TestOrderAsync(RiskTestRequest order, CancellationToken cancellationToken = default) =>
+        SendAsync<RiskTestResult>(HttpMethod.Post, "risk-rules/test", order, authenticated: true, cancellationToken);
+
+    /// <summary>The largest quantity of <paramref name="symbol"/> an order on <paramref name="side"/> could have now.</summary>
+    public Task<MaxQuantityAnswer> MaxQuantityAsync(string symbol, string side, CancellationToken cancellationToken = default) =>
+        SendAsync<MaxQuantityAnswer>(
+            HttpMethod.Get, $"risk-rules/max-quantity?symbol={Uri.EscapeDataString(symbol)}&side={Uri.EscapeDataString(side)}", null,
+            authenticated: true, cancellationToken);
+
     public Task<List<Order>> ListOrdersAsync(CancellationToken cancellationToken = default) =>
         SendAsync<List<Order>>(HttpMethod.Get, "orders?limit=50", null, authenticated: true, cancellationToken);
 

@@ -26,6 +26,60 @@ public sealed class OrderFormTests : WebAppTest
     }
 
     [Fact]
+    public async Task CheckFirst_ShowsWhatTheRulesWouldDo_AndPlacesNothing()
+    {
+        Api.On(HttpMethod.Post, "risk-rules/test", HttpStatusCode.OK, """
+            {"symbol":"AAPL","qty":50,"reference_price":100,"outcome":"blocked","would_block":true,"would_warn":false,"would_reduce_to":null,
+             "failure_code":null,"reason":"order value 5000 exceeds 1000",
+             "breaches":[{"rule_id":"0193c1a0-0000-7000-8000-000000000003","rule_name":"Max order","rule_type":"max_order_value",
+                          "threshold":1000,"current_value":5000,"action":"block","message":null}],
+             "results":[]}
+            """);
+        await SignedInAsync();
+        var cut = Render<OrderForm>();
+        cut.Find("#order-symbol").Change("aapl");
+        cut.Find("#order-qty").Change("50");
+
+        await cut.Find("#order-check").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            var check = cut.Find("[data-testid=order-check]");
+            Assert.Contains("Would be blocked.", check.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Max order", check.TextContent, StringComparison.Ordinal);
+            Assert.Contains("5,000 against a limit of 1,000", check.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Nothing was placed.", check.TextContent, StringComparison.Ordinal);
+        });
+        var sent = Api.Single(HttpMethod.Post, "risk-rules/test").Body!;
+        Assert.Contains("\"order_qty\":50", sent, StringComparison.Ordinal);
+        Assert.Contains("\"symbol\":\"AAPL\"", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Api.Requests, r => r.Path == "orders");
+    }
+
+    [Fact]
+    public async Task MaxQuantity_ShowsTheLargestOrderAndTheRuleThatBindsIt()
+    {
+        Api.On(HttpMethod.Get, "risk-rules/max-quantity?symbol=AAPL&side=buy", HttpStatusCode.OK, """
+            {"symbol":"AAPL","side":"buy","max_quantity":25,"binding_rule_id":"0193c1a0-0000-7000-8000-000000000003",
+             "binding_rule_name":"Position cap","binding_rule_type":"max_position_size","limited_by_reduce_only":false,
+             "reference_price":100,"failure_code":null,"binding_trading_state":null}
+            """);
+        await SignedInAsync();
+        var cut = Render<OrderForm>();
+        cut.Find("#order-symbol").Change("aapl");
+
+        await cut.Find("#order-max").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            var max = cut.Find("[data-testid=order-max]");
+            Assert.Contains("At most 25 AAPL", max.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Position cap", max.TextContent, StringComparison.Ordinal);
+            Assert.Contains("max position size", max.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Place_WhenRulesBlockTheOrder_ShowsBlockedWithEachRuleAndItsFigures()
     {
         Api.On(HttpMethod.Post, "orders", HttpStatusCode.UnprocessableEntity, """
