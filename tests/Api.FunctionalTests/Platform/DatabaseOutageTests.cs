@@ -52,7 +52,12 @@ public sealed class DatabaseOutageTests
             status => status == HttpStatusCode.Created,
             Recovery,
             "an order placed within 5 s of the database's return");
-        (await Anonymous(factory).GetAsync("/health/ready")).EnsureStatus(HttpStatusCode.OK);
+        // Readiness may meet one more pooled connection that the cut left broken: it reports ready again within the same window.
+        await Eventually.ReturnsAsync(
+            async () => (await Anonymous(factory).GetAsync("/health/ready")).Status,
+            status => status == HttpStatusCode.OK,
+            Recovery,
+            "ready again within 5 s of the database's return");
         Assert.Equal(2, (await trader.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array.Count);
     }
 
