@@ -30,9 +30,10 @@ public static class ActorHosting
         // ({ProviderType: …}). Our Orleans:Clustering is a plain kind applied below, so Orleans must not see it.
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>($"{OrleansOptions.SectionName}:Clustering", null)]);
         PinOrleansClocksToRealTime(builder.Services);
+        string? adoNetConnectionString = null;
         if (options.Clustering == ClusteringKind.AdoNet)
         {
-            var adoNetConnectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
+            adoNetConnectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
                 ?? throw Missing($"ConnectionStrings:{DependencyInjection.ConnectionStringName} is required when Orleans:Clustering is AdoNet.");
             var database = builder.Configuration.GetSection(Persistence.DatabaseOptions.SectionName).Get<Persistence.DatabaseOptions>()
                 ?? new Persistence.DatabaseOptions();
@@ -62,12 +63,10 @@ public static class ActorHosting
                     ConfigureNetwork(silo, options);
                     break;
                 case ClusteringKind.AdoNet:
-                    var connectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName)
-                        ?? throw Missing($"ConnectionStrings:{DependencyInjection.ConnectionStringName} is required when Orleans:Clustering is AdoNet.");
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = "Npgsql";
-                        o.ConnectionString = connectionString;
+                        o.ConnectionString = adoNetConnectionString;
                     });
                     ConfigureNetwork(silo, options);
                     break;

@@ -36,7 +36,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
     {
         lock (_gate)
         {
-            if (_waiting.Contains(userId) || _queue.Count + _delayed >= _capacity)
+            if (!CanWait(userId))
             {
                 return false;
             }
@@ -58,7 +58,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
 
         lock (_gate)
         {
-            if (_waiting.Contains(userId) || _queue.Count + _delayed >= _capacity)
+            if (!CanWait(userId))
             {
                 return false;
             }
@@ -87,6 +87,9 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
 
         _available.Release();
     }
+
+    /// <summary>Not waiting yet, and room left (delayed users count). Call under the lock.</summary>
+    private bool CanWait(Guid userId) => !_waiting.Contains(userId) && _queue.Count + _delayed < _capacity;
 
     public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
     {
