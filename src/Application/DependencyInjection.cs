@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
         services.AddScoped<NotificationPushQueue>();
+        services.AddScoped<Trading.Common.RestingOrderFills>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DeliveryCapCheck>();
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);

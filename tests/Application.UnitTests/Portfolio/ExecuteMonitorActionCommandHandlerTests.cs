@@ -233,6 +233,6 @@ public sealed class ExecuteMonitorActionCommandHandlerTests
         var handler = new ExecuteMonitorActionCommandHandler(
             InMemoryRepository.Of(_actions), InMemoryRepository.Of(_orders), _broker, Substitute.For<ITradingLock>(), _unitOfWork, new AuditScope(),
             Options.Create(new RiskCheckOptions()), new FakeTimeProvider(new DateTimeOffset(Now)));
-        return handler.Handle(new ExecuteMonitorActionCommand(action.Id), Cancellation);
+        return handler.Handle(new ExecuteMonitorActionCommand(action.UserId, action.Id), Cancellation);
     }
 }

@@ -8,7 +8,7 @@ namespace RiskPlatform.Application.Common.Behaviours;
 /// <summary>
 /// Sends an <see cref="IAccountCommand{TResponse}"/> to its account's actor (after validation, so bad input never leaves the
 /// node), where the same pipeline runs again from the top and this behaviour lets it through to audit, unit of work and the
-/// handler. Every other request passes straight on.
+/// handler. Every other request passes straight on. The account is the caller's, or the one a service command names.
 /// </summary>
 internal sealed class AccountActorBehaviour<TRequest, TResponse>(
     AccountActorCall actorCall,
@@ -22,6 +22,7 @@ internal sealed class AccountActorBehaviour<TRequest, TResponse>(
             return next();
         }
 
-        return actors.SendAsync(currentUser.RequireUserId(), command, cancellationToken);
+        var accountUserId = request is IServiceAccountCommand named ? named.AccountUserId : currentUser.RequireUserId();
+        return actors.SendAsync(accountUserId, command, cancellationToken);
     }
 }

@@ -16,7 +16,8 @@ namespace RiskPlatform.Application.Portfolio.Monitoring;
 /// liquidations), each as its own audited command in its own scope, after the decision that created them has committed. On a
 /// failure the attempt is recorded (<see cref="RecordMonitorActionFailureCommand"/>) and the user's remaining actions wait, so a
 /// liquidation never overtakes the cancellation before it; the retry comes after <see cref="MonitoringOptions.ActionRetryInterval"/>.
-/// An action given up after <see cref="MonitoringOptions.MaxActionAttempts"/> is logged as an error and the next one runs.
+/// An action given up after <see cref="MonitoringOptions.MaxActionAttempts"/> is logged as an error and the next one runs. Each
+/// command runs on the user's account actor, between the account's orders, never beside one.
 /// </summary>
 public sealed partial class MonitorActionRunner(
     IServiceScopeFactory scopes,
@@ -49,7 +50,7 @@ public sealed partial class MonitorActionRunner(
 
                 // A started execution finishes even during shutdown, so a broker call is never left half recorded.
                 var status = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new ExecuteMonitorActionCommand(action.Id), CancellationToken.None);
+                    .Send(new ExecuteMonitorActionCommand(userId, action.Id), CancellationToken.None);
                 if (status == MonitorActionStatus.Pending)
                 {
                     // Its outcome is still awaited from the broker (another attempt's call): the user's later actions wait with it.
@@ -63,7 +64,7 @@ public sealed partial class MonitorActionRunner(
 #pragma warning restore CA1031
             {
                 LogActionFailed(logger, action.Id, action.Kind, action.Symbol, exception);
-                if (await RecordFailureAsync(action.Id, exception) != MonitorActionStatus.Failed)
+                if (await RecordFailureAsync(userId, action.Id, exception) != MonitorActionStatus.Failed)
                 {
                     break;
                 }
@@ -75,13 +76,13 @@ public sealed partial class MonitorActionRunner(
         return executed;
     }
 
-    private async Task<MonitorActionStatus?> RecordFailureAsync(Guid actionId, Exception exception)
+    private async Task<MonitorActionStatus?> RecordFailureAsync(Guid userId, Guid actionId, Exception exception)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new RecordMonitorActionFailureCommand(actionId, Describe(exception)), CancellationToken.None);
+                .Send(new RecordMonitorActionFailureCommand(userId, actionId, Describe(exception)), CancellationToken.None);
         }
 #pragma warning disable CA1031 // The database may be down too: the action stays pending and is retried as it is.
         catch (Exception recordException)

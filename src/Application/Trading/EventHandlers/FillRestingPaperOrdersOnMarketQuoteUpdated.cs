@@ -1,7 +1,7 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.Events;
 using RiskPlatform.Domain.Trading;
 
@@ -9,24 +9,15 @@ namespace RiskPlatform.Application.Trading.EventHandlers;
 
 /// <summary>
 /// The paper broker's matching: a new quote fills every resting paper order it crosses, in every account with open orders in
-/// the symbol, inside the save that set the quote (the fills raise OrderFilled and position events in the next round).
+/// the symbol. The quote's transaction only finds those accounts; each is filled on its own actor after the commit
+/// (<see cref="RestingOrderFills"/>), because the actor is the one writer of its account.
 /// </summary>
-internal sealed class FillRestingPaperOrdersOnMarketQuoteUpdated(IRepository<PaperAccount> accounts)
+internal sealed class FillRestingPaperOrdersOnMarketQuoteUpdated(IReadRepository<PaperAccount> accounts, RestingOrderFills fills)
     : IDomainEventHandler<MarketQuoteUpdated>
 {
     public async Task Handle(MarketQuoteUpdated domainEvent, CancellationToken cancellationToken)
     {
-        var holders = await accounts.ListAsync(new PaperAccountsWithOpenOrdersInSymbolSpec(domainEvent.Symbol), cancellationToken);
-        if (holders.Count == 0)
-        {
-            return;
-        }
-
-        // A detached copy of the quote as it was set; the tracked quote has already raised its event.
-        var quote = MarketQuote.FromBidAskLast(domainEvent.Symbol, domainEvent.Bid, domainEvent.Ask, domainEvent.Last, domainEvent.OccurredAt);
-        foreach (var account in holders)
-        {
-            account.ApplyQuote(quote, domainEvent.OccurredAt);
-        }
+        var owners = await accounts.ListAsync(new OwnersOfOpenPaperOrdersInSymbolSpec(domainEvent.Symbol), cancellationToken);
+        fills.Add(owners, domainEvent.Symbol);
     }
 }

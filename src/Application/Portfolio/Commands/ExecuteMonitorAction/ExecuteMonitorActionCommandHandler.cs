@@ -41,6 +41,11 @@ internal sealed class ExecuteMonitorActionCommandHandler(
     {
         var action = await actions.FirstOrDefaultAsync(new MonitorActionByIdSpec(request.ActionId), cancellationToken)
             ?? throw new NotFoundException("Monitor action", request.ActionId);
+        if (action.UserId != request.UserId)
+        {
+            throw new NotFoundException("Monitor action", request.ActionId);
+        }
+
         audit.ActAs(action.UserId).Target("monitor_action", action.Id);
         await tradingLock.AcquireAsync(action.UserId, cancellationToken);
         if (!action.IsPending)

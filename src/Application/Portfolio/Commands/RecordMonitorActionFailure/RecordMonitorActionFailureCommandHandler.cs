@@ -20,6 +20,11 @@ internal sealed class RecordMonitorActionFailureCommandHandler(
     {
         var action = await actions.FirstOrDefaultAsync(new MonitorActionByIdSpec(request.ActionId), cancellationToken)
             ?? throw new NotFoundException("Monitor action", request.ActionId);
+        if (action.UserId != request.UserId)
+        {
+            throw new NotFoundException("Monitor action", request.ActionId);
+        }
+
         audit.ActAs(action.UserId).Target("monitor_action", action.Id);
         var gaveUp = action.RecordFailure(request.Error, timeProvider.GetUtcNow().UtcDateTime, options.Value.MaxActionAttempts);
         audit.Describe(gaveUp

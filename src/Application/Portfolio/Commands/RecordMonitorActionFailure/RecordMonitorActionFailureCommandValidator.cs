@@ -6,6 +6,7 @@ internal sealed class RecordMonitorActionFailureCommandValidator : AbstractValid
 {
     public RecordMonitorActionFailureCommandValidator()
     {
+        RuleFor(c => c.UserId).NotEmpty();
         RuleFor(c => c.ActionId).NotEmpty();
         RuleFor(c => c.Error).NotNull();
     }
