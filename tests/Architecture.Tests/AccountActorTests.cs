@@ -16,9 +16,13 @@ public sealed class AccountActorTests
     [Fact]
     public void Handlers_ThatTakeTheTradingLock_HandleAccountCommands_SoTheyRunOnTheAccountsActor()
     {
-        var offTheActor = Conventions.Handlers(Conventions.DeclaredTypes(Layers.Application))
+        var lockTakers = Conventions.Handlers(Conventions.DeclaredTypes(Layers.Application))
             .Where(handler => handler.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .Any(constructor => constructor.GetParameters().Any(p => p.ParameterType == typeof(ITradingLock))))
+            .ToList();
+        Assert.Contains(lockTakers, handler => handler.Name == "PlaceOrderCommandHandler");
+
+        var offTheActor = lockTakers
             .Where(handler => handler.FullName != CreateApiKeyHandler)
             .Where(handler => !HandledRequests(handler).All(request => typeof(IAccountCommandMarker).IsAssignableFrom(request)))
             .Select(handler => handler.FullName)
