@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Auth.Common;
@@ -170,6 +171,12 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseOutageInterceptor>();
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(sp => new SqliteGroupSync(
+            provider == DatabaseProvider.Sqlite
+                && sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous == SqliteSynchronous.Group
+                ? SqliteGroupSync.WalPathOf(connectionString)
+                : null,
+            sp.GetRequiredService<ILogger<SqliteGroupSync>>()));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -11,8 +11,10 @@ public sealed class DatabaseOptions
     public bool ApplyMigrationsOnStartup { get; set; } = true;
 
     /// <summary>
-    /// SQLite only: <c>Full</c> syncs the write-ahead log at every commit, so an acknowledged order survives a power loss;
-    /// <c>Normal</c> syncs at checkpoints only (a process crash loses nothing, a power loss may lose the last commits).
+    /// SQLite only: <c>Group</c> (the default) and <c>Full</c> make every acknowledged command survive a power loss — <c>Full</c>
+    /// by a sync of the write-ahead log inside each commit, <c>Group</c> by one sync shared by the commits that wait for it,
+    /// outside the writer; <c>Normal</c> syncs at checkpoints only (a process crash loses nothing, a power loss may lose the
+    /// last commits).
     /// </summary>
-    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Group;
 }

@@ -7,13 +7,19 @@ namespace RiskPlatform.Infrastructure.Persistence;
 
 /// <summary>
 /// A transaction-scoped lock per key: PostgreSQL advisory lock, SQL Server application lock. SQLite needs none: its write
-/// transactions begin IMMEDIATE, so writers are already serialised for the whole database. A command that left its transaction
+/// transactions begin IMMEDIATE, so writers are already serialised for the whole database (and inside an account's actor the
+/// trading lock is the actor itself). A command that left its transaction
 /// part-way (to call an external broker) begins its next one here. The trading lock is the lock keyed by the user.
 /// </summary>
 internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, UnitOfWork unitOfWork) : ITradingLock, IKeyedTransactionLock
 {
-    public Task AcquireAsync(Guid userId, CancellationToken cancellationToken) =>
-        AcquireAsync(BitConverter.ToInt64(userId.ToByteArray(), 8), $"riskplatform-trading-{userId:N}", cancellationToken);
+    /// <remarks>
+    /// On SQLite inside the account's actor there is nothing to take: the actor is the account's one writer, and the command's
+    /// write transaction begins at its first write (<see cref="UnitOfWork.ReadsOutsideTheWriter"/>).
+    /// </remarks>
+    public Task AcquireAsync(Guid userId, CancellationToken cancellationToken) => unitOfWork.ReadsOutsideTheWriter
+        ? Task.CompletedTask
+        : AcquireAsync(BitConverter.ToInt64(userId.ToByteArray(), 8), $"riskplatform-trading-{userId:N}", cancellationToken);
 
     public Task AcquireAsync(string key, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Common;
@@ -12,8 +13,16 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// save (their handlers' changes commit with the command); database conflicts become domain conflicts (HTTP 409).
 /// A command's transaction may be left part-way (<see cref="CommitSoFarAsync"/>) and taken up again by its next trading lock
 /// or save, so that a call to an external broker never runs inside a transaction (docs/decisions/020).
+/// On SQLite a command running on its account's actor begins its transaction only at its first write (a save, or a lock other
+/// than the trading lock): its reads run beside other writers instead of holding the process's one write transaction, which
+/// is safe because the actor is the one writer of the account they read (docs/decisions/018).
 /// </summary>
-internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDispatcher dispatcher, SqliteWriteGate sqliteWriter) : IUnitOfWork
+internal sealed class UnitOfWork(
+    RiskPlatformDbContext dbContext,
+    DomainEventDispatcher dispatcher,
+    SqliteWriteGate sqliteWriter,
+    SqliteGroupSync groupSync,
+    AccountActorCall actorCall) : IUnitOfWork
 {
     private const int MaxEventRounds = 10;
 
@@ -45,8 +54,12 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
             return NestedTransaction.Instance;
         }
 
-        var command = new CommandTransaction(this, dbContext.Database, sqliteWriter);
-        await command.BeginAsync(cancellationToken);
+        var command = new CommandTransaction(this, dbContext.Database, sqliteWriter, groupSync);
+        if (!ReadsOutsideTheWriter)
+        {
+            await command.BeginAsync(cancellationToken);
+        }
+
         _command = command;
         return command;
     }
@@ -58,7 +71,14 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
         await command.CommitCurrentAsync(cancellationToken);
     }
 
-    /// <summary>Begins the running command's next transaction when it left its last one (<see cref="CommitSoFarAsync"/>).</summary>
+    /// <summary>
+    /// True for a command on its account's actor on SQLite: it needs the write transaction only from its first write, and the
+    /// trading lock is the actor itself.
+    /// </summary>
+    public bool ReadsOutsideTheWriter => actorCall.IsActive && dbContext.Database.IsSqlite();
+
+    /// <summary>Begins the running command's next transaction when it left its last one (<see cref="CommitSoFarAsync"/>), or
+    /// its first one when it began reading outside the writer.</summary>
     public Task ResumeAsync(CancellationToken cancellationToken) => _command?.ResumeAsync(cancellationToken) ?? Task.CompletedTask;
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
@@ -92,9 +112,11 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
 
     /// <summary>
     /// The transaction of one command: one database transaction at a time, begun again after a commit part-way. On SQLite each
-    /// holds the process's writer lease (instead of SQLite's sleeping busy handler) and hands it on as soon as it has ended.
+    /// holds the process's writer lease (instead of SQLite's sleeping busy handler) and hands it on as soon as it has ended; a
+    /// commit then waits, without the lease, for the group sync that makes it durable.
     /// </summary>
-    private sealed class CommandTransaction(UnitOfWork owner, DatabaseFacade database, SqliteWriteGate sqliteWriter) : IUnitOfWorkTransaction
+    private sealed class CommandTransaction(UnitOfWork owner, DatabaseFacade database, SqliteWriteGate sqliteWriter, SqliteGroupSync groupSync)
+        : IUnitOfWorkTransaction
     {
         private IDbContextTransaction? _transaction;
         private IDisposable? _writerLease;
@@ -138,6 +160,8 @@ internal sealed class UnitOfWork(RiskPlatformDbContext dbContext, DomainEventDis
             {
                 await EndCurrentAsync();
             }
+
+            await groupSync.WaitDurableAsync();
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace RiskPlatform.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Pins SQLite's settings on every connection the service opens, instead of leaving them to whoever created the file:
-/// write-ahead logging (readers never wait for the writer) and the configured sync level. Writers of this process queue in
+/// write-ahead logging (readers never wait for the writer) and the configured sync level (<c>NORMAL</c> under group sync,
+/// where <see cref="SqliteGroupSync"/> syncs the log for the commits instead). Writers of this process queue in
 /// <see cref="SqliteWriteGate"/>; only another process on the same file still meets the driver's busy timeout
 /// (<c>Default Timeout</c> in the connection string). The settings belong to the native connection, which the driver pools:
 /// they are applied once per native connection, not on every open.
@@ -18,7 +19,7 @@ internal sealed class SqliteConnectionSettings(IOptions<DatabaseOptions> options
     private static readonly object Applied = new();
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
-    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {options.Value.SqliteSynchronous.ToString().ToUpperInvariant()};";
+    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Value.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
