@@ -130,8 +130,8 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
     {
         var clusterId = $"pair-{Guid.NewGuid():N}";
         var primarySiloPort = FreeTcpPorts.Next();
-        await using var first = Node(ClusterSettings(clusterId, primarySiloPort, primary: null));
-        await using var second = Node(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: $"127.0.0.1:{primarySiloPort}"));
+        await using var first = Node(ClusterNodes.Settings(clusterId, primarySiloPort, primary: null));
+        await using var second = Node(ClusterNodes.Settings(clusterId, FreeTcpPorts.Next(), primary: $"127.0.0.1:{primarySiloPort}"));
         await OneActorJudgesOrdersSplitAcrossAsync(first, second);
     }
 
@@ -145,16 +145,8 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
 
         await using var redis = await RedisTestServer.StartAsync();
         var clusterId = $"redis-{Guid.NewGuid():N}";
-        Dictionary<string, string?> WithRedis(Dictionary<string, string?> settings)
-        {
-            settings["Orleans:Clustering"] = "Redis";
-            settings["Orleans:AdvertisedIPAddress"] = "127.0.0.1";
-            settings["Redis:ConnectionString"] = redis.ConnectionString;
-            return settings;
-        }
-
-        await using var first = Node(WithRedis(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
-        await using var second = Node(WithRedis(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await using var first = Node(ClusterNodes.WithRedis(clusterId, redis));
+        await using var second = Node(ClusterNodes.WithRedis(clusterId, redis));
         await OneActorJudgesOrdersSplitAcrossAsync(first, second);
     }
 
@@ -170,8 +162,8 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
             return settings;
         }
 
-        await using var first = Node(WithAdoNet(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
-        await using var second = Node(WithAdoNet(ClusterSettings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await using var first = Node(WithAdoNet(ClusterNodes.Settings(clusterId, FreeTcpPorts.Next(), primary: null)));
+        await using var second = Node(WithAdoNet(ClusterNodes.Settings(clusterId, FreeTcpPorts.Next(), primary: null)));
         await OneActorJudgesOrdersSplitAcrossAsync(first, second);
         Assert.Equal(2, await Fixture.CountAsync(
             $"SELECT COUNT(*) FROM orleansmembershiptable WHERE deploymentid = '{clusterId}' AND status = 3"));
@@ -202,14 +194,5 @@ public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : Ac
         Assert.Equal(ShareLimit, Assert.Single(position.Positions).Quantity);
     }
 
-    private static Dictionary<string, string?> ClusterSettings(string clusterId, int siloPort, string? primary) => new()
-    {
-        ["Orleans:ClusterId"] = clusterId,
-        ["Orleans:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = FreeTcpPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:PrimarySiloEndpoint"] = primary,
-    };
-
-    private RiskPlatformApiFactory Node(Dictionary<string, string?> settings) =>
-        new(DatabaseProvider.PostgreSql, Fixture.ConnectionString, Fixture.Logs, settings: settings);
+    private RiskPlatformApiFactory Node(Dictionary<string, string?> settings) => ClusterNodes.Node(Fixture, settings);
 }

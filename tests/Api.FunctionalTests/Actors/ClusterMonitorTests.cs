@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Portfolio;
+using RiskPlatform.Api.FunctionalTests.Trading;
+using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Infrastructure.Actors;
+using RiskPlatform.TestSupport;
+
+namespace RiskPlatform.Api.FunctionalTests.Actors;
+
+/// <summary>
+/// The monitor in a cluster of two nodes with Redis membership: a quote published on one node is acted on by the actors of the
+/// accounts it moves, wherever they live, once; when a node leaves, its accounts continue on the other from the database.
+/// </summary>
+[Collection(nameof(PostgresCollection))]
+public sealed class ClusterMonitorTests(PostgresApiFixture fixture) : FunctionalTest(fixture)
+{
+    private const int MaxUsers = 16;
+
+    private static object Buy(decimal qty) => new { symbol = "AAPL", side = "buy", qty, type = "market", time_in_force = "day" };
+
+    private static object CloseAllOnDrawdown => new
+    {
+        name = "close everything at 10 % drawdown",
+        rule_type = "max_drawdown",
+        threshold_value = 10m,
+        threshold_unit = "percent",
+        action = "close_all",
+    };
+
+    [Fact]
+    public async Task QuoteOnOneNode_LiquidatesAccountsWhoseActorsLiveOnTheOtherOnce_AndWhenThatNodeLeavesTheyContinueOnTheFirst()
+    {
+        if (RedisTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var redis = await RedisTestServer.StartAsync();
+        var clusterId = $"monitor-{Guid.NewGuid():N}";
+        await using var publisher = ClusterNodes.Node(Fixture, ClusterNodes.WithRedis(clusterId, redis));
+        var other = ClusterNodes.Node(Fixture, ClusterNodes.WithRedis(clusterId, redis));
+        await using var otherLifetime = other;
+        var grains = publisher.Services.GetRequiredService<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        using var feed = new ApiClient(publisher.CreateClient());
+        await feed.SignInAsNewAdminAsync(publisher.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
+        var otherSilo = other.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        await Eventually.ReturnsAsync(() => management.GetHosts(onlyActive: true), hosts => hosts.Count == 2, TimeSpan.FromSeconds(30), "both nodes join");
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
+
+        // Traders who use the other node only, until at least two of their accounts' actors live there.
+        var traders = new List<ApiClient>();
+        var onOther = new List<ApiClient>();
+        try
+        {
+            while (onOther.Count < 2 && traders.Count < MaxUsers)
+            {
+                var trader = new ApiClient(other.CreateClient());
+                traders.Add(trader);
+                await trader.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+                (await trader.PostAsync("/api/v1/risk-rules", CloseAllOnDrawdown)).EnsureStatus(HttpStatusCode.Created);
+                (await trader.PostAsync("/api/v1/orders", Buy(200m))).EnsureStatus(HttpStatusCode.Created);
+                if (await management.GetActivationAddress(grains.GetGrain<IAccountGrain>(trader.UserId), cancellationToken) == otherSilo)
+                {
+                    onOther.Add(trader);
+                }
+            }
+
+            Assert.True(onOther.Count >= 2, $"no two of {traders.Count} accounts were placed on the other node");
+
+            // The drop, published on the first node, moves every account 12 % below its high-water mark.
+            (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 40m })).EnsureStatus(HttpStatusCode.OK);
+            foreach (var trader in traders)
+            {
+                await Eventually.ReturnsAsync(
+                    () => MonitorTestData.ActionsAsync(Fixture, trader.UserId),
+                    actions => actions.Count > 0 && actions.All(a => a.Status == MonitorActionStatus.Done),
+                    TimeSpan.FromSeconds(60),
+                    "the account's monitor actions done");
+            }
+
+            await AssertLiquidatedOnceAsync(traders);
+
+            // The other node leaves. Its accounts' actors start again on the first one, from the database: still halted by the
+            // episode, and a further drop in the same episode sends nothing more.
+            await other.DisposeAsync();
+            await Eventually.ReturnsAsync(() => management.GetHosts(onlyActive: true), hosts => hosts.Count == 1, TimeSpan.FromSeconds(60), "the other node leaves");
+            (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 35m })).EnsureStatus(HttpStatusCode.OK);
+            foreach (var trader in onOther)
+            {
+                using var viaPublisher = new ApiClient(publisher.CreateClient());
+                viaPublisher.UseTokens(trader.AccessToken!, trader.RefreshToken!);
+                var refused = (await viaPublisher.PostAsync("/api/v1/orders", Buy(1m))).EnsureProblem(HttpStatusCode.UnprocessableEntity);
+                Assert.Equal("TRADING_HALTED", refused.Body!["code"]!.GetValue<string>());
+                Assert.Equal(publisher.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress,
+                    await management.GetActivationAddress(grains.GetGrain<IAccountGrain>(trader.UserId), cancellationToken));
+            }
+
+            await AssertLiquidatedOnceAsync(traders);
+        }
+        finally
+        {
+            foreach (var trader in traders)
+            {
+                trader.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Each account sold its 200 shares in exactly one monitor order, filled, and is flat.</summary>
+    private async Task AssertLiquidatedOnceAsync(IEnumerable<ApiClient> traders)
+    {
+        foreach (var trader in traders)
+        {
+            var liquidations = (await TradingTestData.PaperAccountAsync(Fixture, trader.UserId))!;
+            Assert.Equal(0m, liquidations.Positions.Sum(p => p.Quantity));
+            Assert.Equal(1, await Fixture.CountAsync(
+                $"SELECT COUNT(*) FROM orders WHERE user_id = '{trader.UserId}' AND client_order_id LIKE '{BreachEpisode.ClientOrderIdPrefix}%' AND lower(status) = 'filled'"));
+            Assert.Equal(1, await Fixture.CountAsync(
+                $"SELECT COUNT(*) FROM orders WHERE user_id = '{trader.UserId}' AND client_order_id LIKE '{BreachEpisode.ClientOrderIdPrefix}%'"));
+        }
+    }
+}
