@@ -6,8 +6,10 @@ using System.Text;
 namespace RiskPlatform.TestSupport;
 
 /// <summary>
-/// A throwaway redis-server on a free loopback port, without persistence. Tests skip with <see cref="UnavailableReason"/>
-/// when <c>/usr/bin/redis-server</c> is missing.
+/// A throwaway redis-server on a free loopback port, without persistence unless given a data directory (then every write is
+/// appended and synced there, so a server killed and started again on that directory has its data back, as a production
+/// Redis that keeps a cluster's membership must). Tests skip with <see cref="UnavailableReason"/> when
+/// <c>/usr/bin/redis-server</c> is missing.
 /// </summary>
 public sealed class RedisTestServer : IAsyncDisposable
 {
@@ -16,7 +18,7 @@ public sealed class RedisTestServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private RedisTestServer(int port)
+    private RedisTestServer(int port, string? dataDirectory)
     {
         Port = port;
         var start = new ProcessStartInfo(ServerPath)
@@ -25,7 +27,10 @@ public sealed class RedisTestServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        string[] persistence = dataDirectory is null
+            ? ["--save", "", "--appendonly", "no"]
+            : ["--dir", dataDirectory, "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
+        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1" }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
@@ -44,15 +49,18 @@ public sealed class RedisTestServer : IAsyncDisposable
 
     public static Task<RedisTestServer> StartAsync() => StartAsync(SmtpTestServer.FreePort());
 
-    /// <summary>Starts on the given port: a test that stopped a server starts it again where its clients reconnect.</summary>
-    public static async Task<RedisTestServer> StartAsync(int port)
+    /// <summary>
+    /// Starts on the given port: a test that stopped a server starts it again where its clients reconnect, with the data of
+    /// <paramref name="dataDirectory"/> when the stopped one kept it there.
+    /// </summary>
+    public static async Task<RedisTestServer> StartAsync(int port, string? dataDirectory = null)
     {
         if (UnavailableReason is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
 
-        var server = new RedisTestServer(port);
+        var server = new RedisTestServer(port, dataDirectory);
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
