@@ -3,6 +3,7 @@
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit unless KEEP_DATABASE=1)
 #                instead of a temp SQLite file.
 #   ADMIN_EMAIL  the user that publishes quotes (made admin with `users grant-admin`, as an operator would).
+#   PUBLISHED    a directory holding an already published service (skips the publish, e.g. for back-to-back A/B runs).
 port="${PORT:-5090}"
 base="http://127.0.0.1:$port"
 workdir="$(mktemp -d)"
@@ -18,7 +19,11 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
+if [[ -n "${PUBLISHED:-}" ]]; then
+  cp -r "$PUBLISHED" "$workdir/api"
+else
+  dotnet publish src/Api -c Release -o "$workdir/api" -v q -nologo >/dev/null
+fi
 
 export ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}"
 export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
