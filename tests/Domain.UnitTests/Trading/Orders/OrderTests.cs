@@ -208,6 +208,7 @@ public sealed class OrderTests
     [InlineData(OrderStatus.New, 0, OrderStatus.Cancelled, 0, BrokerUpdateOutcome.Applied)]
     [InlineData(OrderStatus.New, 0, OrderStatus.New, 0, BrokerUpdateOutcome.Unchanged)]
     [InlineData(OrderStatus.Filled, 10, OrderStatus.Filled, 10, BrokerUpdateOutcome.Unchanged)]
+    [InlineData(OrderStatus.Filled, 10, OrderStatus.Filled, 11, BrokerUpdateOutcome.Stale)]
     [InlineData(OrderStatus.Filled, 10, OrderStatus.New, 0, BrokerUpdateOutcome.Stale)]
     [InlineData(OrderStatus.Filled, 10, OrderStatus.PartiallyFilled, 4, BrokerUpdateOutcome.Stale)]
     [InlineData(OrderStatus.Cancelled, 0, OrderStatus.Filled, 10, BrokerUpdateOutcome.Stale)]
@@ -221,7 +222,7 @@ public sealed class OrderTests
         var before = (order.Status, order.FilledQuantity, order.AverageFillPrice);
         order.ClearDomainEvents();
 
-        var outcome = order.MirrorBrokerUpdate("b-1", reported, reportedFilled, reportedFilled > 0 ? 101m : null, null, Now.AddSeconds(1));
+        var outcome = order.MirrorBrokerUpdate("b-1", reported, reportedFilled, reportedFilled > 0 ? 100m : null, null, Now.AddSeconds(1));
 
         Assert.Equal(expected, outcome);
         if (expected == BrokerUpdateOutcome.Applied)
