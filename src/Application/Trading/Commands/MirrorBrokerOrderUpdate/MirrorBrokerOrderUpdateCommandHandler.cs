@@ -9,8 +9,8 @@ using RiskPlatform.Domain.Trading.Orders;
 namespace RiskPlatform.Application.Trading.Commands.MirrorBrokerOrderUpdate;
 
 /// <summary>
-/// Finds the account's order by the broker's order id, else by its client order id (an order still awaiting the broker's
-/// answer has no broker id yet), and mirrors the update if it moves the order forward (<see cref="Order.MirrorBrokerUpdate"/>):
+/// Finds the account's order by the broker's order id, else, for an order still awaiting the broker's answer (no broker id
+/// yet), by its client order id, and mirrors the update if it moves the order forward (<see cref="Order.MirrorBrokerUpdate"/>):
 /// a fill raises the usual events (the order_filled notification) in the same save, and a fill or partial fill queues the
 /// account for the monitor after the commit (<see cref="FillMonitoring"/>). An unknown order, a repeated update and a stale one
 /// (out of order, or about a finished order) change nothing and write no audit row.
@@ -27,9 +27,7 @@ internal sealed class MirrorBrokerOrderUpdateCommandHandler(
         audit.ActAs(request.UserId);
         await tradingLock.AcquireAsync(request.UserId, cancellationToken);
         var order = await orders.FirstOrDefaultAsync(new OrderByBrokerOrderIdSpec(request.UserId, request.BrokerOrderId), cancellationToken)
-            ?? (request.ClientOrderId is { Length: > 0 } clientOrderId
-                ? await orders.FirstOrDefaultAsync(new OrderByClientOrderIdSpec(request.UserId, clientOrderId), cancellationToken)
-                : null);
+            ?? await AwaitingByClientOrderIdAsync(request, cancellationToken);
         if (order is null)
         {
             audit.Target("order", null).Describe($"Broker update '{request.Event}' for an order RiskPlatform does not hold").Unremarkable();
@@ -57,4 +55,14 @@ internal sealed class MirrorBrokerOrderUpdateCommandHandler(
 
         return outcome;
     }
+
+    /// <summary>
+    /// An order still awaiting the broker's answer (no broker id yet) with the update's client order id. An order the broker
+    /// already holds under another id is not this one, whatever its client order id.
+    /// </summary>
+    private async Task<Order?> AwaitingByClientOrderIdAsync(MirrorBrokerOrderUpdateCommand request, CancellationToken cancellationToken) =>
+        request.ClientOrderId is { Length: > 0 } clientOrderId
+        && await orders.FirstOrDefaultAsync(new OrderByClientOrderIdSpec(request.UserId, clientOrderId), cancellationToken) is { BrokerOrderId: null } order
+            ? order
+            : null;
 }
