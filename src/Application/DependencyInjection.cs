@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());
         services.AddScoped<NotificationPushQueue>();
         services.AddScoped<Trading.Common.RestingOrderFills>();
+        services.AddScoped<Portfolio.Monitoring.FillMonitoring>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DeliveryCapCheck>();
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);

@@ -13,6 +13,7 @@ using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers;
 using RiskPlatform.Infrastructure.Brokers.Accounting;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
+using RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Auditing;
 using RiskPlatform.Infrastructure.BackgroundJobs;
@@ -130,6 +131,11 @@ public static class DependencyInjection
                 "Brokers:Alpaca:MaxRetries must be 0 to 5, RetryBaseDelayMilliseconds 0 to 10000, MaxRetryAfterSeconds not negative.")
             .Validate(o => o.CircuitBreakerFailures > 0 && o.CircuitBreakerCooldownSeconds > 0,
                 "Brokers:Alpaca:CircuitBreakerFailures and CircuitBreakerCooldownSeconds must be positive.")
+            .Validate(o => IsWebSocketUrl(o.StreamUrl) && IsWebSocketUrl(o.LiveStreamUrl),
+                "Brokers:Alpaca:StreamUrl and LiveStreamUrl must be absolute ws:// or wss:// URLs.")
+            .Validate(o => o.StreamBindingPollSeconds > 0 && o.StreamHandshakeTimeoutSeconds > 0
+                    && o.StreamReconnectBaseDelayMilliseconds > 0 && o.StreamReconnectMaxDelaySeconds > 0,
+                "Brokers:Alpaca:StreamBindingPollSeconds, StreamHandshakeTimeoutSeconds, StreamReconnectBaseDelayMilliseconds and StreamReconnectMaxDelaySeconds must be positive.")
             .ValidateOnStart();
         services.AddHttpClient(AlpacaOptions.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -143,7 +149,10 @@ public static class DependencyInjection
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
         services.AddSingleton<BrokerCallAccounting>();
         services.AddHostedService<BrokerCallAccountingWorker>();
+        services.AddHostedService<AlpacaTradeUpdatesWorker>();
     }
+
+    private static bool IsWebSocketUrl(Uri url) => url.IsAbsoluteUri && url.Scheme is "ws" or "wss";
 
     private static DatabaseProvider AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -19,6 +19,9 @@ public sealed class RiskPlatformApiFactory(
     /// <summary>The discard port on the loopback interface: nothing listens there.</summary>
     public const string ClosedLocalUrl = "http://127.0.0.1:9";
 
+    /// <summary>The same closed port as a WebSocket URL.</summary>
+    public const string ClosedLocalStreamUrl = "ws://127.0.0.1:9";
+
     /// <summary>The admin that publishes quotes in the tests (see <see cref="FunctionalTest"/>).</summary>
     public const string MarketFeedEmail = "market-feed@riskplatform.test";
 
@@ -49,6 +52,12 @@ public sealed class RiskPlatformApiFactory(
             ["Brokers:Alpaca:PaperUrl"] = ClosedLocalUrl,
             ["Brokers:Alpaca:LiveUrl"] = ClosedLocalUrl,
             ["Brokers:Alpaca:DataUrl"] = ClosedLocalUrl,
+            ["Brokers:Alpaca:StreamUrl"] = ClosedLocalStreamUrl,
+            ["Brokers:Alpaca:LiveStreamUrl"] = ClosedLocalStreamUrl,
+
+            // Trade-update streams are off: with them every bound key would reconcile its open orders at start, reading
+            // Alpaca behind the back of tests that count its requests. The stream tests (AlpacaTradeUpdatesTests) turn them on.
+            ["Brokers:Alpaca:StreamsEnabled"] = "false",
 
             // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.
             ["Monitoring:PollInterval"] = "00:00:00",

@@ -19,6 +19,8 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     public const int AlertsMaxLength = 8000;
     public const int RejectReasonMaxLength = 500;
 
+    private const int TerminalStage = 3;
+
     private Order()
     {
     }
@@ -251,6 +253,35 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
     }
 
+    /// <summary>
+    /// Mirrors one update the broker pushed (a stream event), which may arrive late, twice, or after a newer one: an order only
+    /// moves forward. An update is <see cref="BrokerUpdateOutcome.Stale"/> when it reports less filled than the order shows,
+    /// an earlier stage (awaiting the broker → new → partially filled → terminal), or anything else about a terminal order;
+    /// <see cref="BrokerUpdateOutcome.Unchanged"/> when the order already shows exactly it. Only an update that moves the order on
+    /// is mirrored (<see cref="MirrorBroker"/>, with its events).
+    /// </summary>
+    public BrokerUpdateOutcome MirrorBrokerUpdate(
+        string brokerOrderId,
+        OrderStatus status,
+        decimal filledQuantity,
+        decimal? averageFillPrice,
+        string? rejectReason,
+        DateTime now)
+    {
+        if (BrokerOrderId == brokerOrderId && status == Status && filledQuantity == FilledQuantity && averageFillPrice == AverageFillPrice)
+        {
+            return BrokerUpdateOutcome.Unchanged;
+        }
+
+        if (Stage(Status) == TerminalStage || filledQuantity < FilledQuantity || Stage(status) < Stage(Status))
+        {
+            return BrokerUpdateOutcome.Stale;
+        }
+
+        MirrorBroker(brokerOrderId, status, filledQuantity, averageFillPrice, rejectReason, now);
+        return BrokerUpdateOutcome.Applied;
+    }
+
     /// <summary>Refuses to cancel an order that can no longer be cancelled (HTTP 409).</summary>
     /// <exception cref="ConflictException"><see cref="OrderErrorCodes.NotOpen"/>.</exception>
     public void EnsureCancellable()
@@ -260,4 +291,13 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
             throw new ConflictException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status} and can no longer be cancelled.");
         }
     }
+
+    /// <summary>How far an order has come: awaiting the broker, new, partially filled, done (filled, cancelled, rejected, expired).</summary>
+    private static int Stage(OrderStatus status) => status switch
+    {
+        OrderStatus.PendingNew => 0,
+        OrderStatus.New => 1,
+        OrderStatus.PartiallyFilled => 2,
+        _ => TerminalStage,
+    };
 }

@@ -23,6 +23,27 @@ public sealed class AlpacaOptions
     /// <summary>Market data API (<c>Brokers:Alpaca:DataUrl</c>).</summary>
     public Uri DataUrl { get; set; } = new("https://data.alpaca.markets");
 
+    /// <summary>Trade-update stream of paper keys (<c>Brokers:Alpaca:StreamUrl</c>).</summary>
+    public Uri StreamUrl { get; set; } = new("wss://paper-api.alpaca.markets/stream");
+
+    /// <summary>Trade-update stream of live keys (<c>Brokers:Alpaca:LiveStreamUrl</c>).</summary>
+    public Uri LiveStreamUrl { get; set; } = new("wss://api.alpaca.markets/stream");
+
+    /// <summary>Whether every bound Alpaca key keeps a trade-update stream open (<c>Brokers:Alpaca:StreamsEnabled</c>, default true).</summary>
+    public bool StreamsEnabled { get; set; } = true;
+
+    /// <summary>How often the bindings are read to start and stop streams, in seconds (<c>Brokers:Alpaca:StreamBindingPollSeconds</c>, default 5).</summary>
+    public double StreamBindingPollSeconds { get; set; } = 5;
+
+    /// <summary>Connect, authenticate and listen must complete within this many seconds (<c>Brokers:Alpaca:StreamHandshakeTimeoutSeconds</c>, default 10).</summary>
+    public double StreamHandshakeTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>First reconnect delay, doubled per failed attempt with ±50 % jitter (<c>Brokers:Alpaca:StreamReconnectBaseDelayMilliseconds</c>, default 500).</summary>
+    public int StreamReconnectBaseDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>Longest reconnect delay, also the wait after refused credentials (<c>Brokers:Alpaca:StreamReconnectMaxDelaySeconds</c>, default 60).</summary>
+    public double StreamReconnectMaxDelaySeconds { get; set; } = 60;
+
     /// <summary>Timeout of one HTTP call in seconds (<c>Brokers:Alpaca:TimeoutSeconds</c>, default 10).</summary>
     public double TimeoutSeconds { get; set; } = 10;
 

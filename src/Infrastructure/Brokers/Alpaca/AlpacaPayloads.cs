@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Trading;
+using RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 
@@ -168,6 +169,50 @@ internal static class AlpacaPayloads
         return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new AlpacaPayloadException($"'{name}' is not a decimal.");
+    }
+
+    /// <summary>
+    /// One message of the trade-update stream (<c>{"stream": "...", "data": {...}}</c>; the paper endpoint sends binary frames,
+    /// the live one text, both JSON): <c>authorization</c> (data.status <c>authorized</c>), <c>listening</c> (data.streams), or
+    /// <c>trade_updates</c> (data.event and data.order, an order object as the REST API returns it). Any other stream is
+    /// returned as <see cref="AlpacaStreamMessageKind.Other"/>.
+    /// </summary>
+    public static AlpacaStreamMessage ParseStreamMessage(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException("stream message: expected an object.");
+        }
+
+        var stream = Text(root, "stream");
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException($"stream message '{stream}': 'data' is missing or not an object.");
+        }
+
+        return stream switch
+        {
+            "authorization" => new AlpacaStreamMessage(AlpacaStreamMessageKind.Authorization, stream)
+            {
+                Authorized = OptionalText(data, "status") == "authorized",
+            },
+            "listening" => new AlpacaStreamMessage(AlpacaStreamMessageKind.Listening, stream)
+            {
+                Streams = data.TryGetProperty("streams", out var streams) && streams.ValueKind == JsonValueKind.Array
+                    ? [.. streams.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!)]
+                    : [],
+            },
+            "trade_updates" => new AlpacaStreamMessage(AlpacaStreamMessageKind.TradeUpdate, stream)
+            {
+                Event = Text(data, "event"),
+                Order = data.TryGetProperty("order", out var order)
+                    ? ReadOrder(order)
+                    : throw new AlpacaPayloadException("trade update: 'order' is missing."),
+            },
+            _ => new AlpacaStreamMessage(AlpacaStreamMessageKind.Other, stream),
+        };
     }
 
     private static BrokerOrder ReadOrder(JsonElement item)

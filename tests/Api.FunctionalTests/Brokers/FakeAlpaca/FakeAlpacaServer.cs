@@ -37,15 +37,23 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeAlpacaRequest> _requests;
 
-    private FakeAlpacaServer(WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests, FakeAlpacaSimulator simulator)
+    private FakeAlpacaServer(
+        WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests, FakeAlpacaSimulator simulator, FakeAlpacaStream stream)
     {
         _app = app;
         BaseUrl = baseUrl;
         _requests = requests;
         Simulator = simulator;
+        Stream = stream;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The trade-update stream's URL (ws://…/stream).</summary>
+    public Uri StreamUrl => new($"ws://{BaseUrl.Authority}/stream");
+
+    /// <summary>The trade-update stream: every order change of the simulator is pushed to its listening clients.</summary>
+    public FakeAlpacaStream Stream { get; }
 
     /// <summary>The account, positions, orders and quotes behind the answers; tests set quotes and inject failures through it.</summary>
     public FakeAlpacaSimulator Simulator { get; }
@@ -64,6 +72,20 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
         var app = builder.Build();
         var requests = new ConcurrentQueue<FakeAlpacaRequest>();
         var simulator = new FakeAlpacaSimulator();
+        var stream = new FakeAlpacaStream();
+        simulator.OrderChanged += stream.Publish;
+        app.UseWebSockets();
+        app.Use(async (context, next) =>
+        {
+            // The stream authenticates inside the WebSocket, not with headers.
+            if (context.Request.Path == "/stream")
+            {
+                await stream.HandleAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         app.Use(async (context, next) =>
         {
             var keyId = context.Request.Headers["APCA-API-KEY-ID"].ToString();
@@ -145,11 +167,12 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeAlpacaServer(app, new Uri(address), requests, simulator);
+        return new FakeAlpacaServer(app, new Uri(address), requests, simulator, stream);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Stream.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -21,6 +21,9 @@ public sealed class FakeAlpacaSimulator
     private readonly List<FakeAlpacaOrder> _orders = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAlpacaFailure>> _failures = new(StringComparer.Ordinal);
 
+    /// <summary>Raised under the simulator's lock whenever an order changes: (Alpaca's trade event, the order as it is now).</summary>
+    internal event Action<string, FakeAlpacaOrder>? OrderChanged;
+
     public decimal Cash { get; set; } = 100_000m;
 
     public decimal LastEquity { get; set; } = 100_000m;
@@ -205,6 +208,7 @@ public sealed class FakeAlpacaSimulator
             SubmittedAt = DateTime.UtcNow,
         };
         _orders.Add(order);
+        OrderChanged?.Invoke("new", order);
         TryFill(order);
         return (200, OrderJson(order));
     }
@@ -224,6 +228,7 @@ public sealed class FakeAlpacaSimulator
 
         order.Status = "canceled";
         order.CanceledAt = DateTime.UtcNow;
+        OrderChanged?.Invoke("canceled", order);
         return (204, null);
     }
 
@@ -246,6 +251,7 @@ public sealed class FakeAlpacaSimulator
             {
                 open.Status = "canceled";
                 open.CanceledAt = DateTime.UtcNow;
+                OrderChanged?.Invoke("canceled", open);
             }
         }
 
@@ -326,6 +332,7 @@ public sealed class FakeAlpacaSimulator
         order.FilledQty = order.Qty;
         order.FilledAvgPrice = price;
         order.FilledAt = DateTime.UtcNow;
+        OrderChanged?.Invoke("fill", order);
     }
 
     private decimal Mark(FakeAlpacaPosition position) =>
@@ -390,7 +397,7 @@ public sealed class FakeAlpacaSimulator
         };
     }
 
-    private static Dictionary<string, object?> OrderJson(FakeAlpacaOrder order) => new()
+    internal static Dictionary<string, object?> OrderJson(FakeAlpacaOrder order) => new()
     {
         ["id"] = order.Id,
         ["client_order_id"] = order.ClientOrderId,

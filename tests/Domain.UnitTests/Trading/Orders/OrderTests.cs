@@ -184,4 +184,68 @@ public sealed class OrderTests
 
         Assert.Equal(expected, order.HasSameTerms(symbol, side, OrderType.Market, TimeInForce.Day, requested, null, null));
     }
+
+    /// <summary>An order brought to <paramref name="status"/> with <paramref name="filled"/> at 100 by the broker (awaiting: never answered).</summary>
+    private static Order At(OrderStatus status, decimal filled)
+    {
+        var order = Accept();
+        if (status == OrderStatus.PendingNew)
+        {
+            order.AwaitBroker();
+            return order;
+        }
+
+        order.MirrorBroker("b-1", status, filled, filled > 0 ? 100m : null, null, Now);
+        return order;
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.PendingNew, 0, OrderStatus.New, 0, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.PendingNew, 0, OrderStatus.Filled, 10, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.New, 0, OrderStatus.PartiallyFilled, 4, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.PartiallyFilled, 4, OrderStatus.PartiallyFilled, 6, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.PartiallyFilled, 4, OrderStatus.Filled, 10, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.New, 0, OrderStatus.Cancelled, 0, BrokerUpdateOutcome.Applied)]
+    [InlineData(OrderStatus.New, 0, OrderStatus.New, 0, BrokerUpdateOutcome.Unchanged)]
+    [InlineData(OrderStatus.Filled, 10, OrderStatus.Filled, 10, BrokerUpdateOutcome.Unchanged)]
+    [InlineData(OrderStatus.Filled, 10, OrderStatus.Filled, 11, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.Filled, 10, OrderStatus.New, 0, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.Filled, 10, OrderStatus.PartiallyFilled, 4, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.Cancelled, 0, OrderStatus.Filled, 10, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.PartiallyFilled, 6, OrderStatus.PartiallyFilled, 4, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.PartiallyFilled, 4, OrderStatus.New, 4, BrokerUpdateOutcome.Stale)]
+    [InlineData(OrderStatus.New, 0, OrderStatus.PendingNew, 0, BrokerUpdateOutcome.Stale)]
+    public void MirrorBrokerUpdate_WhenTheUpdateIsAheadEqualOrBehind_AppliesOnlyWhatMovesTheOrderForward(
+        OrderStatus current, int filled, OrderStatus reported, int reportedFilled, BrokerUpdateOutcome expected)
+    {
+        var order = At(current, filled);
+        var before = (order.Status, order.FilledQuantity, order.AverageFillPrice);
+        order.ClearDomainEvents();
+
+        var outcome = order.MirrorBrokerUpdate("b-1", reported, reportedFilled, reportedFilled > 0 ? 100m : null, null, Now.AddSeconds(1));
+
+        Assert.Equal(expected, outcome);
+        if (expected == BrokerUpdateOutcome.Applied)
+        {
+            Assert.Equal((reported, (decimal)reportedFilled), (order.Status, order.FilledQuantity));
+        }
+        else
+        {
+            Assert.Equal(before, (order.Status, order.FilledQuantity, order.AverageFillPrice));
+            Assert.Empty(order.DomainEvents);
+        }
+    }
+
+    [Fact]
+    public void MirrorBrokerUpdate_WhenTheSameFillArrivesTwice_RaisesBrokerOrderFilledOnce()
+    {
+        var order = At(OrderStatus.New, 0);
+        order.ClearDomainEvents();
+
+        order.MirrorBrokerUpdate("b-1", OrderStatus.Filled, 10m, 101m, null, Now);
+        order.MirrorBrokerUpdate("b-1", OrderStatus.Filled, 10m, 101m, null, Now.AddSeconds(1));
+
+        Assert.Single(order.DomainEvents.OfType<BrokerOrderFilled>());
+        Assert.Equal(Now, order.FilledAt);
+    }
 }
