@@ -50,6 +50,9 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
     /// <summary>The endpoint a webhook row goes to; null for the other channels.</summary>
     public Guid? WebhookEndpointId { get; private set; }
 
+    /// <summary>The browser subscription a push row goes to; null for the other channels.</summary>
+    public Guid? PushSubscriptionId { get; private set; }
+
     /// <summary>The provider's id of the sent message (Twilio's message SID for sms), to match its status callbacks.</summary>
     public string? ExternalId { get; private set; }
 
@@ -70,6 +73,7 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
             CreatedAt = now,
             Recipient = decision.Recipient is null ? null : Truncate(decision.Recipient, RecipientMaxLength),
             WebhookEndpointId = decision.WebhookEndpointId,
+            PushSubscriptionId = decision.PushSubscriptionId,
         };
 
         switch (decision.Status)

@@ -11,6 +11,7 @@ using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Events;
@@ -35,6 +36,8 @@ public sealed class NotificationDispatcherTests
     private readonly ISmsAvailability _sms = Substitute.For<ISmsAvailability>();
     private readonly List<WebhookEndpoint> _endpoints = [];
     private readonly IReadRepository<WebhookEndpoint> _endpointRepository = Substitute.For<IReadRepository<WebhookEndpoint>>();
+    private readonly List<PushSubscription> _browsers = [];
+    private readonly IReadRepository<PushSubscription> _browserRepository = Substitute.For<IReadRepository<PushSubscription>>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
 
@@ -47,7 +50,35 @@ public sealed class NotificationDispatcherTests
         _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
         _email.IsConfigured.Returns(true);
         _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
+        _browserRepository.ListAsync(Arg.Any<Specification<PushSubscription>>(), Arg.Any<CancellationToken>()).Returns(_ => _browsers.ToList());
     }
+
+    [Fact]
+    public async Task CreateAsync_WithSubscribedBrowsers_AddsOnePushRowPerBrowser_OnlyFromTheDefaultMinPriorityUp()
+    {
+        _browsers.Add(Browser("https://push.example.com/a"));
+        _browsers.Add(Browser("https://push.example.com/b"));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Push);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+        var push = _deliveries.Where(d => d.Channel == NotificationChannel.Push).ToList();
+        Assert.Equal(_browsers.Select(b => (Guid?)b.Id), push.Select(d => d.PushSubscriptionId));
+        Assert.All(push, d => Assert.Equal(DeliveryStatus.Pending, d.Status));
+        Assert.All(push, d => Assert.Null(d.Recipient));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithoutASubscribedBrowser_AddsNoPushRow()
+    {
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
+
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Push);
+    }
+
+    private PushSubscription Browser(string endpoint) =>
+        PushSubscription.Create(_userId, new Uri(endpoint), "BHrQQngNe8g6ZAcG6m0b15PtQgWbLg9hZLHELcdQPn1OaqoVx-Alh0_uyLxPe4kCw55J5avEjOef3BEV8_zO9VE", "AAECAwQFBgcICQoLDA0ODw", _time.GetUtcNow().UtcDateTime);
 
     [Fact]
     public async Task CreateAsync_WithWebhookEndpoints_AddsOneRowPerEndpointThatReceivesTheType()
@@ -199,6 +230,7 @@ public sealed class NotificationDispatcherTests
         _preferenceRepository,
         _users,
         _endpointRepository,
+        _browserRepository,
         _email,
         _sms,
         new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),

@@ -59,10 +59,10 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(new ChannelDecision(NotificationChannel.InApp, DeliveryStatus.Sent, DeliveryReasons.StoredInApp), plan.For(NotificationChannel.InApp));
         Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon, AccountEmail), plan.For(NotificationChannel.Email));
         Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon), plan.For(NotificationChannel.Websocket));
-        foreach (var channel in new[] { NotificationChannel.Sms, NotificationChannel.Push })
-        {
-            Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(channel));
-        }
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(NotificationChannel.Sms));
+
+        // Push is on by default too; it has work only once the user subscribes a browser.
+        Assert.Equal(new ChannelDecision(NotificationChannel.Push, DeliveryStatus.Unsupported, DeliveryReasons.NoPushSubscription), plan.For(NotificationChannel.Push));
 
         // Webhook is on by default; it has work only once the user registers an endpoint.
         Assert.Equal(new ChannelDecision(NotificationChannel.Webhook, DeliveryStatus.Unsupported, DeliveryReasons.NoWebhookEndpoint), plan.For(NotificationChannel.Webhook));
@@ -205,7 +205,7 @@ public sealed class DeliveryPolicyTests
     }
 
     [Theory]
-    [InlineData(NotificationChannel.Push, DeliveryReasons.ChannelNotSupported)]
+    [InlineData(NotificationChannel.Push, DeliveryReasons.NoPushSubscription)]
     [InlineData(NotificationChannel.Sms, DeliveryReasons.SmsNotConfigured)]
     [InlineData(NotificationChannel.Webhook, DeliveryReasons.NoWebhookEndpoint)]
     public void Plan_WhenChannelEnabledButUnbuiltOrUnconfigured_Unsupported(NotificationChannel channel, string reason)
@@ -214,6 +214,34 @@ public sealed class DeliveryPolicyTests
 
         Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, reason), plan.For(channel));
         Assert.False(plan.For(channel).HasWork);
+    }
+
+    [Fact]
+    public void Plan_WhenBrowsersAreSubscribed_OnePushDecisionPerSubscription()
+    {
+        Guid[] browsers = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High), [], new DispatchContext(Noon, EmailAvailable: true, AccountEmail, PushSubscriptions: browsers));
+
+        var push = plan.Decisions.Where(d => d.Channel == NotificationChannel.Push).ToList();
+        Assert.Equal(browsers.Select(b => (Guid?)b), push.Select(d => d.PushSubscriptionId));
+        Assert.All(push, d => Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready, (DateTime?)Noon), (d.Status, d.Reason, d.NotBefore)));
+    }
+
+    [Fact]
+    public void Plan_WhenPushInsideQuietHours_ScheduledForTheEndOfTheWindow_UnlessUrgent()
+    {
+        Guid[] browsers = [Guid.CreateVersion7()];
+        var context = new DispatchContext(Night, EmailAvailable: true, AccountEmail, PushSubscriptions: browsers);
+        NotificationPreference[] quiet = [Preference(NotificationChannel.Push, quiet: (22, 7))];
+
+        var high = DeliveryPolicy.Plan(NewNotification(NotificationPriority.High, createdAt: Night), quiet, context).For(NotificationChannel.Push);
+        var urgent = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent, createdAt: Night), quiet, context).For(NotificationChannel.Push);
+
+        Assert.Equal((DeliveryStatus.Scheduled, DeliveryReasons.QuietHours), (high.Status, high.Reason));
+        Assert.True(high.NotBefore > Night);
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (urgent.Status, urgent.Reason));
     }
 
     [Fact]

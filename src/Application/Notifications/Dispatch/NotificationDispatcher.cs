@@ -4,6 +4,7 @@ using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Users;
 
@@ -21,6 +22,7 @@ public sealed class NotificationDispatcher(
     IReadRepository<NotificationPreference> preferences,
     IReadRepository<User> users,
     IReadRepository<WebhookEndpoint> webhookEndpoints,
+    IReadRepository<PushSubscription> pushSubscriptions,
     IEmailAvailability emailAvailability,
     ISmsAvailability smsAvailability,
     DeliveryCapCheck capCheck,
@@ -40,12 +42,14 @@ public sealed class NotificationDispatcher(
         var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
         var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
 
+        var browsers = (await pushSubscriptions.ListAsync(new PushSubscriptionsOfUserSpec(draft.UserId), cancellationToken)).Select(s => s.Id).ToList();
+
         var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
 
         var plan = DeliveryPolicy.Plan(
             notification,
             userPreferences,
-            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet()));
+            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), browsers));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);

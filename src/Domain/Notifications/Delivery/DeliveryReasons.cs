@@ -16,8 +16,14 @@ public static class DeliveryReasons
 
     public const string BelowMinPriority = "below_min_priority";
 
-    /// <summary>push: accepted in preferences, not built.</summary>
+    /// <summary>A channel accepted in preferences that this service cannot deliver.</summary>
     public const string ChannelNotSupported = "channel_not_supported";
+
+    /// <summary>Push while the user has no browser subscribed (<c>POST /notifications/push-subscriptions</c>).</summary>
+    public const string NoPushSubscription = "no_push_subscription";
+
+    /// <summary>Push: the subscription was removed (unsubscribed, or gone at the push service) before the row was sent.</summary>
+    public const string SubscriptionDeleted = "subscription_deleted";
 
     /// <summary>Sms while no SMS adapter (Twilio) is configured.</summary>
     public const string SmsNotConfigured = "sms_not_configured";
