@@ -40,6 +40,11 @@ internal static class NotificationChannelRegistration
                 "Notifications:Caps takes email, sms and webhook.")
             .Validate(o => o.Caps.Values.All(c => c.PerHour is null or >= 0 && c.PerDay is null or >= 0), "Notifications:Caps values must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<ContactOptions>()
+            .Bind(configuration.GetSection(ContactOptions.SectionName))
+            .Validate(o => o.ConfirmUrl is null || (o.ConfirmUrl.IsAbsoluteUri && (o.ConfirmUrl.Scheme == Uri.UriSchemeHttps || o.ConfirmUrl.Scheme == Uri.UriSchemeHttp)), "Notifications:Contacts:ConfirmUrl must be an absolute http(s) URL.")
+            .Validate(o => o.MaxPendingPerUser >= 1, "Notifications:Contacts:MaxPendingPerUser must be at least 1.")
+            .ValidateOnStart();
         services.AddScoped<DeliveryProcessor>();
         if (provider == DatabaseProvider.PostgreSql)
         {
@@ -91,6 +96,8 @@ internal static class NotificationChannelRegistration
                 MaxConnectionsPerServer = TwilioOptions.MaxConnections,
             })
             .RedactLoggedHeaders(_ => true);
+        services.AddSingleton<TwilioSmsSender>();
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
         services.AddScoped<IDeliveryChannelSender, TwilioSmsChannelSender>();
         AddOutboxWorker(services, sp => new OutboxChannel(
             NotificationChannel.Sms, sp.GetRequiredService<IOptions<TwilioOptions>>().Value.IsConfigured, "Sms:Twilio is not configured"));

@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
 
 namespace RiskPlatform.Domain.UnitTests.Notifications;
@@ -214,6 +215,30 @@ public sealed class DeliveryPolicyTests
 
         Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, reason), plan.For(channel));
         Assert.False(plan.For(channel).HasWork);
+    }
+
+    [Fact]
+    public void Plan_WhenVerificationIsRequired_EmailAndSmsGoOnlyToVerifiedAddresses()
+    {
+        NotificationPreference[] preferences = [Preference(NotificationChannel.Sms, phone: "+1 (212) 555-0100")];
+        var unverified = new DispatchContext(Noon, EmailAvailable: true, AccountEmail, SmsAvailable: true, RequireVerifiedContacts: true, VerifiedContacts: new HashSet<string>());
+        var verified = unverified with
+        {
+            VerifiedContacts = new HashSet<string>
+            {
+                ContactPoint.KeyOf(NotificationChannel.Email, AccountEmail.ToLowerInvariant()),
+                ContactPoint.KeyOf(NotificationChannel.Sms, "+12125550100"),
+            },
+        };
+
+        var refused = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, unverified);
+        var allowed = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, verified);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: AccountEmail), refused.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: "+12125550100"), refused.For(NotificationChannel.Sms));
+        Assert.True(refused.For(NotificationChannel.Email).HasWork);
+        Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Email).Status);
+        Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Sms).Status);
     }
 
     [Fact]

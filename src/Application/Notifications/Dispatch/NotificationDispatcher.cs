@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
 using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
@@ -23,6 +26,8 @@ public sealed class NotificationDispatcher(
     IReadRepository<User> users,
     IReadRepository<WebhookEndpoint> webhookEndpoints,
     IReadRepository<PushSubscription> pushSubscriptions,
+    IReadRepository<ContactPoint> contacts,
+    IOptions<ContactOptions> contactOptions,
     IEmailAvailability emailAvailability,
     ISmsAvailability smsAvailability,
     DeliveryCapCheck capCheck,
@@ -44,12 +49,18 @@ public sealed class NotificationDispatcher(
 
         var browsers = (await pushSubscriptions.ListAsync(new PushSubscriptionsOfUserSpec(draft.UserId), cancellationToken)).Select(s => s.Id).ToList();
 
+        // Email and sms go only to addresses the user verified: their verified points, read once when either channel is on.
+        var requireVerified = contactOptions.Value.RequireVerification;
+        var verified = requireVerified && (emailAvailable || smsAvailability.IsConfigured)
+            ? (await contacts.ListAsync(new ContactPointsOfUserSpec(draft.UserId), cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
+            : null;
+
         var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
 
         var plan = DeliveryPolicy.Plan(
             notification,
             userPreferences,
-            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), browsers));
+            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), browsers, requireVerified, verified));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);

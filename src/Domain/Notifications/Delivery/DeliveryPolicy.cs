@@ -10,6 +10,8 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <item>push without a subscribed browser → unsupported (<c>no_push_subscription</c>); email without SMTP → unsupported (<c>email_not_configured</c>);
 /// sms without Twilio → unsupported (<c>sms_not_configured</c>); webhook without a receiving endpoint → unsupported
 /// (<c>no_webhook_endpoint</c>); email without an address, sms without a phone → suppressed (<c>no_recipient</c>);</item>
+/// <item>email or sms to an address the user has not verified (when verification is required) → suppressed
+/// (<c>unverified_contact</c>);</item>
 /// <item>notification already expired → suppressed (<c>expired</c>), in-app excepted;</item>
 /// <item>the channel at the user's cap → suppressed (<c>cap_reached</c>), unless <see cref="DeliveryCaps.IsExempt"/>;</item>
 /// <item>inside quiet hours, unless urgent: email, sms and push → scheduled for the end of the window (suppressed <c>expired</c>
@@ -101,6 +103,11 @@ public static class DeliveryPolicy
                 return new(channel, DeliveryStatus.Sent, DeliveryReasons.StoredInApp);
             default:
                 break;
+        }
+
+        if (recipient is not null && !context.MayReach(channel, recipient))
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: recipient);
         }
 
         if (notification.IsExpired(context.Now))

@@ -49,6 +49,9 @@ public static class DeliveryReasons
     /// <summary>Email with neither a preference override nor an account address.</summary>
     public const string NoRecipient = "no_recipient";
 
+    /// <summary>Email or sms to an address the user has not verified (<c>POST /notifications/contact-verifications</c>).</summary>
+    public const string UnverifiedContact = "unverified_contact";
+
     /// <summary>The user reached their hourly or daily cap on the channel (urgent and halt notifications are never capped).</summary>
     public const string CapReached = "cap_reached";
 
