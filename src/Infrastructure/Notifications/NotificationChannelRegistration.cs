@@ -46,6 +46,7 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.MaxPendingPerUser >= 1, "Notifications:Contacts:MaxPendingPerUser must be at least 1.")
             .ValidateOnStart();
         services.AddScoped<DeliveryProcessor>();
+        services.AddTransient<DigestFollowers>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             services.AddScoped<IDeliveryClaimer, PostgreSqlDeliveryClaimer>();

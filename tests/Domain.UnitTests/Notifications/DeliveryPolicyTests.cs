@@ -28,9 +28,11 @@ public sealed class DeliveryPolicyTests
         string zone = "UTC",
         string? email = null,
         NotificationType type = NotificationType.RiskBreach,
-        string? phone = null) =>
+        string? phone = null,
+        int? digest = null) =>
         NotificationPreference.Create(UserId, type, channel, NotificationPreferenceSettings.Default with
         {
+            DigestIntervalMinutes = digest,
             IsEnabled = enabled,
             MinPriority = minPriority,
             QuietHoursEnabled = quiet is not null,
@@ -239,6 +241,46 @@ public sealed class DeliveryPolicyTests
         Assert.True(refused.For(NotificationChannel.Email).HasWork);
         Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Email).Status);
         Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Sms).Status);
+    }
+
+    [Theory]
+    [InlineData(NotificationPriority.Low)]
+    [InlineData(NotificationPriority.Medium)]
+    [InlineData(NotificationPriority.High)]
+    public void Plan_WithADigestInterval_HoldsNonUrgentEmailAndSmsForTheEndOfTheInterval(NotificationPriority priority)
+    {
+        NotificationPreference[] preferences =
+        [
+            Preference(NotificationChannel.Email, digest: 30),
+            Preference(NotificationChannel.Sms, phone: "+12125550100", digest: 5),
+        ];
+
+        var plan = DeliveryPolicy.Plan(NewNotification(priority), preferences, new DispatchContext(Noon, EmailAvailable: true, AccountEmail, SmsAvailable: true));
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Scheduled, DeliveryReasons.Digest, Noon.AddMinutes(30), AccountEmail), plan.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Scheduled, DeliveryReasons.Digest, Noon.AddMinutes(5), "+12125550100"), plan.For(NotificationChannel.Sms));
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WithADigestInterval_SendsUrgentAndSoonExpiringNotificationsAtOnce()
+    {
+        NotificationPreference[] preferences = [Preference(NotificationChannel.Email, digest: 30)];
+        var context = new DispatchContext(Noon, EmailAvailable: true, AccountEmail);
+
+        var urgent = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, context).For(NotificationChannel.Email);
+        var expiring = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Low, expiresAt: Noon.AddMinutes(10)), preferences, context).For(NotificationChannel.Email);
+
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (urgent.Status, urgent.Reason));
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (expiring.Status, expiring.Reason));
+    }
+
+    [Fact]
+    public void Plan_WithADigestIntervalInsideQuietHours_WaitsForTheQuietWindowInstead()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High, createdAt: Night), Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7), digest: 30));
+
+        Assert.Equal((DeliveryStatus.Scheduled, DeliveryReasons.QuietHours), (plan.For(NotificationChannel.Email).Status, plan.For(NotificationChannel.Email).Reason));
     }
 
     [Fact]

@@ -66,6 +66,11 @@ public sealed class NotificationDispatcher(
         notifications.Add(notification);
         foreach (var row in rows)
         {
+            if (row.StatusReason == DeliveryReasons.Digest)
+            {
+                await JoinOpenDigestAsync(row, now, cancellationToken);
+            }
+
             deliveries.Add(row);
         }
 
@@ -80,6 +85,20 @@ public sealed class NotificationDispatcher(
         // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
         pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
         return new DispatchedNotification(notification, rows);
+    }
+
+    /// <summary>
+    /// A digest row joins the user's open digest on its channel and address that is due no later than the row's own interval
+    /// would end (one message per interval); without one it opens a digest itself, due at the end of its interval.
+    /// </summary>
+    private async Task JoinOpenDigestAsync(NotificationDelivery row, DateTime now, CancellationToken cancellationToken)
+    {
+        var due = row.NextAttemptAt!.Value;
+        var leader = await deliveries.FirstOrDefaultAsync(new OpenDigestLeaderSpec(row.UserId, row.Channel, row.Recipient, now, due), cancellationToken);
+        if (leader?.NextAttemptAt is { } leaderDue)
+        {
+            row.JoinDigest(leader.Id, leaderDue + (due - now));
+        }
     }
 
     /// <summary>The one in-app notice of a cap reached: in-app only (and pushed), so it can never be capped itself.</summary>

@@ -17,6 +17,9 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <item>inside quiet hours, unless urgent: email, sms and push → scheduled for the end of the window (suppressed <c>expired</c>
 /// if the notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours apply to neither in-app
 /// nor webhook (a machine does not sleep);</item>
+/// <item>email or sms whose preference has <c>digest_interval_minutes</c>, unless urgent, never capped
+/// (<see cref="DeliveryCaps.IsExempt"/>) or expiring before the interval ends → scheduled for the end of the interval
+/// (<c>digest</c>; the dispatcher joins it to a digest already open);</item>
 /// <item>otherwise in-app → sent (<c>stored_in_app</c>); the others → pending (<c>ready</c>), due now; webhook once per
 /// receiving endpoint, push once per subscribed browser.</item>
 /// </list>
@@ -130,6 +133,16 @@ public static class DeliveryPolicy
             return notification.IsExpired(windowEnd)
                 ? new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient)
                 : new(channel, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, windowEnd, recipient);
+        }
+
+        if (!urgent && channel is NotificationChannel.Email or NotificationChannel.Sms && preference?.DigestIntervalMinutes is { } minutes
+            && !DeliveryCaps.IsExempt(notification))
+        {
+            var due = context.Now.AddMinutes(minutes);
+            if (!notification.IsExpired(due))
+            {
+                return new(channel, DeliveryStatus.Scheduled, DeliveryReasons.Digest, due, recipient);
+            }
         }
 
         return new(channel, DeliveryStatus.Pending, DeliveryReasons.Ready, context.Now, recipient);

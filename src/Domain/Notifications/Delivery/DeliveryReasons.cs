@@ -52,6 +52,12 @@ public static class DeliveryReasons
     /// <summary>Email or sms to an address the user has not verified (<c>POST /notifications/contact-verifications</c>).</summary>
     public const string UnverifiedContact = "unverified_contact";
 
+    /// <summary>
+    /// Email or sms held for the user's digest (<c>digest_interval_minutes</c>): sent with the others of the interval in one
+    /// message when the digest is due.
+    /// </summary>
+    public const string Digest = "digest";
+
     /// <summary>The user reached their hourly or daily cap on the channel (urgent and halt notifications are never capped).</summary>
     public const string CapReached = "cap_reached";
 

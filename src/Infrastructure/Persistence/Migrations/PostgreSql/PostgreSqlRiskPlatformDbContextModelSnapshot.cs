@@ -665,6 +665,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DigestLeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("digest_leader_id");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -717,6 +721,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DigestLeaderId")
+                        .HasDatabaseName("ix_notification_deliveries_digest_leader");
+
                     b.HasIndex("ExternalId")
                         .HasDatabaseName("ix_notification_deliveries_external_id");
 
@@ -753,6 +760,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DigestIntervalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_interval_minutes");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)

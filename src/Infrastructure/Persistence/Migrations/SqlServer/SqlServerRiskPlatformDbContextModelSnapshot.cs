@@ -666,6 +666,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DigestLeaderId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("digest_leader_id");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -718,6 +722,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DigestLeaderId")
+                        .HasDatabaseName("ix_notification_deliveries_digest_leader");
+
                     b.HasIndex("ExternalId")
                         .HasDatabaseName("ix_notification_deliveries_external_id");
 
@@ -754,6 +761,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DigestIntervalMinutes")
+                        .HasColumnType("int")
+                        .HasColumnName("digest_interval_minutes");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)

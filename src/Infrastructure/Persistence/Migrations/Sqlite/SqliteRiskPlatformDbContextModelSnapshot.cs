@@ -660,6 +660,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DigestLeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest_leader_id");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -712,6 +716,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DigestLeaderId")
+                        .HasDatabaseName("ix_notification_deliveries_digest_leader");
+
                     b.HasIndex("ExternalId")
                         .HasDatabaseName("ix_notification_deliveries_external_id");
 
@@ -748,6 +755,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DigestIntervalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest_interval_minutes");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
