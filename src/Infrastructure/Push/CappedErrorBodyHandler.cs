@@ -1,4 +1,5 @@
 using System.Net.Http;
+using RiskPlatform.Infrastructure.Notifications;
 
 namespace RiskPlatform.Infrastructure.Push;
 
@@ -16,24 +17,9 @@ internal sealed class CappedErrorBodyHandler(int maxBytes) : DelegatingHandler
             return response;
         }
 
-        var buffer = new byte[maxBytes];
-        var read = 0;
-        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
-        {
-            while (read < buffer.Length)
-            {
-                var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-        }
-
+        var body = await ResponseBodies.ReadAtMostAsync(response.Content, maxBytes, cancellationToken);
         var original = response.Content;
-        response.Content = new ByteArrayContent(buffer, 0, read);
+        response.Content = new ByteArrayContent(body);
         foreach (var header in original.Headers.Where(h => h.Key != "Content-Length"))
         {
             response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);

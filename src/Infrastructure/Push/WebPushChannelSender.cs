@@ -106,7 +106,7 @@ internal sealed class WebPushChannelSender(
         {
             return DeliveryAttempt.Transient($"The push service did not answer within {settings.Timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException exception) when (RefusedBy(exception) is { } refused)
+        catch (HttpRequestException exception) when (WebhookAddressRefusedException.In(exception) is { } refused)
         {
             return DeliveryAttempt.Permanent(refused.Message);
         }
@@ -152,18 +152,5 @@ internal sealed class WebPushChannelSender(
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"HTTP {status}{(text.Length == 0 ? string.Empty : ": " + text)}");
-    }
-
-    private static WebhookAddressRefusedException? RefusedBy(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is WebhookAddressRefusedException refused)
-            {
-                return refused;
-            }
-        }
-
-        return null;
     }
 }
