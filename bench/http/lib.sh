@@ -30,6 +30,9 @@ export Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
 export Encryption__ActiveKeyVersion=1 Encryption__MasterKeys__1="$(head -c 32 /dev/urandom | base64)"
 # The audit chain keyed as in production (docs/decisions/024); Audit__Chains may be set by the caller to compare.
 export Audit__ActiveHmacKeyVersion=1 Audit__HmacKeys__1="$(head -c 32 /dev/urandom | base64)"
+# Browser push is always on and needs a VAPID pair (the test suite's, not a secret: nothing is pushed in the benchmarks).
+export Push__Vapid__PublicKey=BHrQQngNe8g6ZAcG6m0b15PtQgWbLg9hZLHELcdQPn1OaqoVx-Alh0_uyLxPe4kCw55J5avEjOef3BEV8_zO9VE
+export Push__Vapid__PrivateKey=3dhi-S9PaGQNQDJDwGOKe5r9zGs4kiUD0usu5CO9lUs Push__Vapid__Subject=mailto:bench@example.com
 export Serilog__MinimumLevel__Default=Warning
 # The benchmarks measure the service, not its per-user budgets (thousands of orders a second from a handful of users).
 export RateLimits__Enabled=false

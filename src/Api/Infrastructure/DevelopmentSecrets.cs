@@ -23,7 +23,9 @@ internal static class DevelopmentSecrets
         var configuration = builder.Configuration;
         var needsJwt = string.IsNullOrWhiteSpace(configuration["Jwt:SigningKey"]);
         var needsMasterKey = !configuration.GetSection("Encryption:MasterKeys").GetChildren().Any();
-        if (!needsJwt && !needsMasterKey)
+        var needsVapid = string.IsNullOrWhiteSpace(configuration["Push:Vapid:PublicKey"]) && string.IsNullOrWhiteSpace(configuration["Push:Vapid:PrivateKey"]);
+        var needsVapidSubject = string.IsNullOrWhiteSpace(configuration["Push:Vapid:Subject"]);
+        if (!needsJwt && !needsMasterKey && !needsVapid && !needsVapidSubject)
         {
             return [];
         }
@@ -48,6 +50,21 @@ internal static class DevelopmentSecrets
                 ["MasterKeys"] = new JsonObject { ["1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             };
             warnings.Add($"Encryption:MasterKeys is not configured; generated a development master key in {path}. Configure Encryption__MasterKeys__1 outside Development.");
+        }
+
+        if (needsVapid && document["Push"]?["Vapid"] is null)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var parameters = key.ExportParameters(includePrivateParameters: true);
+            document["Push"] = new JsonObject
+            {
+                ["Vapid"] = new JsonObject
+                {
+                    ["PublicKey"] = Base64Url([0x04, .. parameters.Q.X!, .. parameters.Q.Y!]),
+                    ["PrivateKey"] = Base64Url(parameters.D!),
+                },
+            };
+            warnings.Add($"Push:Vapid is not configured; generated a development VAPID key pair in {path}. Configure Push__Vapid__PublicKey, Push__Vapid__PrivateKey and Push__Vapid__Subject outside Development.");
         }
 
         File.WriteAllText(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -77,7 +94,21 @@ internal static class DevelopmentSecrets
             }
         }
 
+        if (needsVapid)
+        {
+            values["Push:Vapid:PublicKey"] = document["Push"]!["Vapid"]!["PublicKey"]!.GetValue<string>();
+            values["Push:Vapid:PrivateKey"] = document["Push"]!["Vapid"]!["PrivateKey"]!.GetValue<string>();
+        }
+
+        if (needsVapidSubject)
+        {
+            // Not a secret: the contact the push services see; a placeholder will do on a developer's machine.
+            values["Push:Vapid:Subject"] = "mailto:developer@localhost";
+        }
+
         builder.Configuration.AddInMemoryCollection(values);
         return warnings;
     }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

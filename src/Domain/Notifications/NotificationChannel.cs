@@ -1,9 +1,9 @@
 namespace RiskPlatform.Domain.Notifications;
 
 /// <summary>
-/// Where a notification can go. <see cref="InApp"/>, <see cref="Email"/>, <see cref="Websocket"/>, <see cref="Sms"/> and
-/// <see cref="Webhook"/> are delivered; <see cref="Push"/> is accepted in preferences and planned
-/// <see cref="DeliveryStatus.Unsupported"/> until it is built. The declaration order is the dispatch order.
+/// Where a notification can go: <see cref="InApp"/>, <see cref="Email"/>, <see cref="Websocket"/>, <see cref="Sms"/>,
+/// <see cref="Push"/> (Web Push to the user's subscribed browsers) and <see cref="Webhook"/>. The declaration order is the
+/// dispatch order.
 /// </summary>
 public enum NotificationChannel
 {

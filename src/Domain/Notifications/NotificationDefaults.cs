@@ -9,7 +9,9 @@ namespace RiskPlatform.Domain.Notifications;
 /// daily_summary, api_key_expiring and security_alert, which are mailed at any priority (low).</item>
 /// <item><b>webhook</b>: enabled for every type, min_priority low: registering an endpoint is the opt-in, and its own
 /// notification_types choose what it receives.</item>
-/// <item><b>sms</b> and <b>push</b>: disabled, min_priority high should a user enable them (sms also needs a phone).</item>
+/// <item><b>push</b>: enabled for every type, min_priority high: subscribing a browser is the opt-in, and like email it is
+/// for what needs attention.</item>
+/// <item><b>sms</b>: disabled, min_priority high should a user enable it (it also needs a phone).</item>
 /// </list>
 /// </summary>
 public static class NotificationDefaults
@@ -44,6 +46,7 @@ public static class NotificationDefaults
     {
         NotificationChannel.InApp or NotificationChannel.Websocket or NotificationChannel.Webhook => new(type, channel, IsEnabled: true, NotificationPriority.Low),
         NotificationChannel.Email => new(type, channel, IsEnabled: true, EmailAtAnyPriority.Contains(type) ? NotificationPriority.Low : NotificationPriority.High),
+        NotificationChannel.Push => new(type, channel, IsEnabled: true, NotificationPriority.High),
         _ => new(type, channel, IsEnabled: false, NotificationPriority.High),
     };
 }

@@ -50,6 +50,15 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
     /// <summary>The endpoint a webhook row goes to; null for the other channels.</summary>
     public Guid? WebhookEndpointId { get; private set; }
 
+    /// <summary>The browser subscription a push row goes to; null for the other channels.</summary>
+    public Guid? PushSubscriptionId { get; private set; }
+
+    /// <summary>
+    /// A digest row that joined another (its leader): it goes out inside the leader's message and is recorded with it. Its
+    /// own <see cref="NextAttemptAt"/> is only a fallback (after the leader's due time), should the leader vanish.
+    /// </summary>
+    public Guid? DigestLeaderId { get; private set; }
+
     /// <summary>The provider's id of the sent message (Twilio's message SID for sms), to match its status callbacks.</summary>
     public string? ExternalId { get; private set; }
 
@@ -70,6 +79,7 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
             CreatedAt = now,
             Recipient = decision.Recipient is null ? null : Truncate(decision.Recipient, RecipientMaxLength),
             WebhookEndpointId = decision.WebhookEndpointId,
+            PushSubscriptionId = decision.PushSubscriptionId,
         };
 
         switch (decision.Status)
@@ -92,6 +102,28 @@ public sealed class NotificationDelivery : AggregateRoot, IConcurrencyAware
         }
 
         return delivery;
+    }
+
+    /// <summary>
+    /// Joins this new digest row to an open digest (the <paramref name="leaderId"/> row, due first): it is sent in the leader's
+    /// message. <paramref name="fallbackDue"/> (later than the leader) makes it due on its own should the leader be gone.
+    /// </summary>
+    public void JoinDigest(Guid leaderId, DateTime fallbackDue)
+    {
+        if (Status != DeliveryStatus.Scheduled || StatusReason != DeliveryReasons.Digest || DigestLeaderId is not null || leaderId == Id)
+        {
+            throw new InvalidOperationException("Only a new digest row can join a digest.");
+        }
+
+        DigestLeaderId = leaderId;
+        NextAttemptAt = fallbackDue;
+    }
+
+    /// <summary>Moves a waiting digest row's fallback time (its leader is retrying, or was dropped: then <paramref name="due"/> is now).</summary>
+    public void DeferDigest(DateTime due)
+    {
+        EnsureOpen();
+        NextAttemptAt = due;
     }
 
     public bool IsDue(DateTime now) =>

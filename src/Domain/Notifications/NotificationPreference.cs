@@ -13,6 +13,7 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
     public const int PhoneMaxLength = 32;
     public const int WebhookUrlMaxLength = 2048;
     public const int TimeZoneMaxLength = 64;
+    public const int DigestIntervalMaxMinutes = 1440;
 
     private NotificationPreference()
     {
@@ -43,6 +44,12 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
     public string? Phone { get; private set; }
 
     public string? WebhookUrl { get; private set; }
+
+    /// <summary>
+    /// Email and sms only: non-urgent notifications of this type wait and go out together, one message per this many
+    /// minutes (<c>digest</c> rows); null sends each on its own.
+    /// </summary>
+    public int? DigestIntervalMinutes { get; private set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -153,6 +160,20 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
             throw new DomainException(Errors.QuietHoursIncomplete, "quiet_start_hour and quiet_end_hour are required when quiet_hours_enabled is true.");
         }
 
+        var digest = settings.DigestIntervalMinutes is null or 0 ? (int?)null : settings.DigestIntervalMinutes;
+        if (digest is { } minutes)
+        {
+            if (minutes is < 1 or > DigestIntervalMaxMinutes)
+            {
+                throw new DomainException(Errors.DigestIntervalOutOfRange, $"digest_interval_minutes must be between 1 and {DigestIntervalMaxMinutes} (0 turns the digest off).");
+            }
+
+            if (Channel is not (NotificationChannel.Email or NotificationChannel.Sms))
+            {
+                throw new DomainException(Errors.DigestNotSupported, "digest_interval_minutes applies to the email and sms channels only.");
+            }
+        }
+
         var timeZone = string.IsNullOrWhiteSpace(settings.TimeZone) ? DefaultTimeZone : settings.TimeZone.Trim();
         ResolveIanaTimeZone(timeZone);
 
@@ -165,6 +186,7 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
         Email = NormalizeEmail(settings.Email);
         Phone = NormalizePhone(settings.Phone);
         WebhookUrl = NormalizeWebhookUrl(settings.WebhookUrl);
+        DigestIntervalMinutes = digest;
     }
 
     private static string? NormalizeEmail(string? email)
@@ -233,5 +255,7 @@ public sealed class NotificationPreference : AggregateRoot, IAuditedEntity, ICon
         public const string EmailInvalid = "notification_preference.email_invalid";
         public const string PhoneInvalid = "notification_preference.phone_invalid";
         public const string WebhookUrlInvalid = "notification_preference.webhook_url_invalid";
+        public const string DigestIntervalOutOfRange = "notification_preference.digest_interval_out_of_range";
+        public const string DigestNotSupported = "notification_preference.digest_not_supported";
     }
 }

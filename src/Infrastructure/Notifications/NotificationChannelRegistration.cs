@@ -9,13 +9,15 @@ using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Infrastructure.Push;
 using RiskPlatform.Infrastructure.Sms;
 using RiskPlatform.Infrastructure.Webhooks;
 
 namespace RiskPlatform.Infrastructure.Notifications;
 
 /// <summary>
-/// The outbox channels: email (<c>Smtp:*</c>), sms (<c>Sms:Twilio:*</c>) and webhooks (<c>Notifications:Webhooks:*</c>),
+/// The outbox channels: email (<c>Smtp:*</c>), sms (<c>Sms:Twilio:*</c>), webhooks (<c>Notifications:Webhooks:*</c>) and
+/// browser push (<c>Push:*</c>),
 /// each with its sender and its outbox worker (<c>Notifications:Outbox:*</c>).
 /// </summary>
 internal static class NotificationChannelRegistration
@@ -38,7 +40,13 @@ internal static class NotificationChannelRegistration
                 "Notifications:Caps takes email, sms and webhook.")
             .Validate(o => o.Caps.Values.All(c => c.PerHour is null or >= 0 && c.PerDay is null or >= 0), "Notifications:Caps values must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<ContactOptions>()
+            .Bind(configuration.GetSection(ContactOptions.SectionName))
+            .Validate(o => o.ConfirmUrl is null || (o.ConfirmUrl.IsAbsoluteUri && (o.ConfirmUrl.Scheme == Uri.UriSchemeHttps || o.ConfirmUrl.Scheme == Uri.UriSchemeHttp)), "Notifications:Contacts:ConfirmUrl must be an absolute http(s) URL.")
+            .Validate(o => o.MaxPendingPerUser >= 1, "Notifications:Contacts:MaxPendingPerUser must be at least 1.")
+            .ValidateOnStart();
         services.AddScoped<DeliveryProcessor>();
+        services.AddTransient<DigestFollowers>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             services.AddScoped<IDeliveryClaimer, PostgreSqlDeliveryClaimer>();
@@ -51,6 +59,7 @@ internal static class NotificationChannelRegistration
         AddEmail(services, configuration);
         AddSms(services, configuration);
         AddWebhooks(services, configuration, environment);
+        AddPush(services, configuration);
         return services;
     }
 
@@ -88,6 +97,8 @@ internal static class NotificationChannelRegistration
                 MaxConnectionsPerServer = TwilioOptions.MaxConnections,
             })
             .RedactLoggedHeaders(_ => true);
+        services.AddSingleton<TwilioSmsSender>();
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
         services.AddScoped<IDeliveryChannelSender, TwilioSmsChannelSender>();
         AddOutboxWorker(services, sp => new OutboxChannel(
             NotificationChannel.Sms, sp.GetRequiredService<IOptions<TwilioOptions>>().Value.IsConfigured, "Sms:Twilio is not configured"));
@@ -121,6 +132,32 @@ internal static class NotificationChannelRegistration
             .RedactLoggedHeaders(_ => true);
         services.AddScoped<IDeliveryChannelSender, WebhookChannelSender>();
         AddOutboxWorker(services, _ => new OutboxChannel(NotificationChannel.Webhook, Enabled: true, string.Empty));
+    }
+
+    /// <summary>
+    /// Browser push: always on (the VAPID settings are required, <see cref="PushOptionsValidator"/>). A push endpoint is a
+    /// URL the user's browser chose, so it goes through the webhook address guard, at subscription and at connect time
+    /// (<c>Notifications:Webhooks:AllowLoopback</c> governs loopback for both).
+    /// </summary>
+    private static void AddPush(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
+        services.AddHttpClient(WebPushChannelSender.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+                MaxConnectionsPerServer = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConnectionsPerEndpoint,
+                ConnectCallback = WebhookConnector.Create(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback),
+            })
+            .AddHttpMessageHandler(() => new CappedErrorBodyHandler(WebPushChannelSender.MaxErrorBodyBytes))
+            .RedactLoggedHeaders(_ => true);
+        services.AddScoped<IDeliveryChannelSender, WebPushChannelSender>();
+        AddOutboxWorker(services, _ => new OutboxChannel(NotificationChannel.Push, Enabled: true, string.Empty));
     }
 
     private static void AddOutboxWorker(IServiceCollection services, Func<IServiceProvider, OutboxChannel> channel) =>

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Infrastructure.Notifications;
 
 namespace RiskPlatform.Infrastructure.Webhooks;
 
@@ -57,7 +58,7 @@ internal sealed class HttpWebhookSender(IHttpClientFactory httpClients, IOptions
         {
             return Result(WebhookSendOutcome.Failed, null, $"No answer within {settings.Timeout.TotalSeconds:0.#} s", started);
         }
-        catch (HttpRequestException exception) when (RefusedBy(exception) is { } refused)
+        catch (HttpRequestException exception) when (WebhookAddressRefusedException.In(exception) is { } refused)
         {
             return Result(WebhookSendOutcome.Refused, null, refused.Message, started);
         }
@@ -67,37 +68,11 @@ internal sealed class HttpWebhookSender(IHttpClientFactory httpClients, IOptions
         }
     }
 
-    private static WebhookAddressRefusedException? RefusedBy(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is WebhookAddressRefusedException refused)
-            {
-                return refused;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>At most <paramref name="maxBytes"/> of the body, as text for the error; the rest is never read.</summary>
     private static async Task<string> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new byte[Math.Max(0, maxBytes)];
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        var text = Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ").Trim();
+        var body = await ResponseBodies.ReadAtMostAsync(content, maxBytes, cancellationToken);
+        var text = Encoding.UTF8.GetString(body).ReplaceLineEndings(" ").Trim();
         return text.Length <= MaxErrorSnippet ? text : text[..MaxErrorSnippet];
     }
 

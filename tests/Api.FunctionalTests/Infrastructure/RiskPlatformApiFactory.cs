@@ -41,6 +41,9 @@ public sealed class RiskPlatformApiFactory(
             ["Encryption:MasterKeys:1"] = TestSecrets.MasterKeyV1,
             ["Audit:ActiveHmacKeyVersion"] = "1",
             ["Audit:HmacKeys:1"] = TestSecrets.AuditHmacKeyV1,
+            ["Push:Vapid:PublicKey"] = TestSecrets.VapidPublicKey,
+            ["Push:Vapid:PrivateKey"] = TestSecrets.VapidPrivateKey,
+            ["Push:Vapid:Subject"] = TestSecrets.VapidSubject,
             ["Serilog:MinimumLevel:Default"] = "Debug",
 
             // A shared host serves thousands of requests from one test "client" within minutes: the rate limits are off

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -254,7 +255,13 @@ public abstract class EmailDeliveryTests() : DedicatedHostTest("email")
 
     private Task<int> CountAsync(string sql) => Hosts.CountAsync(sql);
 
-    private static Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email) => DedicatedHosts.SignedInAsync(host, email);
+    /// <summary>A new user whose account address is verified (email goes only to verified addresses).</summary>
+    private static async Task<ApiClient> SignedInAsync(RiskPlatformApiFactory host, string email)
+    {
+        var client = await DedicatedHosts.SignedInAsync(host, email);
+        await VerifiedContacts.VerifyAsync(host.Services, client.UserId, NotificationChannel.Email, email);
+        return client;
+    }
 
     private Task WaitForCountAsync(string sql, int expected, string because) => Hosts.WaitForCountAsync(sql, expected, because);
 }

@@ -79,6 +79,7 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         var client = new ApiClient(factory.CreateClient());
         var address = $"quiet-{Guid.NewGuid():N}@example.com";
         await client.SignInAsNewUserAsync(address, "Correct-Horse-42");
+        await VerifiedContacts.VerifyAsync(factory.Services, client.UserId, NotificationChannel.Email, address);
         var (start, end) = WindowAroundNow();
         await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "email", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone });
         await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "websocket", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone });
@@ -105,6 +106,7 @@ public abstract class NotificationDispatchTests(ApiFixture fixture) : Functional
         await using var factory = ConfiguredFactory(pusher);
         var client = new ApiClient(factory.CreateClient());
         await client.SignInAsNewUserAsync($"urgent-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        await VerifiedContacts.VerifyAsync(factory.Services, client.UserId, NotificationChannel.Email, "Pager@Example.com");
         var (start, end) = WindowAroundNow();
         await CreatePreferenceAsync(client, new { notification_type = "system_alert", channel = "email", quiet_hours_enabled = true, quiet_start_hour = start, quiet_end_hour = end, time_zone = Zone, email = "pager@example.com" });
 

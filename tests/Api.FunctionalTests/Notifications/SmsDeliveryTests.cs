@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Notifications.Peers;
+using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -166,6 +167,7 @@ public abstract class SmsDeliveryTests() : DedicatedHostTest("sms")
         var client = await DedicatedHosts.SignedInAsync(host, email);
         (await client.PostAsync($"{Root}/preferences", new { notification_type = "system_alert", channel = "sms", is_enabled = true, min_priority = "low", phone }))
             .EnsureStatus(HttpStatusCode.Created);
+        await VerifiedContacts.VerifyAsync(host.Services, client.UserId, NotificationChannel.Sms, phone);
         return client;
     }
 

@@ -23,6 +23,7 @@ public sealed class StartupSecretsTests : IDisposable
     public async Task Start_WhenDevelopmentHasNoSecretsConfigured_GeneratesThemWarnsAndServes()
     {
         var logs = new CapturingLogSink();
+        string servedVapidKey;
         await using (var host = new StartupHostFactory("Development", _contentRoot, logs))
         {
             using var client = new ApiClient(host.CreateClient());
@@ -35,6 +36,7 @@ public sealed class StartupSecretsTests : IDisposable
             (await client.GetAsync("/api/v1/auth/me")).EnsureStatus(HttpStatusCode.OK);
             (await client.PostAsync("/api/v1/api-keys", new { broker = "alpaca", name = "dev key", api_key = "PKDEV1234567890", api_secret = "dev-secret-0123456789" }))
                 .EnsureStatus(HttpStatusCode.Created);
+            servedVapidKey = (await client.GetAsync("/api/v1/notifications/push-subscriptions/vapid-public-key")).EnsureStatus(HttpStatusCode.OK).Body!["public_key"]!.GetValue<string>();
         }
 
         var secretsPath = Path.Combine(_contentRoot, "data", "dev-secrets.json");
@@ -43,6 +45,9 @@ public sealed class StartupSecretsTests : IDisposable
         var secrets = JsonNode.Parse(await File.ReadAllTextAsync(secretsPath, TestContext.Current.CancellationToken))!;
         Assert.Equal(32, Convert.FromBase64String(secrets["Jwt"]!["SigningKey"]!.GetValue<string>()).Length);
         Assert.Equal(32, Convert.FromBase64String(secrets["Encryption"]!["MasterKeys"]!["1"]!.GetValue<string>()).Length);
+        var vapidPublicKey = secrets["Push"]!["Vapid"]!["PublicKey"]!.GetValue<string>();
+        Assert.Equal(65, RiskPlatform.Domain.Notifications.Push.PushSubscription.FromBase64Url(vapidPublicKey)!.Length);
+        Assert.Equal(32, RiskPlatform.Domain.Notifications.Push.PushSubscription.FromBase64Url(secrets["Push"]!["Vapid"]!["PrivateKey"]!.GetValue<string>())!.Length);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretsPath));
@@ -50,6 +55,8 @@ public sealed class StartupSecretsTests : IDisposable
 
         Assert.True(logs.Contains("Jwt:SigningKey is not configured"), "no warning about the generated signing key");
         Assert.True(logs.Contains("Encryption:MasterKeys is not configured"), "no warning about the generated master key");
+        Assert.True(logs.Contains("Push:Vapid is not configured"), "no warning about the generated VAPID key pair");
+        Assert.Equal(vapidPublicKey, servedVapidKey);
     }
 
     [Fact]
@@ -100,6 +107,25 @@ public sealed class StartupSecretsTests : IDisposable
 
         Assert.NotNull(failure);
         Assert.Contains("Jwt:SigningKey", failure.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_contentRoot, "data", "dev-secrets.json")), "secrets were generated outside Development");
+    }
+
+    [Fact]
+    public async Task Start_WhenNotDevelopmentAndTheVapidKeysAreMissing_FailsNamingThem()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = TestSecrets.JwtSigningKey,
+            ["Encryption:ActiveKeyVersion"] = "1",
+            ["Encryption:MasterKeys:1"] = TestSecrets.MasterKeyV1,
+        };
+        await using var host = new StartupHostFactory("Production", _contentRoot, new CapturingLogSink(), settings);
+
+        var failure = Record.Exception(() => host.Server);
+
+        Assert.NotNull(failure);
+        Assert.Contains("Push:Vapid:PublicKey and Push:Vapid:PrivateKey are required", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Push:Vapid:Subject is required", failure.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_contentRoot, "data", "dev-secrets.json")), "secrets were generated outside Development");
     }
 

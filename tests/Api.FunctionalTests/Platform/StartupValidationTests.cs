@@ -13,6 +13,9 @@ public sealed class StartupValidationTests
     [InlineData("Encryption:ActiveKeyVersion", "7", "Encryption:ActiveKeyVersion")]
     [InlineData("Accounts:AdminEmails:0", "ops@example.com", "users grant-admin")]
     [InlineData("RateLimits:Orders:PermitLimit", "0", "RateLimits")]
+    [InlineData("Push:Vapid:PrivateKey", "", "Push:Vapid:PrivateKey")]
+    [InlineData("Push:Vapid:PrivateKey", TestSecrets.OtherVapidPrivateKey, "not one P-256 key pair")]
+    [InlineData("Push:Vapid:Subject", "ops@example.com", "Push:Vapid:Subject")]
     public async Task Start_WhenACriticalOptionIsInvalid_FailsNamingItBeforeCreatingOrMigratingTheDatabase(string setting, string value, string named)
     {
         var path = Path.Combine(Path.GetTempPath(), $"riskplatform-startup-{Guid.NewGuid():N}.db");

@@ -11,6 +11,9 @@ using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Contacts;
+using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Events;
@@ -35,6 +38,11 @@ public sealed class NotificationDispatcherTests
     private readonly ISmsAvailability _sms = Substitute.For<ISmsAvailability>();
     private readonly List<WebhookEndpoint> _endpoints = [];
     private readonly IReadRepository<WebhookEndpoint> _endpointRepository = Substitute.For<IReadRepository<WebhookEndpoint>>();
+    private readonly List<PushSubscription> _browsers = [];
+    private readonly IReadRepository<PushSubscription> _browserRepository = Substitute.For<IReadRepository<PushSubscription>>();
+    private readonly ContactOptions _contactOptions = new();
+    private readonly List<ContactPoint> _contacts = [];
+    private readonly IReadRepository<ContactPoint> _contactRepository = Substitute.For<IReadRepository<ContactPoint>>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
 
@@ -47,7 +55,73 @@ public sealed class NotificationDispatcherTests
         _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
         _email.IsConfigured.Returns(true);
         _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
+        _browserRepository.ListAsync(Arg.Any<Specification<PushSubscription>>(), Arg.Any<CancellationToken>()).Returns(_ => _browsers.ToList());
+        _contactRepository.ListAsync(Arg.Any<Specification<ContactPoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _contacts.ToList());
+        Verify(NotificationChannel.Email, "Owner@Example.com");
     }
+
+    [Fact]
+    public async Task CreateAsync_ToAnAddressNotVerified_AddsASuppressedRowSayingSo_AndSendsNothing()
+    {
+        _contacts.Clear();
+        _preferences.Add(NotificationPreference.Create(_userId, NotificationType.SystemAlert, NotificationChannel.Sms, NotificationPreferenceSettings.Default with { Phone = "+44 20 7946 0958" }));
+        _sms.IsConfigured.Returns(true);
+        Verify(NotificationChannel.Sms, "+442079460999"); // another number
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        var email = _deliveries.Single(d => d.Channel == NotificationChannel.Email);
+        var sms = _deliveries.Single(d => d.Channel == NotificationChannel.Sms);
+        Assert.Equal((DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, "owner@example.com"), (email.Status, email.StatusReason, email.Recipient));
+        Assert.Equal((DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, "+442079460958"), (sms.Status, sms.StatusReason, sms.Recipient));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhenVerificationIsNotRequired_SendsToTheAddressAsBefore()
+    {
+        _contacts.Clear();
+        _contactOptions.RequireVerification = false;
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Pending, _deliveries.Single(d => d.Channel == NotificationChannel.Email).Status);
+    }
+
+    private void Verify(NotificationChannel channel, string address)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var contact = ContactPoint.Create(_userId, channel, address, now);
+        contact.IssueCode("123456", now);
+        contact.Confirm("123456", now);
+        _contacts.Add(contact);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithSubscribedBrowsers_AddsOnePushRowPerBrowser_OnlyFromTheDefaultMinPriorityUp()
+    {
+        _browsers.Add(Browser("https://push.example.com/a"));
+        _browsers.Add(Browser("https://push.example.com/b"));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Push);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+        var push = _deliveries.Where(d => d.Channel == NotificationChannel.Push).ToList();
+        Assert.Equal(_browsers.Select(b => (Guid?)b.Id), push.Select(d => d.PushSubscriptionId));
+        Assert.All(push, d => Assert.Equal(DeliveryStatus.Pending, d.Status));
+        Assert.All(push, d => Assert.Null(d.Recipient));
+    }
+
+    [Fact]
+    public async Task CreateAsync_WithoutASubscribedBrowser_AddsNoPushRow()
+    {
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Urgent), CancellationToken.None);
+
+        Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Push);
+    }
+
+    private PushSubscription Browser(string endpoint) =>
+        PushSubscription.Create(_userId, new Uri(endpoint), "BHrQQngNe8g6ZAcG6m0b15PtQgWbLg9hZLHELcdQPn1OaqoVx-Alh0_uyLxPe4kCw55J5avEjOef3BEV8_zO9VE", "AAECAwQFBgcICQoLDA0ODw", _time.GetUtcNow().UtcDateTime);
 
     [Fact]
     public async Task CreateAsync_WithWebhookEndpoints_AddsOneRowPerEndpointThatReceivesTheType()
@@ -69,6 +143,7 @@ public sealed class NotificationDispatcherTests
         _sms.IsConfigured.Returns(true);
         _preferences.Add(NotificationPreference.Create(
             _userId, NotificationType.SystemAlert, NotificationChannel.Sms, NotificationPreferenceSettings.Default with { Phone = "+44 20 7946 0958" }));
+        Verify(NotificationChannel.Sms, "+442079460958");
 
         await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
 
@@ -199,6 +274,9 @@ public sealed class NotificationDispatcherTests
         _preferenceRepository,
         _users,
         _endpointRepository,
+        _browserRepository,
+        _contactRepository,
+        Options.Create(_contactOptions),
         _email,
         _sms,
         new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),

@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
 
 namespace RiskPlatform.Domain.UnitTests.Notifications;
@@ -27,9 +28,11 @@ public sealed class DeliveryPolicyTests
         string zone = "UTC",
         string? email = null,
         NotificationType type = NotificationType.RiskBreach,
-        string? phone = null) =>
+        string? phone = null,
+        int? digest = null) =>
         NotificationPreference.Create(UserId, type, channel, NotificationPreferenceSettings.Default with
         {
+            DigestIntervalMinutes = digest,
             IsEnabled = enabled,
             MinPriority = minPriority,
             QuietHoursEnabled = quiet is not null,
@@ -59,10 +62,10 @@ public sealed class DeliveryPolicyTests
         Assert.Equal(new ChannelDecision(NotificationChannel.InApp, DeliveryStatus.Sent, DeliveryReasons.StoredInApp), plan.For(NotificationChannel.InApp));
         Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon, AccountEmail), plan.For(NotificationChannel.Email));
         Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Pending, DeliveryReasons.Ready, Noon), plan.For(NotificationChannel.Websocket));
-        foreach (var channel in new[] { NotificationChannel.Sms, NotificationChannel.Push })
-        {
-            Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(channel));
-        }
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Suppressed, DeliveryReasons.ChannelDisabled), plan.For(NotificationChannel.Sms));
+
+        // Push is on by default too; it has work only once the user subscribes a browser.
+        Assert.Equal(new ChannelDecision(NotificationChannel.Push, DeliveryStatus.Unsupported, DeliveryReasons.NoPushSubscription), plan.For(NotificationChannel.Push));
 
         // Webhook is on by default; it has work only once the user registers an endpoint.
         Assert.Equal(new ChannelDecision(NotificationChannel.Webhook, DeliveryStatus.Unsupported, DeliveryReasons.NoWebhookEndpoint), plan.For(NotificationChannel.Webhook));
@@ -205,7 +208,7 @@ public sealed class DeliveryPolicyTests
     }
 
     [Theory]
-    [InlineData(NotificationChannel.Push, DeliveryReasons.ChannelNotSupported)]
+    [InlineData(NotificationChannel.Push, DeliveryReasons.NoPushSubscription)]
     [InlineData(NotificationChannel.Sms, DeliveryReasons.SmsNotConfigured)]
     [InlineData(NotificationChannel.Webhook, DeliveryReasons.NoWebhookEndpoint)]
     public void Plan_WhenChannelEnabledButUnbuiltOrUnconfigured_Unsupported(NotificationChannel channel, string reason)
@@ -214,6 +217,98 @@ public sealed class DeliveryPolicyTests
 
         Assert.Equal(new ChannelDecision(channel, DeliveryStatus.Unsupported, reason), plan.For(channel));
         Assert.False(plan.For(channel).HasWork);
+    }
+
+    [Fact]
+    public void Plan_WhenVerificationIsRequired_EmailAndSmsGoOnlyToVerifiedAddresses()
+    {
+        NotificationPreference[] preferences = [Preference(NotificationChannel.Sms, phone: "+1 (212) 555-0100")];
+        var unverified = new DispatchContext(Noon, EmailAvailable: true, AccountEmail, SmsAvailable: true, RequireVerifiedContacts: true, VerifiedContacts: new HashSet<string>());
+        var verified = unverified with
+        {
+            VerifiedContacts = new HashSet<string>
+            {
+                ContactPoint.KeyOf(NotificationChannel.Email, AccountEmail.ToLowerInvariant()),
+                ContactPoint.KeyOf(NotificationChannel.Sms, "+12125550100"),
+            },
+        };
+
+        var refused = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, unverified);
+        var allowed = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, verified);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: AccountEmail), refused.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: "+12125550100"), refused.For(NotificationChannel.Sms));
+        Assert.True(refused.For(NotificationChannel.Email).HasWork);
+        Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Email).Status);
+        Assert.Equal(DeliveryStatus.Pending, allowed.For(NotificationChannel.Sms).Status);
+    }
+
+    [Theory]
+    [InlineData(NotificationPriority.Low)]
+    [InlineData(NotificationPriority.Medium)]
+    [InlineData(NotificationPriority.High)]
+    public void Plan_WithADigestInterval_HoldsNonUrgentEmailAndSmsForTheEndOfTheInterval(NotificationPriority priority)
+    {
+        NotificationPreference[] preferences =
+        [
+            Preference(NotificationChannel.Email, digest: 30),
+            Preference(NotificationChannel.Sms, phone: "+12125550100", digest: 5),
+        ];
+
+        var plan = DeliveryPolicy.Plan(NewNotification(priority), preferences, new DispatchContext(Noon, EmailAvailable: true, AccountEmail, SmsAvailable: true));
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Email, DeliveryStatus.Scheduled, DeliveryReasons.Digest, Noon.AddMinutes(30), AccountEmail), plan.For(NotificationChannel.Email));
+        Assert.Equal(new ChannelDecision(NotificationChannel.Sms, DeliveryStatus.Scheduled, DeliveryReasons.Digest, Noon.AddMinutes(5), "+12125550100"), plan.For(NotificationChannel.Sms));
+        Assert.Equal(DeliveryStatus.Pending, plan.For(NotificationChannel.Websocket).Status);
+    }
+
+    [Fact]
+    public void Plan_WithADigestInterval_SendsUrgentAndSoonExpiringNotificationsAtOnce()
+    {
+        NotificationPreference[] preferences = [Preference(NotificationChannel.Email, digest: 30)];
+        var context = new DispatchContext(Noon, EmailAvailable: true, AccountEmail);
+
+        var urgent = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent), preferences, context).For(NotificationChannel.Email);
+        var expiring = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Low, expiresAt: Noon.AddMinutes(10)), preferences, context).For(NotificationChannel.Email);
+
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (urgent.Status, urgent.Reason));
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (expiring.Status, expiring.Reason));
+    }
+
+    [Fact]
+    public void Plan_WithADigestIntervalInsideQuietHours_WaitsForTheQuietWindowInstead()
+    {
+        var plan = Plan(NewNotification(NotificationPriority.High, createdAt: Night), Night, preferences: Preference(NotificationChannel.Email, quiet: (22, 7), digest: 30));
+
+        Assert.Equal((DeliveryStatus.Scheduled, DeliveryReasons.QuietHours), (plan.For(NotificationChannel.Email).Status, plan.For(NotificationChannel.Email).Reason));
+    }
+
+    [Fact]
+    public void Plan_WhenBrowsersAreSubscribed_OnePushDecisionPerSubscription()
+    {
+        Guid[] browsers = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+
+        var plan = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High), [], new DispatchContext(Noon, EmailAvailable: true, AccountEmail, PushSubscriptions: browsers));
+
+        var push = plan.Decisions.Where(d => d.Channel == NotificationChannel.Push).ToList();
+        Assert.Equal(browsers.Select(b => (Guid?)b), push.Select(d => d.PushSubscriptionId));
+        Assert.All(push, d => Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready, (DateTime?)Noon), (d.Status, d.Reason, d.NotBefore)));
+    }
+
+    [Fact]
+    public void Plan_WhenPushInsideQuietHours_ScheduledForTheEndOfTheWindow_UnlessUrgent()
+    {
+        Guid[] browsers = [Guid.CreateVersion7()];
+        var context = new DispatchContext(Night, EmailAvailable: true, AccountEmail, PushSubscriptions: browsers);
+        NotificationPreference[] quiet = [Preference(NotificationChannel.Push, quiet: (22, 7))];
+
+        var high = DeliveryPolicy.Plan(NewNotification(NotificationPriority.High, createdAt: Night), quiet, context).For(NotificationChannel.Push);
+        var urgent = DeliveryPolicy.Plan(NewNotification(NotificationPriority.Urgent, createdAt: Night), quiet, context).For(NotificationChannel.Push);
+
+        Assert.Equal((DeliveryStatus.Scheduled, DeliveryReasons.QuietHours), (high.Status, high.Reason));
+        Assert.True(high.NotBefore > Night);
+        Assert.Equal((DeliveryStatus.Pending, DeliveryReasons.Ready), (urgent.Status, urgent.Reason));
     }
 
     [Fact]

@@ -64,12 +64,19 @@ public sealed class NotificationDefaultsTests
     }
 
     [Fact]
-    public void For_WhenSmsOrPush_Disabled()
+    public void For_WhenSms_Disabled()
     {
-        foreach (var row in NotificationDefaults.All.Where(d => d.Channel is NotificationChannel.Sms or NotificationChannel.Push))
+        foreach (var row in NotificationDefaults.All.Where(d => d.Channel is NotificationChannel.Sms))
         {
             Assert.False(row.IsEnabled);
         }
+    }
+
+    [Fact]
+    public void For_WhenPush_EnabledFromHighPriority()
+    {
+        // Subscribing a browser is the opt-in; like email, push is for what needs attention.
+        Assert.All(NotificationDefaults.All.Where(d => d.Channel == NotificationChannel.Push), row => Assert.Equal((true, NotificationPriority.High), (row.IsEnabled, row.MinPriority)));
     }
 
     [Fact]

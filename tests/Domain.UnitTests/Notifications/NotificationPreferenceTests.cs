@@ -240,4 +240,29 @@ public sealed class NotificationPreferenceTests
         Assert.False(preference.QuietHoursEnabled);
         Assert.Equal("UTC", preference.TimeZone);
     }
+
+    [Theory]
+    [InlineData(NotificationChannel.Email, 60, 60)]
+    [InlineData(NotificationChannel.Sms, 1, 1)]
+    [InlineData(NotificationChannel.Email, 0, null)]
+    [InlineData(NotificationChannel.Push, 0, null)]
+    public void Create_WithADigestInterval_KeepsItForEmailAndSms_ZeroIsOff(NotificationChannel channel, int minutes, int? expected)
+    {
+        var preference = NotificationPreference.Create(UserId, NotificationType.OrderFilled, channel, NotificationPreferenceSettings.Default with { DigestIntervalMinutes = minutes });
+
+        Assert.Equal(expected, preference.DigestIntervalMinutes);
+    }
+
+    [Theory]
+    [InlineData(NotificationChannel.Email, 1441, NotificationPreference.Errors.DigestIntervalOutOfRange)]
+    [InlineData(NotificationChannel.Email, -5, NotificationPreference.Errors.DigestIntervalOutOfRange)]
+    [InlineData(NotificationChannel.Webhook, 10, NotificationPreference.Errors.DigestNotSupported)]
+    [InlineData(NotificationChannel.InApp, 10, NotificationPreference.Errors.DigestNotSupported)]
+    public void Create_WithADigestIntervalOutOfRangeOrOnAnotherChannel_Refuses(NotificationChannel channel, int minutes, string code)
+    {
+        var refused = Assert.Throws<DomainException>(() =>
+            NotificationPreference.Create(UserId, NotificationType.OrderFilled, channel, NotificationPreferenceSettings.Default with { DigestIntervalMinutes = minutes }));
+
+        Assert.Equal(code, refused.Code);
+    }
 }

@@ -327,6 +327,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IDeliveryClaimer, RepositoryDeliveryClaimer>();
+        services.AddTransient<DigestFollowers>();
         services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
         services.AddScoped<DeliveryProcessor>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryOutboxWorker>(

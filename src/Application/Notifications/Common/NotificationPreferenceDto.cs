@@ -17,6 +17,7 @@ public sealed record NotificationPreferenceDto(
     string? Email,
     string? Phone,
     string? WebhookUrl,
+    int? DigestIntervalMinutes,
     DateTime CreatedAt,
     DateTime UpdatedAt);
 

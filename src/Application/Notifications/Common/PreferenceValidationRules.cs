@@ -31,6 +31,11 @@ internal static class PreferenceValidationRules
             .WithMessage("{PropertyName} must be an absolute http(s) URL.")
             .NoControlCharacters();
 
+    /// <summary>0 (or absent) sends each notification on its own; otherwise minutes per digest message.</summary>
+    public static IRuleBuilderOptions<T, int?> DigestInterval<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(0, NotificationPreference.DigestIntervalMaxMinutes)
+            .WithMessage($"{{PropertyName}} must be between 0 (off) and {NotificationPreference.DigestIntervalMaxMinutes} minutes.");
+
     private static bool IsSingleAddress(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
+using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Domain.Users;
 
@@ -21,6 +25,9 @@ public sealed class NotificationDispatcher(
     IReadRepository<NotificationPreference> preferences,
     IReadRepository<User> users,
     IReadRepository<WebhookEndpoint> webhookEndpoints,
+    IReadRepository<PushSubscription> pushSubscriptions,
+    IReadRepository<ContactPoint> contacts,
+    IOptions<ContactOptions> contactOptions,
     IEmailAvailability emailAvailability,
     ISmsAvailability smsAvailability,
     DeliveryCapCheck capCheck,
@@ -40,17 +47,30 @@ public sealed class NotificationDispatcher(
         var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
         var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
 
+        var browsers = (await pushSubscriptions.ListAsync(new PushSubscriptionsOfUserSpec(draft.UserId), cancellationToken)).Select(s => s.Id).ToList();
+
+        // Email and sms go only to addresses the user verified: their verified points, read once when either channel is on.
+        var requireVerified = contactOptions.Value.RequireVerification;
+        var verified = requireVerified && (emailAvailable || smsAvailability.IsConfigured)
+            ? (await contacts.ListAsync(new ContactPointsOfUserSpec(draft.UserId), cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
+            : null;
+
         var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
 
         var plan = DeliveryPolicy.Plan(
             notification,
             userPreferences,
-            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet()));
+            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), browsers, requireVerified, verified));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);
         foreach (var row in rows)
         {
+            if (row.StatusReason == DeliveryReasons.Digest)
+            {
+                await JoinOpenDigestAsync(row, now, cancellationToken);
+            }
+
             deliveries.Add(row);
         }
 
@@ -65,6 +85,20 @@ public sealed class NotificationDispatcher(
         // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
         pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
         return new DispatchedNotification(notification, rows);
+    }
+
+    /// <summary>
+    /// A digest row joins the user's open digest on its channel and address that is due no later than the row's own interval
+    /// would end (one message per interval); without one it opens a digest itself, due at the end of its interval.
+    /// </summary>
+    private async Task JoinOpenDigestAsync(NotificationDelivery row, DateTime now, CancellationToken cancellationToken)
+    {
+        var due = row.NextAttemptAt!.Value;
+        var leader = await deliveries.FirstOrDefaultAsync(new OpenDigestLeaderSpec(row.UserId, row.Channel, row.Recipient, now, due), cancellationToken);
+        if (leader?.NextAttemptAt is { } leaderDue)
+        {
+            row.JoinDigest(leader.Id, leaderDue + (due - now));
+        }
     }
 
     /// <summary>The one in-app notice of a cap reached: in-app only (and pushed), so it can never be capped itself.</summary>

@@ -3,7 +3,7 @@ using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
 
-/// <summary>The sms delivery the provider knows by this message id (Twilio's SID), for its status callbacks.</summary>
+/// <summary>The sms deliveries the provider knows by this message id (Twilio's SID; several for a digest), for its status callbacks.</summary>
 public sealed class SmsDeliveryByExternalIdSpec : Specification<NotificationDelivery>
 {
     public SmsDeliveryByExternalIdSpec(string externalId) =>

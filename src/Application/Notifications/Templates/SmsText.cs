@@ -19,7 +19,13 @@ public static class SmsText
     {
         ArgumentNullException.ThrowIfNull(notification);
         var title = string.Join(' ', notification.Title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var text = $"{NotificationTemplates.ProductName}: {title}";
+        return Cut($"{NotificationTemplates.ProductName}: {title}");
+    }
+
+    /// <summary>The text cut to one segment (160 GSM-7 characters, else 70), ending in "." or "…" when cut.</summary>
+    public static string Cut(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var limit = text.All(c => GsmBasic.Contains(c, StringComparison.Ordinal)) ? GsmSegment : UnicodeSegment;
         if (text.Length <= limit)
         {

@@ -7,16 +7,21 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <list type="number">
 /// <item>channel disabled → suppressed (<c>channel_disabled</c>); urgent does not override a disabled channel;</item>
 /// <item>priority below min_priority → suppressed (<c>below_min_priority</c>), unless urgent;</item>
-/// <item>push → unsupported (<c>channel_not_supported</c>); email without SMTP → unsupported (<c>email_not_configured</c>);
+/// <item>push without a subscribed browser → unsupported (<c>no_push_subscription</c>); email without SMTP → unsupported (<c>email_not_configured</c>);
 /// sms without Twilio → unsupported (<c>sms_not_configured</c>); webhook without a receiving endpoint → unsupported
 /// (<c>no_webhook_endpoint</c>); email without an address, sms without a phone → suppressed (<c>no_recipient</c>);</item>
+/// <item>email or sms to an address the user has not verified (when verification is required) → suppressed
+/// (<c>unverified_contact</c>);</item>
 /// <item>notification already expired → suppressed (<c>expired</c>), in-app excepted;</item>
 /// <item>the channel at the user's cap → suppressed (<c>cap_reached</c>), unless <see cref="DeliveryCaps.IsExempt"/>;</item>
-/// <item>inside quiet hours, unless urgent: email and sms → scheduled for the end of the window (suppressed <c>expired</c>
+/// <item>inside quiet hours, unless urgent: email, sms and push → scheduled for the end of the window (suppressed <c>expired</c>
 /// if the notification expires first), websocket → suppressed (<c>quiet_hours</c>). Quiet hours apply to neither in-app
 /// nor webhook (a machine does not sleep);</item>
+/// <item>email or sms whose preference has <c>digest_interval_minutes</c>, unless urgent, never capped
+/// (<see cref="DeliveryCaps.IsExempt"/>) or expiring before the interval ends → scheduled for the end of the interval
+/// (<c>digest</c>; the dispatcher joins it to a digest already open);</item>
 /// <item>otherwise in-app → sent (<c>stored_in_app</c>); the others → pending (<c>ready</c>), due now; webhook once per
-/// receiving endpoint.</item>
+/// receiving endpoint, push once per subscribed browser.</item>
 /// </list>
 /// <para>Every channel gets a decision; only those that <see cref="ChannelDecision.HasWork"/> become delivery rows.</para>
 /// </summary>
@@ -43,9 +48,12 @@ public static class DeliveryPolicy
 
         var decisions = Channels
             .Select(channel => Decide(notification, channel, rows.GetValueOrDefault(channel), context))
-            .SelectMany(decision => decision.Channel == NotificationChannel.Webhook && decision.HasWork
-                ? context.WebhookEndpoints!.Select(endpoint => decision with { WebhookEndpointId = endpoint })
-                : new[] { decision })
+            .SelectMany(decision => decision switch
+            {
+                { Channel: NotificationChannel.Webhook, HasWork: true } => context.WebhookEndpoints!.Select(endpoint => decision with { WebhookEndpointId = endpoint }),
+                { Channel: NotificationChannel.Push, HasWork: true } => context.PushSubscriptions!.Select(subscription => decision with { PushSubscriptionId = subscription }),
+                _ => [decision],
+            })
             .ToList();
         return new DispatchPlan(decisions);
     }
@@ -70,8 +78,8 @@ public static class DeliveryPolicy
         string? recipient = null;
         switch (channel)
         {
-            case NotificationChannel.Push:
-                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.ChannelNotSupported);
+            case NotificationChannel.Push when context.PushSubscriptions is not { Count: > 0 }:
+                return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.NoPushSubscription);
             case NotificationChannel.Webhook when context.WebhookEndpoints is not { Count: > 0 }:
                 return new(channel, DeliveryStatus.Unsupported, DeliveryReasons.NoWebhookEndpoint);
             case NotificationChannel.Sms when !context.SmsAvailable:
@@ -100,6 +108,11 @@ public static class DeliveryPolicy
                 break;
         }
 
+        if (recipient is not null && !context.MayReach(channel, recipient))
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.UnverifiedContact, Recipient: recipient);
+        }
+
         if (notification.IsExpired(context.Now))
         {
             return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient);
@@ -112,7 +125,7 @@ public static class DeliveryPolicy
 
         if (!urgent && channel != NotificationChannel.Webhook && preference?.GetQuietHours()?.EndOfWindowUtc(context.Now) is { } windowEnd)
         {
-            if (channel is not (NotificationChannel.Email or NotificationChannel.Sms))
+            if (channel is not (NotificationChannel.Email or NotificationChannel.Sms or NotificationChannel.Push))
             {
                 return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.QuietHours);
             }
@@ -120,6 +133,16 @@ public static class DeliveryPolicy
             return notification.IsExpired(windowEnd)
                 ? new(channel, DeliveryStatus.Suppressed, DeliveryReasons.Expired, Recipient: recipient)
                 : new(channel, DeliveryStatus.Scheduled, DeliveryReasons.QuietHours, windowEnd, recipient);
+        }
+
+        if (!urgent && channel is NotificationChannel.Email or NotificationChannel.Sms && preference?.DigestIntervalMinutes is { } minutes
+            && !DeliveryCaps.IsExempt(notification))
+        {
+            var due = context.Now.AddMinutes(minutes);
+            if (!notification.IsExpired(due))
+            {
+                return new(channel, DeliveryStatus.Scheduled, DeliveryReasons.Digest, due, recipient);
+            }
         }
 
         return new(channel, DeliveryStatus.Pending, DeliveryReasons.Ready, context.Now, recipient);

@@ -16,8 +16,14 @@ public static class DeliveryReasons
 
     public const string BelowMinPriority = "below_min_priority";
 
-    /// <summary>push: accepted in preferences, not built.</summary>
+    /// <summary>A channel accepted in preferences that this service cannot deliver.</summary>
     public const string ChannelNotSupported = "channel_not_supported";
+
+    /// <summary>Push while the user has no browser subscribed (<c>POST /notifications/push-subscriptions</c>).</summary>
+    public const string NoPushSubscription = "no_push_subscription";
+
+    /// <summary>Push: the subscription was removed (unsubscribed, or gone at the push service) before the row was sent.</summary>
+    public const string SubscriptionDeleted = "subscription_deleted";
 
     /// <summary>Sms while no SMS adapter (Twilio) is configured.</summary>
     public const string SmsNotConfigured = "sms_not_configured";
@@ -42,6 +48,15 @@ public static class DeliveryReasons
 
     /// <summary>Email with neither a preference override nor an account address.</summary>
     public const string NoRecipient = "no_recipient";
+
+    /// <summary>Email or sms to an address the user has not verified (<c>POST /notifications/contact-verifications</c>).</summary>
+    public const string UnverifiedContact = "unverified_contact";
+
+    /// <summary>
+    /// Email or sms held for the user's digest (<c>digest_interval_minutes</c>): sent with the others of the interval in one
+    /// message when the digest is due.
+    /// </summary>
+    public const string Digest = "digest";
 
     /// <summary>The user reached their hourly or daily cap on the channel (urgent and halt notifications are never capped).</summary>
     public const string CapReached = "cap_reached";

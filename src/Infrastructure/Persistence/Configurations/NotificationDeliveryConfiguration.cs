@@ -30,6 +30,9 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         // deleted endpoint leaves its rows, which the outbox then drops (endpoint_deleted).
         builder.HasIndex(d => d.ExternalId).HasDatabaseName("ix_notification_deliveries_external_id");
 
+        // A digest's leading row finds the rows that joined it. No foreign key: a follower whose leader is gone goes out on its own.
+        builder.HasIndex(d => d.DigestLeaderId).HasDatabaseName("ix_notification_deliveries_digest_leader");
+
         // The caps count a user's rows on a channel over the last hour and day.
         builder.HasIndex(d => new { d.UserId, d.Channel, d.CreatedAt }).HasDatabaseName("ix_notification_deliveries_user_channel_recent");
         builder.Ignore(d => d.DomainEvents);

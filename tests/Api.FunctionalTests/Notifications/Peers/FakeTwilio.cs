@@ -11,7 +11,8 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications.Peers;
 /// (account SID and auth token) and form fields To, From or MessagingServiceSid, and Body. Answers in Twilio's shapes:
 /// 201 with the message resource (<c>sid</c> "SM…", status queued); 401 with error 20003 on wrong credentials; 400 with
 /// error 21211 for <see cref="InvalidNumber"/> and 21610 for <see cref="UnsubscribedNumber"/>; 400 error 21602 without a
-/// body; 503 (error 20503) while told to fail.
+/// body; 503 (error 20503) while told to fail. Accepted messages are counted before the answer, which can be held
+/// (<see cref="HoldAnswers"/>), as a sender killed mid-request finds Twilio has the message all the same.
 /// </summary>
 public sealed class FakeTwilio : IAsyncDisposable
 {
@@ -42,6 +43,9 @@ public sealed class FakeTwilio : IAsyncDisposable
         fake._server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
+
+    /// <summary>How long each accepted message's answer waits after it was accepted (and counted): a send in flight.</summary>
+    public TimeSpan HoldAnswers { get; set; } = TimeSpan.Zero;
 
     public void FailNext(int times) => Interlocked.Exchange(ref _failuresLeft, times);
 
@@ -109,6 +113,18 @@ public sealed class FakeTwilio : IAsyncDisposable
 
         var sid = string.Create(CultureInfo.InvariantCulture, $"SM{Guid.NewGuid():N}");
         _sids.Enqueue(sid);
+        if (HoldAnswers > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(HoldAnswers, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the caller went away (killed): the message stays accepted, as at Twilio
+            }
+        }
+
         context.Response.StatusCode = StatusCodes.Status201Created;
         await context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
         {

@@ -19,4 +19,5 @@ public sealed record CreateNotificationPreferenceCommand(
     string? TimeZone = null,
     string? Email = null,
     string? Phone = null,
-    string? WebhookUrl = null) : ICommand<NotificationPreferenceDto>;
+    string? WebhookUrl = null,
+    int? DigestIntervalMinutes = null) : ICommand<NotificationPreferenceDto>;

@@ -30,7 +30,8 @@ internal sealed class CreateNotificationPreferenceCommandHandler(
                 string.IsNullOrWhiteSpace(request.TimeZone) ? NotificationPreference.DefaultTimeZone : request.TimeZone,
                 request.Email,
                 request.Phone,
-                request.WebhookUrl));
+                request.WebhookUrl,
+                request.DigestIntervalMinutes));
         // The save stamps these too; set now so that the response carries them.
         preference.CreatedAt = preference.UpdatedAt = timeProvider.GetUtcNow().UtcDateTime;
         preferences.Add(preference);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Commands.CreateNotificationPreference;
 
@@ -20,5 +21,9 @@ internal sealed class CreateNotificationPreferenceCommandValidator : AbstractVal
         RuleFor(c => c.Email).PreferenceEmail();
         RuleFor(c => c.Phone).PreferencePhone();
         RuleFor(c => c.WebhookUrl).PreferenceWebhookUrl();
+        RuleFor(c => c.DigestIntervalMinutes).DigestInterval();
+        RuleFor(c => c.DigestIntervalMinutes)
+            .Must((command, minutes) => minutes is null or 0 || command.Channel is NotificationChannel.Email or NotificationChannel.Sms)
+            .WithMessage("{PropertyName} applies to the email and sms channels only.");
     }
 }

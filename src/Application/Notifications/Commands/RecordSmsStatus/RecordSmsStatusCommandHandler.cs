@@ -26,28 +26,32 @@ internal sealed class RecordSmsStatusCommandHandler(
             throw new UnauthorizedException("sms_status.signature_invalid", "The status callback is not signed by the SMS provider.");
         }
 
+        // A digest's rows went out in one message and share its SID: the callback speaks for all of them.
         var sid = request.Parameters.GetValueOrDefault("MessageSid") ?? request.Parameters.GetValueOrDefault("SmsSid");
-        if (string.IsNullOrWhiteSpace(sid)
-            || await deliveries.FirstOrDefaultAsync(new SmsDeliveryByExternalIdSpec(sid), cancellationToken) is not { } delivery)
+        var rows = string.IsNullOrWhiteSpace(sid) ? [] : await deliveries.ListAsync(new SmsDeliveryByExternalIdSpec(sid), cancellationToken);
+        if (rows.Count == 0)
         {
             return Unit.Value;
         }
 
-        audit.Target("notification_delivery", delivery.Id).Describe("Recorded an SMS status callback");
+        audit.Target("notification_delivery", rows[0].Id).Describe("Recorded an SMS status callback");
         var status = request.Parameters.GetValueOrDefault("MessageStatus") ?? request.Parameters.GetValueOrDefault("SmsStatus");
-        switch (status)
+        foreach (var delivery in rows)
         {
-            case "delivered":
-                delivery.ConfirmDelivered();
-                break;
-            case "undelivered" or "failed" when delivery.Status is DeliveryStatus.Sent or DeliveryStatus.Failed:
-                var code = request.Parameters.GetValueOrDefault("ErrorCode");
-                delivery.RecordUndelivered(
-                    string.Create(CultureInfo.InvariantCulture, $"Twilio reported the message {status}{(string.IsNullOrEmpty(code) ? string.Empty : $" (error {code})")}"),
-                    timeProvider.GetUtcNow().UtcDateTime);
-                break;
-            default:
-                break;
+            switch (status)
+            {
+                case "delivered":
+                    delivery.ConfirmDelivered();
+                    break;
+                case "undelivered" or "failed" when delivery.Status is DeliveryStatus.Sent or DeliveryStatus.Failed:
+                    var code = request.Parameters.GetValueOrDefault("ErrorCode");
+                    delivery.RecordUndelivered(
+                        string.Create(CultureInfo.InvariantCulture, $"Twilio reported the message {status}{(string.IsNullOrEmpty(code) ? string.Empty : $" (error {code})")}"),
+                        timeProvider.GetUtcNow().UtcDateTime);
+                    break;
+                default:
+                    break;
+            }
         }
 
         return Unit.Value;

@@ -7,7 +7,8 @@ namespace RiskPlatform.Application.Notifications.Commands.UpdateNotificationPref
 
 /// <summary>
 /// A partial update: an absent (null) field keeps its current value. The type and channel are the row's identity and
-/// cannot change. An empty string clears <see cref="Email"/>, <see cref="Phone"/> or <see cref="WebhookUrl"/>.
+/// cannot change. An empty string clears <see cref="Email"/>, <see cref="Phone"/> or <see cref="WebhookUrl"/>; 0 turns
+/// the digest (<see cref="DigestIntervalMinutes"/>) off.
 /// <see cref="Id"/> comes from the route.
 /// </summary>
 public sealed record UpdateNotificationPreferenceCommand(
@@ -19,7 +20,8 @@ public sealed record UpdateNotificationPreferenceCommand(
     string? TimeZone = null,
     string? Email = null,
     string? Phone = null,
-    string? WebhookUrl = null) : ICommand<NotificationPreferenceDto>
+    string? WebhookUrl = null,
+    int? DigestIntervalMinutes = null) : ICommand<NotificationPreferenceDto>
 {
     [JsonIgnore]
     public Guid Id { get; init; }

@@ -37,7 +37,8 @@ internal sealed class UpdateNotificationPreferenceCommandHandler(
             string.IsNullOrWhiteSpace(request.TimeZone) ? preference.TimeZone : request.TimeZone,
             request.Email ?? preference.Email,
             request.Phone ?? preference.Phone,
-            request.WebhookUrl ?? preference.WebhookUrl);
+            request.WebhookUrl ?? preference.WebhookUrl,
+            request.DigestIntervalMinutes ?? preference.DigestIntervalMinutes);
 
         // Only the merged settings show whether quiet hours end up enabled without hours: a 400 naming the missing one.
         if (merged.QuietHoursEnabled && (merged.QuietStartHour is null || merged.QuietEndHour is null))

@@ -15,5 +15,6 @@ internal sealed class UpdateNotificationPreferenceCommandValidator : AbstractVal
         RuleFor(c => c.Email).PreferenceEmail();
         RuleFor(c => c.Phone).PreferencePhone();
         RuleFor(c => c.WebhookUrl).PreferenceWebhookUrl();
+        RuleFor(c => c.DigestIntervalMinutes).DigestInterval();
     }
 }

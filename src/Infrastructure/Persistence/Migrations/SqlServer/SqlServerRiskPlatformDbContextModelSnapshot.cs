@@ -470,6 +470,81 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("symbol_references", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Contacts.ContactPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("CodeExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .HasColumnName("code_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<DateTime?>("SendWindowStartedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("send_window_started_at");
+
+                    b.Property<int>("SendsInWindow")
+                        .HasColumnType("int")
+                        .HasColumnName("sends_in_window");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Channel", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_contacts_user_channel_address");
+
+                    b.ToTable("notification_contacts", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -591,6 +666,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DigestLeaderId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("digest_leader_id");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -608,6 +687,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("notification_id");
+
+                    b.Property<Guid?>("PushSubscriptionId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("push_subscription_id");
 
                     b.Property<string>("Recipient")
                         .HasMaxLength(320)
@@ -638,6 +721,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("webhook_endpoint_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestLeaderId")
+                        .HasDatabaseName("ix_notification_deliveries_digest_leader");
 
                     b.HasIndex("ExternalId")
                         .HasDatabaseName("ix_notification_deliveries_external_id");
@@ -675,6 +761,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DigestIntervalMinutes")
+                        .HasColumnType("int")
+                        .HasColumnName("digest_interval_minutes");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -740,6 +830,63 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ux_notification_preferences_user_type_channel");
 
                     b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("EndpointHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .HasColumnName("endpoint_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("p256dh");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndpointHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_push_subscriptions_user_endpoint");
+
+                    b.ToTable("push_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Webhooks.WebhookEndpoint", b =>
@@ -1946,6 +2093,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Contacts.ContactPoint", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -1965,6 +2121,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Push.PushSubscription", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()

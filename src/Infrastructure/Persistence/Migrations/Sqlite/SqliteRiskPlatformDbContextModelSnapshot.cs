@@ -464,6 +464,81 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("symbol_references", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Contacts.ContactPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("CodeExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<DateTime?>("SendWindowStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("send_window_started_at");
+
+                    b.Property<int>("SendsInWindow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sends_in_window");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Channel", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_contacts_user_channel_address");
+
+                    b.ToTable("notification_contacts", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -585,6 +660,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DigestLeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest_leader_id");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -602,6 +681,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("notification_id");
+
+                    b.Property<Guid?>("PushSubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("push_subscription_id");
 
                     b.Property<string>("Recipient")
                         .HasMaxLength(320)
@@ -632,6 +715,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("webhook_endpoint_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestLeaderId")
+                        .HasDatabaseName("ix_notification_deliveries_digest_leader");
 
                     b.HasIndex("ExternalId")
                         .HasDatabaseName("ix_notification_deliveries_external_id");
@@ -669,6 +755,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DigestIntervalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest_interval_minutes");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -734,6 +824,63 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ux_notification_preferences_user_type_channel");
 
                     b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Push.PushSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("EndpointHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("p256dh");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndpointHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_push_subscriptions_user_endpoint");
+
+                    b.ToTable("push_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Webhooks.WebhookEndpoint", b =>
@@ -1939,6 +2086,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Contacts.ContactPoint", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -1958,6 +2114,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Notifications.Push.PushSubscription", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
