@@ -5,6 +5,7 @@ using RiskPlatform.Application.Auth.Commands.ConfirmTotp;
 using RiskPlatform.Application.Auth.Commands.DisableTotp;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.Logout;
+using RiskPlatform.Application.Auth.Commands.LogoutAll;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
 using RiskPlatform.Application.Auth.Commands.SetUpTotp;
@@ -23,6 +24,7 @@ internal sealed class Auth : IEndpointGroup
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
         group.MapPost("/logout", Logout).RequireAuthorization();
+        group.MapPost("/logout-all", LogoutAll).RequireAuthorization();
         group.MapGet("/me", GetCurrentUser).RequireAuthorization();
         group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
@@ -62,6 +64,13 @@ internal sealed class Auth : IEndpointGroup
     public static async Task<NoContent> Logout(LogoutCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every sign-in of the caller (all refresh-token families) and closes their real-time connections on this node.</summary>
+    public static async Task<NoContent> LogoutAll(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new LogoutAllCommand(), cancellationToken);
         return TypedResults.NoContent();
     }
 
