@@ -80,23 +80,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+    .Configure<IOptions<JwtOptions>, JwtSigningKeys>((bearer, jwt, signingKeys) =>
     {
         bearer.MapInboundClaims = false;
         bearer.Events = new JwtBearerEvents { OnMessageReceived = HubAccessToken.FromQueryString };
-        bearer.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuer = true,
-            ValidIssuer = jwt.Value.Issuer,
-            ValidateAudience = true,
-            ValidAudience = jwt.Value.Audience,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKey = new SymmetricSecurityKey(jwt.Value.SigningKeyBytes()),
-            NameClaimType = "sub",
-            RoleClaimType = "role",
-        };
+        bearer.TokenValidationParameters = signingKeys.ValidationParameters(jwt.Value);
     });
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.AddAuthorization(options =>

@@ -42,8 +42,9 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => JwtOptions.IsValidSigningKey(o.SigningKey), "Jwt:SigningKey must be base64 of at least 32 random bytes.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtSigningKeysValidator>();
+        services.AddSingleton(sp => JwtSigningKeys.FromOptions(sp.GetRequiredService<IOptions<JwtOptions>>().Value));
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddNotificationChannels(configuration, environment, provider);

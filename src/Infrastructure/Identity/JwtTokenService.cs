@@ -7,15 +7,20 @@ using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Infrastructure.Identity;
 
-internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider timeProvider) : ITokenService
+/// <summary>
+/// Access tokens signed by the active key of the ring (<see cref="JwtSigningKeys"/>), which names itself in the <c>kid</c>
+/// header; MFA challenges under a key derived from it, and read under any key of the ring, so a rotation does not void the
+/// challenges in flight.
+/// </summary>
+internal sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKeys signingKeys, TimeProvider timeProvider) : ITokenService
 {
     private static readonly JsonWebTokenHandler Handler = new();
     private readonly JwtOptions _options = options.Value;
-    private readonly SigningCredentials _credentials = new(
-        new SymmetricSecurityKey(options.Value.SigningKeyBytes()), SecurityAlgorithms.HmacSha256);
+    private readonly SigningCredentials _credentials = new(signingKeys.Active, SecurityAlgorithms.HmacSha256);
 
-    private readonly byte[] _challengeKey = HMACSHA256.HashData(
-        options.Value.SigningKeyBytes(), "RiskPlatform/mfa-challenge/v1"u8);
+    private readonly byte[] _challengeKey = ChallengeKey(signingKeys.Active);
+
+    private readonly byte[][] _challengeKeys = [.. signingKeys.All.Select(ChallengeKey)];
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(_options.AccessTokenMinutes);
 
@@ -34,6 +39,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
             NotBefore = now,
             Expires = now + AccessTokenLifetime,
             SigningCredentials = _credentials,
+            TokenType = JwtSigningKeys.AccessTokenType,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
@@ -90,8 +96,14 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
         }
 
         Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(_challengeKey, bytes.AsSpan(0, ChallengeBodySize), expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(ChallengeBodySize)))
+        var authentic = false;
+        foreach (var key in _challengeKeys)
+        {
+            HMACSHA256.HashData(key, bytes.AsSpan(0, ChallengeBodySize), expected);
+            authentic |= CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(ChallengeBodySize));
+        }
+
+        if (!authentic)
         {
             return null;
         }
@@ -99,6 +111,9 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
         var expires = DateTimeOffset.FromUnixTimeSeconds(System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(17, 8)));
         return expires > timeProvider.GetUtcNow() ? new Guid(bytes.AsSpan(1, 16)) : null;
     }
+
+    private static byte[] ChallengeKey(SymmetricSecurityKey signingKey) =>
+        HMACSHA256.HashData(signingKey.Key, "RiskPlatform/mfa-challenge/v1"u8);
 
     private const byte ChallengeVersion = 1;
     private const int ChallengeBodySize = 1 + 16 + 8;
