@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<AuditWriter>();
         services.AddScoped<Auth.Common.SignInThrottle>();
         services.AddScoped<Auth.Common.SessionStarter>();
+        services.AddScoped<Auth.Common.VerificationEmail>();
         services.AddScoped<Auth.Common.MfaCodeCheck>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();

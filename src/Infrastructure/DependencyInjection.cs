@@ -16,6 +16,7 @@ using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Auditing;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
+using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.SectionName))
             .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
+            .Validate(o => o.IsValid, "Accounts:EmailVerificationHours must be 1 to 168 and Accounts:EmailVerificationUrl an absolute http(s) URL.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
@@ -46,7 +48,12 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtSigningKeysValidator>();
         services.AddSingleton(sp => JwtSigningKeys.FromOptions(sp.GetRequiredService<IOptions<JwtOptions>>().Value));
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
+        services.AddSingleton<SignedUserTokens>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IEmailVerificationTokens, EmailVerificationTokens>();
+        services.AddSingleton<AccountEmailOutbox>();
+        services.AddSingleton<IAccountEmailOutbox>(sp => sp.GetRequiredService<AccountEmailOutbox>());
+        services.AddHostedService<AccountEmailWorker>();
         services.AddNotificationChannels(configuration, environment, provider);
 
         // Notifications: defaults that the email and real-time adapters replace (or reuse).

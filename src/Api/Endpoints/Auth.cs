@@ -8,7 +8,9 @@ using RiskPlatform.Application.Auth.Commands.Logout;
 using RiskPlatform.Application.Auth.Commands.LogoutAll;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
+using RiskPlatform.Application.Auth.Commands.ResendVerificationEmail;
 using RiskPlatform.Application.Auth.Commands.SetUpTotp;
+using RiskPlatform.Application.Auth.Commands.VerifyEmail;
 using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Queries.GetCurrentUser;
@@ -26,6 +28,8 @@ internal sealed class Auth : IEndpointGroup
         group.MapPost("/logout", Logout).RequireAuthorization();
         group.MapPost("/logout-all", LogoutAll).RequireAuthorization();
         group.MapGet("/me", GetCurrentUser).RequireAuthorization();
+        group.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/resend-verification", ResendVerification).RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
         group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
@@ -72,6 +76,20 @@ internal sealed class Auth : IEndpointGroup
     {
         await mediator.Send(new LogoutAllCommand(), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Confirms the account email a verification link was sent to (anonymous: the token is the proof).</summary>
+    public static async Task<NoContent> VerifyEmail(VerifyEmailCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Queues a new verification link to the caller's account email.</summary>
+    public static async Task<Accepted> ResendVerification(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ResendVerificationEmailCommand(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<Ok<UserDto>> GetCurrentUser(IMediator mediator, CancellationToken cancellationToken) =>

@@ -44,6 +44,10 @@ public sealed class RiskPlatformApiFactory(
             // except in the hosts of the tests about them (RateLimitTests).
             ["RateLimits:Enabled"] = "false",
 
+            // Tests that count the mail an SMTP server receives count notifications; the verification link a registration
+            // sends is switched on by the tests about it (EmailVerificationTests).
+            ["Accounts:SendVerificationEmailOnRegister"] = "false",
+
             // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
             // the Alpaca tests point these at their fake server.
             ["Brokers:Alpaca:PaperUrl"] = ClosedLocalUrl,

@@ -15,4 +15,20 @@ public sealed class AccountOptions
         + "with `dotnet run --project src/Api -- users grant-admin EMAIL`.";
 
     public IList<string> AdminEmails { get; } = [];
+
+    /// <summary>
+    /// The page of the web front end that confirms an email address: the verification email links to it with
+    /// <c>?token=…</c> appended, and the page posts the token to <c>POST /api/v1/auth/verify-email</c>. Without it the email
+    /// carries the token alone.
+    /// </summary>
+    public Uri? EmailVerificationUrl { get; set; }
+
+    /// <summary>Whether registering sends the verification link at once (otherwise only <c>POST /auth/resend-verification</c> does).</summary>
+    public bool SendVerificationEmailOnRegister { get; set; } = true;
+
+    /// <summary>How long a verification link stays valid (1–168 hours).</summary>
+    public int EmailVerificationHours { get; set; } = 24;
+
+    public bool IsValid => EmailVerificationHours is >= 1 and <= 168
+        && (EmailVerificationUrl is null || (EmailVerificationUrl.IsAbsoluteUri && EmailVerificationUrl.Scheme is "https" or "http"));
 }
