@@ -49,6 +49,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddCrossOriginClients(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddSecurityHeaders(builder.Configuration, builder.Environment);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -131,6 +132,7 @@ if (MarketCommandLine.Matches(args))
 // the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.
 app.UseForwardedHeaders();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();

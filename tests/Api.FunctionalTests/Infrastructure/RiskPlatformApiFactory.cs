@@ -48,6 +48,10 @@ public sealed class RiskPlatformApiFactory(
             // sends is switched on by the tests about it (EmailVerificationTests).
             ["Accounts:SendVerificationEmailOnRegister"] = "false",
 
+            // The test servers speak plain HTTP on loopback; SecurityHeadersTests switch these on.
+            ["Https:Redirect"] = "false",
+            ["Https:Hsts"] = "false",
+
             // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
             // the Alpaca tests point these at their fake server.
             ["Brokers:Alpaca:PaperUrl"] = ClosedLocalUrl,
