@@ -39,7 +39,7 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.SectionName))
             .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
-            .Validate(o => o.IsValid, "Accounts:EmailVerificationHours must be 1 to 168 and Accounts:EmailVerificationUrl an absolute http(s) URL.")
+            .Validate(o => o.IsValid, "Accounts:EmailVerificationHours must be 1 to 168, Accounts:EmailVerificationUrl an absolute http(s) URL, Accounts:PasswordMinLength 8 to 128 and Accounts:PasswordHashIterations 100000 to 10000000.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))

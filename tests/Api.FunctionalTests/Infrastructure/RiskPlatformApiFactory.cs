@@ -48,6 +48,10 @@ public sealed class RiskPlatformApiFactory(
             // sends is switched on by the tests about it (EmailVerificationTests).
             ["Accounts:SendVerificationEmailOnRegister"] = "false",
 
+            // Thousands of sign-ups and sign-ins: hashed at the lowest count allowed (ASP.NET Core Identity's default),
+            // not production's. PasswordPolicyTests hold the production count and the rehash to account.
+            ["Accounts:PasswordHashIterations"] = "100000",
+
             // The test servers speak plain HTTP on loopback; SecurityHeadersTests switch these on.
             ["Https:Redirect"] = "false",
             ["Https:Hsts"] = "false",
