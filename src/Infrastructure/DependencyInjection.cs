@@ -115,6 +115,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(RiskCheckOptions.SectionName))
             .Validate(o => o.MaxQuoteAgeSeconds > 0, "Risk:MaxQuoteAgeSeconds must be positive.")
             .Validate(o => o.BrokerAcknowledgementSeconds >= 0, "Risk:BrokerAcknowledgementSeconds must not be negative.")
+            .Validate(o => o.MaxRulesPerUser is >= 1 and <= 10_000, "Risk:MaxRulesPerUser must be 1 to 10000.")
             .ValidateOnStart();
         services.AddOptions<PaperBrokerOptions>()
             .Bind(configuration.GetSection(PaperBrokerOptions.SectionName))
