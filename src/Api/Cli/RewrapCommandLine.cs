@@ -49,44 +49,20 @@ public static class RewrapCommandLine
     }
 
     /// <summary>Reseals webhook secrets batch by batch until none is full; returns the totals. Used by the CLI and by the tests.</summary>
-    public static async Task<(int Resealed, int Failed)> ResealWebhookSecretsAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var batchSize = services.GetRequiredService<IOptions<VaultOptions>>().Value.RewrapBatchSize;
-        var (resealed, failed) = (0, 0);
-        Guid? after = null;
-        WebhookResealBatch batch;
-        do
-        {
-            await using var scope = services.CreateAsyncScope();
-            batch = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResealWebhookSecretsCommand(batchSize, after), cancellationToken);
-            resealed += batch.Resealed;
-            failed += batch.Failed;
-            after = batch.LastId;
-        }
-        while (batch.HasMore);
-
-        return (resealed, failed);
-    }
+    public static Task<(int Resealed, int Failed)> ResealWebhookSecretsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        KeysetBatchesAsync(
+            services,
+            (size, after) => new ResealWebhookSecretsCommand(size, after),
+            batch => (batch.Resealed, batch.Failed, batch.LastId, batch.HasMore),
+            cancellationToken);
 
     /// <summary>Reseals TOTP secrets batch by batch until none is full; returns the totals. Used by the CLI and by the tests.</summary>
-    public static async Task<(int Resealed, int Failed)> ResealTotpSecretsAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var batchSize = services.GetRequiredService<IOptions<VaultOptions>>().Value.RewrapBatchSize;
-        var (resealed, failed) = (0, 0);
-        Guid? after = null;
-        TotpResealBatch batch;
-        do
-        {
-            await using var scope = services.CreateAsyncScope();
-            batch = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResealTotpSecretsCommand(batchSize, after), cancellationToken);
-            resealed += batch.Resealed;
-            failed += batch.Failed;
-            after = batch.LastId;
-        }
-        while (batch.HasMore);
-
-        return (resealed, failed);
-    }
+    public static Task<(int Resealed, int Failed)> ResealTotpSecretsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        KeysetBatchesAsync(
+            services,
+            (size, after) => new ResealTotpSecretsCommand(size, after),
+            batch => (batch.Resealed, batch.Failed, batch.LastId, batch.HasMore),
+            cancellationToken);
 
     /// <summary>Prints a summary line and returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -112,5 +88,27 @@ public static class RewrapCommandLine
             await error.WriteLineAsync($"keys rewrap failed: {exception.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Sends one audited command (one transaction) per keyset batch, in a scope of its own, until a batch is not full.</summary>
+    private static async Task<(int Done, int Failed)> KeysetBatchesAsync<TBatch>(
+        IServiceProvider services,
+        Func<int, Guid?, IRequest<TBatch>> command,
+        Func<TBatch, (int Done, int Failed, Guid? LastId, bool HasMore)> read,
+        CancellationToken cancellationToken)
+    {
+        var batchSize = services.GetRequiredService<IOptions<VaultOptions>>().Value.RewrapBatchSize;
+        var (done, failed) = (0, 0);
+        Guid? after = null;
+        bool hasMore;
+        do
+        {
+            await using var scope = services.CreateAsyncScope();
+            var batch = read(await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command(batchSize, after), cancellationToken));
+            (done, failed, after, hasMore) = (done + batch.Done, failed + batch.Failed, batch.LastId, batch.HasMore);
+        }
+        while (hasMore);
+
+        return (done, failed);
     }
 }

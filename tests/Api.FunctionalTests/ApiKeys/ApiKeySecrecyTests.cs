@@ -134,16 +134,7 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         (await client.DeleteAsync($"{Route}/{revoked}")).EnsureStatus(HttpStatusCode.NoContent);
         var before = await ReadRowAsync(Fixture.Factory.Services, ids[0]);
 
-        await using var rotatedHost = new RiskPlatformApiFactory(
-            Fixture.Provider,
-            Fixture.ConnectionString,
-            Fixture.Logs,
-            settings: new Dictionary<string, string?>
-            {
-                ["Encryption:ActiveKeyVersion"] = "2",
-                ["Encryption:MasterKeys:2"] = MasterKeyV2,
-                ["Vault:RewrapBatchSize"] = "2",
-            });
+        await using var rotatedHost = HostWithMasterKeyV2Active(Fixture, ("Vault:RewrapBatchSize", "2"));
         var (rewrapped, failed, batches, active) = await RewrapCommandLine.RewrapAllAsync(rotatedHost.Services, TestContext.Current.CancellationToken);
 
         Assert.Equal((5, 0, 2), (rewrapped, failed, active));

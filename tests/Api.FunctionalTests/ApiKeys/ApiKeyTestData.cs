@@ -61,6 +61,22 @@ internal static class ApiKeyTestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A second host on the fixture's database whose vault has <see cref="MasterKeyV2"/> active (version 1 still readable).</summary>
+    public static RiskPlatformApiFactory HostWithMasterKeyV2Active(ApiFixture fixture, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Encryption:ActiveKeyVersion"] = "2",
+            ["Encryption:MasterKeys:2"] = MasterKeyV2,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return new RiskPlatformApiFactory(fixture.Provider, fixture.ConnectionString, fixture.Logs, settings: settings);
+    }
+
     /// <summary>Seals a row's credentials again in format 1, as a release before base URL binding wrote them.</summary>
     public static async Task ResealInFormat1Async(IServiceProvider services, Guid id)
     {

@@ -159,15 +159,7 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
     public async Task Rewrap_AfterANewMasterKeyBecomesActive_ResealsTheSecretUnderItAndTheSameCodesStillMatch()
     {
         var (client, secret, _) = await EnrolAsync();
-        await using var rotatedHost = new RiskPlatformApiFactory(
-            Fixture.Provider,
-            Fixture.ConnectionString,
-            Fixture.Logs,
-            settings: new Dictionary<string, string?>
-            {
-                ["Encryption:ActiveKeyVersion"] = "2",
-                ["Encryption:MasterKeys:2"] = ApiKeys.ApiKeyTestData.MasterKeyV2,
-            });
+        await using var rotatedHost = ApiKeys.ApiKeyTestData.HostWithMasterKeyV2Active(Fixture);
         var before = await SealedSecretAsync();
 
         var (resealed, failed) = await RewrapCommandLine.ResealTotpSecretsAsync(rotatedHost.Services, TestContext.Current.CancellationToken);
