@@ -36,6 +36,8 @@ export Push__Vapid__PrivateKey=3dhi-S9PaGQNQDJDwGOKe5r9zGs4kiUD0usu5CO9lUs Push_
 export Serilog__MinimumLevel__Default=Warning
 # The benchmarks measure the service, not its per-user budgets (thousands of orders a second from a handful of users).
 export RateLimits__Enabled=false
+# Plain HTTP on loopback: no redirect to HTTPS (a deployment keeps it on, or ends TLS at its proxy).
+export Https__Redirect=false Https__Hsts=false
 admin_email="${ADMIN_EMAIL:-bench@example.com}"
 if [[ "${DB:-sqlite}" == "postgres" ]]; then
   : "${RISKPLATFORM_TEST_POSTGRES:?set RISKPLATFORM_TEST_POSTGRES (./build.sh services prints it)}"

@@ -49,6 +49,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddCrossOriginClients(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddSecurityHeaders(builder.Configuration, builder.Environment);
 // Inside an account actor the caller and origin come with the call; everywhere else from the HTTP request.
 builder.Services.AddScoped<HttpCurrentUser>();
 builder.Services.AddScoped<HttpRequestContext>();
@@ -80,23 +81,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+    .Configure<IOptions<JwtOptions>, JwtSigningKeys>((bearer, jwt, signingKeys) =>
     {
         bearer.MapInboundClaims = false;
         bearer.Events = new JwtBearerEvents { OnMessageReceived = HubAccessToken.FromQueryString };
-        bearer.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuer = true,
-            ValidIssuer = jwt.Value.Issuer,
-            ValidateAudience = true,
-            ValidAudience = jwt.Value.Audience,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKey = new SymmetricSecurityKey(jwt.Value.SigningKeyBytes()),
-            NameClaimType = "sub",
-            RoleClaimType = "role",
-        };
+        bearer.TokenValidationParameters = signingKeys.ValidationParameters(jwt.Value);
     });
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.AddAuthorization(options =>
@@ -143,6 +132,7 @@ if (MarketCommandLine.Matches(args))
 // the host's Serilog logger: the static Log.Logger is preserved (silent), so without this the events would go nowhere.
 app.UseForwardedHeaders();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();

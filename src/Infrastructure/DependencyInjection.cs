@@ -18,6 +18,7 @@ using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Auditing;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
+using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
@@ -40,14 +41,21 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.SectionName))
             .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
+            .Validate(o => o.IsValid, "Accounts:EmailVerificationHours must be 1 to 168, Accounts:EmailVerificationUrl an absolute http(s) URL, Accounts:PasswordMinLength 8 to 128 and Accounts:PasswordHashIterations 100000 to 10000000.")
             .ValidateOnStart();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => JwtOptions.IsValidSigningKey(o.SigningKey), "Jwt:SigningKey must be base64 of at least 32 random bytes.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtSigningKeysValidator>();
+        services.AddSingleton(sp => JwtSigningKeys.FromOptions(sp.GetRequiredService<IOptions<JwtOptions>>().Value));
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
+        services.AddSingleton<SignedUserTokens>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IEmailVerificationTokens, EmailVerificationTokens>();
+        services.AddSingleton<AccountEmailOutbox>();
+        services.AddSingleton<IAccountEmailOutbox>(sp => sp.GetRequiredService<AccountEmailOutbox>());
+        services.AddHostedService<AccountEmailWorker>();
         services.AddNotificationChannels(configuration, environment, provider);
 
         // Notifications: defaults that the email and real-time adapters replace (or reuse).
@@ -109,6 +117,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(RiskCheckOptions.SectionName))
             .Validate(o => o.MaxQuoteAgeSeconds > 0, "Risk:MaxQuoteAgeSeconds must be positive.")
             .Validate(o => o.BrokerAcknowledgementSeconds >= 0, "Risk:BrokerAcknowledgementSeconds must not be negative.")
+            .Validate(o => o.MaxRulesPerUser is >= 1 and <= 10_000, "Risk:MaxRulesPerUser must be 1 to 10000.")
             .ValidateOnStart();
         services.AddOptions<PaperBrokerOptions>()
             .Bind(configuration.GetSection(PaperBrokerOptions.SectionName))

@@ -20,7 +20,7 @@ public class CredentialCipherBenchmarks : IDisposable
 
     private static readonly byte[] PassphraseSalt = MasterKeyRing.PassphraseSalt(1);
 
-    private readonly CredentialContext _context = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Alpaca);
+    private readonly CredentialContext _context = CredentialContext.For(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Alpaca, null, true);
     private MasterKeyRing _keyRing = null!;
     private AesGcmCredentialCipher _cipher = null!;
     private CredentialCiphertexts _sealedPair = null!;

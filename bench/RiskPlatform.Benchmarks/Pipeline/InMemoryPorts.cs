@@ -153,6 +153,8 @@ internal sealed class NoSessionConnections : ISessionConnections
     public static readonly NoSessionConnections Instance = new();
 
     public int Close(Guid sessionId) => 0;
+
+    public int CloseAllOf(Guid userId) => 0;
 }
 
 /// <summary>The pipeline's own cost, without the database chain lock (measured end to end by bench/http instead).</summary>

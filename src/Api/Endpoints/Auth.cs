@@ -5,9 +5,12 @@ using RiskPlatform.Application.Auth.Commands.ConfirmTotp;
 using RiskPlatform.Application.Auth.Commands.DisableTotp;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.Logout;
+using RiskPlatform.Application.Auth.Commands.LogoutAll;
 using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
+using RiskPlatform.Application.Auth.Commands.ResendVerificationEmail;
 using RiskPlatform.Application.Auth.Commands.SetUpTotp;
+using RiskPlatform.Application.Auth.Commands.VerifyEmail;
 using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Queries.GetCurrentUser;
@@ -23,7 +26,10 @@ internal sealed class Auth : IEndpointGroup
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
         group.MapPost("/logout", Logout).RequireAuthorization();
+        group.MapPost("/logout-all", LogoutAll).RequireAuthorization();
         group.MapGet("/me", GetCurrentUser).RequireAuthorization();
+        group.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/resend-verification", ResendVerification).RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
         group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
@@ -63,6 +69,27 @@ internal sealed class Auth : IEndpointGroup
     {
         await mediator.Send(command, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every sign-in of the caller (all refresh-token families) and closes their real-time connections on this node.</summary>
+    public static async Task<NoContent> LogoutAll(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new LogoutAllCommand(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Confirms the account email a verification link was sent to (anonymous: the token is the proof).</summary>
+    public static async Task<NoContent> VerifyEmail(VerifyEmailCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Queues a new verification link to the caller's account email.</summary>
+    public static async Task<Accepted> ResendVerification(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ResendVerificationEmailCommand(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<Ok<UserDto>> GetCurrentUser(IMediator mediator, CancellationToken cancellationToken) =>

@@ -51,4 +51,18 @@ internal sealed class SessionConnectionRegistry : ISessionConnections
 
         return connections.Count;
     }
+
+    public int CloseAllOf(Guid userId)
+    {
+        var closed = 0;
+        foreach (var (sessionId, connections) in _bySession)
+        {
+            if (connections.Values.Any(c => Guid.TryParse(c.UserIdentifier, out var owner) && owner == userId))
+            {
+                closed += Close(sessionId);
+            }
+        }
+
+        return closed;
+    }
 }

@@ -21,7 +21,7 @@ internal static class DevelopmentSecrets
         }
 
         var configuration = builder.Configuration;
-        var needsJwt = string.IsNullOrWhiteSpace(configuration["Jwt:SigningKey"]);
+        var needsJwt = string.IsNullOrWhiteSpace(configuration["Jwt:SigningKey"]) && !configuration.GetSection("Jwt:SigningKeys").GetChildren().Any();
         var needsMasterKey = !configuration.GetSection("Encryption:MasterKeys").GetChildren().Any();
         var needsVapid = string.IsNullOrWhiteSpace(configuration["Push:Vapid:PublicKey"]) && string.IsNullOrWhiteSpace(configuration["Push:Vapid:PrivateKey"]);
         var needsVapidSubject = string.IsNullOrWhiteSpace(configuration["Push:Vapid:Subject"]);

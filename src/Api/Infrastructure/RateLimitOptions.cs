@@ -38,6 +38,9 @@ public sealed class RateLimitOptions
     /// <summary><c>POST /notifications/test</c>, per user: each one may send an email or call a webhook.</summary>
     public RateLimitBudget TestNotifications { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary><c>POST /auth/resend-verification</c>, per user: each one sends an email.</summary>
+    public RateLimitBudget VerificationEmails { get; set; } = new() { PermitLimit = 3, Window = TimeSpan.FromMinutes(10) };
+
     public IEnumerable<(string Name, RateLimitBudget Budget)> Budgets() =>
     [
         (nameof(Register), Register),
@@ -47,6 +50,7 @@ public sealed class RateLimitOptions
         (nameof(RiskChecks), RiskChecks),
         (nameof(KeyVerification), KeyVerification),
         (nameof(TestNotifications), TestNotifications),
+        (nameof(VerificationEmails), VerificationEmails),
     ];
 
     public bool IsValid => Budgets().All(b => b.Budget is { PermitLimit: > 0, Window.Ticks: > 0 } && b.Budget.Window <= TimeSpan.FromDays(1));

@@ -20,6 +20,7 @@ internal static class RateLimits
     public const string RiskChecks = nameof(RateLimitOptions.RiskChecks);
     public const string KeyVerification = nameof(RateLimitOptions.KeyVerification);
     public const string TestNotifications = nameof(RateLimitOptions.TestNotifications);
+    public const string VerificationEmails = nameof(RateLimitOptions.VerificationEmails);
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {

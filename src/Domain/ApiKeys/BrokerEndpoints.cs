@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace RiskPlatform.Domain.ApiKeys;
 
@@ -81,6 +82,23 @@ public static class BrokerEndpoints
         Broker.Binance => isPaperTrading ? "https://testnet.binance.vision" : "https://api.binance.com",
         _ => throw new ArgumentOutOfRangeException(nameof(broker), broker, "Unknown broker."),
     };
+
+    /// <summary>
+    /// The one spelling of the URL a key calls: <paramref name="baseUrl"/>, or the broker default when it is empty, with scheme
+    /// and host in lower case, the port only when it is not the default, and no trailing slash. Two spellings of the same
+    /// address give the same text, so the credentials can be bound to it. Text that is no absolute URL is returned trimmed.
+    /// </summary>
+    public static string CanonicalBaseUrl(Broker broker, string? baseUrl, bool isPaperTrading)
+    {
+        var url = string.IsNullOrWhiteSpace(baseUrl) ? DefaultBaseUrl(broker, isPaperTrading) : baseUrl.Trim();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return url;
+        }
+
+        var authority = uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}";
+        return $"{uri.Scheme.ToLowerInvariant()}://{authority.ToLowerInvariant()}{uri.AbsolutePath.TrimEnd('/')}";
+    }
 
     private static FrozenSet<string> Set(params string[] hosts) => hosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

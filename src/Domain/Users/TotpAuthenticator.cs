@@ -57,6 +57,17 @@ public sealed class TotpAuthenticator : AggregateRoot, IAuditedEntity, IConcurre
         LastUsedTimeStep = null;
     }
 
+    /// <summary>Keeps the same secret sealed anew (under the vault's active master key, by <c>keys rewrap</c>); nothing else changes.</summary>
+    public void ReplaceSealedSecret(byte[] sealedSecret)
+    {
+        if (sealedSecret is not { Length: > 0 })
+        {
+            throw new DomainException("mfa.secret_missing", "A TOTP authenticator needs its sealed secret.");
+        }
+
+        SealedSecret = sealedSecret;
+    }
+
     /// <summary>Enables the factor: the code of <paramref name="timeStep"/> proved the secret, and the recovery codes are issued.</summary>
     public void Confirm(long timeStep, IReadOnlyCollection<string> recoveryCodeHashes, DateTime now)
     {

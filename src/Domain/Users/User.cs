@@ -45,6 +45,18 @@ public sealed class User : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     public void RecordLogin(DateTime at) => LastLogin = at;
 
+    /// <summary>Records that the owner of <see cref="Email"/> followed a verification link sent to it; true when it changed.</summary>
+    public bool MarkEmailVerified()
+    {
+        if (IsVerified)
+        {
+            return false;
+        }
+
+        IsVerified = true;
+        return true;
+    }
+
     /// <summary>Sets the role (operators grant admin through configuration); true when it changed.</summary>
     public bool AssignRole(UserRole role)
     {

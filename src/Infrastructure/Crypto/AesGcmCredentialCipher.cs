@@ -12,7 +12,8 @@ namespace RiskPlatform.Infrastructure.Crypto;
 /// AES-256-GCM credential sealing. Per record (credential pair): one 40-byte random fill (KDF salt + two nonces), one
 /// per-record key = HKDF-SHA256-Expand(PRK = master key, info = label | key version | salt, 32 bytes), which is a single
 /// HMAC-SHA256 block, and one <see cref="AesGcm"/> instance used for both fields. Each field's associated data binds
-/// it to its user, API key row, broker, field and master key version. Plaintext exists only in stack or pooled buffers
+/// it to its user, API key row, broker, field and master key version, and (format 2) to the key's canonical base URL and
+/// paper flag (<see cref="CredentialBlobFormat"/>). Format 1 pairs still open; new pairs are sealed as format 2. Plaintext exists only in stack or pooled buffers
 /// that are zeroed before they are released.
 /// </summary>
 internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentialCipher
@@ -28,8 +29,17 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
 
     private static ReadOnlySpan<byte> KdfLabel => "RiskPlatform/api-key-credential/v1"u8;
 
-    public CredentialCiphertexts Encrypt(CredentialContext context, ReadOnlySpan<char> apiKey, ReadOnlySpan<char> apiSecret)
+    public CredentialCiphertexts Encrypt(CredentialContext context, ReadOnlySpan<char> apiKey, ReadOnlySpan<char> apiSecret) =>
+        Encrypt(context, apiKey, apiSecret, CredentialBlobFormat.CurrentVersion);
+
+    /// <summary>Seals in an older <paramref name="format"/>, as an earlier release did: for tests of reading and rewrapping old rows.</summary>
+    internal CredentialCiphertexts Encrypt(CredentialContext context, ReadOnlySpan<char> apiKey, ReadOnlySpan<char> apiSecret, byte format)
     {
+        if (!CredentialBlobFormat.IsKnownVersion(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown credential format version.");
+        }
+
         if (apiKey.IsEmpty || apiSecret.IsEmpty)
         {
             throw new ArgumentException("Both credentials are required.", apiKey.IsEmpty ? nameof(apiKey) : nameof(apiSecret));
@@ -46,7 +56,7 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
         {
             Encoding.UTF8.GetBytes(apiKey, buffer[..keyLength]);
             Encoding.UTF8.GetBytes(apiSecret, buffer[keyLength..]);
-            return Seal(context, buffer[..keyLength], buffer[keyLength..]);
+            return Seal(context, buffer[..keyLength], buffer[keyLength..], format);
         }
         finally
         {
@@ -66,7 +76,8 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
     {
         var keyBlob = CredentialBlob.Parse(ciphertexts.ApiKey);
         var secretBlob = CredentialBlob.Parse(ciphertexts.ApiSecret);
-        if (keyBlob.KeyVersion != secretBlob.KeyVersion || keyBlob.KeyVersion != ciphertexts.MasterKeyVersion)
+        if (keyBlob.KeyVersion != secretBlob.KeyVersion || keyBlob.KeyVersion != ciphertexts.MasterKeyVersion
+            || keyBlob.FormatVersion != secretBlob.FormatVersion)
         {
             throw new CredentialIntegrityException(
                 "The stored credentials disagree on their master key version; they were not sealed together.");
@@ -123,11 +134,19 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
     }
 
     public CredentialCiphertexts Reencrypt(CredentialContext context, CredentialCiphertexts ciphertexts) =>
+        Reencrypt(context, context, ciphertexts);
+
+    public CredentialCiphertexts Reencrypt(CredentialContext from, CredentialContext to, CredentialCiphertexts ciphertexts) =>
         UseDecrypted(
-            context,
+            from,
             ciphertexts,
-            (Cipher: this, Context: context),
-            static (apiKey, apiSecret, state) => state.Cipher.Seal(state.Context, apiKey, apiSecret));
+            (Cipher: this, Context: to),
+            static (apiKey, apiSecret, state) => state.Cipher.Seal(state.Context, apiKey, apiSecret, CredentialBlobFormat.CurrentVersion));
+
+    public bool NeedsResealing(CredentialCiphertexts ciphertexts) =>
+        ciphertexts.MasterKeyVersion != keyRing.ActiveVersion
+        || ciphertexts.ApiKey is not [CredentialBlobFormat.CurrentVersion, ..]
+        || ciphertexts.ApiSecret is not [CredentialBlobFormat.CurrentVersion, ..];
 
     public int GetKeyVersion(ReadOnlySpan<byte> blob) => CredentialBlob.Parse(blob).KeyVersion;
 
@@ -145,7 +164,7 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
         return info;
     }
 
-    private CredentialCiphertexts Seal(CredentialContext context, ReadOnlySpan<byte> apiKey, ReadOnlySpan<byte> apiSecret)
+    private CredentialCiphertexts Seal(CredentialContext context, ReadOnlySpan<byte> apiKey, ReadOnlySpan<byte> apiSecret, byte format)
     {
         var version = keyRing.ActiveVersion;
         var masterKey = keyRing.GetKey(version);
@@ -160,8 +179,8 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
         {
             DeriveRecordKey(masterKey, version, salt, recordKey);
             using var aes = new AesGcm(recordKey, CredentialBlobFormat.TagSize);
-            var keyBlob = SealField(aes, context, version, CredentialField.ApiKey, salt, keyNonce, apiKey);
-            var secretBlob = SealField(aes, context, version, CredentialField.ApiSecret, salt, secretNonce, apiSecret);
+            var keyBlob = SealField(aes, context, format, version, CredentialField.ApiKey, salt, keyNonce, apiKey);
+            var secretBlob = SealField(aes, context, format, version, CredentialField.ApiSecret, salt, secretNonce, apiSecret);
             return new CredentialCiphertexts(keyBlob, secretBlob, version);
         }
         finally
@@ -173,6 +192,7 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
     private static byte[] SealField(
         AesGcm aes,
         in CredentialContext context,
+        byte format,
         int version,
         CredentialField field,
         ReadOnlySpan<byte> salt,
@@ -180,9 +200,9 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
         ReadOnlySpan<byte> plaintext)
     {
         var blob = new byte[CredentialBlobFormat.BlobLength(plaintext.Length)];
-        CredentialBlobFormat.WriteHeader(blob, version, salt, nonce);
-        Span<byte> associatedData = stackalloc byte[CredentialBlobFormat.AssociatedDataSize];
-        CredentialBlobFormat.WriteAssociatedData(associatedData, version, context, field);
+        CredentialBlobFormat.WriteHeader(blob, format, version, salt, nonce);
+        Span<byte> associatedData = stackalloc byte[CredentialBlobFormat.MaxAssociatedDataSize];
+        associatedData = associatedData[..CredentialBlobFormat.WriteAssociatedData(associatedData, format, version, context, field)];
         aes.Encrypt(
             nonce,
             plaintext,
@@ -200,8 +220,8 @@ internal sealed class AesGcmCredentialCipher(MasterKeyRing keyRing) : ICredentia
         in CredentialBlob blob,
         Span<byte> plaintext)
     {
-        Span<byte> associatedData = stackalloc byte[CredentialBlobFormat.AssociatedDataSize];
-        CredentialBlobFormat.WriteAssociatedData(associatedData, version, context, field);
+        Span<byte> associatedData = stackalloc byte[CredentialBlobFormat.MaxAssociatedDataSize];
+        associatedData = associatedData[..CredentialBlobFormat.WriteAssociatedData(associatedData, blob.FormatVersion, version, context, field)];
         try
         {
             aes.Decrypt(blob.Nonce, blob.Ciphertext, blob.Tag, plaintext, associatedData);

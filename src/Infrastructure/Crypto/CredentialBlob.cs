@@ -8,12 +8,15 @@ internal readonly ref struct CredentialBlob
 {
     private CredentialBlob(ReadOnlySpan<byte> blob)
     {
+        FormatVersion = blob[0];
         KeyVersion = BinaryPrimitives.ReadInt32LittleEndian(blob[CredentialBlobFormat.KeyVersionOffset..]);
         Salt = blob.Slice(CredentialBlobFormat.SaltOffset, CredentialBlobFormat.SaltSize);
         Nonce = blob.Slice(CredentialBlobFormat.NonceOffset, CredentialBlobFormat.NonceSize);
         Ciphertext = blob[CredentialBlobFormat.HeaderSize..^CredentialBlobFormat.TagSize];
         Tag = blob[^CredentialBlobFormat.TagSize..];
     }
+
+    public byte FormatVersion { get; }
 
     public int KeyVersion { get; }
 
@@ -33,7 +36,7 @@ internal readonly ref struct CredentialBlob
             throw new CredentialIntegrityException("The stored credential is truncated or empty.");
         }
 
-        if (blob[0] != CredentialBlobFormat.Version1)
+        if (!CredentialBlobFormat.IsKnownVersion(blob[0]))
         {
             throw new CredentialIntegrityException($"The stored credential has unknown format version {blob[0]}.");
         }

@@ -68,6 +68,11 @@ internal sealed class UserSecretSealer(MasterKeyRing keyRing)
         }
     }
 
+    /// <summary>True when the blob is sealed under another master key version than the active one (or is no blob at all).</summary>
+    public bool NeedsResealing(ReadOnlySpan<byte> sealedSecret) =>
+        sealedSecret.Length <= CredentialBlobFormat.Overhead
+        || BinaryPrimitives.ReadInt32LittleEndian(sealedSecret[CredentialBlobFormat.KeyVersionOffset..]) != keyRing.ActiveVersion;
+
     private void DeriveKey(string label, int version, ReadOnlySpan<byte> salt, Span<byte> destination)
     {
         var labelBytes = Encoding.UTF8.GetBytes(label);

@@ -7,15 +7,21 @@ using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Infrastructure.Identity;
 
-internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider timeProvider) : ITokenService
+/// <summary>
+/// Access tokens signed by the active key of the ring (<see cref="JwtSigningKeys"/>), which names itself in the <c>kid</c>
+/// header; MFA challenges as <see cref="SignedUserTokens"/>.
+/// </summary>
+internal sealed class JwtTokenService(
+    IOptions<JwtOptions> options,
+    JwtSigningKeys signingKeys,
+    SignedUserTokens userTokens,
+    TimeProvider timeProvider) : ITokenService
 {
+    private const string MfaChallengePurpose = "RiskPlatform/mfa-challenge/v1";
+
     private static readonly JsonWebTokenHandler Handler = new();
     private readonly JwtOptions _options = options.Value;
-    private readonly SigningCredentials _credentials = new(
-        new SymmetricSecurityKey(options.Value.SigningKeyBytes()), SecurityAlgorithms.HmacSha256);
-
-    private readonly byte[] _challengeKey = HMACSHA256.HashData(
-        options.Value.SigningKeyBytes(), "RiskPlatform/mfa-challenge/v1"u8);
+    private readonly SigningCredentials _credentials = new(signingKeys.Active, SecurityAlgorithms.HmacSha256);
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(_options.AccessTokenMinutes);
 
@@ -34,6 +40,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
             NotBefore = now,
             Expires = now + AccessTokenLifetime,
             SigningCredentials = _credentials,
+            TokenType = JwtSigningKeys.AccessTokenType,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
@@ -56,51 +63,9 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     public TimeSpan MfaChallengeLifetime => TimeSpan.FromMinutes(_options.MfaChallengeMinutes);
 
-    /// <summary>
-    /// Not a JWT, so no bearer handler can mistake it for an access token: base64url of
-    /// <c>1 | user id (16) | expiry in Unix seconds (8) | HMAC-SHA256 of those 25 bytes</c>, under a key derived from the
-    /// signing key for this purpose only.
-    /// </summary>
-    public string CreateMfaChallenge(Guid userId)
-    {
-        Span<byte> token = stackalloc byte[ChallengeSize];
-        token[0] = ChallengeVersion;
-        userId.TryWriteBytes(token.Slice(1, 16));
-        var expires = timeProvider.GetUtcNow() + MfaChallengeLifetime;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(token.Slice(17, 8), expires.ToUnixTimeSeconds());
-        HMACSHA256.HashData(_challengeKey, token[..ChallengeBodySize], token[ChallengeBodySize..]);
-        return Base64UrlEncoder.Encode(token.ToArray());
-    }
+    /// <summary>A <see cref="SignedUserTokens"/> token for the MFA challenge purpose alone.</summary>
+    public string CreateMfaChallenge(Guid userId) =>
+        userTokens.Create(MfaChallengePurpose, userId, timeProvider.GetUtcNow() + MfaChallengeLifetime);
 
-    public Guid? ReadMfaChallenge(string token)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Base64UrlEncoder.DecodeBytes(token);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (bytes.Length != ChallengeSize || bytes[0] != ChallengeVersion)
-        {
-            return null;
-        }
-
-        Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(_challengeKey, bytes.AsSpan(0, ChallengeBodySize), expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(ChallengeBodySize)))
-        {
-            return null;
-        }
-
-        var expires = DateTimeOffset.FromUnixTimeSeconds(System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(17, 8)));
-        return expires > timeProvider.GetUtcNow() ? new Guid(bytes.AsSpan(1, 16)) : null;
-    }
-
-    private const byte ChallengeVersion = 1;
-    private const int ChallengeBodySize = 1 + 16 + 8;
-    private const int ChallengeSize = ChallengeBodySize + 32;
+    public Guid? ReadMfaChallenge(string token) => userTokens.Read(MfaChallengePurpose, token, timeProvider.GetUtcNow());
 }

@@ -47,4 +47,19 @@ internal sealed class OtpNetTotp(UserSecretSealer sealer) : ITotp
             CryptographicOperations.ZeroMemory(secret);
         }
     }
+
+    public bool NeedsResealing(byte[] sealedSecret) => sealer.NeedsResealing(sealedSecret);
+
+    public byte[] Reseal(Guid userId, byte[] sealedSecret)
+    {
+        var secret = sealer.Open(SealLabel, userId, sealedSecret);
+        try
+        {
+            return sealer.Seal(SealLabel, userId, secret);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
 }

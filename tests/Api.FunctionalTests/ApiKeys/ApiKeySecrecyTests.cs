@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Notifications;
 using RiskPlatform.Domain.Auditing;
 using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
 
@@ -133,16 +134,7 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         (await client.DeleteAsync($"{Route}/{revoked}")).EnsureStatus(HttpStatusCode.NoContent);
         var before = await ReadRowAsync(Fixture.Factory.Services, ids[0]);
 
-        await using var rotatedHost = new RiskPlatformApiFactory(
-            Fixture.Provider,
-            Fixture.ConnectionString,
-            Fixture.Logs,
-            settings: new Dictionary<string, string?>
-            {
-                ["Encryption:ActiveKeyVersion"] = "2",
-                ["Encryption:MasterKeys:2"] = MasterKeyV2,
-                ["Vault:RewrapBatchSize"] = "2",
-            });
+        await using var rotatedHost = HostWithMasterKeyV2Active(Fixture, ("Vault:RewrapBatchSize", "2"));
         var (rewrapped, failed, batches, active) = await RewrapCommandLine.RewrapAllAsync(rotatedHost.Services, TestContext.Current.CancellationToken);
 
         Assert.Equal((5, 0, 2), (rewrapped, failed, active));
@@ -164,6 +156,35 @@ public abstract class ApiKeySecrecyTests(ApiFixture fixture) : FunctionalTest(fi
         // Running it again finds nothing left to do; each batch was audited.
         Assert.Equal(0, (await RewrapCommandLine.RewrapAllAsync(rotatedHost.Services, TestContext.Current.CancellationToken)).Rewrapped);
         Assert.True(await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'RewrapApiKeys'") >= 4);
+    }
+
+    [Fact]
+    public async Task Rewrap_WhenARowWasSealedBeforeBaseUrlBinding_OpensItAndResealsItBoundToItsBaseUrlAndMode()
+    {
+        var client = await SignedInAsync();
+        var old = IdOf(await CreateAsync(client, "sealed by an earlier release"));
+        var current = IdOf(await CreateAsync(client, "sealed by this release"));
+        await ResealInFormat1Async(Fixture.Factory.Services, old);
+        var currentBefore = await ReadRowAsync(Fixture.Factory.Services, current);
+        Assert.Equal(1, (await ReadRowAsync(Fixture.Factory.Services, old)).EncryptedApiKey![0]);
+
+        // An old row still opens before the rewrap.
+        var before = (await client.PostAsync($"{Route}/{old}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.True(before["integrity_ok"]!.GetValue<bool>());
+
+        var (rewrapped, failed, _, active) = await RewrapCommandLine.RewrapAllAsync(Fixture.Factory.Services, TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 0, 1), (rewrapped, failed, active));
+        var resealed = await ReadRowAsync(Fixture.Factory.Services, old);
+        Assert.Equal((2, 2, 1), (resealed.EncryptedApiKey![0], resealed.EncryptedApiSecret![0], resealed.MasterKeyVersion));
+        Assert.Equal(currentBefore.EncryptedApiKey, (await ReadRowAsync(Fixture.Factory.Services, current)).EncryptedApiKey);
+        var after = (await client.PostAsync($"{Route}/{old}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.True(after["integrity_ok"]!.GetValue<bool>());
+
+        // Now bound: the same row pointed at the live host no longer opens.
+        await Fixture.ExecuteAsync($"UPDATE api_keys SET is_paper_trading = false WHERE id = {Fixture.Literal(old)}");
+        var moved = (await client.PostAsync($"{Route}/{old}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.False(moved["integrity_ok"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.Auditing;
+using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.ApiKeys;
@@ -55,6 +58,41 @@ internal static class ApiKeyTestData
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
         var row = await db.Set<ApiKey>().SingleAsync(k => k.Id == id);
         db.Entry(row).Property(k => k.EncryptedApiKey).CurrentValue = apiKeyBlob;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A second host on the fixture's database whose vault has <see cref="MasterKeyV2"/> active (version 1 still readable).</summary>
+    public static RiskPlatformApiFactory HostWithMasterKeyV2Active(ApiFixture fixture, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Encryption:ActiveKeyVersion"] = "2",
+            ["Encryption:MasterKeys:2"] = MasterKeyV2,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return new RiskPlatformApiFactory(fixture.Provider, fixture.ConnectionString, fixture.Logs, settings: settings);
+    }
+
+    /// <summary>Seals a row's credentials again in format 1, as a release before base URL binding wrote them.</summary>
+    public static async Task ResealInFormat1Async(IServiceProvider services, Guid id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+        var cipher = (AesGcmCredentialCipher)scope.ServiceProvider.GetRequiredService<ICredentialCipher>();
+        var row = await db.Set<ApiKey>().SingleAsync(k => k.Id == id);
+        var context = CredentialContext.For(row);
+        var format1 = cipher.UseDecrypted(
+            context,
+            row.GetCiphertexts(),
+            (Cipher: cipher, Context: context),
+            static (apiKey, apiSecret, state) => state.Cipher.Encrypt(
+                state.Context, Encoding.UTF8.GetString(apiKey), Encoding.UTF8.GetString(apiSecret), CredentialBlobFormat.Version1));
+        db.Entry(row).Property(k => k.EncryptedApiKey).CurrentValue = format1.ApiKey;
+        db.Entry(row).Property(k => k.EncryptedApiSecret).CurrentValue = format1.ApiSecret;
         await db.SaveChangesAsync();
     }
 

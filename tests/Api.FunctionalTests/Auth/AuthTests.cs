@@ -1,5 +1,6 @@
 using System.Net;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Notifications;
 
 namespace RiskPlatform.Api.FunctionalTests.Auth;
 
@@ -141,6 +142,34 @@ public abstract class AuthTests(ApiFixture fixture) : FunctionalTest(fixture)
         (await client.PostAsync("/api/v1/auth/logout", new { refresh_token = client.RefreshToken })).EnsureStatus(HttpStatusCode.NoContent);
 
         (await Anonymous().PostAsync("/api/v1/auth/refresh", new { refresh_token = client.RefreshToken })).EnsureProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task LogoutAll_EndsEverySignInOfTheCallerAndNoOneElses()
+    {
+        const string email = "many-devices@example.com";
+        var laptop = await SignedInAsync(email);
+        var phone = Anonymous();
+        await phone.SignInAsync(email, "Correct-Horse-42");
+        var refreshedPhone = (await Anonymous().PostAsync("/api/v1/auth/refresh", new { refresh_token = phone.RefreshToken })).EnsureStatus(HttpStatusCode.OK);
+        var phoneRefreshToken = refreshedPhone.Body!["refresh_token"]!.GetValue<string>();
+        var someoneElse = await SignedInAsync();
+
+        (await laptop.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
+
+        (await Anonymous().PostAsync("/api/v1/auth/refresh", new { refresh_token = laptop.RefreshToken })).EnsureProblem(HttpStatusCode.Unauthorized);
+        (await Anonymous().PostAsync("/api/v1/auth/refresh", new { refresh_token = phoneRefreshToken })).EnsureProblem(HttpStatusCode.Unauthorized);
+        (await Anonymous().PostAsync("/api/v1/auth/refresh", new { refresh_token = someoneElse.RefreshToken })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(0, await Fixture.CountAsync(
+            $"SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL AND user_id = {Fixture.Literal(laptop.UserId)}"));
+        Assert.Equal(1, await Fixture.CountAsync(
+            "SELECT COUNT(*) FROM audit_logs WHERE action = 'LogoutAll' AND outcome = 'succeeded' AND description LIKE '%2 sign-ins ended%'"));
+
+        // A new sign-in afterwards works, and logging out everywhere again with nothing left to end is no error.
+        var again = Anonymous();
+        await again.SignInAsync(email, "Correct-Horse-42");
+        (await laptop.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
+        (await Anonymous().PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.Unauthorized);
     }
 
     [Theory]

@@ -1,9 +1,12 @@
+using System.Buffers.Binary;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
+using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.Auth;
@@ -152,6 +155,24 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
         (await Anonymous().PostAsync("/api/v1/auth/mfa/verify", new { challenge_token = "forged", code = "123456" })).EnsureProblem(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Rewrap_AfterANewMasterKeyBecomesActive_ResealsTheSecretUnderItAndTheSameCodesStillMatch()
+    {
+        var (client, secret, _) = await EnrolAsync();
+        await using var rotatedHost = ApiKeys.ApiKeyTestData.HostWithMasterKeyV2Active(Fixture);
+        var before = await SealedSecretAsync();
+
+        var (resealed, failed) = await RewrapCommandLine.ResealTotpSecretsAsync(rotatedHost.Services, TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 0), (resealed, failed));
+        var after = await SealedSecretAsync();
+        Assert.Equal((1, 2), (BinaryPrimitives.ReadInt32LittleEndian(before.AsSpan(1)), BinaryPrimitives.ReadInt32LittleEndian(after.AsSpan(1))));
+        var totp = rotatedHost.Services.GetRequiredService<ITotp>();
+        Assert.NotNull(totp.MatchTimeStep(client.UserId, after, Code(secret), _clock.GetUtcNow()));
+        Assert.Equal(0, (await RewrapCommandLine.ResealTotpSecretsAsync(rotatedHost.Services, TestContext.Current.CancellationToken)).Resealed);
+        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'ResealTotpSecrets' AND outcome = 'succeeded'"));
+    }
+
     /// <summary>The code an authenticator app shows at the host's (frozen) now.</summary>
     private string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(_clock.GetUtcNow().UtcDateTime);
 
@@ -174,6 +195,13 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
     {
         var login = (await Anonymous().PostAsync("/api/v1/auth/login", new { email = Email, password = Password })).EnsureStatus(HttpStatusCode.OK);
         return login.Body!["challenge_token"]!.GetValue<string>();
+    }
+
+    private async Task<byte[]> SealedSecretAsync()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>()
+            .Set<Domain.Users.TotpAuthenticator>().AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).SealedSecret;
     }
 
     private Task<ApiResponse> VerifyAsync(string challenge, string code) =>

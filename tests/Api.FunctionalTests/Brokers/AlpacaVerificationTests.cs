@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Notifications;
 using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
+using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers;
 
@@ -95,6 +97,82 @@ public abstract class AlpacaVerificationTests(ApiFixture fixture) : FunctionalTe
         Assert.Equal("active", key["status"]!.GetValue<string>());
         Assert.Contains(reason, key["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(host.Alpaca.Received); // never retried, never redirected
+    }
+
+    [Fact]
+    public async Task Credentials_WhenTheirRowIsMadeToPointAtTheLiveHostInTheDatabase_FailIntegrityAndNeverReachIt()
+    {
+        await using var live = await FakeAlpacaServer.StartAsync();
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:LiveUrl"] = live.BaseUrl.AbsoluteUri });
+        using var client = await host.SignedInAsync();
+        var key = await AlpacaTrading.BindNewKeyAsync(client);
+        (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK);
+        var paperCalls = host.Alpaca.Received.Count;
+        Assert.True(paperCalls > 0);
+
+        // Someone with write access to the table turns the paper key into a live one, on an allowed host.
+        await Fixture.ExecuteAsync(
+            $"UPDATE api_keys SET is_paper_trading = false, base_url = 'https://api.alpaca.markets' WHERE id = {Fixture.Literal(key.Id)}");
+
+        var read = await client.GetAsync("/api/v1/risk-rules/portfolio-risk");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.Status);
+        Assert.Equal("broker_unavailable", read.Body!["code"]!.GetValue<string>());
+        var verified = (await client.PostAsync($"{Route}/{key.Id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.False(verified["integrity_ok"]!.GetValue<bool>());
+        Assert.False(verified["is_valid"]!.GetValue<bool>());
+
+        Assert.Empty(live.Received);
+        Assert.Equal(paperCalls, host.Alpaca.Received.Count);
+        var stored = await KeyWhenAsync(client, key.Id, k => k["status"]!.GetValue<string>() == "inactive", "the key is deactivated");
+        Assert.Contains("integrity", stored["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(Fixture.Logs.Contains(key.ApiSecret));
+    }
+
+    [Fact]
+    public async Task Update_ToLiveMode_ResealsTheCredentialsForTheLiveHost()
+    {
+        await using var live = await FakeAlpacaServer.StartAsync();
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:LiveUrl"] = live.BaseUrl.AbsoluteUri });
+        using var client = await host.SignedInAsync();
+        var apiKey = $"PKMOVED{Guid.NewGuid():N}".ToUpperInvariant();
+        var apiSecret = $"alpaca-secret-canary-{Guid.NewGuid():N}";
+        var id = IdOf(await CreateAsync(client, "paper, then live", apiKey, apiSecret));
+        var sealedForPaper = (await ReadRowAsync(host.Factory.Services, id)).EncryptedApiKey!;
+
+        var updated = (await client.PutAsync($"{Route}/{id}", new { is_paper_trading = false })).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.False(updated["is_paper_trading"]!.GetValue<bool>());
+        Assert.NotEqual(sealedForPaper, (await ReadRowAsync(host.Factory.Services, id)).EncryptedApiKey);
+
+        var verified = (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.True(verified["integrity_ok"]!.GetValue<bool>());
+        Assert.True(verified["is_valid"]!.GetValue<bool>());
+        var request = Assert.Single(live.Received);
+        Assert.Equal((apiKey, apiSecret), (request.KeyId, request.Secret));
+        Assert.Empty(host.Alpaca.Received);
+
+        // Back to paper with the address spelled out: sealed for the paper host again, and it still opens.
+        (await client.PutAsync($"{Route}/{id}", new { is_paper_trading = true, base_url = "https://PAPER-API.alpaca.markets/" })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync($"{Route}/{id}/verify")).EnsureStatus(HttpStatusCode.OK);
+        Assert.Single(host.Alpaca.Received);
+        Assert.Single(live.Received);
+    }
+
+    [Fact]
+    public async Task Update_WhenTheStoredCredentialsFailTheirIntegrityCheck_RefusesToMoveThemWith409()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture);
+        using var client = await host.SignedInAsync();
+        var id = IdOf(await CreateAsync(client, "tampered, then moved"));
+        var blob = (await ReadRowAsync(host.Factory.Services, id)).EncryptedApiKey!;
+        blob[^1] ^= 0x01;
+        await WriteCiphertextAsync(host.Factory.Services, id, blob);
+
+        var refused = await client.PutAsync($"{Route}/{id}", new { is_paper_trading = false });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal("api_key.integrity_failed", refused.Body!["code"]!.GetValue<string>());
+        Assert.True((await client.GetAsync($"{Route}/{id}")).Body!["is_paper_trading"]!.GetValue<bool>());
+        (await client.PutAsync($"{Route}/{id}", new { description = "other fields still change" })).EnsureStatus(HttpStatusCode.OK);
     }
 
     [Fact]

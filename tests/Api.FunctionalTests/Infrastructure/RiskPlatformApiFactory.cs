@@ -50,6 +50,18 @@ public sealed class RiskPlatformApiFactory(
             // except in the hosts of the tests about them (RateLimitTests).
             ["RateLimits:Enabled"] = "false",
 
+            // Tests that count the mail an SMTP server receives count notifications; the verification link a registration
+            // sends is switched on by the tests about it (EmailVerificationTests).
+            ["Accounts:SendVerificationEmailOnRegister"] = "false",
+
+            // Thousands of sign-ups and sign-ins: hashed at the lowest count allowed (ASP.NET Core Identity's default),
+            // not production's. PasswordPolicyTests hold the production count and the rehash to account.
+            ["Accounts:PasswordHashIterations"] = "100000",
+
+            // The test servers speak plain HTTP on loopback; SecurityHeadersTests switch these on.
+            ["Https:Redirect"] = "false",
+            ["Https:Hsts"] = "false",
+
             // No test reaches the real Alpaca: by default it is a closed local port (connection refused at once);
             // the Alpaca tests point these at their fake server.
             ["Brokers:Alpaca:PaperUrl"] = ClosedLocalUrl,

@@ -10,7 +10,17 @@ public static class TestTokens
     public const string Issuer = "riskplatform";
     public const string Audience = "riskplatform-clients";
 
-    public static string Mint(Guid userId, string issuer, string audience, DateTime expires, DateTime? notBefore = null, bool signed = true)
+    /// <param name="keyId">The <c>kid</c> header; none by default (as before the key ring).</param>
+    /// <param name="tokenType">The <c>typ</c> header; the handler's default ("JWT") when null.</param>
+    public static string Mint(
+        Guid userId,
+        string issuer,
+        string audience,
+        DateTime expires,
+        DateTime? notBefore = null,
+        bool signed = true,
+        string? keyId = null,
+        string? tokenType = null)
     {
         var issuedAt = notBefore ?? expires.AddMinutes(-15);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -21,8 +31,9 @@ public static class TestTokens
             NotBefore = issuedAt,
             Expires = expires,
             SigningCredentials = signed
-                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(TestSecrets.JwtSigningKey)), SecurityAlgorithms.HmacSha256)
+                ? new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(TestSecrets.JwtSigningKey)) { KeyId = keyId }, SecurityAlgorithms.HmacSha256)
                 : null,
+            TokenType = tokenType,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),

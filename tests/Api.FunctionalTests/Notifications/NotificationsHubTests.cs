@@ -47,6 +47,30 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task Connections_WhenTheirUserLogsOutEverywhere_AreAllClosedButAnotherUsersStays()
+    {
+        const string email = "logs-out-everywhere@example.com";
+        using var laptop = await SignedInAsync(email);
+        using var phone = Fixture.CreateClient();
+        await phone.SignInAsync(email, "Correct-Horse-42");
+        using var someoneElse = await SignedInAsync();
+        await using var laptopHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, laptop.AccessToken);
+        await using var phoneHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, phone.AccessToken);
+        await using var otherHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, someoneElse.AccessToken);
+
+        (await phone.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(System.Net.HttpStatusCode.NoContent);
+
+        foreach (var (hub, device) in new[] { (laptopHub, "laptop"), (phoneHub, "phone") })
+        {
+            await Eventually.ReturnsAsync(
+                () => Task.FromResult(hub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
+                TimeSpan.FromSeconds(10), $"the server closed the {device}'s connection");
+        }
+
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, otherHub.State);
+    }
+
+    [Fact]
     public async Task Push_WhenTwoUsersAreConnected_EachReceivesOnlyTheirOwnEventsInSnakeCase()
     {
         using var alice = await SignedInAsync();

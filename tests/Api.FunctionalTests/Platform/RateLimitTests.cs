@@ -74,9 +74,11 @@ public abstract class RateLimitTests(ApiFixture fixture) : FunctionalTest(fixtur
     [InlineData("/api/v1/risk-rules/test", "POST")]
     [InlineData("/api/v1/risk-rules/calculate-position-size", "POST")]
     [InlineData("/api/v1/notifications/test", "POST")]
+    [InlineData("/api/v1/auth/resend-verification", "POST")]
     public async Task BrokerAndEmailReachingRoutes_BeyondTheirBudget_Answer429(string path, string method)
     {
-        await using var host = Host(("RateLimits:RiskChecks:PermitLimit", "1"), ("RateLimits:TestNotifications:PermitLimit", "1"));
+        await using var host = Host(
+            ("RateLimits:RiskChecks:PermitLimit", "1"), ("RateLimits:TestNotifications:PermitLimit", "1"), ("RateLimits:VerificationEmails:PermitLimit", "1"));
         using var client = new ApiClient(host.CreateClient());
         await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", Password);
 

@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Jwt:SigningKey", "", "Jwt:SigningKey")]
     [InlineData("Jwt:SigningKey", "dG9vLXNob3J0", "Jwt:SigningKey")]
+    [InlineData("Jwt:SigningKeys:2026-06", "dG9vLXNob3J0", "Jwt:SigningKeys:2026-06")]
+    [InlineData("Jwt:ActiveKeyId", "2026-06", "Jwt:ActiveKeyId")]
     [InlineData("Encryption:ActiveKeyVersion", "7", "Encryption:ActiveKeyVersion")]
     [InlineData("Accounts:AdminEmails:0", "ops@example.com", "users grant-admin")]
     [InlineData("RateLimits:Orders:PermitLimit", "0", "RateLimits")]

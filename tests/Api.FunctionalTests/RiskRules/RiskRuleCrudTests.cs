@@ -159,6 +159,29 @@ public abstract class RiskRuleCrudTests(ApiFixture fixture) : FunctionalTest(fix
     }
 
     [Fact]
+    public async Task Create_BeyondTheRulesAUserMayHold_Answers409UntilOneIsDeleted()
+    {
+        await using var host = new RiskPlatformApiFactory(
+            Fixture.Provider, Fixture.ConnectionString, Fixture.Logs, settings: new Dictionary<string, string?> { ["Risk:MaxRulesPerUser"] = "3" });
+        using var client = new ApiClient(host.CreateClient());
+        await client.SignInAsNewUserAsync($"many-rules-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        using var other = new ApiClient(host.CreateClient());
+        await other.SignInAsNewUserAsync($"few-rules-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await CreateDailyLossAsync(client, $"Daily loss {i}"))["id"]!.GetValue<Guid>());
+        }
+
+        var refused = await client.PostRawAsync(RulesPath, Json("{'name':'One too many','rule_type':'max_daily_loss','threshold_value':5}"));
+
+        Assert.Equal("risk_rule.limit_reached", refused.EnsureProblem(HttpStatusCode.Conflict).Body!["code"]!.GetValue<string>());
+        await CreateDailyLossAsync(other); // the limit is per user
+        (await client.DeleteAsync($"{RulesPath}/{ids[0]}")).EnsureStatus(HttpStatusCode.NoContent);
+        await CreateDailyLossAsync(client, "Room again");
+    }
+
+    [Fact]
     public async Task Endpoints_WithoutToken_Return401()
     {
         var anonymous = Anonymous();

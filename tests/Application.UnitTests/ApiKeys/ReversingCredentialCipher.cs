@@ -45,6 +45,10 @@ internal sealed class ReversingCredentialCipher : ICredentialCipher
 
     public CredentialCiphertexts Reencrypt(CredentialContext context, CredentialCiphertexts ciphertexts) => ciphertexts;
 
+    public CredentialCiphertexts Reencrypt(CredentialContext from, CredentialContext to, CredentialCiphertexts ciphertexts) => ciphertexts;
+
+    public bool NeedsResealing(CredentialCiphertexts ciphertexts) => false;
+
     public int GetKeyVersion(ReadOnlySpan<byte> blob) => ActiveKeyVersion;
 
     private static byte[] Seal(ReadOnlySpan<char> value)

@@ -140,7 +140,7 @@ public sealed class VerifyApiKeyCommandHandlerTests
             baseUrl: null,
             isPaperTrading: true,
             isDefault: false,
-            _cipher.Encrypt(new CredentialContext(userId, id, broker), "PKTESTKEY0000001", "the-secret-value-1"),
+            _cipher.Encrypt(CredentialContext.For(userId, id, broker, null, true), "PKTESTKEY0000001", "the-secret-value-1"),
             CredentialHints.KeyHint("PKTESTKEY0000001"),
             CredentialHints.SecretHint("the-secret-value-1"),
             Now.AddDays(-1));

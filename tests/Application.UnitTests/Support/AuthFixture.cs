@@ -84,6 +84,9 @@ public sealed class AuthFixture
 
     public AuditScope Audit { get; } = new();
 
+    /// <summary>Mail is not configured: registering sends no verification link.</summary>
+    public IEmailAvailability EmailAvailability { get; } = Substitute.For<IEmailAvailability>();
+
     public IKeyedTransactionLock TransactionLock { get; } = Substitute.For<IKeyedTransactionLock>();
 
     public static string HashOf(string refreshToken) => $"sha256({refreshToken})";
@@ -141,7 +144,14 @@ public sealed class AuthFixture
     }
 
     internal RegisterCommandHandler RegisterHandler() =>
-        new(UserRepository, PasswordHasher, Audit, DependencyInjection.CreateMappingConfig(), Time);
+        new(UserRepository, PasswordHasher, VerificationEmail(), Audit, DependencyInjection.CreateMappingConfig(), Time);
+
+    private VerificationEmail VerificationEmail() => new(
+        Substitute.For<IEmailVerificationTokens>(),
+        EmailAvailability,
+        Substitute.For<IAccountEmailOutbox>(),
+        Substitute.For<IAfterCommitActions>(),
+        Microsoft.Extensions.Options.Options.Create(new AccountOptions()));
 
     internal ChangeUserRoleCommandHandler ChangeUserRoleHandler() => new(UserRepository, Audit, DependencyInjection.CreateMappingConfig());
 

@@ -66,4 +66,15 @@ public sealed class BrokerEndpointsTests
     [Fact]
     public void AllowedHosts_ForEveryBrokerEnumMember_IsDefined() =>
         Assert.All(Enum.GetValues<Broker>(), broker => Assert.NotEmpty(BrokerEndpoints.AllowedHosts(broker)));
+
+    [Theory]
+    [InlineData(null, true, "https://paper-api.alpaca.markets")]
+    [InlineData("", false, "https://api.alpaca.markets")]
+    [InlineData("https://API.Alpaca.Markets/", false, "https://api.alpaca.markets")]
+    [InlineData(" https://api.alpaca.markets:443 ", false, "https://api.alpaca.markets")]
+    [InlineData("https://api.alpaca.markets/v2/", false, "https://api.alpaca.markets/v2")]
+    [InlineData("https://api.alpaca.markets:8443/v2", false, "https://api.alpaca.markets:8443/v2")]
+    [InlineData("not a url", false, "not a url")]
+    public void CanonicalBaseUrl_ForSpellingsOfAnAddress_GivesOneText(string? baseUrl, bool isPaperTrading, string expected) =>
+        Assert.Equal(expected, BrokerEndpoints.CanonicalBaseUrl(Broker.Alpaca, baseUrl, isPaperTrading));
 }

@@ -36,7 +36,7 @@ public sealed class AlpacaClientTrialTests
         var keyId = Guid.CreateVersion7();
         _key = new AlpacaKey(
             keyId, 0, new Uri("https://paper-api.alpaca.markets"),
-            new DecryptedCredentialAccess(_cipher, new CredentialContext(Guid.CreateVersion7(), keyId, Broker.Alpaca), new CredentialCiphertexts([1], [2], 1)));
+            new DecryptedCredentialAccess(_cipher, CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true), new CredentialCiphertexts([1], [2], 1)));
     }
 
     public static TheoryData<string> TrialEndings => ["rate limited, long Retry-After", "rate limited, no Retry-After", "cancelled", "integrity", "unknown master key"];
@@ -183,6 +183,10 @@ public sealed class AlpacaClientTrialTests
         public bool CheckIntegrity(CredentialContext context, CredentialCiphertexts ciphertexts) => throw new NotSupportedException();
 
         public CredentialCiphertexts Reencrypt(CredentialContext context, CredentialCiphertexts ciphertexts) => throw new NotSupportedException();
+
+        public CredentialCiphertexts Reencrypt(CredentialContext from, CredentialContext to, CredentialCiphertexts ciphertexts) => throw new NotSupportedException();
+
+        public bool NeedsResealing(CredentialCiphertexts ciphertexts) => throw new NotSupportedException();
 
         public int GetKeyVersion(ReadOnlySpan<byte> blob) => throw new NotSupportedException();
     }

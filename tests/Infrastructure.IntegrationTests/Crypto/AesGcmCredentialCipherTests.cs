@@ -12,7 +12,7 @@ public sealed class AesGcmCredentialCipherTests
     private const string ApiKey = "PKTESTA1B2C3D4E5F6G7";
     private const string ApiSecret = "s3cr3tS3CR3Ts3cr3tS3CR3Ts3cr3tS3CR3Tab12";
 
-    private readonly CredentialContext _context = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Alpaca);
+    private readonly CredentialContext _context = CredentialContext.For(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Alpaca, null, true);
     private readonly AesGcmCredentialCipher _cipher = KeyRings.Cipher(1, (1, KeyRings.RawKey1));
 
     public static TheoryData<string, string> Credentials => new()
@@ -57,7 +57,8 @@ public sealed class AesGcmCredentialCipherTests
         var keyBlob = sealedPair.ApiKey;
         var secretBlob = sealedPair.ApiSecret;
 
-        Assert.Equal(CredentialBlobFormat.Version1, keyBlob[0]);
+        Assert.Equal(CredentialBlobFormat.Version2, keyBlob[0]);
+        Assert.Equal(CredentialBlobFormat.Version2, secretBlob[0]);
         Assert.Equal(1, BitConverter.ToInt32(keyBlob, CredentialBlobFormat.KeyVersionOffset));
         Assert.Equal(CredentialBlobFormat.Overhead + ApiKey.Length, keyBlob.Length);
         Assert.Equal(CredentialBlobFormat.Overhead + ApiSecret.Length, secretBlob.Length);
@@ -99,7 +100,7 @@ public sealed class AesGcmCredentialCipherTests
         Assert.False(_cipher.CheckIntegrity(_context, sealedPair));
     }
 
-    public static TheoryData<string> MovedTo => ["user", "api key row", "broker"];
+    public static TheoryData<string> MovedTo => ["user", "api key row", "broker", "base url", "mode", "mode and its default url"];
 
     [Theory]
     [MemberData(nameof(MovedTo))]
@@ -110,11 +111,93 @@ public sealed class AesGcmCredentialCipherTests
         {
             "user" => _context with { UserId = Guid.CreateVersion7() },
             "api key row" => _context with { ApiKeyId = Guid.CreateVersion7() },
+            "base url" => _context with { BaseUrl = "https://data.alpaca.markets" },
+            "mode" => _context with { IsPaperTrading = false },
+            "mode and its default url" => CredentialContext.For(_context.UserId, _context.ApiKeyId, Broker.Alpaca, null, isPaperTrading: false),
             _ => _context with { Broker = Broker.Binance },
         };
 
         Assert.Throws<CredentialIntegrityException>(() => _cipher.UseDecrypted(other, sealedPair, 0, (_, _, _) => 0));
         Assert.True(_cipher.CheckIntegrity(_context, sealedPair));
+    }
+
+    [Theory]
+    [InlineData("https://paper-api.alpaca.markets")]
+    [InlineData("https://PAPER-API.alpaca.markets/")]
+    [InlineData("  https://paper-api.alpaca.markets:443//  ")]
+    [InlineData("")]
+    public void UseDecrypted_WhenTheBaseUrlIsSpelledAnotherWayForTheSameAddress_Opens(string baseUrl)
+    {
+        var sealedPair = _cipher.Encrypt(_context, ApiKey, ApiSecret);
+        var respelled = CredentialContext.For(_context.UserId, _context.ApiKeyId, Broker.Alpaca, baseUrl, isPaperTrading: true);
+
+        Assert.True(_cipher.CheckIntegrity(respelled, sealedPair));
+    }
+
+    [Fact]
+    public void UseDecrypted_WhenAFormat2HeaderIsRewrittenAsFormat1_ThrowsIntegrityException()
+    {
+        var sealedPair = _cipher.Encrypt(_context, ApiKey, ApiSecret);
+        sealedPair.ApiKey[0] = CredentialBlobFormat.Version1;
+        sealedPair.ApiSecret[0] = CredentialBlobFormat.Version1;
+
+        Assert.False(_cipher.CheckIntegrity(_context, sealedPair));
+        Assert.False(_cipher.CheckIntegrity(_context with { BaseUrl = "https://api.alpaca.markets", IsPaperTrading = false }, sealedPair));
+    }
+
+    [Fact]
+    public void UseDecrypted_WhenFormat1_OpensForAnyBaseUrlAndModeAsBefore()
+    {
+        var format1 = _cipher.Encrypt(_context, ApiKey, ApiSecret, CredentialBlobFormat.Version1);
+
+        Assert.Equal(CredentialBlobFormat.Version1, format1.ApiKey[0]);
+        Assert.True(_cipher.CheckIntegrity(_context, format1));
+        Assert.True(_cipher.CheckIntegrity(_context with { BaseUrl = "https://api.alpaca.markets", IsPaperTrading = false }, format1));
+        Assert.False(_cipher.CheckIntegrity(_context with { ApiKeyId = Guid.CreateVersion7() }, format1));
+    }
+
+    [Fact]
+    public void UseDecrypted_WhenTheTwoBlobsDisagreeOnTheirFormat_ThrowsIntegrityException()
+    {
+        var format1 = _cipher.Encrypt(_context, ApiKey, ApiSecret, CredentialBlobFormat.Version1);
+        var format2 = _cipher.Encrypt(_context, ApiKey, ApiSecret);
+
+        Assert.False(_cipher.CheckIntegrity(_context, format2 with { ApiSecret = format1.ApiSecret }));
+    }
+
+    [Fact]
+    public void NeedsResealing_WhenAnOldFormatOrAnOldMasterKey_IsTrueAndReencryptMovesItToTheCurrentOnes()
+    {
+        var v2Active = KeyRings.Cipher(2, (1, KeyRings.RawKey1), (2, KeyRings.RawKey2));
+        var format1 = v2Active.Encrypt(_context, ApiKey, ApiSecret, CredentialBlobFormat.Version1);
+        var oldKey = _cipher.Encrypt(_context, ApiKey, ApiSecret);
+        var current = v2Active.Encrypt(_context, ApiKey, ApiSecret);
+
+        Assert.True(v2Active.NeedsResealing(format1));
+        Assert.True(v2Active.NeedsResealing(oldKey));
+        Assert.False(v2Active.NeedsResealing(current));
+
+        var resealed = v2Active.Reencrypt(_context, format1);
+        Assert.False(v2Active.NeedsResealing(resealed));
+        Assert.Equal(CredentialBlobFormat.Version2, resealed.ApiKey[0]);
+        Assert.True(v2Active.CheckIntegrity(_context, resealed));
+        Assert.False(v2Active.CheckIntegrity(_context with { IsPaperTrading = false }, resealed));
+    }
+
+    [Fact]
+    public void Reencrypt_ToAnotherBaseUrlAndMode_OpensOnlyForTheNewOnes()
+    {
+        var sealedPair = _cipher.Encrypt(_context, ApiKey, ApiSecret);
+        var live = CredentialContext.For(_context.UserId, _context.ApiKeyId, Broker.Alpaca, null, isPaperTrading: false);
+
+        var moved = _cipher.Reencrypt(_context, live, sealedPair);
+
+        Assert.True(_cipher.CheckIntegrity(live, moved));
+        Assert.False(_cipher.CheckIntegrity(_context, moved));
+        Assert.Equal(
+            (ApiKey, ApiSecret),
+            _cipher.UseDecrypted(live, moved, 0, static (k, s, _) => (Encoding.UTF8.GetString(k), Encoding.UTF8.GetString(s))));
+        Assert.Throws<CredentialIntegrityException>(() => _cipher.Reencrypt(live, _context, sealedPair));
     }
 
     [Fact]

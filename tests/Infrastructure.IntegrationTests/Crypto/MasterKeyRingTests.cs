@@ -95,7 +95,7 @@ public sealed class MasterKeyRingTests
             })
             .Build();
         using var provider = new ServiceCollection().AddCredentialCipher(configuration).BuildServiceProvider();
-        var context = new CredentialContext(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Coinbase);
+        var context = CredentialContext.For(Guid.CreateVersion7(), Guid.CreateVersion7(), Broker.Coinbase, null, false);
 
         var options = provider.GetRequiredService<IOptions<EncryptionOptions>>().Value;
         var cipher = provider.GetRequiredService<ICredentialCipher>();

@@ -4,13 +4,19 @@ using RiskPlatform.Domain.ApiKeys;
 namespace RiskPlatform.Application.ApiKeys.Specifications;
 
 /// <summary>
-/// The next batch of keys sealed under another master key version than <paramref name="activeVersion"/>, in id order.
-/// <paramref name="skip"/> passes over rows an earlier batch could not re-encrypt (they stay first in this order).
+/// The next <paramref name="take"/> keys holding ciphertexts after <paramref name="after"/>, in id order (a keyset page). The
+/// rewrap reads them all: a blob's format version is inside the blob, so the rows to re-seal cannot be told apart in SQL.
 /// </summary>
 public sealed class ApiKeysToRewrapSpec : Specification<ApiKey>
 {
-    public ApiKeysToRewrapSpec(int activeVersion, int skip, int take) =>
-        Query.Where(k => k.MasterKeyVersion != activeVersion && k.Status != ApiKeyStatus.Revoked && k.EncryptedApiKey != null)
-            .OrderBy(k => k.Id)
-            .Page(take, skip);
+    public ApiKeysToRewrapSpec(Guid? after, int take)
+    {
+        Query.Where(k => k.Status != ApiKeyStatus.Revoked && k.EncryptedApiKey != null);
+        if (after is { } id)
+        {
+            Query.Where(k => k.Id.CompareTo(id) > 0);
+        }
+
+        Query.OrderBy(k => k.Id).Take(take);
+    }
 }

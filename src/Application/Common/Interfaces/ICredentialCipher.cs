@@ -30,8 +30,17 @@ public interface ICredentialCipher
     /// <summary>True when both ciphertexts authenticate for <paramref name="context"/>; false on integrity failure. An unknown key version still throws.</summary>
     bool CheckIntegrity(CredentialContext context, CredentialCiphertexts ciphertexts);
 
-    /// <summary>Decrypts under the ciphertexts' version and seals again under the active version (for the rewrap command).</summary>
+    /// <summary>Decrypts under the ciphertexts' version and format and seals again under the active version in the current format (for the rewrap command).</summary>
     CredentialCiphertexts Reencrypt(CredentialContext context, CredentialCiphertexts ciphertexts);
+
+    /// <summary>
+    /// Decrypts for <paramref name="from"/> and seals again for <paramref name="to"/> under the active version in the current
+    /// format: for a key whose base URL or mode changes, which the ciphertexts are bound to.
+    /// </summary>
+    CredentialCiphertexts Reencrypt(CredentialContext from, CredentialContext to, CredentialCiphertexts ciphertexts);
+
+    /// <summary>True when the ciphertexts are sealed under another master key version than the active one, or in an older format.</summary>
+    bool NeedsResealing(CredentialCiphertexts ciphertexts);
 
     /// <summary>The master key version a blob was sealed under, read from its header.</summary>
     int GetKeyVersion(ReadOnlySpan<byte> blob);

@@ -14,4 +14,13 @@ public interface ITotp
     /// it matches none. The sealed secret must belong to <paramref name="userId"/> (it is bound to it).
     /// </summary>
     long? MatchTimeStep(Guid userId, byte[] sealedSecret, string code, DateTimeOffset now);
+
+    /// <summary>True when <paramref name="sealedSecret"/> is sealed under another master key version than the vault's active one.</summary>
+    bool NeedsResealing(byte[] sealedSecret);
+
+    /// <summary>
+    /// The same secret sealed again for <paramref name="userId"/> under the active master key (for <c>keys rewrap</c>).
+    /// <see cref="Exceptions.CredentialIntegrityException"/> when it does not open for that user.
+    /// </summary>
+    byte[] Reseal(Guid userId, byte[] sealedSecret);
 }

@@ -22,4 +22,10 @@ public sealed class RiskCheckOptions
     public int BrokerAcknowledgementSeconds { get; set; } = 120;
 
     public TimeSpan BrokerAcknowledgement => TimeSpan.FromSeconds(BrokerAcknowledgementSeconds);
+
+    /// <summary>
+    /// The most risk rules one user may hold (<c>Risk:MaxRulesPerUser</c>, default 100, 1–10,000): every order and every
+    /// monitor pass evaluates all of a user's rules, so their number bounds that work.
+    /// </summary>
+    public int MaxRulesPerUser { get; set; } = 100;
 }

@@ -40,7 +40,8 @@ internal sealed class CreateApiKeyCommandHandler(
             throw new ConflictException("api_key.name_taken", "You already have an API key with this name.");
         }
 
-        var ciphertexts = cipher.Encrypt(new CredentialContext(userId, id, request.Broker), request.ApiKey, request.ApiSecret);
+        var ciphertexts = cipher.Encrypt(
+            CredentialContext.For(userId, id, request.Broker, request.BaseUrl, request.IsPaperTrading), request.ApiKey, request.ApiSecret);
         var key = ApiKey.Create(
             id,
             userId,

@@ -3,7 +3,7 @@ using RiskPlatform.Application.Common.Messaging;
 namespace RiskPlatform.Application.ApiKeys.Commands.RewrapApiKeys;
 
 /// <summary>
-/// Re-encrypts the next batch of keys sealed under an old master key version with the active one, in one transaction.
-/// <see cref="Skip"/> is the number of rows earlier batches could not re-encrypt (see <see cref="ApiKeyRewrapBatch.Failed"/>).
+/// Re-seals, in one transaction, the keys of the next batch (in id order, after <see cref="After"/>) that are sealed under
+/// an old master key version or in an older credential format, under the active version in the current format.
 /// </summary>
-public sealed record RewrapApiKeysCommand(int BatchSize = 100, int Skip = 0) : ICommand<ApiKeyRewrapBatch>;
+public sealed record RewrapApiKeysCommand(int BatchSize = 100, Guid? After = null) : ICommand<ApiKeyRewrapBatch>;

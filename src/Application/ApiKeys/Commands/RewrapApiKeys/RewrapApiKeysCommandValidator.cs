@@ -7,6 +7,5 @@ internal sealed class RewrapApiKeysCommandValidator : AbstractValidator<RewrapAp
     public RewrapApiKeysCommandValidator()
     {
         RuleFor(c => c.BatchSize).InclusiveBetween(1, 1000);
-        RuleFor(c => c.Skip).GreaterThanOrEqualTo(0);
     }
 }

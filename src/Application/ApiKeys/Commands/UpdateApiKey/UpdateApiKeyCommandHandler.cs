@@ -11,6 +11,7 @@ namespace RiskPlatform.Application.ApiKeys.Commands.UpdateApiKey;
 
 internal sealed class UpdateApiKeyCommandHandler(
     IRepository<ApiKey> apiKeys,
+    ICredentialCipher cipher,
     IApiKeyDefaults defaults,
     ICurrentUser currentUser,
     AuditScope audit,
@@ -39,7 +40,9 @@ internal sealed class UpdateApiKeyCommandHandler(
                 ApiKeyValidationRules.BaseUrlMessage(key.Broker, isPaperTrading));
         }
 
+        var boundTo = CredentialContext.For(key);
         key.UpdateMetadata(request.Name, request.Description, request.AccountId, request.BaseUrl, request.IsPaperTrading, request.Status, now);
+        Rebind(key, boundTo);
         switch (request.IsDefault)
         {
             case true when !key.IsDefault:
@@ -53,5 +56,37 @@ internal sealed class UpdateApiKeyCommandHandler(
 
         key.UpdatedAt = now;
         return ApiKeyDto.From(key, now);
+    }
+
+    /// <summary>
+    /// The credentials are bound to the key's base URL and mode: when either changed, they are opened for the old ones and
+    /// sealed for the new. Ciphertexts that already open for the new ones (an owner putting back the address their key was
+    /// sealed for) stay. Ciphertexts that open for neither are refused, so a tampered row is never sealed afresh.
+    /// </summary>
+    private void Rebind(ApiKey key, CredentialContext boundTo)
+    {
+        var context = CredentialContext.For(key);
+        if (context == boundTo)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!cipher.CheckIntegrity(context, key.GetCiphertexts()))
+            {
+                key.ReplaceCiphertexts(cipher.Reencrypt(boundTo, context, key.GetCiphertexts()));
+            }
+        }
+        catch (CredentialIntegrityException)
+        {
+            throw new ConflictException(
+                "api_key.integrity_failed",
+                "The stored credentials failed their integrity check, so they were not moved to the new base_url or mode; rotate the key.");
+        }
+        catch (UnknownMasterKeyVersionException exception)
+        {
+            throw new ServiceUnavailableException("master_key_unavailable", exception.Message, exception);
+        }
     }
 }

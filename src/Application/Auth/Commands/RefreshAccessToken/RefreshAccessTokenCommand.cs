@@ -3,4 +3,7 @@ using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 
-public sealed record RefreshAccessTokenCommand(string RefreshToken) : ICommand<TokenResponse>, IAnonymousRequest, ISensitiveRequest;
+public sealed record RefreshAccessTokenCommand(string RefreshToken) : ICommand<TokenResponse>, IAnonymousRequest, ISensitiveRequest
+{
+    public override string ToString() => $"{nameof(RefreshAccessTokenCommand)} {{ RefreshToken = *** }}";
+}

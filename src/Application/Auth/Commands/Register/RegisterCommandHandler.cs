@@ -12,6 +12,7 @@ namespace RiskPlatform.Application.Auth.Commands.Register;
 internal sealed class RegisterCommandHandler(
     IRepository<User> users,
     IPasswordHasher passwordHasher,
+    VerificationEmail verificationEmail,
     AuditScope audit,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IRequestHandler<RegisterCommand, UserDto>
@@ -27,6 +28,7 @@ internal sealed class RegisterCommandHandler(
         var user = User.Register(request.Email, request.FullName, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow().UtcDateTime);
         users.Add(user);
         audit.ActAs(user.Id).Target("user", user.Id).Describe("Registered an account");
+        verificationEmail.SendOnRegister(user);
 
         return user.Adapt<UserDto>(mapping);
     }

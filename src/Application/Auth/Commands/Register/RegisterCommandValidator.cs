@@ -1,17 +1,18 @@
 using FluentValidation;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 
 namespace RiskPlatform.Application.Auth.Commands.Register;
 
 internal sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
 {
-    public RegisterCommandValidator()
+    public RegisterCommandValidator(IOptions<AccountOptions> options)
     {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(c => c.FullName).NotEmpty().MaximumLength(255);
         RuleFor(c => c.Password)
             .NotEmpty()
-            .Length(8, 128)
+            .Length(options.Value.PasswordMinLength, 128)
             .Must(p => !CommonPasswords.Contains(p)).WithMessage("This password is too common; choose another.");
     }
 }

@@ -1,0 +1,10 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.RiskRules;
+
+namespace RiskPlatform.Application.RiskRules.Specifications;
+
+/// <summary>Every rule of one user, active or not (to count them against <c>Risk:MaxRulesPerUser</c>).</summary>
+public sealed class RiskRulesOwnedBySpec : Specification<RiskRule>
+{
+    public RiskRulesOwnedBySpec(Guid userId) => Query.Where(r => r.UserId == userId);
+}
