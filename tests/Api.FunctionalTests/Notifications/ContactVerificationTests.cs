@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Notifications.Peers;
+using RiskPlatform.Domain.Users;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -65,6 +68,27 @@ public abstract partial class ContactVerificationTests() : DedicatedHostTest("co
         (await client.DeleteAsync($"{Root}/contacts/{contact["id"]!.GetValue<Guid>()}")).EnsureStatus(HttpStatusCode.NoContent);
         var forgotten = (await client.PostAsync($"{Root}/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created).Body!;
         Assert.Equal(("suppressed", "unverified_contact", "flow@example.com"), Row(forgotten, "email"));
+    }
+
+    [Fact]
+    public async Task AccountEmail_VerifiedThroughTheAccountsOwnLink_IsMailedWithoutACode()
+    {
+        var smtp = await SmtpAsync();
+        var host = await Hosts.StartAsync(Settings(smtp));
+        using var client = await DedicatedHosts.SignedInAsync(host, "linked@example.com");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // What POST /auth/verify-email does with the registration link's token (covered in EmailVerificationTests).
+            var database = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+            var user = await database.Set<User>().SingleAsync(u => u.Id == client.UserId, TestContext.Current.CancellationToken);
+            user.MarkEmailVerified();
+            await database.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var sent = (await client.PostAsync($"{Root}/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created).Body!;
+
+        Assert.Equal(("pending", "ready", "linked@example.com"), Row(sent, "email"));
+        Assert.Empty((await client.GetAsync($"{Root}/contacts")).EnsureStatus(HttpStatusCode.OK).Array);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class NotificationDispatcher(
 
         var userPreferences = await preferences.ListAsync(new NotificationPreferencesOfUserSpec(draft.UserId, draft.Type), cancellationToken);
         var emailAvailable = emailAvailability.IsConfigured;
-        var accountEmail = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
+        var account = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
+        var accountEmail = account?.Address;
 
         var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
         var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
@@ -54,6 +55,12 @@ public sealed class NotificationDispatcher(
         var verified = requireVerified && (emailAvailable || smsAvailability.IsConfigured)
             ? (await contacts.ListAsync(new ContactPointsOfUserSpec(draft.UserId), cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
             : null;
+
+        // The account address verified through the account's own link (docs/decisions/023) is a verified email point too.
+        if (verified is not null && account is { IsVerified: true } && ContactPoint.Normalize(NotificationChannel.Email, account.Address) is { } address)
+        {
+            verified.Add(ContactPoint.KeyOf(NotificationChannel.Email, address));
+        }
 
         var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
 
