@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Backtesting.Common;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers;
@@ -14,6 +16,7 @@ using RiskPlatform.Infrastructure.Brokers.Accounting;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Auditing;
+using RiskPlatform.Infrastructure.Backtesting;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Identity;
@@ -65,6 +68,7 @@ public static class DependencyInjection
         services.AddHostedService<ApiKeyExpirySweepService>();
         AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
+        AddBacktesting(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -81,6 +85,21 @@ public static class DependencyInjection
         services.AddSingleton<MonitorActionRunner>();
         services.AddHostedService<PortfolioMonitorWorker>();
         services.AddHostedService<PortfolioMonitorScheduler>();
+    }
+
+    /// <summary>Backtest jobs: one worker per node, which is also the queue that submissions signal.</summary>
+    private static void AddBacktesting(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BacktestOptions>()
+            .Bind(configuration.GetSection(BacktestOptions.SectionName))
+            .Validate(o => o.IsValid,
+                "Backtest:InlineMaxOrders and Backtest:InlineMaxSymbolDays must not be negative; ResultRetention, MaxRunTime, MaxUnfinishedJobsPerUser and PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<IPriceHistoryReader, PriceHistoryReader>();
+        services.AddSingleton<IBacktestOrderCsvReader, BacktestOrderCsvReader>();
+        services.AddSingleton<BacktestJobWorker>();
+        services.AddSingleton<IBacktestJobQueue>(provider => provider.GetRequiredService<BacktestJobWorker>());
+        services.AddHostedService(provider => provider.GetRequiredService<BacktestJobWorker>());
     }
 
     /// <summary>The tamper-evident audit chain, its verifier and the retry queue for rows whose write failed (docs/decisions/024).</summary>

@@ -55,7 +55,10 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     public Guid ConcurrencyStamp { get; set; }
 
-    /// <summary>Creates a rule. Throws <see cref="DomainException"/> with a <see cref="RiskRuleErrors"/> code when an invariant fails.</summary>
+    /// <summary>
+    /// Creates a rule. Throws <see cref="DomainException"/> with a <see cref="RiskRuleErrors"/> code when an invariant fails.
+    /// <paramref name="id"/> is for rules that are never stored (a backtest's drafts, which need a stable order); a new rule takes a UUID v7.
+    /// </summary>
     public static RiskRule Create(
         Guid userId,
         string name,
@@ -67,13 +70,14 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         bool isActive = true,
         Guid? strategyId = null,
         IEnumerable<string>? symbols = null,
-        int? windowSeconds = null)
+        int? windowSeconds = null,
+        Guid? id = null)
     {
         var normalizedName = NormalizeName(name);
         var normalizedSymbols = NormalizeSymbols(symbols);
         Validate(ruleType, thresholdValue, thresholdUnit, action, normalizedSymbols, windowSeconds);
 
-        return new RiskRule
+        var rule = new RiskRule
         {
             UserId = userId,
             Name = normalizedName,
@@ -87,6 +91,12 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
             _symbols = normalizedSymbols,
             WindowSeconds = windowSeconds,
         };
+        if (id is { } given && given != Guid.Empty)
+        {
+            rule.Id = given;
+        }
+
+        return rule;
     }
 
     /// <summary>
