@@ -1,3 +1,6 @@
+using RiskPlatform.Domain.Analytics;
+using RiskPlatform.Domain.RiskRules.Engine;
+
 namespace RiskPlatform.Domain.Backtesting;
 
 /// <summary>
@@ -8,6 +11,7 @@ public sealed class BacktestMarket
 {
     private readonly Dictionary<string, DailyBar[]> _bars;
     private readonly Dictionary<string, string?> _sectors;
+    private Dictionary<string, DailyCloses>? _closes;
 
     public BacktestMarket(IReadOnlyDictionary<string, IReadOnlyList<DailyBar>> bars, IReadOnlyDictionary<string, string?>? sectors = null)
     {
@@ -37,6 +41,22 @@ public sealed class BacktestMarket
 
     /// <summary>The sector recorded for <paramref name="symbol"/>, or null (unclassified).</summary>
     public string? SectorOf(string symbol) => _sectors.GetValueOrDefault(symbol);
+
+    /// <summary>
+    /// What max_correlation and sector_limit see on <paramref name="day"/>: every symbol's closes dated before it (as the service
+    /// uses the closes before today) when <paramref name="withCloses"/>, and the sectors.
+    /// </summary>
+    public RuleMarketData AsOf(DateOnly day, bool withCloses)
+    {
+        if (!withCloses)
+        {
+            return new RuleMarketData(new Dictionary<string, DailyCloses>(), _sectors);
+        }
+
+        var calendars = new DayCalendars();
+        _closes ??= _bars.ToDictionary(p => p.Key, p => new DailyCloses(p.Value.Select(b => (b.Date, b.Close)), calendars), StringComparer.OrdinalIgnoreCase);
+        return new RuleMarketData(_closes.ToDictionary(p => p.Key, p => p.Value.Before(day), StringComparer.OrdinalIgnoreCase), _sectors);
+    }
 
     internal DailyBar[] SeriesOf(string symbol) => _bars.TryGetValue(symbol, out var bars) ? bars : [];
 

@@ -16,6 +16,9 @@ internal sealed class BacktestSimulation
     private readonly Dictionary<Guid, int> _ruleIndex = [];
     private readonly MonitorOptions _monitorOptions;
     private readonly int _longestRateWindowSeconds;
+    private readonly bool _usesSectors;
+    private readonly bool _usesCloses;
+    private RuleMarketData _marketData = RuleMarketData.Empty;
 
     private readonly Dictionary<string, decimal> _marks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QuoteSnapshot> _quotes = new(StringComparer.OrdinalIgnoreCase);
@@ -52,6 +55,8 @@ internal sealed class BacktestSimulation
             .Select(r => r.WindowSeconds!.Value)
             .DefaultIfEmpty(0)
             .Max();
+        _usesCloses = rules.Any(r => r.IsActive && r.RuleType == RiskRuleType.MaxCorrelation);
+        _usesSectors = _usesCloses || rules.Any(r => r.IsActive && r.RuleType == RiskRuleType.SectorLimit);
     }
 
     public BacktestRunResult Run(
@@ -76,6 +81,11 @@ internal sealed class BacktestSimulation
     private void RunDay(DateOnly day, List<(string Symbol, DailyBar Bar)> bars, List<BacktestOrder> orders)
     {
         var openAt = At(day, Backtester.OpenTime);
+        if (_usesSectors)
+        {
+            _marketData = _input.Market.AsOf(day, _usesCloses);
+        }
+
         _quotes.Clear();
         foreach (var (symbol, bar) in bars)
         {
@@ -391,6 +401,7 @@ internal sealed class BacktestSimulation
             RecentOrderTimes = _recentOrderTimes,
             Now = at,
             MaxQuoteAge = TimeSpan.FromDays(1),
+            MarketData = _marketData,
         };
     }
 

@@ -150,6 +150,26 @@ public sealed class BacktesterTests
     }
 
     [Fact]
+    public void SectorLimit_InABacktest_UsesTheMarketsSectors()
+    {
+        // Technology: 200 AAPL at 100 = 20,000, then 200 MSFT at 50 would make 30,000 = 30 % > 25 %: room for 5,000 / 50 = 100.
+        var market = new BacktestMarket(
+            new Dictionary<string, IReadOnlyList<DailyBar>>
+            {
+                ["AAPL"] = [new(D1, 100m, 100m, 100m, 100m)],
+                ["MSFT"] = [new(D1, 50m, 50m, 50m, 50m)],
+            },
+            new Dictionary<string, string?> { ["AAPL"] = "Technology", ["MSFT"] = "technology" });
+        var rules = new[] { Rule(RiskRuleType.SectorLimit, 25m, ThresholdUnit.Percent, RiskAction.ReduceSize) };
+
+        var result = Backtester.Run(new BacktestInput(
+            UserId, D1, D1, 100_000m, [Order(0, D1, "AAPL", OrderSide.Buy, 200m), Order(1, D1, "MSFT", OrderSide.Buy, 200m)], rules, market));
+
+        Assert.Equal([200m, 100m], result.WithRules.Orders.Select(o => o.FilledQuantity));
+        Assert.StartsWith("SECTOR_LIMIT_EXCEEDED: sector=technology", Assert.Single(result.WithRules.Orders[1].Breaches).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSameInput_GivesTheSameResult()
     {
         var rules = new[]

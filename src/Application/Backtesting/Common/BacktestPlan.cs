@@ -47,7 +47,7 @@ public sealed record BacktestRuleDefinition(
         {
             return RiskRule.Create(
                 userId, Name, null, RuleType, ThresholdValue, ThresholdUnit, Action, isActive: true, StrategyId, Symbols, Params.WindowSeconds,
-                id: RuleId ?? DraftId(index));
+                id: RuleId ?? DraftId(index), lookbackDays: Params.LookbackDays, sectors: Params.Sectors);
         }
         catch (DomainException exception) when (RiskRuleFieldErrors.FieldOf(exception.Code) is { } field)
         {
@@ -57,7 +57,8 @@ public sealed record BacktestRuleDefinition(
 
     public static Guid DraftId(int index) => new(0, 0, 0, [0, 0, 0, 0, (byte)(index >> 24), (byte)(index >> 16), (byte)(index >> 8), (byte)index]);
 
-    private static RiskRuleParams RiskRuleParamsOf(RiskRule rule) => new(rule.WindowSeconds);
+    private static RiskRuleParams RiskRuleParamsOf(RiskRule rule) =>
+        new(rule.WindowSeconds, rule.LookbackDays, rule.Sectors.Count > 0 ? [.. rule.Sectors] : null);
 }
 
 /// <summary>Where a backtest's rules came from. Wire values: <c>account</c> (the caller's active rules), <c>draft</c>.</summary>

@@ -1342,6 +1342,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_breach_at");
 
+                    b.Property<int?>("LookbackDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lookback_days");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1353,6 +1357,11 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("rule_type");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sectors");
 
                     b.Property<Guid?>("StrategyId")
                         .HasColumnType("TEXT")
