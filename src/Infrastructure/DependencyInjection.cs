@@ -151,6 +151,8 @@ public static class DependencyInjection
                 "Brokers:Alpaca:MaxRetries must be 0 to 5, RetryBaseDelayMilliseconds 0 to 10000, MaxRetryAfterSeconds not negative.")
             .Validate(o => o.CircuitBreakerFailures > 0 && o.CircuitBreakerCooldownSeconds > 0,
                 "Brokers:Alpaca:CircuitBreakerFailures and CircuitBreakerCooldownSeconds must be positive.")
+            .Validate(o => o.BarSyncInterval >= TimeSpan.Zero && o.BarHistoryDays is >= 1 and <= 7320,
+                "Brokers:Alpaca:BarSyncInterval must not be negative and BarHistoryDays must be 1 to 7320.")
             .ValidateOnStart();
         services.AddHttpClient(AlpacaOptions.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -161,6 +163,9 @@ public static class DependencyInjection
         services.AddSingleton<AlpacaCircuitBreakers>();
         services.AddSingleton<AlpacaClient>();
         services.AddScoped<AlpacaBrokerGateway>();
+        services.AddScoped<IBrokerPriceHistory, BrokerPriceHistory>();
+        services.AddSingleton<BrokerBarSync>();
+        services.AddHostedService<BrokerBarSyncWorker>();
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
         services.AddSingleton<BrokerCallAccounting>();
         services.AddHostedService<BrokerCallAccountingWorker>();

@@ -14,4 +14,8 @@ public interface IPriceHistoryReader
     /// <summary>The bars of <paramref name="symbols"/> dated from <paramref name="from"/> to <paramref name="to"/>, per symbol in date order.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<DailyBar>>> BarsAsync(
         IReadOnlyCollection<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>The first and last stored date of each of <paramref name="symbols"/> from <paramref name="from"/> to <paramref name="to"/> (symbols without a bar there are absent).</summary>
+    Task<IReadOnlyDictionary<string, (DateOnly First, DateOnly Last)>> StoredRangesAsync(
+        IReadOnlyCollection<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }

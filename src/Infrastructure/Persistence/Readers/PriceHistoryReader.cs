@@ -52,4 +52,24 @@ internal sealed class PriceHistoryReader(RiskPlatformDbContext dbContext) : IPri
         return bars.ToDictionary(
             p => p.Key, p => (IReadOnlyList<DailyBar>)[.. p.Value.OrderBy(b => b.Date)], StringComparer.Ordinal);
     }
+
+    public async Task<IReadOnlyDictionary<string, (DateOnly First, DateOnly Last)>> StoredRangesAsync(
+        IReadOnlyCollection<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var ranges = new Dictionary<string, (DateOnly, DateOnly)>(StringComparer.Ordinal);
+        foreach (var chunk in symbols.Distinct(StringComparer.Ordinal).Chunk(SymbolsPerQuery))
+        {
+            var rows = await dbContext.Set<PriceBar>().AsNoTracking()
+                .Where(b => chunk.Contains(b.Symbol) && b.Date >= from && b.Date <= to)
+                .GroupBy(b => b.Symbol)
+                .Select(g => new { Symbol = g.Key, First = g.Min(b => b.Date), Last = g.Max(b => b.Date) })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                ranges[row.Symbol] = (row.First, row.Last);
+            }
+        }
+
+        return ranges;
+    }
 }
