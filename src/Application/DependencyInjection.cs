@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<AccountActorCall>();
         services.AddScoped<AuditScope>();
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
+        services.AddScoped<Backtesting.Common.BacktestPlanner>();
+        services.AddScoped<Backtesting.Common.BacktestRunner>();
         services.AddSingleton<Portfolio.Common.EquityPointSampler>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<Auth.Common.SignInThrottle>();

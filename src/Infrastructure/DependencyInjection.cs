@@ -7,8 +7,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Backtesting.Common;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Infrastructure.Brokers;
 using RiskPlatform.Infrastructure.Brokers.Accounting;
@@ -16,10 +19,12 @@ using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 using RiskPlatform.Infrastructure.Brokers.Paper;
 using RiskPlatform.Infrastructure.Auditing;
+using RiskPlatform.Infrastructure.Backtesting;
 using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.MarketData;
 using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
@@ -75,6 +80,7 @@ public static class DependencyInjection
         services.AddHostedService<ApiKeyExpirySweepService>();
         AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
+        AddBacktesting(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -91,6 +97,22 @@ public static class DependencyInjection
         services.AddSingleton<MonitorActionRunner>();
         services.AddHostedService<PortfolioMonitorWorker>();
         services.AddHostedService<PortfolioMonitorScheduler>();
+    }
+
+    /// <summary>Backtest jobs: one worker per node, which is also the queue that submissions signal.</summary>
+    private static void AddBacktesting(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BacktestOptions>()
+            .Bind(configuration.GetSection(BacktestOptions.SectionName))
+            .Validate(o => o.IsValid,
+                "Backtest:InlineMaxOrders and Backtest:InlineMaxSymbolDays must not be negative; ResultRetention, MaxRunTime, MaxUnfinishedJobsPerUser and PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<IPriceHistoryReader, PriceHistoryReader>();
+        services.AddSingleton<IBacktestOrderCsvReader, BacktestOrderCsvReader>();
+        services.AddSingleton<IRuleMarketData, RuleMarketDataCache>();
+        services.AddSingleton<BacktestJobWorker>();
+        services.AddSingleton<IBacktestJobQueue>(provider => provider.GetRequiredService<BacktestJobWorker>());
+        services.AddHostedService(provider => provider.GetRequiredService<BacktestJobWorker>());
     }
 
     /// <summary>The tamper-evident audit chain, its verifier and the retry queue for rows whose write failed (docs/decisions/024).</summary>
@@ -145,6 +167,8 @@ public static class DependencyInjection
             .Validate(o => o.StreamBindingPollSeconds > 0 && o.StreamHandshakeTimeoutSeconds > 0
                     && o.StreamReconnectBaseDelayMilliseconds > 0 && o.StreamReconnectMaxDelaySeconds > 0,
                 "Brokers:Alpaca:StreamBindingPollSeconds, StreamHandshakeTimeoutSeconds, StreamReconnectBaseDelayMilliseconds and StreamReconnectMaxDelaySeconds must be positive.")
+            .Validate(o => o.BarSyncInterval >= TimeSpan.Zero && o.BarHistoryDays is >= 1 and <= 7320,
+                "Brokers:Alpaca:BarSyncInterval must not be negative and BarHistoryDays must be 1 to 7320.")
             .ValidateOnStart();
         services.AddHttpClient(AlpacaOptions.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -155,6 +179,9 @@ public static class DependencyInjection
         services.AddSingleton<AlpacaCircuitBreakers>();
         services.AddSingleton<AlpacaClient>();
         services.AddScoped<AlpacaBrokerGateway>();
+        services.AddScoped<IBrokerPriceHistory, BrokerPriceHistory>();
+        services.AddSingleton<BrokerBarSync>();
+        services.AddHostedService<BrokerBarSyncWorker>();
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
         services.AddSingleton<BrokerCallAccounting>();
         services.AddHostedService<BrokerCallAccountingWorker>();

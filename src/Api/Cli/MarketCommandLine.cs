@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MediatR;
 using RiskPlatform.Application.MarketData.Commands.ImportPriceBars;
 using RiskPlatform.Application.MarketData.Commands.ImportSymbolReferences;
@@ -11,11 +12,12 @@ namespace RiskPlatform.Api.Cli;
 /// <c>market import-symbols FILE.csv</c> (symbol, sector, industry, asset_class, exchange). Good rows are stored in audited
 /// batches of <see cref="BatchSize"/>, each replacing what is stored under the same key, so importing a file again changes
 /// nothing; bad rows are reported with their line numbers and skipped. Exit code: 0 every row stored, 2 some rows rejected (the
-/// others stored), 1 the file could not be read, 64 bad usage.
+/// others stored), 1 the file could not be read, 64 bad usage. <c>market sync-bars</c> runs the Alpaca bar sync once (exit 2 when a
+/// user's broker failed).
 /// </summary>
 public static class MarketCommandLine
 {
-    public const string Usage = "usage: market import-bars FILE.csv | market import-symbols FILE.csv";
+    public const string Usage = "usage: market import-bars FILE.csv | market import-symbols FILE.csv | market sync-bars";
 
     public const int BatchSize = 2000;
 
@@ -27,6 +29,15 @@ public static class MarketCommandLine
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (args.Length == 2 && string.Equals(args[1], "sync-bars", StringComparison.OrdinalIgnoreCase))
+        {
+            // The broker sync once, now: the daily bars Alpaca-bound users' symbols lack (Brokers:Alpaca:BarHistoryDays back).
+            var result = await services.GetRequiredService<BrokerBarSync>().RunAsync(cancellationToken);
+            await output.WriteLineAsync(
+                $"market sync-bars: {result.Users} users, {result.Symbols} symbols; {result.Added} bars added, {result.Replaced} replaced; {result.FailedUsers} users failed");
+            return result.FailedUsers == 0 ? 0 : 2;
+        }
+
         var verb = args.Length == 3 ? args[1].ToLowerInvariant() : null;
         if (verb is not ("import-bars" or "import-symbols"))
         {

@@ -15,6 +15,7 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
     public const int SymbolMaxLength = 32;
 
     private List<string> _symbols = [];
+    private List<string> _sectors = [];
 
     private RiskRule()
     {
@@ -45,6 +46,21 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
     /// <summary>The rolling window of an order_rate_limit rule, in seconds; null for every other type.</summary>
     public int? WindowSeconds { get; private set; }
 
+    /// <summary>
+    /// max_correlation's window of daily returns (<see cref="RiskRuleCatalog.MinLookbackDays"/> to
+    /// <see cref="RiskRuleCatalog.MaxLookbackDays"/>); null: the default (<see cref="EffectiveLookbackDays"/>). Null for every other type.
+    /// </summary>
+    public int? LookbackDays { get; private set; }
+
+    /// <summary>The window a max_correlation rule measures over: <see cref="LookbackDays"/>, or 60 by default.</summary>
+    public int EffectiveLookbackDays => LookbackDays ?? RiskRuleCatalog.DefaultLookbackDays;
+
+    /// <summary>
+    /// The sectors a sector_limit rule is limited to (trimmed, distinct ignoring case; <c>unclassified</c> names the symbols without
+    /// a sector). Empty: every sector. Always empty for other types.
+    /// </summary>
+    public IReadOnlyList<string> Sectors => _sectors;
+
     public int BreachCount { get; private set; }
 
     public DateTime? LastBreachAt { get; private set; }
@@ -55,7 +71,10 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
     public Guid ConcurrencyStamp { get; set; }
 
-    /// <summary>Creates a rule. Throws <see cref="DomainException"/> with a <see cref="RiskRuleErrors"/> code when an invariant fails.</summary>
+    /// <summary>
+    /// Creates a rule. Throws <see cref="DomainException"/> with a <see cref="RiskRuleErrors"/> code when an invariant fails.
+    /// <paramref name="id"/> is for rules that are never stored (a backtest's drafts, which need a stable order); a new rule takes a UUID v7.
+    /// </summary>
     public static RiskRule Create(
         Guid userId,
         string name,
@@ -67,13 +86,17 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         bool isActive = true,
         Guid? strategyId = null,
         IEnumerable<string>? symbols = null,
-        int? windowSeconds = null)
+        int? windowSeconds = null,
+        Guid? id = null,
+        int? lookbackDays = null,
+        IEnumerable<string>? sectors = null)
     {
         var normalizedName = NormalizeName(name);
         var normalizedSymbols = NormalizeSymbols(symbols);
-        Validate(ruleType, thresholdValue, thresholdUnit, action, normalizedSymbols, windowSeconds);
+        var normalizedSectors = NormalizeSectors(sectors);
+        Validate(ruleType, thresholdValue, thresholdUnit, action, normalizedSymbols, windowSeconds, lookbackDays, normalizedSectors);
 
-        return new RiskRule
+        var rule = new RiskRule
         {
             UserId = userId,
             Name = normalizedName,
@@ -86,7 +109,15 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
             StrategyId = strategyId,
             _symbols = normalizedSymbols,
             WindowSeconds = windowSeconds,
+            LookbackDays = lookbackDays,
+            _sectors = normalizedSectors,
         };
+        if (id is { } given && given != Guid.Empty)
+        {
+            rule.Id = given;
+        }
+
+        return rule;
     }
 
     /// <summary>
@@ -107,8 +138,12 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         var symbols = update.Symbols is null ? _symbols : NormalizeSymbols(update.Symbols);
         var windowSeconds = update.WindowSeconds
             ?? (RiskRuleCatalog.RequiresWindowSeconds(ruleType) ? WindowSeconds : null);
+        var lookbackDays = update.LookbackDays ?? (RiskRuleCatalog.AcceptsLookbackDays(ruleType) ? LookbackDays : null);
+        var sectors = update.Sectors is not null
+            ? NormalizeSectors(update.Sectors)
+            : RiskRuleCatalog.AcceptsSectors(ruleType) ? _sectors : [];
 
-        Validate(ruleType, threshold, unit, action, symbols, windowSeconds);
+        Validate(ruleType, threshold, unit, action, symbols, windowSeconds, lookbackDays, sectors);
 
         var changes = new List<RiskRuleFieldChange>();
         Track(changes, "name", Name, name);
@@ -121,6 +156,8 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         Track(changes, "strategy_id", StrategyId?.ToString() ?? "null", strategyId?.ToString() ?? "null");
         Track(changes, "symbols", FormatSymbols(_symbols), FormatSymbols(symbols));
         Track(changes, "window_seconds", WindowSeconds?.ToString(CultureInfo.InvariantCulture) ?? "null", windowSeconds?.ToString(CultureInfo.InvariantCulture) ?? "null");
+        Track(changes, "lookback_days", LookbackDays?.ToString(CultureInfo.InvariantCulture) ?? "null", lookbackDays?.ToString(CultureInfo.InvariantCulture) ?? "null");
+        Track(changes, "sectors", FormatSymbols(_sectors), FormatSymbols(sectors));
 
         Name = name;
         Description = description;
@@ -132,6 +169,8 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         StrategyId = strategyId;
         _symbols = symbols;
         WindowSeconds = windowSeconds;
+        LookbackDays = lookbackDays;
+        _sectors = sectors;
 
         return new RiskRuleChangeSet(changes);
     }
@@ -148,6 +187,25 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
 
         return _symbols.Count == 0 || ListsSymbol(symbol);
+    }
+
+    /// <summary>True when the rule has no <see cref="Sectors"/> or names <paramref name="sectorBucket"/> (case-insensitive).</summary>
+    public bool AppliesToSector(string sectorBucket)
+    {
+        if (_sectors.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var s in _sectors)
+        {
+            if (string.Equals(s, sectorBucket, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="symbol"/> is in <see cref="Symbols"/> (case-insensitive).</summary>
@@ -179,7 +237,9 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         ThresholdUnit unit,
         RiskAction action,
         List<string> symbols,
-        int? windowSeconds)
+        int? windowSeconds,
+        int? lookbackDays,
+        List<string> sectors)
     {
         if (!RiskRuleCatalog.IsKnown(ruleType))
         {
@@ -241,6 +301,26 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         {
             throw new DomainException(RiskRuleErrors.WindowSecondsNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no window_seconds.");
         }
+
+        if (lookbackDays is { } lookback)
+        {
+            if (!RiskRuleCatalog.AcceptsLookbackDays(ruleType))
+            {
+                throw new DomainException(RiskRuleErrors.LookbackDaysNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no lookback_days.");
+            }
+
+            if (lookback is < RiskRuleCatalog.MinLookbackDays or > RiskRuleCatalog.MaxLookbackDays)
+            {
+                throw new DomainException(
+                    RiskRuleErrors.LookbackDaysInvalid,
+                    $"lookback_days must be {RiskRuleCatalog.MinLookbackDays} to {RiskRuleCatalog.MaxLookbackDays} daily returns.");
+            }
+        }
+
+        if (sectors.Count > 0 && !RiskRuleCatalog.AcceptsSectors(ruleType))
+        {
+            throw new DomainException(RiskRuleErrors.SectorsNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no sectors.");
+        }
     }
 
     private static string NormalizeName(string name)
@@ -282,6 +362,32 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
             {
                 result.Add(symbol);
             }
+        }
+
+        return result;
+    }
+
+    private static List<string> NormalizeSectors(IEnumerable<string>? sectors)
+    {
+        var result = new List<string>();
+        foreach (var raw in sectors ?? [])
+        {
+            var sector = raw?.Trim() ?? string.Empty;
+            if (sector.Length == 0 || sector.Length > RiskRuleCatalog.SectorMaxLength || sector.Any(char.IsControl))
+            {
+                throw new DomainException(
+                    RiskRuleErrors.SectorInvalid, $"Sector '{raw}' is not valid (1-{RiskRuleCatalog.SectorMaxLength} characters).");
+            }
+
+            if (!result.Contains(sector, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(sector);
+            }
+        }
+
+        if (result.Count > RiskRuleCatalog.MaxSectors)
+        {
+            throw new DomainException(RiskRuleErrors.SectorInvalid, $"A rule may name at most {RiskRuleCatalog.MaxSectors} sectors.");
         }
 
         return result;

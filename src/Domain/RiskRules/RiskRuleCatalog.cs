@@ -10,6 +10,27 @@ public static class RiskRuleCatalog
     /// <summary>Name of the order-rate-limit window parameter, as on the wire.</summary>
     public const string WindowSecondsParameter = "window_seconds";
 
+    /// <summary>Name of max_correlation's window of daily returns, as on the wire.</summary>
+    public const string LookbackDaysParameter = "lookback_days";
+
+    /// <summary>Name of sector_limit's list of sectors, as on the wire.</summary>
+    public const string SectorsParameter = "sectors";
+
+    /// <summary>max_correlation's window when <c>lookback_days</c> is not given.</summary>
+    public const int DefaultLookbackDays = 60;
+
+    /// <summary>The fewest daily returns a correlation is measured from; <c>lookback_days</c> is at least this.</summary>
+    public const int MinLookbackDays = 20;
+
+    /// <summary>The longest <c>lookback_days</c> (five years of trading days, as the analytics allow).</summary>
+    public const int MaxLookbackDays = 1260;
+
+    /// <summary>How many sectors one sector_limit rule may name.</summary>
+    public const int MaxSectors = 100;
+
+    /// <summary>The longest sector name (as symbol reference data stores it).</summary>
+    public const int SectorMaxLength = 64;
+
     private static readonly RiskAction[] AlertBlock = [RiskAction.Alert, RiskAction.Block];
 
     // Indexed by (int)RiskRuleType; the enum is contiguous from zero.
@@ -61,9 +82,15 @@ public static class RiskRuleCatalog
         new(true, [ThresholdUnit.Percent], AlertBlock,
             PreTrade: true, Monitored: false, RequiresSymbols: false, RequiresWindow: false),
 
-        // MaxCorrelation, SectorLimit: no semantics yet.
-        new(false, [], [], PreTrade: false, Monitored: false, RequiresSymbols: false, RequiresWindow: false),
-        new(false, [], [], PreTrade: false, Monitored: false, RequiresSymbols: false, RequiresWindow: false),
+        // MaxCorrelation: correlation of daily returns with a held position, a ratio up to 1. Any quantity that adds exposure is
+        // equally correlated, so no smaller order satisfies it (no reduce_size); the monitor can close the smaller of a pair.
+        new(true, [ThresholdUnit.Ratio], [RiskAction.Alert, RiskAction.Block, RiskAction.ClosePosition, RiskAction.CloseAll],
+            PreTrade: true, Monitored: true, RequiresSymbols: false, RequiresWindow: false),
+
+        // SectorLimit: a sector's gross exposure as percent of equity; a smaller order can satisfy it.
+        new(true, [ThresholdUnit.Percent],
+            [RiskAction.Alert, RiskAction.Block, RiskAction.ReduceSize, RiskAction.ClosePosition, RiskAction.CloseAll],
+            PreTrade: true, Monitored: true, RequiresSymbols: false, RequiresWindow: false),
 
         // StopLoss, TakeProfit: per-position monitor rules; never gate a new order.
         new(true, [ThresholdUnit.Percent], [RiskAction.Alert, RiskAction.ClosePosition, RiskAction.CloseAll],
@@ -79,7 +106,7 @@ public static class RiskRuleCatalog
     /// <summary>True when <paramref name="type"/> is a declared member (guards against out-of-range casts).</summary>
     public static bool IsKnown(RiskRuleType type) => (uint)type < (uint)Entries.Length;
 
-    /// <summary>False for types the clients know but that have no semantics here (max_correlation, sector_limit).</summary>
+    /// <summary>False for types the clients know but that have no semantics here (none today; every declared type is supported).</summary>
     public static bool IsSupported(RiskRuleType type) => IsKnown(type) && Entries[(int)type].Supported;
 
     public static IReadOnlyList<ThresholdUnit> AllowedUnits(RiskRuleType type) => IsKnown(type) ? Entries[(int)type].Units : [];
@@ -104,12 +131,22 @@ public static class RiskRuleCatalog
     /// <summary>True when a rule of this type needs the <c>window_seconds</c> parameter (order_rate_limit); no other type accepts it.</summary>
     public static bool RequiresWindowSeconds(RiskRuleType type) => IsKnown(type) && Entries[(int)type].RequiresWindow;
 
+    /// <summary>True when a rule of this type takes <c>lookback_days</c> (max_correlation, optional); no other type accepts it.</summary>
+    public static bool AcceptsLookbackDays(RiskRuleType type) => type == RiskRuleType.MaxCorrelation;
+
+    /// <summary>True when a rule of this type takes <c>sectors</c> (sector_limit, optional); no other type accepts it.</summary>
+    public static bool AcceptsSectors(RiskRuleType type) => type == RiskRuleType.SectorLimit;
+
     /// <summary>
     /// The largest threshold allowed for a type and unit, or null when unbounded. Percent thresholds are at most 100,
-    /// except take_profit, whose favourable move may legitimately exceed 100 %.
+    /// except take_profit, whose favourable move may legitimately exceed 100 %; a correlation is at most 1.
     /// </summary>
-    public static decimal? MaxThreshold(RiskRuleType type, ThresholdUnit unit) =>
-        unit == ThresholdUnit.Percent && type != RiskRuleType.TakeProfit ? 100m : null;
+    public static decimal? MaxThreshold(RiskRuleType type, ThresholdUnit unit) => type switch
+    {
+        RiskRuleType.MaxCorrelation => 1m,
+        RiskRuleType.TakeProfit => null,
+        _ => unit == ThresholdUnit.Percent ? 100m : null,
+    };
 
     /// <summary>True when thresholds in <paramref name="unit"/> must be whole numbers (count).</summary>
     public static bool RequiresWholeThreshold(ThresholdUnit unit) => unit == ThresholdUnit.Count;

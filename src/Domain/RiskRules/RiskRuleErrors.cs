@@ -17,4 +17,8 @@ public static class RiskRuleErrors
     public const string WindowSecondsRequired = "RISK_RULE_WINDOW_SECONDS_REQUIRED";
     public const string WindowSecondsInvalid = "RISK_RULE_WINDOW_SECONDS_INVALID";
     public const string WindowSecondsNotAllowed = "RISK_RULE_WINDOW_SECONDS_NOT_ALLOWED";
+    public const string LookbackDaysInvalid = "RISK_RULE_LOOKBACK_DAYS_INVALID";
+    public const string LookbackDaysNotAllowed = "RISK_RULE_LOOKBACK_DAYS_NOT_ALLOWED";
+    public const string SectorInvalid = "RISK_RULE_SECTOR_INVALID";
+    public const string SectorsNotAllowed = "RISK_RULE_SECTORS_NOT_ALLOWED";
 }

@@ -28,4 +28,10 @@ public sealed record RiskRuleUpdate
     public IReadOnlyList<string>? Symbols { get; init; }
 
     public int? WindowSeconds { get; init; }
+
+    /// <summary>max_correlation's window; changing the type to another clears it unless set here.</summary>
+    public int? LookbackDays { get; init; }
+
+    /// <summary>sector_limit's sectors, replacing the whole list (empty: every sector); another type clears them.</summary>
+    public IReadOnlyList<string>? Sectors { get; init; }
 }

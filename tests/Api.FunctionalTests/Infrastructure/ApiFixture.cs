@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
@@ -50,6 +51,9 @@ public abstract class ApiFixture : IAsyncLifetime
         await MonitorIdleAsync();
         Clock.Release();
         await _reset!.ResetAsync();
+
+        // The history rules keep return series and sectors in memory: the emptied tables hold none of them any more.
+        Factory.Services.GetRequiredService<IRuleMarketData>().Invalidate(null);
     }
 
     /// <summary>Waits until the portfolio monitor has evaluated every user queued so far (and executed their actions).</summary>

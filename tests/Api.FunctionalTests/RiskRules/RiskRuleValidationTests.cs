@@ -14,8 +14,17 @@ public abstract class RiskRuleValidationTests(ApiFixture fixture) : FunctionalTe
     [InlineData("{'name':'r','threshold_value':5}", "rule_type")]
     [InlineData("{'name':'r','rule_type':'max_loss_ever','threshold_value':5}", "rule_type")]
     [InlineData("{'name':'r','rule_type':2,'threshold_value':5}", "rule_type")]
-    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio'}", "rule_type")]
-    [InlineData("{'name':'r','rule_type':'sector_limit','threshold_value':30}", "rule_type")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8}", "threshold_unit")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':1.2,'threshold_unit':'ratio'}", "threshold_value")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio','action':'reduce_size'}", "action")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio','params':{'lookback_days':19}}", "params.lookback_days")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio','params':{'lookback_days':1261}}", "params.lookback_days")]
+    [InlineData("{'name':'r','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio','params':{'sectors':['Energy']}}", "params.sectors")]
+    [InlineData("{'name':'r','rule_type':'sector_limit','threshold_value':30,'threshold_unit':'ratio'}", "threshold_unit")]
+    [InlineData("{'name':'r','rule_type':'sector_limit','threshold_value':130}", "threshold_value")]
+    [InlineData("{'name':'r','rule_type':'sector_limit','threshold_value':30,'params':{'sectors':['']}}", "params.sectors")]
+    [InlineData("{'name':'r','rule_type':'sector_limit','threshold_value':30,'params':{'lookback_days':60}}", "params.lookback_days")]
+    [InlineData("{'name':'r','rule_type':'max_leverage','threshold_value':2,'threshold_unit':'ratio','params':{'sectors':['Energy']}}", "params.sectors")]
     [InlineData("{'name':'r','rule_type':'max_daily_loss'}", "threshold_value")]
     [InlineData("{'name':'r','rule_type':'max_daily_loss','threshold_value':0}", "threshold_value")]
     [InlineData("{'name':'r','rule_type':'max_daily_loss','threshold_value':-5}", "threshold_value")]
@@ -71,16 +80,27 @@ public abstract class RiskRuleValidationTests(ApiFixture fixture) : FunctionalTe
     }
 
     [Fact]
-    public async Task Create_WithUnsupportedType_SaysWhichTypesAreSupported()
+    public async Task Create_CorrelationAndSectorRules_StoresTheirParams_AndReadsThemBack()
     {
         var client = await SignedInAsync();
 
-        var response = await client.PostRawAsync(RulesPath, Json("{'name':'r','rule_type':'max_correlation','threshold_value':0.8}"));
+        var correlation = (await client.PostRawAsync(RulesPath, Json(
+            "{'name':'c','rule_type':'max_correlation','threshold_value':0.8,'threshold_unit':'ratio','action':'block','params':{'lookback_days':90}}")))
+            .EnsureStatus(HttpStatusCode.Created).Body!;
+        var sector = (await client.PostRawAsync(RulesPath, Json(
+            "{'name':'s','rule_type':'sector_limit','threshold_value':30,'action':'reduce_size','params':{'sectors':[' Energy ','energy','Utilities']}}")))
+            .EnsureStatus(HttpStatusCode.Created).Body!;
+        var plain = (await client.PostRawAsync(RulesPath, Json("{'name':'p','rule_type':'max_daily_loss','threshold_value':5}")))
+            .EnsureStatus(HttpStatusCode.Created).Body!;
 
-        var message = response.EnsureValidationError("rule_type").Body!["errors"]!["rule_type"]![0]!.GetValue<string>();
-        Assert.Contains("max_correlation", message, StringComparison.Ordinal);
-        Assert.Contains("not supported", message, StringComparison.Ordinal);
-        Assert.Contains("max_daily_loss", message, StringComparison.Ordinal);
+        var readCorrelation = (await client.GetAsync($"{RulesPath}/{correlation["id"]}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        var readSector = (await client.GetAsync($"{RulesPath}/{sector["id"]}")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal(90, readCorrelation["params"]!["lookback_days"]!.GetValue<int>());
+        Assert.Null(readCorrelation["params"]!["sectors"]);
+        Assert.Equal(["Energy", "Utilities"], readSector["params"]!["sectors"]!.AsArray().Select(s => s!.GetValue<string>()));
+
+        // A rule of any other type reads exactly as before: params holds window_seconds only.
+        Assert.Equal("""{"window_seconds":null}""", plain["params"]!.ToJsonString());
     }
 
     [Fact]

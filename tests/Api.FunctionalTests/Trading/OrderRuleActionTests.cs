@@ -24,6 +24,12 @@ public abstract class OrderRuleActionTests(ApiFixture fixture) : FunctionalTest(
         None,
         LoseOneThousandOnMsft,
         HoldOneMsft,
+
+        /// <summary>AAPL and MSFT have 40 days of perfectly correlated closes; one MSFT is held.</summary>
+        HoldOneMsftCorrelatedWithAapl,
+
+        /// <summary>AAPL and MSFT are both Technology; 100 MSFT (10,000) are held.</summary>
+        HoldTechnologyMsft,
     }
 
     /// <summary>
@@ -59,6 +65,12 @@ public abstract class OrderRuleActionTests(ApiFixture fixture) : FunctionalTest(
 
         // A limit 20 % through the quote (marketable: it fills at the ask when accepted).
         [RiskRuleType.PriceCollar] = new(5m, ThresholdUnit.Percent, Arrange.None, 1m, 120m, null),
+
+        // AAPL's daily returns are MSFT's (ρ = 1 ≥ 0.8) and MSFT is held long: buying AAPL adds correlated exposure.
+        [RiskRuleType.MaxCorrelation] = new(0.8m, ThresholdUnit.Ratio, Arrange.HoldOneMsftCorrelatedWithAapl, 20m, null, null),
+
+        // Technology: 10,000 of MSFT + 200 AAPL × 100 = 30 % of 100,000 > 25 %; room for (25,000 − 10,000) / 100 = 150.
+        [RiskRuleType.SectorLimit] = new(25m, ThresholdUnit.Percent, Arrange.HoldTechnologyMsft, 200m, null, 150m),
     };
 
     /// <summary>Every (pre-trade type, allowed action) combination of the catalog.</summary>
@@ -102,6 +114,18 @@ public abstract class OrderRuleActionTests(ApiFixture fixture) : FunctionalTest(
                 break;
             case Arrange.HoldOneMsft:
                 (await client.PostAsync("/api/v1/orders", Market("buy", 1m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
+                break;
+            case Arrange.HoldOneMsftCorrelatedWithAapl:
+                await TradingTestData.ImportDailyClosesAsync(Fixture, ("AAPL", TradingTestData.Wave), ("MSFT", TradingTestData.Wave));
+                (await client.PostAsync("/api/v1/orders", Market("buy", 1m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
+                break;
+            case Arrange.HoldTechnologyMsft:
+                foreach (var symbol in new[] { "AAPL", "MSFT" })
+                {
+                    (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/symbols/{symbol}", new { sector = "Technology" })).EnsureStatus(HttpStatusCode.OK);
+                }
+
+                (await client.PostAsync("/api/v1/orders", Market("buy", 100m, "MSFT"))).EnsureStatus(HttpStatusCode.Created);
                 break;
             default:
                 break;

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.Cli;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.MarketData.History;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Infrastructure.Persistence;
@@ -60,6 +63,46 @@ internal static class TradingTestData
         return await db.Set<PaperAccount>().AsNoTracking().Include(a => a.Positions).Include(a => a.Orders)
             .SingleOrDefaultAsync(a => a.UserId == userId);
     }
+
+    /// <summary>
+    /// Imports daily bars through the operator's command (so the rules' kept history is invalidated as in production): for each
+    /// symbol, closes from 100 compounding its returns, one per business day up to yesterday (New York), open = close.
+    /// </summary>
+    public static async Task ImportDailyClosesAsync(ApiFixture fixture, params (string Symbol, Func<int, double> Return)[] series)
+    {
+        const int days = 40;
+        var dates = new List<DateOnly>();
+        var today = PriceBar.TradingDateOf(DateTime.UtcNow);
+        for (var d = today.AddDays(-1); dates.Count < days + 1; d = d.AddDays(-1))
+        {
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                dates.Add(d);
+            }
+        }
+
+        dates.Reverse();
+        var lines = new List<string> { "symbol,date,open,high,low,close,volume" };
+        foreach (var (symbol, at) in series)
+        {
+            var close = 100m;
+            for (var t = 0; t < dates.Count; t++)
+            {
+                close = t == 0 ? close : Math.Round(close * (1m + (decimal)at(t - 1)), 6);
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{symbol},{dates[t]:yyyy-MM-dd},{close},{close},{close},{close},1000"));
+            }
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"bars-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(path, lines);
+        using var output = new StringWriter();
+        var exit = await MarketCommandLine.RunAsync(fixture.Factory.Services, ["market", "import-bars", path], output, output, CancellationToken.None);
+        File.Delete(path);
+        Assert.True(exit == 0, output.ToString());
+    }
+
+    /// <summary>Daily returns that move up and down (nothing constant), for correlated and anti-correlated series.</summary>
+    public static double Wave(int t) => 0.01 * Math.Sin((t * 1.7) + 0.3);
 
     public static async Task AgeQuoteAsync(ApiFixture fixture, string symbol, TimeSpan age)
     {

@@ -11,7 +11,7 @@ namespace RiskPlatform.Application.UnitTests.RiskRules;
 public sealed class RiskRuleFieldErrorsTests
 {
     private static readonly string[] WireFields =
-        ["name", "rule_type", "threshold_value", "threshold_unit", "action", "symbols", "params.window_seconds"];
+        ["name", "rule_type", "threshold_value", "threshold_unit", "action", "symbols", "params.window_seconds", "params.lookback_days", "params.sectors"];
 
     public static TheoryData<string> ErrorCodes() => new(typeof(RiskRuleErrors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -5,8 +5,8 @@ namespace RiskPlatform.Domain.UnitTests.RiskRules;
 public sealed class RiskRuleCatalogTests
 {
     [Theory]
-    [InlineData(RiskRuleType.MaxCorrelation, false)]
-    [InlineData(RiskRuleType.SectorLimit, false)]
+    [InlineData(RiskRuleType.MaxCorrelation, true)]
+    [InlineData(RiskRuleType.SectorLimit, true)]
     [InlineData(RiskRuleType.StopLoss, true)]
     [InlineData(RiskRuleType.TakeProfit, true)]
     [InlineData(RiskRuleType.MaxPositionSize, true)]
@@ -25,7 +25,7 @@ public sealed class RiskRuleCatalogTests
         var fitting = RiskRuleCatalog.SupportedTypes.Where(t => RiskRuleCatalog.IsActionAllowed(t, RiskAction.ReduceSize));
 
         Assert.Equal(
-            [RiskRuleType.MaxPositionSize, RiskRuleType.MaxOrderValue, RiskRuleType.MaxLeverage, RiskRuleType.MaxConcentration],
+            [RiskRuleType.MaxPositionSize, RiskRuleType.MaxOrderValue, RiskRuleType.MaxLeverage, RiskRuleType.MaxConcentration, RiskRuleType.SectorLimit],
             fitting);
     }
 
@@ -39,7 +39,7 @@ public sealed class RiskRuleCatalogTests
         Assert.Equal(
             [
                 RiskRuleType.MaxPositionSize, RiskRuleType.MaxDailyLoss, RiskRuleType.MaxDrawdown, RiskRuleType.MaxLeverage,
-                RiskRuleType.MaxConcentration, RiskRuleType.StopLoss, RiskRuleType.TakeProfit,
+                RiskRuleType.MaxConcentration, RiskRuleType.MaxCorrelation, RiskRuleType.SectorLimit, RiskRuleType.StopLoss, RiskRuleType.TakeProfit,
             ],
             fitting);
         Assert.All(fitting, t => Assert.True(RiskRuleCatalog.IsMonitored(t)));
@@ -58,7 +58,8 @@ public sealed class RiskRuleCatalogTests
     [InlineData(RiskRuleType.PriceCollar, new[] { ThresholdUnit.Percent })]
     [InlineData(RiskRuleType.StopLoss, new[] { ThresholdUnit.Percent })]
     [InlineData(RiskRuleType.TakeProfit, new[] { ThresholdUnit.Percent })]
-    [InlineData(RiskRuleType.MaxCorrelation, new ThresholdUnit[0])]
+    [InlineData(RiskRuleType.MaxCorrelation, new[] { ThresholdUnit.Ratio })]
+    [InlineData(RiskRuleType.SectorLimit, new[] { ThresholdUnit.Percent })]
     public void AllowedUnits_MatchRuleSemantics(RiskRuleType type, ThresholdUnit[] units)
     {
         Assert.Equal(units, RiskRuleCatalog.AllowedUnits(type));
@@ -75,11 +76,22 @@ public sealed class RiskRuleCatalogTests
     [InlineData(RiskRuleType.OrderRateLimit, true, false)]
     [InlineData(RiskRuleType.StopLoss, false, true)]
     [InlineData(RiskRuleType.TakeProfit, false, true)]
-    [InlineData(RiskRuleType.SectorLimit, false, false)]
+    [InlineData(RiskRuleType.SectorLimit, true, true)]
+    [InlineData(RiskRuleType.MaxCorrelation, true, true)]
     public void EvaluationModes_AreDeclaredPerType(RiskRuleType type, bool preTrade, bool monitored)
     {
         Assert.Equal(preTrade, RiskRuleCatalog.IsPreTrade(type));
         Assert.Equal(monitored, RiskRuleCatalog.IsMonitored(type));
+    }
+
+    [Fact]
+    public void Params_BelongToTheirTypes_AndACorrelationIsAtMostOne()
+    {
+        Assert.Equal([RiskRuleType.MaxCorrelation], Enum.GetValues<RiskRuleType>().Where(RiskRuleCatalog.AcceptsLookbackDays));
+        Assert.Equal([RiskRuleType.SectorLimit], Enum.GetValues<RiskRuleType>().Where(RiskRuleCatalog.AcceptsSectors));
+        Assert.Equal(1m, RiskRuleCatalog.MaxThreshold(RiskRuleType.MaxCorrelation, ThresholdUnit.Ratio));
+        Assert.Equal(100m, RiskRuleCatalog.MaxThreshold(RiskRuleType.SectorLimit, ThresholdUnit.Percent));
+        Assert.Null(RiskRuleCatalog.MaxThreshold(RiskRuleType.MaxLeverage, ThresholdUnit.Ratio));
     }
 
     [Fact]

@@ -8,8 +8,11 @@ namespace RiskPlatform.Domain.UnitTests.RiskRules;
 public sealed class RiskRuleTests
 {
     [Theory]
-    [InlineData(RiskRuleType.MaxCorrelation, 1, ThresholdUnit.Percent, RiskAction.Alert, RiskRuleErrors.TypeUnsupported)]
-    [InlineData(RiskRuleType.SectorLimit, 1, ThresholdUnit.Percent, RiskAction.Alert, RiskRuleErrors.TypeUnsupported)]
+    [InlineData(RiskRuleType.MaxCorrelation, 0.8, ThresholdUnit.Percent, RiskAction.Alert, RiskRuleErrors.UnitNotAllowed)]
+    [InlineData(RiskRuleType.MaxCorrelation, 1.01, ThresholdUnit.Ratio, RiskAction.Alert, RiskRuleErrors.ThresholdTooLarge)]
+    [InlineData(RiskRuleType.MaxCorrelation, 0.8, ThresholdUnit.Ratio, RiskAction.ReduceSize, RiskRuleErrors.ActionNotAllowed)]
+    [InlineData(RiskRuleType.SectorLimit, 25, ThresholdUnit.Dollars, RiskAction.Alert, RiskRuleErrors.UnitNotAllowed)]
+    [InlineData(RiskRuleType.SectorLimit, 100.5, ThresholdUnit.Percent, RiskAction.Alert, RiskRuleErrors.ThresholdTooLarge)]
     [InlineData((RiskRuleType)42, 1, ThresholdUnit.Percent, RiskAction.Alert, RiskRuleErrors.TypeUnknown)]
     [InlineData(RiskRuleType.MaxLeverage, 0, ThresholdUnit.Ratio, RiskAction.Alert, RiskRuleErrors.ThresholdNotPositive)]
     [InlineData(RiskRuleType.MaxLeverage, -1, ThresholdUnit.Ratio, RiskAction.Alert, RiskRuleErrors.ThresholdNotPositive)]
@@ -38,6 +41,42 @@ public sealed class RiskRuleTests
         var rule = RiskRule.Create(UserId, "rule", null, type, threshold, unit, RiskAction.Alert);
 
         Assert.Equal(threshold, rule.ThresholdValue);
+    }
+
+    [Fact]
+    public void HistoryRuleParams_AreValidatedAndBelongToTheirTypes()
+    {
+        var correlation = RiskRule.Create(UserId, "c", null, RiskRuleType.MaxCorrelation, 0.8m, ThresholdUnit.Ratio, RiskAction.Block, lookbackDays: 20);
+        var byDefault = RiskRule.Create(UserId, "c", null, RiskRuleType.MaxCorrelation, 1m, ThresholdUnit.Ratio, RiskAction.Block);
+        var sectors = RiskRule.Create(
+            UserId, "s", null, RiskRuleType.SectorLimit, 30m, ThresholdUnit.Percent, RiskAction.Block, sectors: [" Energy ", "energy", "Unclassified"]);
+
+        Assert.Equal((20, 20), (correlation.LookbackDays, correlation.EffectiveLookbackDays));
+        Assert.Equal((null, 60), (byDefault.LookbackDays, byDefault.EffectiveLookbackDays));
+        Assert.Equal(["Energy", "Unclassified"], sectors.Sectors);
+        Assert.True(sectors.AppliesToSector("ENERGY"));
+        Assert.True(sectors.AppliesToSector("unclassified"));
+        Assert.False(sectors.AppliesToSector("Utilities"));
+
+        Assert.Equal(RiskRuleErrors.LookbackDaysInvalid, Assert.Throws<DomainException>(() =>
+            RiskRule.Create(UserId, "c", null, RiskRuleType.MaxCorrelation, 0.8m, ThresholdUnit.Ratio, RiskAction.Block, lookbackDays: 19)).Code);
+        Assert.Equal(RiskRuleErrors.LookbackDaysInvalid, Assert.Throws<DomainException>(() =>
+            RiskRule.Create(UserId, "c", null, RiskRuleType.MaxCorrelation, 0.8m, ThresholdUnit.Ratio, RiskAction.Block, lookbackDays: 1261)).Code);
+        Assert.Equal(RiskRuleErrors.LookbackDaysNotAllowed, Assert.Throws<DomainException>(() =>
+            RiskRule.Create(UserId, "c", null, RiskRuleType.SectorLimit, 8m, ThresholdUnit.Percent, RiskAction.Block, lookbackDays: 60)).Code);
+        Assert.Equal(RiskRuleErrors.SectorsNotAllowed, Assert.Throws<DomainException>(() =>
+            RiskRule.Create(UserId, "c", null, RiskRuleType.MaxConcentration, 8m, ThresholdUnit.Percent, RiskAction.Block, sectors: ["Energy"])).Code);
+        Assert.Equal(RiskRuleErrors.SectorInvalid, Assert.Throws<DomainException>(() =>
+            RiskRule.Create(UserId, "c", null, RiskRuleType.SectorLimit, 8m, ThresholdUnit.Percent, RiskAction.Block, sectors: [new string('x', 65)])).Code);
+
+        // Changing the type away clears the params it took; changing back to it without them leaves the defaults.
+        var changes = sectors.Update(new RiskRuleUpdate { RuleType = RiskRuleType.MaxConcentration });
+        Assert.Empty(sectors.Sectors);
+        Assert.Contains(changes.Changes, c => c.Field == "sectors");
+        correlation.Update(new RiskRuleUpdate { LookbackDays = 120 });
+        Assert.Equal(120, correlation.LookbackDays);
+        correlation.Update(new RiskRuleUpdate { RuleType = RiskRuleType.MaxLeverage, ThresholdValue = 2m });
+        Assert.Null(correlation.LookbackDays);
     }
 
     [Theory]

@@ -9,6 +9,31 @@ namespace RiskPlatform.Infrastructure.IntegrationTests.Brokers;
 public sealed class AlpacaPayloadsTests
 {
     [Fact]
+    public void ParseBars_ReadsEachSymbolsDailyBars_DatedInNewYork_AndTheNextPageToken()
+    {
+        // Daily bars are stamped at New York midnight: 05:00Z in winter, 04:00Z in summer.
+        const string body = """
+            {"bars":{"aapl":[{"t":"2025-01-02T05:00:00Z","o":248.93,"h":249.1,"l":241.82,"c":243.85,"v":55740731,"n":1,"vw":245.1}],
+                     "MSFT":[{"t":"2025-07-01T04:00:00Z","o":496.47,"h":500.5,"l":493.6,"c":492.05,"v":1.5,"n":1,"vw":1}]},
+             "next_page_token":"abc"}
+            """;
+
+        var (bars, next) = AlpacaPayloads.ParseBars(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(
+            [
+                new("AAPL", new DateOnly(2025, 1, 2), 248.93m, 249.1m, 241.82m, 243.85m, 55740731m),
+                new Application.MarketData.Commands.ImportPriceBars.PriceBarInput("MSFT", new DateOnly(2025, 7, 1), 496.47m, 500.5m, 493.6m, 492.05m, 1.5m),
+            ],
+            bars);
+        Assert.Equal("abc", next);
+        var (none, last) = AlpacaPayloads.ParseBars(Encoding.UTF8.GetBytes("""{"bars":{},"next_page_token":null}"""));
+        Assert.Empty(none);
+        Assert.Null(last);
+        Assert.Throws<AlpacaPayloadException>(() => AlpacaPayloads.ParseBars(Encoding.UTF8.GetBytes("""{"bars":{"A":[{"t":"x","o":1,"h":1,"l":1,"c":1,"v":1}]}}""")));
+    }
+
+    [Fact]
     public void ParsePositions_WithLongAndShort_SignsTheQuantityAndParsesStringDecimals()
     {
         const string body = """

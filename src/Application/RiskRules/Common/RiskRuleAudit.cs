@@ -23,6 +23,8 @@ public static class RiskRuleAudit
             $"strategy_id: {rule.StrategyId?.ToString() ?? "null"}",
             $"symbols: [{string.Join(",", rule.Symbols)}]",
             $"window_seconds: {rule.WindowSeconds?.ToString(CultureInfo.InvariantCulture) ?? "null"}",
+            $"lookback_days: {rule.LookbackDays?.ToString(CultureInfo.InvariantCulture) ?? "null"}",
+            $"sectors: [{string.Join(",", rule.Sectors)}]",
             $"description: {rule.Description ?? "null"}");
     }
 }

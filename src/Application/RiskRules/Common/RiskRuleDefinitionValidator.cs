@@ -12,6 +12,8 @@ namespace RiskPlatform.Application.RiskRules.Common;
 internal sealed class RiskRuleDefinitionValidator : AbstractValidator<IRiskRuleDefinition>
 {
     private const string WindowSecondsField = "params.window_seconds";
+    private const string LookbackDaysField = "params.lookback_days";
+    private const string SectorsField = "params.sectors";
 
     public RiskRuleDefinitionValidator()
     {
@@ -21,6 +23,8 @@ internal sealed class RiskRuleDefinitionValidator : AbstractValidator<IRiskRuleD
         RuleFor(c => c.Symbols).ValidSymbolList();
         RuleForEach(c => c.Symbols).ValidSymbol();
         RuleFor(c => c.Params != null ? c.Params.WindowSeconds : null).ValidWindowSeconds().OverridePropertyName(WindowSecondsField);
+        RuleFor(c => c.Params != null ? c.Params.LookbackDays : null).ValidLookbackDays().OverridePropertyName(LookbackDaysField);
+        RuleFor(c => c.Params != null ? c.Params.Sectors : null).ValidSectors().OverridePropertyName(SectorsField);
 
         When(c => c.RuleType is { } type && RiskRuleCatalog.IsSupported(type), () =>
         {
@@ -57,6 +61,18 @@ internal sealed class RiskRuleDefinitionValidator : AbstractValidator<IRiskRuleD
                 .When(c => !RiskRuleCatalog.RequiresWindowSeconds(c.RuleType!.Value))
                 .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.window_seconds.")
                 .OverridePropertyName(WindowSecondsField);
+
+            RuleFor(c => c.Params != null ? c.Params.LookbackDays : null)
+                .Null()
+                .When(c => !RiskRuleCatalog.AcceptsLookbackDays(c.RuleType!.Value))
+                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.lookback_days (only max_correlation does).")
+                .OverridePropertyName(LookbackDaysField);
+
+            RuleFor(c => c.Params != null ? c.Params.Sectors : null)
+                .Must(sectors => sectors is null || sectors.Count == 0)
+                .When(c => !RiskRuleCatalog.AcceptsSectors(c.RuleType!.Value))
+                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.sectors (only sector_limit does).")
+                .OverridePropertyName(SectorsField);
         });
     }
 }

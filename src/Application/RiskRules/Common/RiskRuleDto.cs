@@ -26,5 +26,5 @@ internal sealed class RiskRuleDtoMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) => config.NewConfig<RiskRule, RiskRuleDto>()
         .Map(d => d.Symbols, s => s.Symbols)
-        .Map(d => d.Params, s => new RiskRuleParams(s.WindowSeconds));
+        .Map(d => d.Params, s => new RiskRuleParams(s.WindowSeconds, s.LookbackDays, s.Sectors.Count > 0 ? s.Sectors : null));
 }

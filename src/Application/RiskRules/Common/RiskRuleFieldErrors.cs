@@ -20,6 +20,8 @@ public static class RiskRuleFieldErrors
         RiskRuleErrors.ActionNotAllowed => "action",
         RiskRuleErrors.SymbolsRequired or RiskRuleErrors.SymbolInvalid => "symbols",
         RiskRuleErrors.WindowSecondsRequired or RiskRuleErrors.WindowSecondsInvalid or RiskRuleErrors.WindowSecondsNotAllowed => "params.window_seconds",
+        RiskRuleErrors.LookbackDaysInvalid or RiskRuleErrors.LookbackDaysNotAllowed => "params.lookback_days",
+        RiskRuleErrors.SectorInvalid or RiskRuleErrors.SectorsNotAllowed => "params.sectors",
         _ => null,
     };
 

@@ -40,4 +40,14 @@ internal static class RiskRuleValidationRules
 
     public static IRuleBuilderOptions<T, int?> ValidWindowSeconds<T>(this IRuleBuilder<T, int?> rule) =>
         rule.GreaterThan(0).WithMessage("window_seconds must be greater than zero.");
+
+    public static IRuleBuilderOptions<T, int?> ValidLookbackDays<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(RiskRuleCatalog.MinLookbackDays, RiskRuleCatalog.MaxLookbackDays)
+            .WithMessage($"lookback_days must be {RiskRuleCatalog.MinLookbackDays} to {RiskRuleCatalog.MaxLookbackDays} daily returns.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidSectors<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
+        rule.Must(sectors => sectors is null || sectors.Count <= RiskRuleCatalog.MaxSectors)
+            .WithMessage($"sectors may name at most {RiskRuleCatalog.MaxSectors} sectors.")
+            .Must(sectors => sectors is null || sectors.All(s => s is not null && s.Trim() is { Length: > 0 and <= RiskRuleCatalog.SectorMaxLength } t && !t.Any(char.IsControl)))
+            .WithMessage($"Each sector must be 1-{RiskRuleCatalog.SectorMaxLength} characters.");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
@@ -19,6 +20,7 @@ internal sealed class PreTradeContextLoader(
     IReadRepository<Order> orders,
     IReadRepository<PortfolioState> states,
     IBrokerGateway broker,
+    IRuleMarketData marketData,
     IOptions<RiskCheckOptions> options)
 {
     /// <summary>
@@ -35,7 +37,7 @@ internal sealed class PreTradeContextLoader(
             ? await orders.ListAsync(new OrdersAwaitingBrokerForUserSpec(userId), cancellationToken)
             : [];
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker);
+            broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker, marketData);
         var stored = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
         var state = PortfolioStateStore.MarkInMemory(stored, userId, account, now);
         return new PreTradeContext(judged, PreTradeSnapshot.WithPortfolioState(snapshot, state), state);

@@ -1,4 +1,5 @@
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
@@ -24,7 +25,8 @@ internal static class PreTradeSnapshot
         DateTime now,
         TimeSpan maxQuoteAge,
         CancellationToken cancellationToken,
-        IReadOnlyList<Order>? awaitingBroker = null)
+        IReadOnlyList<Order>? awaitingBroker = null,
+        IRuleMarketData? marketData = null)
     {
         // One DbContext per request: the calls run one after another.
         var account = await broker.GetAccountAsync(userId, cancellationToken);
@@ -47,6 +49,11 @@ internal static class PreTradeSnapshot
             ? await orders.ListAsync(new OrderSubmissionTimesSinceSpec(userId, now.AddSeconds(-window)), cancellationToken)
             : [];
 
+        // max_correlation and sector_limit: the closes and sectors of the order's symbol and the held ones (nothing without such a rule).
+        var ruleData = marketData is null
+            ? RuleMarketData.Empty
+            : await marketData.LoadAsync(rules, [.. positions.Select(p => p.Symbol).Append(symbol ?? string.Empty).Where(s => s.Length > 0).Distinct()], now, cancellationToken);
+
         var snapshot = new PortfolioSnapshot
         {
             Equity = account.Equity,
@@ -65,6 +72,7 @@ internal static class PreTradeSnapshot
             RecentOrderTimes = recent,
             Now = now,
             MaxQuoteAge = maxQuoteAge,
+            MarketData = ruleData,
         };
         return (snapshot, account);
     }
@@ -83,5 +91,6 @@ internal static class PreTradeSnapshot
         RecentOrderTimes = snapshot.RecentOrderTimes,
         Now = snapshot.Now,
         MaxQuoteAge = snapshot.MaxQuoteAge,
+        MarketData = snapshot.MarketData,
     };
 }

@@ -28,4 +28,13 @@ public sealed class RiskCheckOptions
     /// monitor pass evaluates all of a user's rules, so their number bounds that work.
     /// </summary>
     public int MaxRulesPerUser { get; set; } = 100;
+
+    /// <summary>
+    /// How long the return series and sectors kept for max_correlation and sector_limit stay in memory before they are read again
+    /// (<c>Risk:MarketDataCacheSeconds</c>, default 300). This node forgets a symbol at once when its bars or sector change here;
+    /// the period bounds how long another node's change goes unseen. A new New York trading date always reads again.
+    /// </summary>
+    public int MarketDataCacheSeconds { get; set; } = 300;
+
+    public TimeSpan MarketDataCache => TimeSpan.FromSeconds(MarketDataCacheSeconds);
 }

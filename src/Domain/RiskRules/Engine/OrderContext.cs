@@ -17,10 +17,12 @@ internal readonly struct OrderContext
         decimal directionalPosition,
         decimal otherGrossExposure,
         int openPositionCount,
-        bool hasPosition)
+        bool hasPosition,
+        OrderSide side)
     {
         Snapshot = snapshot;
         Symbol = symbol;
+        Side = side;
         QuotePrice = quotePrice;
         ReferencePrice = referencePrice;
         LimitPrice = limitPrice;
@@ -33,6 +35,8 @@ internal readonly struct OrderContext
     public PortfolioSnapshot Snapshot { get; }
 
     public string Symbol { get; }
+
+    public OrderSide Side { get; }
 
     /// <summary>Ask for buys, bid for sells, falling back to last.</summary>
     public decimal QuotePrice { get; }
@@ -105,7 +109,7 @@ internal readonly struct OrderContext
         }
 
         var directional = (side == OrderSide.Buy ? position : -position) + openSameSide;
-        return new OrderContext(snapshot, symbol, quotePrice, referencePrice, limitPrice, directional, otherGross, count, position != 0);
+        return new OrderContext(snapshot, symbol, quotePrice, referencePrice, limitPrice, directional, otherGross, count, position != 0, side);
     }
 
     /// <summary>

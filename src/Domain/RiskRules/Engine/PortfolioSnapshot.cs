@@ -33,4 +33,7 @@ public sealed class PortfolioSnapshot
 
     /// <summary>A quote older than this (relative to <see cref="Now"/>) is stale and fails the order closed.</summary>
     public required TimeSpan MaxQuoteAge { get; init; }
+
+    /// <summary>Daily closes and sectors for max_correlation and sector_limit; empty unless such a rule is active.</summary>
+    public RuleMarketData MarketData { get; init; } = RuleMarketData.Empty;
 }

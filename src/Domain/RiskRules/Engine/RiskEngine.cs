@@ -58,8 +58,15 @@ public static class RiskEngine
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (!rule.IsActive || !RiskRuleCatalog.IsPreTrade(rule.RuleType) || !rule.AppliesTo(order.StrategyId, order.Symbol))
+            if (!rule.IsActive || !RiskRuleCatalog.IsPreTrade(rule.RuleType) || !rule.AppliesTo(order.StrategyId, order.Symbol)
+                || !HistoryRules.AppliesToSectorOf(rule, snapshot, order.Symbol))
             {
+                continue;
+            }
+
+            if (rule.RuleType == RiskRuleType.MaxCorrelation)
+            {
+                results.Add(HistoryRules.EvaluateCorrelation(rule, in context, quantity, reduceOnly));
                 continue;
             }
 
@@ -116,7 +123,8 @@ public static class RiskEngine
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (!rule.IsActive || rule.Action == RiskAction.Alert || !RiskRuleCatalog.IsPreTrade(rule.RuleType) || !rule.AppliesTo(strategyId, symbol))
+            if (!rule.IsActive || rule.Action == RiskAction.Alert || !RiskRuleCatalog.IsPreTrade(rule.RuleType) || !rule.AppliesTo(strategyId, symbol)
+                || !HistoryRules.AppliesToSectorOf(rule, snapshot, symbol))
             {
                 continue;
             }
@@ -206,6 +214,12 @@ public static class RiskEngine
             var threshold = rule.ThresholdValue;
             switch (rule.RuleType)
             {
+                case RiskRuleType.SectorLimit:
+                    HistoryRules.ObserveSectors(observations, rule, positions, snapshot, minUtilisation);
+                    break;
+                case RiskRuleType.MaxCorrelation:
+                    HistoryRules.ObserveCorrelations(observations, rule, positions, snapshot, minUtilisation);
+                    break;
                 case RiskRuleType.MaxDailyLoss:
                     AddAccountLevel(observations, rule, RiskMath.DailyLoss(snapshot.DayStartEquity, equity, rule.ThresholdUnit), "loss");
                     break;
@@ -415,6 +429,8 @@ public static class RiskEngine
                 return (rule.ListsSymbol(context.Symbol) ? 1m : 0m, 0m);
             case RiskRuleType.PriceCollar:
                 return (context.LimitPrice is { } l ? RiskMath.PriceDeviationPercent(l, context.QuotePrice) : 0m, threshold);
+            case RiskRuleType.SectorLimit:
+                return (HistoryRules.MeasureSector(in context, quantity).Observed, threshold);
             default:
                 return (0m, threshold);
         }
@@ -439,6 +455,10 @@ public static class RiskEngine
             case RiskRuleType.MaxConcentration:
                 return RiskMath.PositionCapacity(
                     RiskMath.ConcentrationLimitInShares(threshold, snapshot.Equity, price), context.DirectionalPosition);
+            case RiskRuleType.SectorLimit:
+                return HistoryRules.SectorCapacity(rule, in context);
+            case RiskRuleType.MaxCorrelation:
+                return HistoryRules.CorrelationCapacity(rule, in context);
             default:
                 // Account-level and per-order rules: any quantity passes or none does.
                 var (observed, limit) = Measure(rule, in context, 0m);
@@ -529,6 +549,7 @@ public static class RiskEngine
                 string.Create(CultureInfo.InvariantCulture, $"{code}: count={o}, limit={l}, window_seconds={rule.WindowSeconds}"),
             RiskRuleType.RestrictedSymbols => string.Create(CultureInfo.InvariantCulture, $"{code}: symbol={symbol}"),
             RiskRuleType.PriceCollar => string.Create(CultureInfo.InvariantCulture, $"{code}: symbol={symbol}, deviation={o}, limit={l}"),
+            RiskRuleType.SectorLimit => HistoryRules.SectorReason(context.Snapshot.MarketData.SectorOf(symbol), symbol, observed, limit),
             _ => string.Create(CultureInfo.InvariantCulture, $"{code}: projected={o}, limit={l}"),
         };
     }

@@ -75,6 +75,13 @@ public static class RiskMath
         price > 0 ? Math.Max(0m, maxPercent * equity / 100m / price) : 0m;
 
     /// <summary>
+    /// The largest absolute position (shares at <paramref name="price"/>) in one symbol that keeps its sector's gross exposure within
+    /// <paramref name="maxPercent"/> of equity, given the rest of the sector's gross exposure.
+    /// </summary>
+    public static decimal SectorLimitInShares(decimal maxPercent, decimal equity, decimal otherSectorExposure, decimal price) =>
+        price > 0 ? Math.Max(0m, ((maxPercent * equity / 100m) - otherSectorExposure) / price) : 0m;
+
+    /// <summary>
     /// The largest order quantity that keeps the projected absolute position within <paramref name="limitInShares"/>, where
     /// <paramref name="directionalPosition"/> is the position (plus same-side open orders) signed in the order's direction.
     /// </summary>

@@ -19,6 +19,14 @@ public static class RiskReasonCodes
     public const string PriceCollarExceeded = "PRICE_COLLAR_EXCEEDED";
     public const string StopLossTriggered = "STOP_LOSS_TRIGGERED";
     public const string TakeProfitTriggered = "TAKE_PROFIT_TRIGGERED";
+    public const string MaxCorrelationExceeded = "MAX_CORRELATION_EXCEEDED";
+    public const string SectorLimitExceeded = "SECTOR_LIMIT_EXCEEDED";
+
+    /// <summary>
+    /// The reason of a max_correlation breach when a correlation cannot be measured (fewer than 20 common daily returns): a
+    /// blocking rule fails closed on it.
+    /// </summary>
+    public const string InsufficientHistory = "INSUFFICIENT_HISTORY";
 
     public const string OrderSymbolRequired = "ORDER_SYMBOL_REQUIRED";
     public const string OrderQuantityNotPositive = "ORDER_QUANTITY_NOT_POSITIVE";
@@ -39,6 +47,8 @@ public static class RiskReasonCodes
         RiskRuleType.PriceCollar => PriceCollarExceeded,
         RiskRuleType.StopLoss => StopLossTriggered,
         RiskRuleType.TakeProfit => TakeProfitTriggered,
+        RiskRuleType.MaxCorrelation => MaxCorrelationExceeded,
+        RiskRuleType.SectorLimit => SectorLimitExceeded,
         _ => "RULE_BREACHED",
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RiskPlatform.Application.BrokerBindings.Common;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Commands.ImportPriceBars;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
@@ -97,6 +98,42 @@ internal sealed class AlpacaBrokerGateway(
 
         var quote = Read(() => AlpacaPayloads.ParseLatestQuote(normalized, Expect(response, uri).Body));
         return quote.Bid <= 0 && quote.Ask <= 0 ? null : quote;
+    }
+
+    /// <summary>Symbols per bars request (their names go in the query string).</summary>
+    private const int BarSymbolsPerRequest = 100;
+
+    /// <summary>Bars per page: about 650 KB of JSON, inside the 1 MB a response may have.</summary>
+    private const int BarsPerPage = 5000;
+
+    /// <summary>
+    /// The daily bars of <paramref name="symbols"/> from <paramref name="from"/> to <paramref name="to"/> (New York dates, both
+    /// included) from Alpaca's market-data API (<c>GET /v2/stocks/bars</c>, timeframe 1Day, unadjusted), every page of them,
+    /// with the user's bound key. A failure is a 503 like any other read.
+    /// </summary>
+    internal async Task<IReadOnlyList<PriceBarInput>> GetDailyBarsAsync(
+        Guid userId, IReadOnlyCollection<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var key = await KeyAsync(userId, cancellationToken);
+        var bars = new List<PriceBarInput>();
+        foreach (var chunk in symbols.Select(TradingSymbol.Normalize).Distinct(StringComparer.Ordinal).Chunk(BarSymbolsPerRequest))
+        {
+            string? page = null;
+            do
+            {
+                var query = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"v2/stocks/bars?symbols={Uri.EscapeDataString(string.Join(',', chunk))}&timeframe=1Day&start={from:yyyy-MM-dd}&end={to:yyyy-MM-dd}&adjustment=raw&limit={BarsPerPage}");
+                var uri = AlpacaEndpoints.Combine(endpoints.DataBase, page is null ? query : $"{query}&page_token={Uri.EscapeDataString(page)}");
+                var response = Expect(await SendAsync(key, HttpMethod.Get, uri, null, AlpacaCallKind.Read, cancellationToken), uri);
+                var (received, next) = Read(() => AlpacaPayloads.ParseBars(response.Body));
+                bars.AddRange(received);
+                page = next;
+            }
+            while (page is not null);
+        }
+
+        return bars;
     }
 
     public async Task<BrokerOrder> SubmitOrderAsync(Guid userId, BrokerOrderRequest request, CancellationToken cancellationToken)

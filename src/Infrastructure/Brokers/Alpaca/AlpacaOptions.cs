@@ -61,4 +61,14 @@ public sealed class AlpacaOptions
 
     /// <summary>How long an open circuit refuses calls before one trial call is let through (<c>Brokers:Alpaca:CircuitBreakerCooldownSeconds</c>, default 30).</summary>
     public double CircuitBreakerCooldownSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How often the daily bars of Alpaca-bound users' symbols (held, or ordered in the last 30 days) are fetched into the stored
+    /// history (<c>Brokers:Alpaca:BarSyncInterval</c>, default 6 hours; 00:00:00 turns the sync off). The first run is one
+    /// interval after start; <c>market sync-bars</c> runs it at once.
+    /// </summary>
+    public TimeSpan BarSyncInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How many calendar days back, up to yesterday, the sync keeps filled (<c>Brokers:Alpaca:BarHistoryDays</c>, default 400).</summary>
+    public int BarHistoryDays { get; set; } = 400;
 }

@@ -1,3 +1,5 @@
+using RiskPlatform.Application.MarketData.Commands.ImportPriceBars;
+using RiskPlatform.Domain.MarketData.History;
 using System.Globalization;
 using System.Text.Json;
 using RiskPlatform.Application.Common.Interfaces;
@@ -64,6 +66,58 @@ internal static class AlpacaPayloads
         }
 
         return new BrokerQuote(symbol.ToUpperInvariant(), bid, ask, null, DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
+    }
+
+    /// <summary>
+    /// GET /v2/stocks/bars (timeframe 1Day): <c>{"bars": {"AAPL": [{"t", "o", "h", "l", "c", "v", ...}]}, "next_page_token"}</c>.
+    /// Each bar's date is the New York date of its timestamp (daily bars are stamped at New York midnight); fields other than
+    /// OHLCV are ignored.
+    /// </summary>
+    public static (IReadOnlyList<PriceBarInput> Bars, string? NextPageToken) ParseBars(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException("bars: expected an object.");
+        }
+
+        var bars = new List<PriceBarInput>();
+        if (root.TryGetProperty("bars", out var bySymbol) && bySymbol.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var symbol in bySymbol.EnumerateObject())
+            {
+                if (symbol.Value.ValueKind != JsonValueKind.Array)
+                {
+                    throw new AlpacaPayloadException($"bars: '{symbol.Name}' is not an array.");
+                }
+
+                foreach (var bar in symbol.Value.EnumerateArray())
+                {
+                    var text = Text(bar, "t");
+                    if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+                    {
+                        throw new AlpacaPayloadException("bars: 't' is not a timestamp.");
+                    }
+
+                    bars.Add(new PriceBarInput(
+                        symbol.Name.ToUpperInvariant(),
+                        PriceBar.TradingDateOf(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+                        Number(bar, "o"),
+                        Number(bar, "h"),
+                        Number(bar, "l"),
+                        Number(bar, "c"),
+                        Number(bar, "v")));
+                }
+            }
+        }
+        else if (!root.TryGetProperty("bars", out var empty) || empty.ValueKind != JsonValueKind.Null)
+        {
+            throw new AlpacaPayloadException("bars: missing 'bars' object.");
+        }
+
+        var next = root.TryGetProperty("next_page_token", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+        return (bars, string.IsNullOrEmpty(next) ? null : next);
     }
 
     /// <summary>

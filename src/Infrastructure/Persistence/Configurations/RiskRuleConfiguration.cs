@@ -18,6 +18,10 @@ internal sealed class RiskRuleConfiguration : IEntityTypeConfiguration<RiskRule>
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ThresholdValue).HasPrecision(28, 8);
         builder.PrimitiveCollection(r => r.Symbols).HasField("_symbols").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // sector_limit's sectors (JSON, like symbols) and max_correlation's lookback_days; empty and null for the other types.
+        builder.PrimitiveCollection(r => r.Sectors).HasField("_sectors").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.EffectiveLookbackDays);
         builder.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
 

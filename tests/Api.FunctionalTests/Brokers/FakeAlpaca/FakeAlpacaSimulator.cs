@@ -19,12 +19,16 @@ public sealed class FakeAlpacaSimulator
     private readonly Dictionary<string, (decimal Bid, decimal Ask, DateTime At)> _quotes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeAlpacaPosition> _positions = new(StringComparer.Ordinal);
     private readonly List<FakeAlpacaOrder> _orders = [];
+    private readonly Dictionary<string, List<FakeAlpacaBar>> _bars = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAlpacaFailure>> _failures = new(StringComparer.Ordinal);
 
     /// <summary>Raised under the simulator's lock whenever an order changes: (Alpaca's trade event, the order as it is now).</summary>
     internal event Action<string, FakeAlpacaOrder>? OrderChanged;
 
     public decimal Cash { get; set; } = 100_000m;
+
+    /// <summary>Most bars one GET /v2/stocks/bars page holds, whatever <c>limit</c> asks (Alpaca's own cap is 10,000).</summary>
+    public int MaxBarsPerPage { get; set; } = 10_000;
 
     public decimal LastEquity { get; set; } = 100_000m;
 
@@ -65,6 +69,15 @@ public sealed class FakeAlpacaSimulator
         }
     }
 
+    /// <summary>The daily bars GET /v2/stocks/bars serves for <paramref name="symbol"/> (replacing any set before).</summary>
+    public void SetBars(string symbol, IEnumerable<FakeAlpacaBar> bars)
+    {
+        lock (_lock)
+        {
+            _bars[symbol] = [.. bars.OrderBy(b => b.Date)];
+        }
+    }
+
     /// <summary>Puts a position in place directly (as if filled earlier at <paramref name="avgEntryPrice"/>).</summary>
     public void SetPosition(string symbol, decimal qty, decimal avgEntryPrice)
     {
@@ -102,6 +115,7 @@ public sealed class FakeAlpacaSimulator
         var path = request.Path.Value ?? string.Empty;
         var routePath = path.StartsWith("/v2/orders/", StringComparison.Ordinal) ? "/v2/orders/{id}"
             : path.StartsWith("/v2/positions/", StringComparison.Ordinal) ? "/v2/positions/{symbol}"
+            : path == "/v2/stocks/bars" ? path
             : path.StartsWith("/v2/stocks/", StringComparison.Ordinal) ? "/v2/stocks/{symbol}/quotes/latest"
             : path;
         var route = $"{request.Method} {routePath}";
@@ -165,9 +179,52 @@ public sealed class FakeAlpacaSimulator
                 "DELETE /v2/orders/{id}" => Cancel(path["/v2/orders/".Length..]),
                 "POST /v2/orders" => Submit((string)context.Items[BodyItem]!),
                 "GET /v2/stocks/{symbol}/quotes/latest" => Quote(path.Split('/')[3]),
+                "GET /v2/stocks/bars" => Bars(query),
                 _ => Error(404, "Not Found"),
             };
         }
+    }
+
+    /// <summary>
+    /// Alpaca's multi-symbol bars: the symbols' bars from start to end (dates), in symbol order then date order, <c>limit</c> per
+    /// page (capped by <see cref="MaxBarsPerPage"/>), <c>next_page_token</c> the offset of the next page; each bar stamped at New
+    /// York midnight as Alpaca stamps daily bars.
+    /// </summary>
+    private (int, object?) Bars(IQueryCollection query)
+    {
+        if (query["timeframe"] != "1Day")
+        {
+            return Error(422, "invalid timeframe");
+        }
+
+        var symbols = query["symbols"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var start = DateOnly.Parse(query["start"].ToString(), CultureInfo.InvariantCulture);
+        var end = DateOnly.Parse(query["end"].ToString(), CultureInfo.InvariantCulture);
+        var limit = Math.Min(int.Parse(query["limit"].ToString(), CultureInfo.InvariantCulture), MaxBarsPerPage);
+        var offset = query.TryGetValue("page_token", out var token) ? int.Parse(token.ToString(), CultureInfo.InvariantCulture) : 0;
+        var all = symbols
+            .SelectMany(s => (_bars.TryGetValue(s, out var bars) ? bars : []).Where(b => b.Date >= start && b.Date <= end).Select(b => (Symbol: s, Bar: b)))
+            .ToList();
+        var page = all.Skip(offset).Take(limit).ToList();
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var bySymbol = page.GroupBy(p => p.Symbol).ToDictionary(
+            g => g.Key,
+            g => g.Select(p => new Dictionary<string, object>
+            {
+                ["t"] = TimeZoneInfo.ConvertTimeToUtc(p.Bar.Date.ToDateTime(TimeOnly.MinValue), newYork).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                ["o"] = p.Bar.Open,
+                ["h"] = p.Bar.High,
+                ["l"] = p.Bar.Low,
+                ["c"] = p.Bar.Close,
+                ["v"] = p.Bar.Volume,
+                ["n"] = 100,
+                ["vw"] = p.Bar.Close,
+            }).ToList());
+        return (200, new Dictionary<string, object?>
+        {
+            ["bars"] = bySymbol,
+            ["next_page_token"] = offset + limit < all.Count ? (offset + limit).ToString(CultureInfo.InvariantCulture) : null,
+        });
     }
 
     private (int, object?) Submit(string body)

@@ -2,6 +2,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.History;
 
@@ -11,7 +12,8 @@ namespace RiskPlatform.Application.MarketData.Commands.ImportPriceBars;
 /// Loads the stored bars the batch touches (one read per symbol, over the batch's date range), replaces them or adds new ones.
 /// The unit of work saves once, so a batch is stored whole or not at all.
 /// </summary>
-internal sealed class ImportPriceBarsCommandHandler(IRepository<PriceBar> bars, AuditScope audit)
+internal sealed class ImportPriceBarsCommandHandler(
+    IRepository<PriceBar> bars, IRuleMarketData marketData, IAfterCommitActions afterCommit, AuditScope audit)
     : IRequestHandler<ImportPriceBarsCommand, PriceBarImportResult>
 {
     public async Task<PriceBarImportResult> Handle(ImportPriceBarsCommand request, CancellationToken cancellationToken)
@@ -42,6 +44,13 @@ internal sealed class ImportPriceBarsCommandHandler(IRepository<PriceBar> bars, 
             }
         }
 
+        // The history rules keep return series: what they kept of these symbols is stale once this batch commits.
+        var symbols = request.Bars.Select(b => TradingSymbol.Normalize(b.Symbol)).Distinct(StringComparer.Ordinal).ToList();
+        afterCommit.Enqueue(_ =>
+        {
+            marketData.Invalidate(symbols);
+            return Task.CompletedTask;
+        });
         audit.Target("price_bars", null)
             .Describe($"Imported {request.Bars.Count} daily bars: {added} added, {replaced} replaced, {unchanged} unchanged");
         return new PriceBarImportResult(added, replaced, unchanged);

@@ -2,6 +2,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.Reference;
 
@@ -10,6 +11,8 @@ namespace RiskPlatform.Application.MarketData.Commands.ImportSymbolReferences;
 /// <summary>Loads the batch's stored symbols in one read, replaces or adds each; returns how many rows were stored.</summary>
 internal sealed class ImportSymbolReferencesCommandHandler(
     IRepository<SymbolReference> references,
+    IRuleMarketData marketData,
+    IAfterCommitActions afterCommit,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<ImportSymbolReferencesCommand, int>
 {
@@ -34,6 +37,12 @@ internal sealed class ImportSymbolReferencesCommandHandler(
         }
 
         audit.Target("symbol_reference", null).Describe($"Imported the reference data of {symbols.Count} symbols");
+        afterCommit.Enqueue(_ =>
+        {
+            marketData.Invalidate(symbols);
+            return Task.CompletedTask;
+        });
+
         return symbols.Count;
     }
 }

@@ -4,6 +4,7 @@ using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Queries.GetSymbolReference;
 using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.Reference;
 
@@ -11,6 +12,8 @@ namespace RiskPlatform.Application.MarketData.Commands.SetSymbolReference;
 
 internal sealed class SetSymbolReferenceCommandHandler(
     IRepository<SymbolReference> references,
+    IRuleMarketData marketData,
+    IAfterCommitActions afterCommit,
     AuditScope audit,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IRequestHandler<SetSymbolReferenceCommand, SymbolReferenceDto>
@@ -32,6 +35,12 @@ internal sealed class SetSymbolReferenceCommandHandler(
         }
 
         audit.Target("symbol_reference", reference.Id).Describe($"Set the reference data of {symbol}");
+        afterCommit.Enqueue(_ =>
+        {
+            marketData.Invalidate([symbol]);
+            return Task.CompletedTask;
+        });
+
         return reference.Adapt<SymbolReferenceDto>(mapping);
     }
 }

@@ -7,6 +7,7 @@ using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Portfolio;
@@ -32,6 +33,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
+    IRuleMarketData marketData,
     ITradingLock tradingLock,
     AuditScope audit,
     IOptions<RiskCheckOptions> riskOptions,
@@ -54,7 +56,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         }
 
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
-            broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken);
+            broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken, marketData: marketData);
         var created = state is null;
         state = PortfolioStateStore.MarkOrCreate(states, equityHistory, equityPoints, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);

@@ -41,7 +41,9 @@ internal sealed class CreateRiskRuleCommandHandler(
             request.IsActive,
             request.StrategyId,
             request.Symbols,
-            request.Params?.WindowSeconds));
+            request.Params?.WindowSeconds,
+            lookbackDays: request.Params?.LookbackDays,
+            sectors: request.Params?.Sectors));
 
         rules.Add(rule);
         audit.Target("risk_rule", rule.Id).Describe($"Created risk rule: {RiskRuleAudit.Describe(rule)}");

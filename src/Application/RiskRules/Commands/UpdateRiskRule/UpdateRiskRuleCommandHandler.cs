@@ -35,6 +35,8 @@ internal sealed class UpdateRiskRuleCommandHandler(IRepository<RiskRule> rules, 
             ClearStrategyId = request.ClearStrategyId,
             Symbols = request.Symbols,
             WindowSeconds = request.Params?.WindowSeconds,
+            LookbackDays = request.Params?.LookbackDays,
+            Sectors = request.Params?.Sectors,
         }));
 
         audit.Describe($"Updated risk rule '{rule.Name}': {changes.Describe()}");

@@ -21,5 +21,7 @@ internal sealed class UpdateRiskRuleCommandValidator : AbstractValidator<UpdateR
         RuleFor(c => c.Symbols).ValidSymbolList();
         RuleForEach(c => c.Symbols).ValidSymbol();
         RuleFor(c => c.Params != null ? c.Params.WindowSeconds : null).ValidWindowSeconds().OverridePropertyName("params.window_seconds");
+        RuleFor(c => c.Params != null ? c.Params.LookbackDays : null).ValidLookbackDays().OverridePropertyName("params.lookback_days");
+        RuleFor(c => c.Params != null ? c.Params.Sectors : null).ValidSectors().OverridePropertyName("params.sectors");
     }
 }

@@ -6,6 +6,7 @@ using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
@@ -40,6 +41,7 @@ internal sealed class PlaceOrderCommandHandler(
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
     IBrokerGateway broker,
+    IRuleMarketData marketData,
     ITradingLock tradingLock,
     IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
@@ -90,7 +92,7 @@ internal sealed class PlaceOrderCommandHandler(
         var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken,
-            awaitingBroker: [.. open.Where(o => o.AwaitsBroker)]);
+            awaitingBroker: [.. open.Where(o => o.AwaitsBroker)], marketData: marketData);
         if (external)
         {
             await tradingLock.AcquireAsync(userId, cancellationToken);

@@ -34,7 +34,8 @@ internal sealed class TestRiskRulesQueryHandler(
         IReadOnlyList<RiskRule>? draftRule = request.Rule is { } draft
             ? [RiskRule.Create(
                 userId, draft.Name ?? "draft rule", null, draft.RuleType!.Value, draft.ThresholdValue!.Value, draft.ThresholdUnit,
-                draft.Action, isActive: true, draft.StrategyId, draft.Symbols, draft.Params?.WindowSeconds)]
+                draft.Action, isActive: true, draft.StrategyId, draft.Symbols, draft.Params?.WindowSeconds,
+                lookbackDays: draft.Params?.LookbackDays, sectors: draft.Params?.Sectors)]
             : null;
 
         // Judged like an order: the portfolio state's baselines, then its trading state (marked in memory only).

@@ -1,0 +1,14 @@
+using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Domain.BrokerBindings;
+
+namespace RiskPlatform.Application.BrokerBindings.Specifications;
+
+/// <summary>The users whose trading account is bound to a vault key (an external broker), in id order.</summary>
+public sealed class UsersBoundToApiKeysSpec : Specification<BrokerBinding, Guid>
+{
+    public UsersBoundToApiKeysSpec()
+    {
+        Query.Where(b => b.Source == BrokerSource.ApiKey).OrderBy(b => b.UserId);
+        Select(b => b.UserId);
+    }
+}
