@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Common.Transactions;
@@ -52,7 +53,7 @@ public sealed class NotificationDispatcherTests
         _deliveryRepository.When(r => r.Add(Arg.Any<NotificationDelivery>())).Do(c => _deliveries.Add(c.Arg<NotificationDelivery>()));
         _preferenceRepository.ListAsync(Arg.Any<Specification<NotificationPreference>>(), Arg.Any<CancellationToken>())
             .Returns(_ => _preferences.ToList());
-        _users.FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>()).Returns("owner@example.com");
+        _users.FirstOrDefaultAsync(Arg.Any<Specification<User, AccountEmail>>(), Arg.Any<CancellationToken>()).Returns(new AccountEmail("owner@example.com", IsVerified: false));
         _email.IsConfigured.Returns(true);
         _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
         _browserRepository.ListAsync(Arg.Any<Specification<PushSubscription>>(), Arg.Any<CancellationToken>()).Returns(_ => _browsers.ToList());
@@ -206,7 +207,7 @@ public sealed class NotificationDispatcherTests
 
         Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Email);
         Assert.Equal(dispatched.Deliveries, _deliveries);
-        await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, string>>(), Arg.Any<CancellationToken>());
+        await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, AccountEmail>>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
