@@ -39,13 +39,8 @@ internal sealed class ExecuteMonitorActionCommandHandler(
 {
     public async Task<MonitorActionStatus> Handle(ExecuteMonitorActionCommand request, CancellationToken cancellationToken)
     {
-        var action = await actions.FirstOrDefaultAsync(new MonitorActionByIdSpec(request.ActionId), cancellationToken)
+        var action = await actions.FirstOrDefaultAsync(new MonitorActionOfUserSpec(request.UserId, request.ActionId), cancellationToken)
             ?? throw new NotFoundException("Monitor action", request.ActionId);
-        if (action.UserId != request.UserId)
-        {
-            throw new NotFoundException("Monitor action", request.ActionId);
-        }
-
         audit.ActAs(action.UserId).Target("monitor_action", action.Id);
         await tradingLock.AcquireAsync(action.UserId, cancellationToken);
         if (!action.IsPending)

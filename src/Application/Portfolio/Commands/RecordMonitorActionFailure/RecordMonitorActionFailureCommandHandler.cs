@@ -18,13 +18,8 @@ internal sealed class RecordMonitorActionFailureCommandHandler(
 {
     public async Task<MonitorActionStatus> Handle(RecordMonitorActionFailureCommand request, CancellationToken cancellationToken)
     {
-        var action = await actions.FirstOrDefaultAsync(new MonitorActionByIdSpec(request.ActionId), cancellationToken)
+        var action = await actions.FirstOrDefaultAsync(new MonitorActionOfUserSpec(request.UserId, request.ActionId), cancellationToken)
             ?? throw new NotFoundException("Monitor action", request.ActionId);
-        if (action.UserId != request.UserId)
-        {
-            throw new NotFoundException("Monitor action", request.ActionId);
-        }
-
         audit.ActAs(action.UserId).Target("monitor_action", action.Id);
         var gaveUp = action.RecordFailure(request.Error, timeProvider.GetUtcNow().UtcDateTime, options.Value.MaxActionAttempts);
         audit.Describe(gaveUp
