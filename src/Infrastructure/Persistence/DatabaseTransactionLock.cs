@@ -28,6 +28,34 @@ internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, U
         return AcquireAsync(BitConverter.ToInt64(hash, 0), $"riskplatform-{Convert.ToHexString(hash)}", cancellationToken);
     }
 
+    /// <summary>
+    /// PostgreSQL: every key's advisory lock in one statement, in the order of their 64-bit keys (the same for every caller).
+    /// Elsewhere one key at a time, in ordinal order of the keys (SQL Server), or nothing (SQLite).
+    /// </summary>
+    public async Task AcquireAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (dbContext.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" || keys.Count <= 1)
+        {
+            foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                await AcquireAsync(key, cancellationToken);
+            }
+
+            return;
+        }
+
+        await unitOfWork.ResumeAsync(cancellationToken);
+        if (dbContext.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The lock is transaction-scoped; acquire it inside a command.");
+        }
+
+        var advisoryKeys = keys.Select(k => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(k)), 0)).Distinct().Order().ToArray();
+        await dbContext.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock(k) FROM unnest({advisoryKeys}) WITH ORDINALITY AS t(k, n) ORDER BY n", cancellationToken);
+    }
+
     private async Task AcquireAsync(long advisoryKey, string resource, CancellationToken cancellationToken)
     {
         await unitOfWork.ResumeAsync(cancellationToken);

@@ -128,6 +128,49 @@ public abstract class PriceHistoryTests(ApiFixture fixture) : FunctionalTest(fix
     }
 
     [Fact]
+    public async Task Quotes_ConcurrentFirstQuotesOfADay_AllSucceed_AndTheBarHoldsEveryOnesHighAndLow()
+    {
+        // The quote exists from the day before, so the only new row is the day's bar: every request reads "no bar yet" at once.
+        var feed = await MarketFeedAsync();
+        var clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+        (await feed.PutAsync("/api/v1/market/quotes/QQQ", new { price = 500m })).EnsureStatus(HttpStatusCode.OK);
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 14, 0, 0, TimeSpan.Zero));
+        var prices = Enumerable.Range(0, 12).Select(i => 480m + (i * 3.25m)).ToArray();
+
+        var answers = await Task.WhenAll(prices.Select(price => feed.PutAsync("/api/v1/market/quotes/QQQ", new { price })));
+
+        Assert.All(answers, a => a.EnsureStatus(HttpStatusCode.OK));
+        var bars = (await feed.GetAsync("/api/v1/market/bars/QQQ?from=2026-03-11&to=2026-03-11")).EnsureStatus(HttpStatusCode.OK).Body!["bars"]!.AsArray();
+        var bar = Assert.Single(bars)!;
+        Assert.Equal((prices.Max(), prices.Min()), (bar["high"]!.GetValue<decimal>(), bar["low"]!.GetValue<decimal>()));
+        Assert.Contains(bar["open"]!.GetValue<decimal>(), prices);
+        Assert.Contains(bar["close"]!.GetValue<decimal>(), prices);
+    }
+
+    [Fact]
+    public async Task Quotes_ConcurrentBatchesNamingTheSameSymbolsInOppositeOrders_AllSucceed_AndEveryBarHoldsItsHighAndLow()
+    {
+        var feed = await MarketFeedAsync();
+        var clock = Fixture.Clock.Freeze(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero));
+        string[] symbols = ["IWM", "DIA", "EEM"];
+        (await feed.PutAsync("/api/v1/market/quotes", symbols.Select(s => new { symbol = s, price = 100m }).ToArray())).EnsureStatus(HttpStatusCode.OK);
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 14, 0, 0, TimeSpan.Zero));
+
+        // Batch i quotes every symbol at 90 + i, half of them in reverse order.
+        var batches = Enumerable.Range(0, 8).Select(i =>
+            (i % 2 == 0 ? symbols : [.. symbols.Reverse()]).Select(s => new { symbol = s, price = 90m + i }).ToArray());
+        var answers = await Task.WhenAll(batches.Select(b => feed.PutAsync("/api/v1/market/quotes", b)));
+
+        Assert.All(answers, a => a.EnsureStatus(HttpStatusCode.OK));
+        foreach (var symbol in symbols)
+        {
+            var bar = Assert.Single((await feed.GetAsync($"/api/v1/market/bars/{symbol}?from=2026-03-11&to=2026-03-11"))
+                .EnsureStatus(HttpStatusCode.OK).Body!["bars"]!.AsArray())!;
+            Assert.Equal((97m, 90m), (bar["high"]!.GetValue<decimal>(), bar["low"]!.GetValue<decimal>()));
+        }
+    }
+
+    [Fact]
     public async Task GetBars_OfASymbolWithoutHistory_ReturnsAnEmptyList()
     {
         var client = await SignedInAsync();

@@ -8,4 +8,17 @@ namespace RiskPlatform.Application.Common.Interfaces;
 public interface IKeyedTransactionLock
 {
     Task AcquireAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the locks of several keys, always in the same order whatever order they are given in (so two commands naming the same
+    /// keys never wait on each other crosswise); one round trip where the database allows it. Taking a lock already held is a no-op.
+    /// </summary>
+    async Task AcquireAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await AcquireAsync(key, cancellationToken);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Mapster;
 using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Domain.MarketData;
@@ -14,6 +15,7 @@ namespace RiskPlatform.Application.MarketData.Commands.SetMarketQuote;
 /// </summary>
 internal sealed class SetMarketQuoteCommandHandler(
     IRepository<MarketQuote> quotes,
+    IKeyedTransactionLock locks,
     AuditScope audit,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IRequestHandler<SetMarketQuoteCommand, MarketQuoteDto>
@@ -21,6 +23,7 @@ internal sealed class SetMarketQuoteCommandHandler(
     public async Task<MarketQuoteDto> Handle(SetMarketQuoteCommand request, CancellationToken cancellationToken)
     {
         var symbol = TradingSymbol.Normalize(request.Symbol);
+        await QuoteBarLocks.AcquireAsync(locks, [symbol], cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var quote = Apply(quotes, await quotes.FirstOrDefaultAsync(new MarketQuoteBySymbolSpec(symbol), cancellationToken), symbol, request, now);
 

@@ -3,6 +3,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Commands.SetMarketQuote;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Domain.MarketData;
@@ -15,6 +16,7 @@ namespace RiskPlatform.Application.MarketData.Commands.SetMarketQuotes;
 /// </summary>
 internal sealed class SetMarketQuotesCommandHandler(
     IRepository<MarketQuote> quotes,
+    IKeyedTransactionLock locks,
     AuditScope audit,
     TypeAdapterConfig mapping,
     TimeProvider timeProvider) : IRequestHandler<SetMarketQuotesCommand, IReadOnlyList<MarketQuoteDto>>
@@ -23,6 +25,7 @@ internal sealed class SetMarketQuotesCommandHandler(
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var items = request.Quotes!.Select(q => (Symbol: TradingSymbol.Normalize(q.Symbol), Quote: q)).ToList();
+        await QuoteBarLocks.AcquireAsync(locks, items.Select(i => i.Symbol), cancellationToken);
         var existing = (await quotes.ListAsync(new MarketQuotesBySymbolsSpec([.. items.Select(i => i.Symbol)]), cancellationToken))
             .ToDictionary(q => q.Symbol, StringComparer.Ordinal);
 
