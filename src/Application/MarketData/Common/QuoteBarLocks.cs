@@ -7,8 +7,8 @@ namespace RiskPlatform.Application.MarketData.Common;
 /// one symbol (on PostgreSQL or SQL Server, where writers run side by side; SQLite serialises them already) both read the bar
 /// before either writes: both insert the day's first bar (a unique violation) or both update it from the same reading (one
 /// quote's high or low lost). The quote commands take the locks of all their symbols first, in one fixed order (one round trip
-/// on PostgreSQL), so that two batches naming the same symbols never wait on each other in opposite orders; the bar handler takes its symbol's lock again
-/// (a no-op for the lock's holder) for any other path that raises a quote update.
+/// on PostgreSQL), so that two batches naming the same symbols never wait on each other in opposite orders. A new command that
+/// changes quotes must take them too.
 /// </summary>
 public static class QuoteBarLocks
 {

@@ -1,6 +1,5 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Domain.MarketData.Events;
 using RiskPlatform.Domain.MarketData.History;
@@ -10,15 +9,13 @@ namespace RiskPlatform.Application.MarketData.EventHandlers;
 /// <summary>
 /// Every quote the service receives goes into its symbol's daily bar of the quote's New York date, in the quote's own save: the
 /// first quote of a date opens the bar, later ones move high, low and close. The price is the quote's mark (last, else mid).
-/// The bar is read and written under the symbol's <see cref="QuoteBarLocks"/> lock, so concurrent quotes of one symbol roll into it
+/// The quote commands hold the symbol's <see cref="QuoteBarLocks"/> lock by then, so concurrent quotes of one symbol roll into it
 /// one after the other.
 /// </summary>
-internal sealed class RollQuoteIntoDailyBarOnMarketQuoteUpdated(IRepository<PriceBar> bars, IKeyedTransactionLock locks)
-    : IDomainEventHandler<MarketQuoteUpdated>
+internal sealed class RollQuoteIntoDailyBarOnMarketQuoteUpdated(IRepository<PriceBar> bars) : IDomainEventHandler<MarketQuoteUpdated>
 {
     public async Task Handle(MarketQuoteUpdated domainEvent, CancellationToken cancellationToken)
     {
-        await QuoteBarLocks.AcquireAsync(locks, [domainEvent.Symbol], cancellationToken);
         var price = domainEvent.Last ?? ((domainEvent.Bid + domainEvent.Ask) / 2m);
         var date = PriceBar.TradingDateOf(domainEvent.OccurredAt);
         var bar = await bars.FirstOrDefaultAsync(new PriceBarOfSymbolOnDateSpec(domainEvent.Symbol, date), cancellationToken);
