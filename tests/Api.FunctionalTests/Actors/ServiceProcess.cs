@@ -37,36 +37,56 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new OutputTail();
+        process.OutputDataReceived += (_, line) => output.Add(line.Data);
+        process.ErrorDataReceived += (_, line) => output.Add(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
         using var probe = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.ReturnsAsync(
-            async () =>
-            {
-                if (process.HasExited)
+        var lastAnswer = "no answer yet";
+        try
+        {
+            await Eventually.ReturnsAsync(
+                async () =>
                 {
-                    throw new InvalidOperationException($"The service exited with code {process.ExitCode} before it was ready.");
-                }
+                    if (process.HasExited)
+                    {
+                        throw new InvalidOperationException(
+                            $"The service exited with code {process.ExitCode} before it was ready. Its last output:{Environment.NewLine}{output}");
+                    }
 
-                try
-                {
-                    return (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken)).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    return false;
-                }
-            },
-            ready => ready,
-            TimeSpan.FromSeconds(60),
-            "the service answers /health/ready");
+                    try
+                    {
+                        using var answer = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
+                        lastAnswer = $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(cancellationToken)}";
+                        return answer.IsSuccessStatusCode;
+                    }
+                    catch (HttpRequestException exception)
+                    {
+                        lastAnswer = exception.Message;
+                        return false;
+                    }
+                    catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        lastAnswer = "no answer within 2 s";
+                        return false;
+                    }
+                },
+                ready => ready,
+                // Generous: a cold start of the whole service on a CI box shared with other builds can take a minute; this
+                // bounds a hang, it measures nothing.
+                TimeSpan.FromSeconds(120),
+                "the service answers /health/ready");
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say why: the readiness answer and what the service wrote, not only that it was not ready.
+            await service.DisposeAsync();
+            throw new TimeoutException(
+                $"{timeout.Message}. Last /health/ready: {lastAnswer}. Its last output:{Environment.NewLine}{output}", timeout);
+        }
+
         return service;
     }
 
@@ -128,5 +148,37 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>The last lines a service process wrote (stdout and stderr), for the message of a start that failed.</summary>
+    private sealed class OutputTail
+    {
+        private const int Lines = 40;
+        private readonly Queue<string> _lines = new();
+
+        public void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_lines)
+            {
+                _lines.Enqueue(line);
+                if (_lines.Count > Lines)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines)
+            {
+                return string.Join(Environment.NewLine, _lines);
+            }
+        }
     }
 }
