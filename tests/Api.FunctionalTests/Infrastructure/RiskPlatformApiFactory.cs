@@ -81,6 +81,13 @@ public sealed class RiskPlatformApiFactory(
             // (MonitorIdleHandler) and count points; MonitorCoalescingTests cover the production defaults.
             ["Monitoring:FillCoalescing"] = "00:00:00",
             ["Monitoring:EquityPointInterval"] = "00:00:00",
+
+            // The retry sweep is off (an hour): a test class may run a second host on its database (AlpacaHost, cluster
+            // nodes), and the sweep of one would run the other's pending monitor actions on its own silo — two actors of one
+            // account, which a deployment never has (its nodes on one database form one cluster). Seen: a liquidation at the
+            // fake Alpaca whose record was refused as a conflict because the fixture's host had tried the same action.
+            // MonitorBackgroundTests sets a short interval on its own host.
+            ["Monitoring:ActionRetryInterval"] = "01:00:00",
         };
         foreach (var (key, value) in FreeTcpPorts.SiloSettings())
         {
