@@ -9,6 +9,8 @@ namespace RiskPlatform.Application.Common.Messaging;
 /// <summary>
 /// The one scanning extension for MediatR 5.1.0 (which ships no DI package): registers the mediator, every request
 /// handler, domain-event handler and validator found in an assembly, and the pipeline behaviours in the order given.
+/// Validators are singletons: FluentValidation builds a validator's rules in its constructor, which cost more than
+/// running them, and a built validator is immutable and thread-safe (a validator may therefore depend only on singletons).
 /// </summary>
 public static class MediatorRegistration
 {
@@ -28,7 +30,14 @@ public static class MediatorRegistration
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && scanned.Contains(i.GetGenericTypeDefinition())))
             {
-                services.AddTransient(contract, type);
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+                else
+                {
+                    services.AddTransient(contract, type);
+                }
             }
         }
 

@@ -19,6 +19,8 @@ public sealed class NotificationsForUserSpec : Specification<Notification, Notif
         int limit,
         int offset)
     {
+        // Every column is on the wire: read the rows and map them (no per-call preparation of a wide projection).
+        MapAfterReading();
         Query.Where(n => n.UserId == userId);
         if (isRead is { } read)
         {

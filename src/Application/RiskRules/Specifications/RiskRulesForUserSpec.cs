@@ -9,6 +9,8 @@ public sealed class RiskRulesForUserSpec : Specification<RiskRule, RiskRuleDto>
 {
     public RiskRulesForUserSpec(Guid userId, Guid? strategyId, bool? isActive, RiskRuleType? ruleType)
     {
+        // Every column is on the wire: read the rows and map them (no per-call preparation of a wide projection).
+        MapAfterReading();
         Query.Where(r => r.UserId == userId);
         if (strategyId is { } strategy)
         {

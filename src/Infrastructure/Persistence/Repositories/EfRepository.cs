@@ -22,14 +22,32 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
     public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
-        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
+    public async Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        if (specification.MapsAfterReading)
+        {
+            var row = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).FirstOrDefaultAsync(cancellationToken);
+            return row is null ? default : row.Adapt<T, TResult>(mapping);
+        }
+
+        return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).ToListAsync(cancellationToken);
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
-        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
+    public async Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        if (specification.MapsAfterReading)
+        {
+            var rows = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).ToListAsync(cancellationToken);
+            return rows.ConvertAll(row => row.Adapt<T, TResult>(mapping));
+        }
+
+        return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
+    }
 
     public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).CountAsync(cancellationToken);

@@ -1,0 +1,33 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace RiskPlatform.Architecture.Tests;
+
+/// <summary>Validators are registered as singletons (their rules are built once): they may depend only on singletons.</summary>
+public sealed class ValidatorLifetimeTests
+{
+    private static readonly Type[] SingletonDependencies = [typeof(TimeProvider), typeof(IOptions<>)];
+
+    [Fact]
+    public void Validators_DependOnlyOnSingletons_SoBuildingThemOnceCapturesNoRequestState()
+    {
+        var validators = Conventions.DeclaredTypes(Layers.Application)
+            .Where(type => type is { IsAbstract: false, IsInterface: false }
+                && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            .ToList();
+        Assert.Contains(validators, validator => validator.Name == "PlaceOrderCommandValidator");
+
+        var capturing = validators
+            .SelectMany(validator => validator.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .SelectMany(constructor => constructor.GetParameters())
+                .Where(parameter => !IsSingleton(parameter.ParameterType))
+                .Select(parameter => $"{validator.Name}({parameter.ParameterType.Name} {parameter.Name})"))
+            .ToList();
+
+        Assert.Empty(capturing);
+    }
+
+    private static bool IsSingleton(Type type) =>
+        SingletonDependencies.Contains(type.IsGenericType ? type.GetGenericTypeDefinition() : type);
+}
