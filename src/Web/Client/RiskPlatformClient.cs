@@ -208,9 +208,75 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
     // ---- notifications -------------------------------------------------------------------------------------------------
 
-    public Task<List<Notification>> ListNotificationsAsync(bool unreadOnly, CancellationToken cancellationToken = default) =>
-        SendAsync<List<Notification>>(
-            HttpMethod.Get, unreadOnly ? "notifications?is_read=false&limit=100" : "notifications?limit=100", null, authenticated: true, cancellationToken);
+    /// <summary>One page of the inbox, newest first: the notifications older than <paramref name="before"/> (a shown one's id).</summary>
+    public Task<List<Notification>> ListNotificationsAsync(
+        NotificationFilter filter, int limit, Guid? before = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"limit={limit}" };
+        if (filter.IsRead is { } isRead)
+        {
+            query.Add(isRead ? "is_read=true" : "is_read=false");
+        }
+
+        if (filter.Type is { Length: > 0 } type)
+        {
+            query.Add($"type={Uri.EscapeDataString(type)}");
+        }
+
+        if (filter.Priority is { Length: > 0 } priority)
+        {
+            query.Add($"priority={Uri.EscapeDataString(priority)}");
+        }
+
+        if (before is { } cursor)
+        {
+            query.Add($"before={cursor}");
+        }
+
+        return SendAsync<List<Notification>>(HttpMethod.Get, "notifications?" + string.Join('&', query), null, authenticated: true, cancellationToken);
+    }
+
+    /// <summary>Deletes the read notifications (unread ones stay).</summary>
+    public Task<NotificationBulkResult> ClearReadNotificationsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<NotificationBulkResult>(HttpMethod.Delete, "notifications/clear-all", null, authenticated: true, cancellationToken);
+
+    // ---- notification settings -----------------------------------------------------------------------------------------
+
+    public Task<List<NotificationPreference>> ListNotificationPreferencesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<NotificationPreference>>(HttpMethod.Get, "notifications/preferences", null, authenticated: true, cancellationToken);
+
+    public Task<NotificationPreference> UpdateNotificationPreferenceAsync(
+        Guid id, NotificationPreferenceChange change, CancellationToken cancellationToken = default) =>
+        SendAsync<NotificationPreference>(HttpMethod.Put, $"notifications/preferences/{id}", change, authenticated: true, cancellationToken);
+
+    public Task SetDefaultNotificationPreferencesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "notifications/preferences/set-defaults", null, cancellationToken);
+
+    public Task<List<ContactPoint>> ListContactPointsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<ContactPoint>>(HttpMethod.Get, "notifications/contacts", null, authenticated: true, cancellationToken);
+
+    /// <summary>Sends a code to the address (or answers "verified" when it already is).</summary>
+    public Task<ContactVerification> StartContactVerificationAsync(ContactVerificationStart start, CancellationToken cancellationToken = default) =>
+        SendAsync<ContactVerification>(HttpMethod.Post, "notifications/contact-verifications", start, authenticated: true, cancellationToken);
+
+    public Task<ContactPoint> ConfirmContactVerificationAsync(ContactVerificationConfirm confirm, CancellationToken cancellationToken = default) =>
+        SendAsync<ContactPoint>(HttpMethod.Post, "notifications/contact-verifications/confirm", confirm, authenticated: true, cancellationToken);
+
+    public Task DeleteContactPointAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/contacts/{id}", null, cancellationToken);
+
+    public Task<List<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<Webhook>>(HttpMethod.Get, "notifications/webhooks", null, authenticated: true, cancellationToken);
+
+    public Task<RegisteredWebhook> RegisterWebhookAsync(WebhookRequest webhook, CancellationToken cancellationToken = default) =>
+        SendAsync<RegisteredWebhook>(HttpMethod.Post, "notifications/webhooks", webhook, authenticated: true, cancellationToken);
+
+    public Task<RotatedWebhookSecret> RotateWebhookSecretAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<RotatedWebhookSecret>(HttpMethod.Post, $"notifications/webhooks/{id}/rotate-secret", null, authenticated: true, cancellationToken);
+
+    public Task DeleteWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/webhooks/{id}", null, cancellationToken);
 
     public Task<NotificationStats> GetNotificationStatsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<NotificationStats>(HttpMethod.Get, "notifications/stats", null, authenticated: true, cancellationToken);
@@ -240,6 +306,16 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
     public Task RevokeBrokerKeyAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api-keys/{id}", null, cancellationToken);
+
+    /// <summary>The newest entries of a key's audit trail: created, used, verified, rotated, revoked, and failures.</summary>
+    public Task<List<BrokerKeyAuditEntry>> ListBrokerKeyAuditAsync(Guid id, int limit, CancellationToken cancellationToken = default) =>
+        SendAsync<List<BrokerKeyAuditEntry>>(HttpMethod.Get, $"api-keys/{id}/audit-logs?limit={limit}", null, authenticated: true, cancellationToken);
+
+    public Task<TradingAccount> GetTradingAccountAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<TradingAccount>(HttpMethod.Get, "trading/account", null, authenticated: true, cancellationToken);
+
+    public Task<TradingAccount> SetTradingAccountAsync(TradingAccountChoice choice, CancellationToken cancellationToken = default) =>
+        SendAsync<TradingAccount>(HttpMethod.Put, "trading/account", choice, authenticated: true, cancellationToken);
 
     // ---- transport -----------------------------------------------------------------------------------------------------
 

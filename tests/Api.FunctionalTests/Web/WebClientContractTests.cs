@@ -54,6 +54,29 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(BrokerKeyRequest), "CreateApiKeyCommand" },
         { typeof(BrokerKeyRotation), "RotateApiKeyCommand" },
         { typeof(BrokerKeyVerification), "ApiKeyVerificationDto" },
+        { typeof(BrokerKeyAuditEntry), "ApiKeyAuditLogDto" },
+        { typeof(TradingAccount), "TradingAccountDto" },
+        { typeof(TradingAccountChoice), "SetTradingAccountCommand" },
+        { typeof(NotificationBulkResult), "NotificationBulkResult" },
+        { typeof(NotificationPreference), "NotificationPreferenceDto" },
+        { typeof(NotificationPreferenceChange), "UpdateNotificationPreferenceCommand" },
+        { typeof(ContactPoint), "ContactDto" },
+        { typeof(ContactVerificationStart), "StartContactVerificationCommand" },
+        { typeof(ContactVerificationConfirm), "ConfirmContactVerificationCommand" },
+        { typeof(ContactVerification), "ContactVerificationDto" },
+        { typeof(Webhook), "WebhookDto" },
+        { typeof(WebhookRequest), "RegisterWebhookCommand" },
+        { typeof(RegisteredWebhook), "RegisteredWebhookDto" },
+        { typeof(RotatedWebhookSecret), "RotatedWebhookSecretDto" },
+        { typeof(BacktestResult), "BacktestResultDto" },
+        { typeof(BacktestInputs), "BacktestInputsDto" },
+        { typeof(BacktestRuleHits), "BacktestRuleDto" },
+        { typeof(BacktestOrder), "BacktestOrderDto" },
+        { typeof(BacktestBreach), "BacktestBreachDto" },
+        { typeof(BacktestMonitorEvent), "BacktestMonitorEventDto" },
+        { typeof(BacktestRun), "BacktestRunDto" },
+        { typeof(BacktestCurvePoint), "BacktestCurvePointDto" },
+        { typeof(BacktestJob), "BacktestJobDto" },
     };
 
     public static TheoryData<string, string> Catalogs => new()
@@ -64,6 +87,9 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { nameof(WireCatalog.OrderSides), "OrderSide" },
         { nameof(WireCatalog.OrderTypes), "OrderType" },
         { nameof(WireCatalog.Brokers), "Broker" },
+        { nameof(WireCatalog.NotificationTypes), "NotificationType" },
+        { nameof(WireCatalog.NotificationPriorities), "NotificationPriority" },
+        { nameof(WireCatalog.NotificationChannels), "NotificationChannel" },
     };
 
     [Theory]
