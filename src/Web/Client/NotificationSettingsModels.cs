@@ -45,3 +45,6 @@ public sealed record RegisteredWebhook(Guid Id, string Url, string Secret);
 
 /// <summary>A webhook's new signing secret (the old one still signs until <see cref="PreviousSecretExpiresAt"/>): shown once.</summary>
 public sealed record RotatedWebhookSecret(Guid Id, string Secret, DateTime PreviousSecretExpiresAt);
+
+/// <summary>The answer of <c>POST /notifications/webhooks/{id}/test</c>: whether a signed test event reached the endpoint.</summary>
+public sealed record WebhookTest(bool Delivered, int? StatusCode, string? Error, long DurationMs);

@@ -275,6 +275,10 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task<RotatedWebhookSecret> RotateWebhookSecretAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync<RotatedWebhookSecret>(HttpMethod.Post, $"notifications/webhooks/{id}/rotate-secret", null, authenticated: true, cancellationToken);
 
+    /// <summary>Sends a signed test event to the endpoint now and says how it answered.</summary>
+    public Task<WebhookTest> SendWebhookTestAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<WebhookTest>(HttpMethod.Post, $"notifications/webhooks/{id}/test", null, authenticated: true, cancellationToken);
+
     public Task DeleteWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"notifications/webhooks/{id}", null, cancellationToken);
 

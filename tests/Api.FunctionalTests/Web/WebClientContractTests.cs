@@ -68,6 +68,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(WebhookRequest), "RegisterWebhookCommand" },
         { typeof(RegisteredWebhook), "RegisteredWebhookDto" },
         { typeof(RotatedWebhookSecret), "RotatedWebhookSecretDto" },
+        { typeof(WebhookTest), "WebhookTestResultDto" },
         { typeof(BacktestResult), "BacktestResultDto" },
         { typeof(BacktestInputs), "BacktestInputsDto" },
         { typeof(BacktestRuleHits), "BacktestRuleDto" },

@@ -116,4 +116,26 @@ public sealed class NotificationSettingsTests : WebAppTest
         cut.Button("I have saved it").Click();
         Assert.DoesNotContain(WebhookSecret, cut.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Webhook_SendTest_SaysWhetherTheEndpointTookIt()
+    {
+        await SignedInAsync();
+        const string Listed = """
+            [{"id":"0193c1a0-0000-7000-8000-000000000d01","url":"https://hooks.example/rp","notification_types":["risk_breach"],"is_active":true,
+              "consecutive_failures":0,"last_success_at":null,"last_failure_at":null,"disabled_at":null,"disabled_reason":null,
+              "previous_secret_expires_at":null,"created_at":"2026-01-05T10:00:00Z","updated_at":"2026-01-05T10:00:00Z"}]
+            """;
+        Api.On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, Listed)
+            .On(HttpMethod.Post, "notifications/webhooks/0193c1a0-0000-7000-8000-000000000d01/test", HttpStatusCode.OK,
+                """{"delivered":false,"status_code":503,"error":"The endpoint answered 503.","duration_ms":41}""")
+            .On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, Listed);
+        var cut = Render<Webhooks>();
+        cut.WaitForAssertion(() => Assert.Contains("risk breach", cut.Find("[data-testid=webhook]").TextContent, StringComparison.Ordinal));
+
+        cut.Button("Send test").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "https://hooks.example/rp: not delivered (answered 503) — The endpoint answered 503.", cut.Find("[data-testid=webhook-test]").TextContent));
+    }
 }
