@@ -14,6 +14,7 @@ using RiskPlatform.Application.Auth.Commands.VerifyEmail;
 using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Queries.GetCurrentUser;
+using RiskPlatform.Application.Auth.Queries.GetTwoFactorStatus;
 
 namespace RiskPlatform.Api.Endpoints;
 
@@ -31,6 +32,7 @@ internal sealed class Auth : IEndpointGroup
         group.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/resend-verification", ResendVerification).RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
         group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapGet("/mfa", GetTwoFactorStatus).RequireAuthorization();
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/disable", DisableTotp).RequireAuthorization();
@@ -49,6 +51,10 @@ internal sealed class Auth : IEndpointGroup
 
     public static async Task<Ok<TokenResponse>> VerifyMfa(VerifyMfaCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    /// <summary>Whether sign-in needs a second factor (and how many recovery codes are left): what a settings page shows.</summary>
+    public static async Task<Ok<TwoFactorStatusDto>> GetTwoFactorStatus(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetTwoFactorStatusQuery(), cancellationToken));
 
     public static async Task<Ok<TotpSetupResponse>> SetUpTotp(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new SetUpTotpCommand(), cancellationToken));

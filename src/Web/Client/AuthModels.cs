@@ -24,4 +24,17 @@ public sealed record SignInOutcome(string? ChallengeToken)
     public bool NeedsSecondFactor => ChallengeToken is not null;
 }
 
-public sealed record CurrentUser(Guid Id, string Email, string FullName, string Role);
+public sealed record CurrentUser(Guid Id, string Email, string FullName, string Role, bool IsVerified);
+
+/// <summary><c>GET /auth/mfa</c>: whether sign-in needs a second factor; never a secret.</summary>
+public sealed record TwoFactorStatus(bool TotpEnabled, bool SetupPending, DateTime? EnabledAt, int RecoveryCodesLeft);
+
+/// <summary>A new TOTP secret (<c>POST /auth/mfa/totp/setup</c>): shown once, until the first code confirms it.</summary>
+public sealed record TotpSetup(string Secret, string OtpauthUri);
+
+public sealed record TotpCode(string Code);
+
+/// <summary>The recovery codes (<c>POST /auth/mfa/totp/confirm</c>), shown once.</summary>
+public sealed record TotpRecoveryCodes(IReadOnlyList<string> RecoveryCodes);
+
+public sealed record DisableTotpRequest(string Password, string Code);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -72,6 +73,34 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
         await session.ClearAsync();
     }
 
+    /// <summary>Ends every sign-in of this account (all devices), then this tab's.</summary>
+    public async Task SignOutEverywhereAsync(CancellationToken cancellationToken = default)
+    {
+        await SendAsync(HttpMethod.Post, "auth/logout-all", null, cancellationToken);
+        await session.ClearAsync();
+    }
+
+    // ---- account security ----------------------------------------------------------------------------------------------
+
+    public Task<CurrentUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<CurrentUser>(HttpMethod.Get, "auth/me", null, authenticated: true, cancellationToken);
+
+    /// <summary>Sends a new verification link to the account's email (202); 409 once verified.</summary>
+    public Task ResendVerificationEmailAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "auth/resend-verification", null, cancellationToken);
+
+    public Task<TwoFactorStatus> GetTwoFactorStatusAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<TwoFactorStatus>(HttpMethod.Get, "auth/mfa", null, authenticated: true, cancellationToken);
+
+    public Task<TotpSetup> SetUpTotpAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<TotpSetup>(HttpMethod.Post, "auth/mfa/totp/setup", null, authenticated: true, cancellationToken);
+
+    public Task<TotpRecoveryCodes> ConfirmTotpAsync(string code, CancellationToken cancellationToken = default) =>
+        SendAsync<TotpRecoveryCodes>(HttpMethod.Post, "auth/mfa/totp/confirm", new TotpCode(code), authenticated: true, cancellationToken);
+
+    public Task DisableTotpAsync(DisableTotpRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "auth/mfa/totp/disable", request, cancellationToken);
+
     /// <summary>A valid access token (refreshed first when it is about to expire); null when signed out.</summary>
     public async Task<string?> AccessTokenAsync(CancellationToken cancellationToken = default)
     {
@@ -106,6 +135,13 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task<List<RiskRule>> ListRiskRulesAsync(CancellationToken cancellationToken = default) =>
         SendAsync<List<RiskRule>>(HttpMethod.Get, "risk-rules", null, authenticated: true, cancellationToken);
 
+    public Task<RiskRule> GetRiskRuleAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<RiskRule>(HttpMethod.Get, $"risk-rules/{id}", null, authenticated: true, cancellationToken);
+
+    /// <summary>One page of a rule's breaches, newest first, with their episodes.</summary>
+    public Task<List<RiskBreach>> ListRiskRuleBreachesAsync(Guid id, int limit, int offset, CancellationToken cancellationToken = default) =>
+        SendAsync<List<RiskBreach>>(HttpMethod.Get, $"risk-rules/{id}/breaches?limit={limit}&offset={offset}", null, authenticated: true, cancellationToken);
+
     public Task<RiskRule> CreateRiskRuleAsync(RiskRuleRequest rule, CancellationToken cancellationToken = default) =>
         SendAsync<RiskRule>(HttpMethod.Post, "risk-rules", rule, authenticated: true, cancellationToken);
 
@@ -117,6 +153,36 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
     public Task DeleteRiskRuleAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"risk-rules/{id}", null, cancellationToken);
+
+    /// <summary>Replays the orders over stored daily bars with the caller's active rules and without; nothing is written.</summary>
+    public async Task<BacktestAnswer> RunBacktestAsync(BacktestForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        Func<HttpContent> upload = () =>
+        {
+            var content = new MultipartFormDataContent();
+            content.Add(new StringContent(form.OrdersCsv), "orders", "orders.csv");
+            AddField(content, "starting_cash", form.StartingCash?.ToString(CultureInfo.InvariantCulture));
+            AddField(content, "from", form.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            AddField(content, "to", form.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return content;
+        };
+        using var response = await ExchangeAsync(HttpMethod.Post, "risk-rules/backtest", upload, authenticated: true, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Accepted
+            ? new BacktestAnswer(null, await ReadAsync<BacktestJob>(response, cancellationToken))
+            : new BacktestAnswer(await ReadAsync<BacktestResult>(response, cancellationToken), null);
+
+        static void AddField(MultipartFormDataContent content, string name, string? value)
+        {
+            if (value is not null)
+            {
+                content.Add(new StringContent(value), name);
+            }
+        }
+    }
+
+    public Task<BacktestJob> GetBacktestJobAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<BacktestJob>(HttpMethod.Get, $"risk-rules/backtest/{id}", null, authenticated: true, cancellationToken);
 
     // ---- orders --------------------------------------------------------------------------------------------------------
 
@@ -142,9 +208,79 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
     // ---- notifications -------------------------------------------------------------------------------------------------
 
-    public Task<List<Notification>> ListNotificationsAsync(bool unreadOnly, CancellationToken cancellationToken = default) =>
-        SendAsync<List<Notification>>(
-            HttpMethod.Get, unreadOnly ? "notifications?is_read=false&limit=100" : "notifications?limit=100", null, authenticated: true, cancellationToken);
+    /// <summary>One page of the inbox, newest first: the notifications older than <paramref name="before"/> (a shown one's id).</summary>
+    public Task<List<Notification>> ListNotificationsAsync(
+        NotificationFilter filter, int limit, Guid? before = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"limit={limit}" };
+        if (filter.IsRead is { } isRead)
+        {
+            query.Add(isRead ? "is_read=true" : "is_read=false");
+        }
+
+        if (filter.Type is { Length: > 0 } type)
+        {
+            query.Add($"type={Uri.EscapeDataString(type)}");
+        }
+
+        if (filter.Priority is { Length: > 0 } priority)
+        {
+            query.Add($"priority={Uri.EscapeDataString(priority)}");
+        }
+
+        if (before is { } cursor)
+        {
+            query.Add($"before={cursor}");
+        }
+
+        return SendAsync<List<Notification>>(HttpMethod.Get, "notifications?" + string.Join('&', query), null, authenticated: true, cancellationToken);
+    }
+
+    /// <summary>Deletes the read notifications (unread ones stay).</summary>
+    public Task<NotificationBulkResult> ClearReadNotificationsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<NotificationBulkResult>(HttpMethod.Delete, "notifications/clear-all", null, authenticated: true, cancellationToken);
+
+    // ---- notification settings -----------------------------------------------------------------------------------------
+
+    public Task<List<NotificationPreference>> ListNotificationPreferencesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<NotificationPreference>>(HttpMethod.Get, "notifications/preferences", null, authenticated: true, cancellationToken);
+
+    public Task<NotificationPreference> UpdateNotificationPreferenceAsync(
+        Guid id, NotificationPreferenceChange change, CancellationToken cancellationToken = default) =>
+        SendAsync<NotificationPreference>(HttpMethod.Put, $"notifications/preferences/{id}", change, authenticated: true, cancellationToken);
+
+    public Task SetDefaultNotificationPreferencesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "notifications/preferences/set-defaults", null, cancellationToken);
+
+    public Task<List<ContactPoint>> ListContactPointsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<ContactPoint>>(HttpMethod.Get, "notifications/contacts", null, authenticated: true, cancellationToken);
+
+    /// <summary>Sends a code to the address (or answers "verified" when it already is).</summary>
+    public Task<ContactVerification> StartContactVerificationAsync(ContactVerificationStart start, CancellationToken cancellationToken = default) =>
+        SendAsync<ContactVerification>(HttpMethod.Post, "notifications/contact-verifications", start, authenticated: true, cancellationToken);
+
+    public Task<ContactPoint> ConfirmContactVerificationAsync(ContactVerificationConfirm confirm, CancellationToken cancellationToken = default) =>
+        SendAsync<ContactPoint>(HttpMethod.Post, "notifications/contact-verifications/confirm", confirm, authenticated: true, cancellationToken);
+
+    public Task DeleteContactPointAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/contacts/{id}", null, cancellationToken);
+
+    public Task<List<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<Webhook>>(HttpMethod.Get, "notifications/webhooks", null, authenticated: true, cancellationToken);
+
+    public Task<RegisteredWebhook> RegisterWebhookAsync(WebhookRequest webhook, CancellationToken cancellationToken = default) =>
+        SendAsync<RegisteredWebhook>(HttpMethod.Post, "notifications/webhooks", webhook, authenticated: true, cancellationToken);
+
+    public Task<RotatedWebhookSecret> RotateWebhookSecretAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<RotatedWebhookSecret>(HttpMethod.Post, $"notifications/webhooks/{id}/rotate-secret", null, authenticated: true, cancellationToken);
+
+    /// <summary>Sends a signed test event to the endpoint now and says how it answered.</summary>
+    public Task<WebhookTest> SendWebhookTestAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<WebhookTest>(HttpMethod.Post, $"notifications/webhooks/{id}/test", null, authenticated: true, cancellationToken);
+
+    public Task DeleteWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/webhooks/{id}", null, cancellationToken);
 
     public Task<NotificationStats> GetNotificationStatsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<NotificationStats>(HttpMethod.Get, "notifications/stats", null, authenticated: true, cancellationToken);
@@ -175,14 +311,27 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     public Task RevokeBrokerKeyAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api-keys/{id}", null, cancellationToken);
 
+    /// <summary>The newest entries of a key's audit trail: created, used, verified, rotated, revoked, and failures.</summary>
+    public Task<List<BrokerKeyAuditEntry>> ListBrokerKeyAuditAsync(Guid id, int limit, CancellationToken cancellationToken = default) =>
+        SendAsync<List<BrokerKeyAuditEntry>>(HttpMethod.Get, $"api-keys/{id}/audit-logs?limit={limit}", null, authenticated: true, cancellationToken);
+
+    public Task<TradingAccount> GetTradingAccountAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<TradingAccount>(HttpMethod.Get, "trading/account", null, authenticated: true, cancellationToken);
+
+    public Task<TradingAccount> SetTradingAccountAsync(TradingAccountChoice choice, CancellationToken cancellationToken = default) =>
+        SendAsync<TradingAccount>(HttpMethod.Put, "trading/account", choice, authenticated: true, cancellationToken);
+
     // ---- transport -----------------------------------------------------------------------------------------------------
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
     {
         using var response = await ExchangeAsync(method, path, body, authenticated, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
-            ?? throw new ApiProblemException(response.StatusCode, $"The service answered {path} with an empty body.", null);
+        return await ReadAsync<T>(response, cancellationToken);
     }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await response.Content.ReadFromJsonAsync<T>(WireJson.Options, cancellationToken)
+            ?? throw new ApiProblemException(response.StatusCode, $"The service answered {response.RequestMessage?.RequestUri} with an empty body.", null);
 
     private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
@@ -262,10 +411,12 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     private static HttpRequestMessage Request(HttpMethod method, string path, object? body, string? token)
     {
         var request = new HttpRequestMessage(method, new Uri("api/v1/" + path, UriKind.Relative));
-        if (body is not null)
+        request.Content = body switch
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Options);
-        }
+            null => null,
+            Func<HttpContent> form => form(), // an upload, built anew for a retry (a sent request disposes its content)
+            _ => JsonContent.Create(body, body.GetType(), options: WireJson.Options),
+        };
 
         if (token is not null)
         {

@@ -21,6 +21,17 @@ public static class WireCatalog
     public static readonly IReadOnlyList<string> Brokers =
         ["alpaca", "interactive_brokers", "td_ameritrade", "robinhood", "coinbase", "binance"];
 
+    public static readonly IReadOnlyList<string> NotificationTypes =
+    [
+        "order_filled", "order_cancelled", "order_rejected", "position_opened", "position_closed", "strategy_signal", "strategy_error",
+        "risk_breach", "daily_summary", "system_alert", "profit_target", "stop_loss", "api_key_expiring", "api_key_failed",
+        "trading_halted", "security_alert",
+    ];
+
+    public static readonly IReadOnlyList<string> NotificationPriorities = ["low", "medium", "high", "urgent"];
+
+    public static readonly IReadOnlyList<string> NotificationChannels = ["in_app", "email", "sms", "push", "webhook", "websocket"];
+
     /// <summary>A wire value as a person reads it: <c>max_daily_loss</c> → "max daily loss".</summary>
     public static string Label(string value) => value.Replace('_', ' ');
 }

@@ -29,13 +29,16 @@ public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddr
                 .WithAutomaticReconnect()
                 .Build();
             connection.On<UnreadCountChange>("unread_count_changed", count => SetUnread(count.UnreadCount));
-            connection.On<Notification>("notification_received", notification => Received?.Invoke(notification));
+            connection.On<Notification>("notification_received", Receive);
             _connection = connection;
             await connection.StartAsync(cancellationToken);
         }
 
         SetUnread((await client.GetNotificationStatsAsync(cancellationToken)).TotalUnread);
     }
+
+    /// <summary>A notification the hub pushed: the pages that listen show it.</summary>
+    internal void Receive(Notification notification) => Received?.Invoke(notification);
 
     /// <summary>The count after an action of this tab (mark read): the hub confirms it a moment later.</summary>
     public void SetUnread(int count)

@@ -135,6 +135,31 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
         (await client.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureProblem(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Status_FollowsSetupConfirmRecoveryCodeAndDisable()
+    {
+        var client = Anonymous();
+        await client.SignInAsNewUserAsync(Email, Password);
+        Assert.Equal((false, false, 0), await TwoFactorStatusAsync(client));
+
+        var secret = (await client.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureStatus(HttpStatusCode.OK).Body!["secret"]!.GetValue<string>();
+        Assert.Equal((false, true, 0), await TwoFactorStatusAsync(client));
+
+        var codes = (await client.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK)
+            .Body!["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
+        var enabled = (await client.GetAsync("/api/v1/auth/mfa")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal((true, false, 10), await TwoFactorStatusAsync(client));
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime, enabled["enabled_at"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.DoesNotContain(secret, enabled.ToJsonString(), StringComparison.Ordinal);
+
+        (await VerifyAsync(await ChallengeAsync(), codes[0])).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal((true, false, 9), await TwoFactorStatusAsync(client));
+
+        (await client.PostAsync("/api/v1/auth/mfa/totp/disable", new { password = Password, code = codes[1] })).EnsureStatus(HttpStatusCode.NoContent);
+        Assert.Equal((false, false, 0), await TwoFactorStatusAsync(client));
+        (await Anonymous().GetAsync("/api/v1/auth/mfa")).EnsureStatus(HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData("/api/v1/auth/mfa/verify", """{"challenge_token":"x","code":"12"}""", "code")]
     [InlineData("/api/v1/auth/mfa/verify", """{"code":"123456"}""", "challenge_token")]
@@ -189,6 +214,12 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
         var confirmed = (await client.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK);
         var codes = confirmed.Body!["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
         return (client, secret, codes);
+    }
+
+    private static async Task<(bool Enabled, bool Pending, int RecoveryCodesLeft)> TwoFactorStatusAsync(ApiClient client)
+    {
+        var body = (await client.GetAsync("/api/v1/auth/mfa")).EnsureStatus(HttpStatusCode.OK).Body!;
+        return (body["totp_enabled"]!.GetValue<bool>(), body["setup_pending"]!.GetValue<bool>(), body["recovery_codes_left"]!.GetValue<int>());
     }
 
     private async Task<string> ChallengeAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Playwright;
+using OtpNet;
 using RiskPlatform.Api.FunctionalTests.Actors;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
@@ -91,6 +92,12 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("unread-badge")).ToHaveTextAsync("1");
         await BrowserSession.ScreenshotAsync(page, "03-order-blocked");
 
+        // The rule's breach history holds the pre-trade breach.
+        await OpenAsync(page, "Risk rules");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Breach history of Max order value" }).ClickAsync();
+        await Expect(page.GetByTestId("breach")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("episode")).ToHaveTextAsync("— (pre-trade)");
+
         await OpenAsync(page, "Notifications");
         var notification = page.GetByTestId("notification").First;
         await Expect(notification).ToContainTextAsync("Max order value");
@@ -119,7 +126,11 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Halt trading" }).ClickAsync();
         await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("halted");
         await Expect(page.GetByTestId("trading-state-reason")).ToHaveTextAsync("E2E kill switch");
+        var toast = page.GetByTestId("toast"); // the halt is an urgent notification, pushed by the hub
+        await Expect(toast).ToContainTextAsync("E2E kill switch");
         await BrowserSession.ScreenshotAsync(page, "06-dashboard-halted");
+        await toast.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Expect(toast).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume trading" }).ClickAsync();
         await Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("active");
 
@@ -137,11 +148,66 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
+        // Two-step sign-in: the secret is on the page only until a code confirms it, the recovery codes only until dismissed.
+        await OpenAsync(page, "Security");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        var secret = (await page.GetByTestId("totp-secret").TextContentAsync())!;
+        await page.GetByLabel("Code", Exact).FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var recoveryCodes = page.GetByTestId("recovery-codes").Locator("code");
+        await Expect(recoveryCodes).ToHaveCountAsync(10);
+        var recoveryCode = (await recoveryCodes.First.TextContentAsync())!;
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(page, "08-security-recovery-codes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
+        await Expect(page.GetByTestId("two-factor-state")).ToContainTextAsync("10 recovery codes left");
+        Assert.DoesNotContain(recoveryCode, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await PhoneSizedPagesAsync(await context.StorageStateAsync());
+
         // Sign out ends the session in this tab and in storage.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Url("/signin"));
         await page.GotoAsync(Url("/orders"));
         await Expect(page).ToHaveURLAsync(Url("/signin"));
+
+        // Signing in again takes the password, then the second step (here a recovery code).
+        await page.GetByLabel("Email", Exact).FillAsync(email);
+        await page.GetByLabel("Password", Exact).FillAsync(Password);
+        await page.Locator(SignInButton).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Two-step sign-in");
+        await page.GetByLabel("Code", Exact).FillAsync(recoveryCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
+    }
+
+    /// <summary>
+    /// The main pages on a phone-sized screen (390 × 844, touch): each renders its heading, and nothing is wider than the screen
+    /// (wide tables scroll inside their own box). Screenshots <c>phone-*.png</c>.
+    /// </summary>
+    private async Task PhoneSizedPagesAsync(string storageState)
+    {
+        const int PhoneWidth = 390;
+        await using var phone = await _browser!.Browser.NewContextAsync(new()
+        {
+            StorageState = storageState, ViewportSize = new() { Width = PhoneWidth, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+        });
+        var page = await BrowserSession.NewPageAsync(phone);
+        (string Path, string Heading)[] pages =
+        [
+            ("/", "Dashboard"), ("/rules", "Risk rules"), ("/orders", "Orders"), ("/notifications", "Notifications"),
+            ("/notifications/settings", "Delivery settings"), ("/keys", "Broker keys"), ("/backtest", "Backtest"), ("/security", "Security"),
+        ];
+        foreach (var (path, heading) in pages)
+        {
+            await page.GotoAsync(Url(path));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await Expect(page.Locator(".loading")).ToHaveCountAsync(0);
+            // Against the device width, not innerWidth: a mobile browser widens its layout viewport to fit content that is too wide.
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= PhoneWidth, $"{path} is {width} px wide on a {PhoneWidth} px screen");
+            await BrowserSession.ScreenshotAsync(page, "phone-" + (path == "/" ? "dashboard" : path.Trim('/').Replace('/', '-')));
+        }
     }
 
     /// <summary>Follows a menu link and waits for its page: until then a label could still match a field of the page before.</summary>

@@ -1,0 +1,93 @@
+using System.Net;
+using Bunit;
+using RiskPlatform.Web.ComponentTests.Support;
+using RiskPlatform.Web.Pages;
+
+namespace RiskPlatform.Web.ComponentTests.Pages;
+
+public sealed class BacktestTests : WebAppTest
+{
+    private const string Result = """
+        {"simulated":true,"note":"Simulation only: nothing was written to your account.",
+         "inputs":{"from":"2026-01-05","to":"2026-01-06","starting_cash":100000,"orders":2,"symbols":["AAPL"],"trading_days":2,
+                   "rules_source":"account","rules":1,"price_source":"stored daily bars","assumptions":["Days are New York dates."],
+                   "limits":{"max_orders":10000,"max_symbols":500,"max_rules":50,"max_range_days":1830}},
+         "rules":[{"index":0,"rule_id":null,"name":"Max order value","rule_type":"max_order_value","threshold_value":1000,"threshold_unit":"dollars",
+                   "action":"block","hits":1,"pre_trade_hits":1,"monitor_hits":0,"first_hit":"2026-01-06","last_hit":"2026-01-06"}],
+         "orders":[
+           {"index":0,"date":"2026-01-05","symbol":"AAPL","side":"buy","qty":5,"type":"market","limit_price":null,"decision":"accepted",
+            "approved_qty":5,"filled_qty":5,"fill_price":100,"status":"filled","failure_code":null,"reason":null,"breaches":[]},
+           {"index":1,"date":"2026-01-06","symbol":"AAPL","side":"buy","qty":50,"type":"market","limit_price":null,"decision":"blocked",
+            "approved_qty":0,"filled_qty":0,"fill_price":null,"status":"blocked","failure_code":"RISK_BLOCKED","reason":null,
+            "breaches":[{"rule_index":0,"rule_id":null,"rule_name":"Max order value","rule_type":"max_order_value","action":"block",
+                         "observed":5000,"limit":1000,"reason":"Order value 5000 exceeds 1000"}]}],
+         "monitor_events":[],
+         "with_rules":{"final_equity":100050,"total_return_percent":0.05,"max_drawdown_percent":0,"worst_day":null,"final_trading_state":"active",
+                       "orders_filled":1,"orders_not_filled":1,"curve":[{"date":"2026-01-05","equity":100000,"drawdown_percent":0},{"date":"2026-01-06","equity":100050,"drawdown_percent":0}]},
+         "without_rules":{"final_equity":100550,"total_return_percent":0.55,"max_drawdown_percent":0,"worst_day":null,"final_trading_state":"active",
+                          "orders_filled":2,"orders_not_filled":0,"curve":[{"date":"2026-01-05","equity":100000,"drawdown_percent":0},{"date":"2026-01-06","equity":100550,"drawdown_percent":0}]}}
+        """;
+
+    [Fact]
+    public async Task Run_UploadsTheOrdersAsCsvAndShowsBothRunsAndWhyAnOrderWasBlocked()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.OK, Result);
+        var cut = Render<Backtest>();
+
+        cut.Find("#backtest-orders").Change("date,symbol,side,qty\n2026-01-05,AAPL,buy,5\n2026-01-06,AAPL,buy,50\n");
+        cut.Find("#backtest-cash").Change("100000");
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=backtest-run]").Count));
+        var runs = cut.FindAll("[data-testid=backtest-run]").Select(r => r.TextContent).ToList();
+        Assert.Contains("$100,050.00", runs[0], StringComparison.Ordinal);
+        Assert.Contains("$100,550.00", runs[1], StringComparison.Ordinal);
+        var blocked = cut.FindAll("[data-testid=backtest-order]")[1].TextContent;
+        Assert.Contains("blocked", blocked, StringComparison.Ordinal);
+        Assert.Contains("Max order value: Order value 5000 exceeds 1000", blocked, StringComparison.Ordinal);
+        var upload = Api.Single(HttpMethod.Post, "risk-rules/backtest").Body!;
+        Assert.Contains("name=orders; filename=orders.csv", upload, StringComparison.Ordinal);
+        Assert.Contains("2026-01-06,AAPL,buy,50", upload, StringComparison.Ordinal);
+        Assert.Contains("name=starting_cash", upload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithBadOrders_ShowsEachProblemBesideTheOrders()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.BadRequest, """
+            {"title":"One or more fields are invalid.","status":400,"errors":{"orders":["line 2: 'buy!' is not a side."],
+             "orders[0].symbol":["ZZZZ has no stored bars between 2026-01-05 and 2026-01-06."],"starting_cash":["must be greater than 0"]}}
+            """);
+        var cut = Render<Backtest>();
+
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".field-error").Count));
+        Assert.Equal("line 2: 'buy!' is not a side.", cut.Find("#backtest-orders ~ .field-error[data-field=orders]").TextContent);
+        Assert.Contains("ZZZZ has no stored bars", cut.Find("#backtest-orders ~ .field-error[data-field='orders[0].symbol']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("must be greater than 0", cut.Find("#backtest-cash ~ .field-error").TextContent);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheServiceMakesItAJob_PollsUntilItSucceedsAndShowsTheResult()
+    {
+        await SignedInAsync();
+        Backtest.PollInterval = TimeSpan.FromMilliseconds(10);
+        const string id = "0193c1a0-0000-7000-8000-000000000b01";
+        Api.On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.Accepted,
+                $$"""{"id":"{{id}}","status":"queued","submitted_at":"2026-01-05T10:00:00Z","error":null,"result":null}""")
+            .On(HttpMethod.Get, $"risk-rules/backtest/{id}", HttpStatusCode.OK,
+                $$"""{"id":"{{id}}","status":"running","submitted_at":"2026-01-05T10:00:00Z","error":null,"result":null}""")
+            .On(HttpMethod.Get, $"risk-rules/backtest/{id}", HttpStatusCode.OK,
+                $$"""{"id":"{{id}}","status":"succeeded","submitted_at":"2026-01-05T10:00:00Z","error":null,"result":{{Result}}}""");
+        var cut = Render<Backtest>();
+
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=backtest-run]").Count));
+        Assert.Equal(2, Api.Requests.Count(r => r.Path == $"risk-rules/backtest/{id}"));
+        Assert.Empty(cut.FindAll("[data-testid=backtest-job]"));
+    }
+}
