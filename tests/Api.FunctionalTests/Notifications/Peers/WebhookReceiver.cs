@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications.Peers;
 
@@ -16,6 +18,8 @@ namespace RiskPlatform.Api.FunctionalTests.Notifications.Peers;
 /// It can also be told to fail (answer 500/503) a number of times first, to hold each answer for a while after judging the
 /// message (<see cref="HoldAnswers"/>), and to answer a replay of a message it accepted 204 as a receiver that drops
 /// duplicates does (<see cref="AcknowledgeReplays"/>; the verdict stays <see cref="WebhookVerdict.Replayed"/>).
+/// Each message is also checked by the specification's reference implementation (the StandardWebhooks package), so our
+/// reading of the specification is not the only judge of our signing (<see cref="ReceivedWebhook.ReferenceVerified"/>).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -117,7 +121,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 verdict = WebhookVerdict.Replayed;
             }
 
-            _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict));
+            _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict, VerifiedByReference(body, context.Request.Headers)));
             if (HoldAnswers > TimeSpan.Zero)
             {
                 await Task.Delay(HoldAnswers, CancellationToken.None);
@@ -134,8 +138,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
             return;
         }
 
-        _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict));
+        _received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, verdict, ReferenceVerified: false));
     }
+
+    /// <summary>Whether the reference implementation accepts the message under any trusted secret (its clock is the real one).</summary>
+    private bool VerifiedByReference(string body, IHeaderDictionary headers) => _secrets.Any(secret =>
+    {
+        try
+        {
+            new StandardWebhook(secret).Verify(body, headers);
+            return true;
+        }
+        catch (WebhookVerificationException)
+        {
+            return false;
+        }
+    });
 }
 
 public enum WebhookVerdict
@@ -147,5 +165,5 @@ public enum WebhookVerdict
     Failing,
 }
 
-/// <summary>One message as it arrived, with the receiver's verdict.</summary>
-public sealed record ReceivedWebhook(string Id, string Timestamp, string SignatureHeader, string Body, WebhookVerdict Verdict);
+/// <summary>One message as it arrived, with the receiver's verdict and whether the reference implementation accepted it.</summary>
+public sealed record ReceivedWebhook(string Id, string Timestamp, string SignatureHeader, string Body, WebhookVerdict Verdict, bool ReferenceVerified);
