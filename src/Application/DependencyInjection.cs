@@ -30,6 +30,7 @@ public static class DependencyInjection
             typeof(LoggingBehaviour<,>),
             typeof(UnhandledExceptionBehaviour<,>),
             typeof(ValidationBehaviour<,>),
+            typeof(RecentMfaBehaviour<,>),
             typeof(AccountActorBehaviour<,>),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));
