@@ -28,7 +28,7 @@ internal sealed class RegisterCommandHandler(
         var user = User.Register(request.Email, request.FullName, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow().UtcDateTime);
         users.Add(user);
         audit.ActAs(user.Id).Target("user", user.Id).Describe("Registered an account");
-        verificationEmail.SendOnRegister(user);
+        verificationEmail.QueueOnRegister(user);
 
         return user.Adapt<UserDto>(mapping);
     }

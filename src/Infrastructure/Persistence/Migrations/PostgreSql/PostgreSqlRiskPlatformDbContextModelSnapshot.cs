@@ -1959,6 +1959,50 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("login_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_pending_account_emails_due");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_account_emails", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2315,6 +2359,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
