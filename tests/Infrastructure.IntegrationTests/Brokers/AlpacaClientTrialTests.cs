@@ -32,7 +32,7 @@ public sealed class AlpacaClientTrialTests
             CircuitBreakerFailures = 1, CircuitBreakerCooldownSeconds = 30, MaxRetries = 0, MaxRetryAfterSeconds = 5, TimeoutSeconds = 5,
         });
         _breakers = new AlpacaCircuitBreakers(options, _time);
-        _client = new AlpacaClient(new StubFactory(_http), _breakers, new BrokerCallAccounting(), options, _time, NullLogger<AlpacaClient>.Instance);
+        _client = new AlpacaClient(new StubFactory(_http), _breakers, new AlpacaRequestBudget(options, _time), new BrokerCallAccounting(), options, _time, NullLogger<AlpacaClient>.Instance);
         var keyId = Guid.CreateVersion7();
         _key = new AlpacaKey(
             keyId, 0, new Uri("https://paper-api.alpaca.markets"),
@@ -119,7 +119,7 @@ public sealed class AlpacaClientTrialTests
                         return Ok();
                     };
                     await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                        _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, cancellation.Token));
+                        _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, AlpacaCaller.User, cancellation.Token));
                 }
 
                 break;
@@ -134,9 +134,9 @@ public sealed class AlpacaClientTrialTests
         }
     }
 
-    private Task<AlpacaResponse> SendAsync() => _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, CancellationToken.None);
+    private Task<AlpacaResponse> SendAsync() => _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, AlpacaCaller.User, CancellationToken.None);
 
-    private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"status":"ACTIVE"}""") };
+    internal static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"status":"ACTIVE"}""") };
 
     private static HttpResponseMessage TooManyRequests(TimeSpan? retryAfter)
     {
@@ -149,7 +149,7 @@ public sealed class AlpacaClientTrialTests
         return response;
     }
 
-    private sealed class StubHandler : HttpMessageHandler
+    internal sealed class StubHandler : HttpMessageHandler
     {
         private int _calls;
 
@@ -164,12 +164,12 @@ public sealed class AlpacaClientTrialTests
         }
     }
 
-    private sealed class StubFactory(HttpMessageHandler handler) : IHttpClientFactory
+    internal sealed class StubFactory(HttpMessageHandler handler) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
 
-    private sealed class StubCipher : ICredentialCipher
+    internal sealed class StubCipher : ICredentialCipher
     {
         public Exception? Throw { get; set; }
 
