@@ -78,6 +78,11 @@ public static class DependencyInjection
                 "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
             .ValidateOnStart();
         services.AddHostedService<ApiKeyExpirySweepService>();
+        services.AddOptions<SignInRecordsPurgeOptions>()
+            .Bind(configuration.GetSection(SignInRecordsPurgeOptions.SectionName))
+            .Validate(o => o.IsValid, "Purge:Interval must be positive, Purge:LoginAttemptsRetention at least 01:00:00 and Purge:RefreshTokensRetention not negative.")
+            .ValidateOnStart();
+        services.AddHostedService<SignInRecordsPurgeService>();
         AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
         AddBacktesting(services, configuration);

@@ -1950,6 +1950,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_login_attempts_attempted_at");
+
                     b.HasIndex("IpAddress", "AttemptedAt")
                         .HasDatabaseName("ix_login_attempts_ip_recent");
 
@@ -2053,6 +2056,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family");
+
+                    b.HasIndex("SessionExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_session_end");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()

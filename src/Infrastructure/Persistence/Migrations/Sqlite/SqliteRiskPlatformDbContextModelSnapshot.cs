@@ -1945,6 +1945,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_login_attempts_attempted_at");
+
                     b.HasIndex("IpAddress", "AttemptedAt")
                         .HasDatabaseName("ix_login_attempts_ip_recent");
 
@@ -2048,6 +2051,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family");
+
+                    b.HasIndex("SessionExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_session_end");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
