@@ -156,7 +156,7 @@ internal sealed partial class AlpacaClient(
         }
         catch (UnknownMasterKeyVersionException exception)
         {
-            throw new ServiceUnavailableException("master_key_unavailable", exception.Message, exception);
+            throw ServiceUnavailableException.MasterKeyUnavailable(exception);
         }
     }
 
