@@ -33,10 +33,16 @@ public sealed class AlpacaClientTrialTests
         });
         _breakers = new AlpacaCircuitBreakers(options, _time);
         _client = new AlpacaClient(new StubFactory(_http), _breakers, new AlpacaRequestBudget(options, _time), new BrokerCallAccounting(), options, _time, NullLogger<AlpacaClient>.Instance);
+        _key = NewKey(_cipher);
+    }
+
+    /// <summary>A paper key of a new user whose credentials <paramref name="cipher"/> opens.</summary>
+    internal static AlpacaKey NewKey(ICredentialCipher cipher)
+    {
         var keyId = Guid.CreateVersion7();
-        _key = new AlpacaKey(
+        return new AlpacaKey(
             keyId, 0, new Uri("https://paper-api.alpaca.markets"),
-            new DecryptedCredentialAccess(_cipher, CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true), new CredentialCiphertexts([1], [2], 1)));
+            new DecryptedCredentialAccess(cipher, CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true), new CredentialCiphertexts([1], [2], 1)));
     }
 
     public static TheoryData<string> TrialEndings => ["rate limited, long Retry-After", "rate limited, no Retry-After", "cancelled", "integrity", "unknown master key"];

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Infrastructure.Brokers.Accounting;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 
@@ -69,14 +67,5 @@ public sealed class AlpacaRequestBudgetTests
     private Task<AlpacaResponse> SendAsync(AlpacaKey key, AlpacaCaller caller) =>
         _client.SendAsync(key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, caller, CancellationToken.None);
 
-    private static AlpacaKey Key()
-    {
-        var keyId = Guid.CreateVersion7();
-        return new AlpacaKey(
-            keyId, 0, new Uri("https://paper-api.alpaca.markets"),
-            new DecryptedCredentialAccess(
-                new AlpacaClientTrialTests.StubCipher(),
-                CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true),
-                new CredentialCiphertexts([1], [2], 1)));
-    }
+    private static AlpacaKey Key() => AlpacaClientTrialTests.NewKey(new AlpacaClientTrialTests.StubCipher());
 }

@@ -1,11 +1,8 @@
+using MediatR;
 using RiskPlatform.Application.Auth.Common;
-using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Domain.Common;
-using RiskPlatform.Domain.Users;
-using MediatR;
 
 namespace RiskPlatform.Application.Auth.Commands.StepUpMfa;
 
@@ -14,9 +11,7 @@ namespace RiskPlatform.Application.Auth.Commands.StepUpMfa;
 /// sign-ins under the same (email, address) lock) and answers with a proof bound to the user and this authenticator.
 /// </summary>
 internal sealed class StepUpMfaCommandHandler(
-    IRepository<User> users,
-    IRepository<TotpAuthenticator> authenticators,
-    ICurrentUser currentUser,
+    CallerAuthenticatorLoader loader,
     ITokenService tokens,
     SignInThrottle throttle,
     MfaCodeCheck codeCheck,
@@ -25,18 +20,8 @@ internal sealed class StepUpMfaCommandHandler(
 {
     public async Task<MfaProofResponse> Handle(StepUpMfaCommand request, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireUserId();
-        var user = await users.FirstOrDefaultAsync(new TrackedUserByIdSpec(userId), cancellationToken)
-            ?? throw new UnauthorizedException("invalid_token", "The account no longer exists.");
-        var authenticator = await authenticators.FirstOrDefaultAsync(new TotpAuthenticatorOfUserSpec(userId), cancellationToken);
-        if (authenticator is not { IsEnabled: true })
-        {
-            throw new ConflictException("mfa.not_enabled", "Two-factor sign-in is not enabled.");
-        }
-
-        audit.Target("totp_authenticator", authenticator.Id);
         var now = timeProvider.GetUtcNow();
-        await throttle.EnterAsync(user.NormalizedEmail, now.UtcDateTime, cancellationToken);
+        var (user, authenticator) = await loader.LoadForCodeAsync(now.UtcDateTime, cancellationToken);
 
         var outcome = codeCheck.Use(authenticator, request.Code, now);
         if (outcome is MfaCodeOutcome.Wrong or MfaCodeOutcome.Replayed)
@@ -47,6 +32,6 @@ internal sealed class StepUpMfaCommandHandler(
         }
 
         audit.Describe($"Second factor confirmed for sensitive operations {MfaCodeCheck.Describe(outcome)}");
-        return new MfaProofResponse(tokens.CreateMfaProof(userId, authenticator.Id), (int)tokens.MfaProofLifetime.TotalSeconds);
+        return new MfaProofResponse(tokens.CreateMfaProof(user.Id, authenticator.Id), (int)tokens.MfaProofLifetime.TotalSeconds);
     }
 }
