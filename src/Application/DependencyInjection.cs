@@ -30,6 +30,7 @@ public static class DependencyInjection
             typeof(LoggingBehaviour<,>),
             typeof(UnhandledExceptionBehaviour<,>),
             typeof(ValidationBehaviour<,>),
+            typeof(RecentMfaBehaviour<,>),
             typeof(AccountActorBehaviour<,>),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Auth.Common.VerificationEmail>();
         services.AddOptions<Auth.Common.AccountOptions>(); // bound to configuration by the host; defaults otherwise
         services.AddScoped<Auth.Common.MfaCodeCheck>();
+        services.AddScoped<Auth.Common.CallerAuthenticatorLoader>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<AfterCommitActions>();
         services.AddScoped<IAfterCommitActions>(provider => provider.GetRequiredService<AfterCommitActions>());

@@ -78,6 +78,11 @@ public static class DependencyInjection
                 "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
             .ValidateOnStart();
         services.AddHostedService<ApiKeyExpirySweepService>();
+        services.AddOptions<SignInRecordsPurgeOptions>()
+            .Bind(configuration.GetSection(SignInRecordsPurgeOptions.SectionName))
+            .Validate(o => o.IsValid, "Purge:Interval must be positive, Purge:LoginAttemptsRetention at least 01:00:00 and Purge:RefreshTokensRetention not negative.")
+            .ValidateOnStart();
+        services.AddHostedService<SignInRecordsPurgeService>();
         AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
         AddBacktesting(services, configuration);
@@ -156,6 +161,8 @@ public static class DependencyInjection
         services.AddOptions<AlpacaOptions>()
             .Bind(configuration.GetSection(AlpacaOptions.SectionName))
             .Validate(o => o.TimeoutSeconds is > 0 and <= 120, "Brokers:Alpaca:TimeoutSeconds must be between 0 and 120.")
+            .Validate(o => o.RequestsPerMinute > 0 && o.ServiceReservePercent is >= 0 and < 100,
+                "Brokers:Alpaca:RequestsPerMinute must be positive and Brokers:Alpaca:ServiceReservePercent 0 to 99.")
             .Validate(o => o.PaperUrl.IsAbsoluteUri && o.LiveUrl.IsAbsoluteUri && o.DataUrl.IsAbsoluteUri,
                 "Brokers:Alpaca:PaperUrl, LiveUrl and DataUrl must be absolute URLs.")
             .Validate(o => o.MaxRetries is >= 0 and <= 5 && o.RetryBaseDelayMilliseconds is >= 0 and <= 10_000 && o.MaxRetryAfterSeconds >= 0,
@@ -177,6 +184,7 @@ public static class DependencyInjection
             .RedactLoggedHeaders(_ => true);
         services.AddSingleton<AlpacaEndpoints>();
         services.AddSingleton<AlpacaCircuitBreakers>();
+        services.AddSingleton<AlpacaRequestBudget>();
         services.AddSingleton<AlpacaClient>();
         services.AddScoped<AlpacaBrokerGateway>();
         services.AddScoped<IBrokerPriceHistory, BrokerPriceHistory>();

@@ -87,6 +87,24 @@ internal sealed class SingleUserReadRepository(UserDto user) : IReadRepository<U
     public Task<bool> AnyAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
 
+/// <summary>No user has a second factor: the measured commands need no recent one anyway.</summary>
+internal sealed class NoTotpAuthenticators : IReadRepository<TotpAuthenticator>
+{
+    public Task<TotpAuthenticator?> FirstOrDefaultAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) =>
+        Task.FromResult<TotpAuthenticator?>(null);
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) =>
+        Task.FromResult<TResult?>(default);
+
+    public Task<List<TotpAuthenticator>> ListAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TotpAuthenticator>());
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TResult>());
+
+    public Task<int> CountAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<bool> AnyAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(false);
+}
+
 /// <summary>One refresh-token family with one live token, answered for any specification.</summary>
 internal sealed class SingleFamilyRefreshTokenRepository(RefreshToken token) : IRepository<RefreshToken>
 {
@@ -123,6 +141,8 @@ internal sealed class FixedRequestContext : IRequestContext
     public string? UserAgent => "benchmark/1.0";
 
     public string? TraceId => "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    public string? MfaProof => null;
 }
 
 /// <summary>Token hashing without cryptography, so the handler's own work stays small and the pipeline's share visible.</summary>
@@ -145,6 +165,12 @@ internal sealed class FixedTokenService : ITokenService
     public string CreateMfaChallenge(Guid userId) => "challenge";
 
     public Guid? ReadMfaChallenge(string token) => null;
+
+    public TimeSpan MfaProofLifetime => TimeSpan.FromMinutes(5);
+
+    public string CreateMfaProof(Guid userId, Guid authenticatorId) => "proof";
+
+    public Guid? ReadMfaProof(string proof, Guid authenticatorId) => null;
 }
 
 /// <summary>No hub connections to close.</summary>

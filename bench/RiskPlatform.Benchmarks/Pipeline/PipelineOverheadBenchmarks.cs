@@ -59,6 +59,7 @@ public class PipelineOverheadBenchmarks
         services.AddSingleton<IUnitOfWork, NoOpUnitOfWork>();
         services.AddSingleton<IRepository<AuditLog>>(_auditLogs);
         services.AddSingleton<IReadRepository<User>>(_users);
+        services.AddSingleton<IReadRepository<TotpAuthenticator>, NoTotpAuthenticators>();
         services.AddSingleton<IRepository<RefreshToken>>(_refreshTokens);
         services.AddSingleton<ICurrentUser>(_currentUser);
         services.AddSingleton<IRequestContext, FixedRequestContext>();

@@ -10,6 +10,7 @@ using RiskPlatform.Application.Auth.Commands.RefreshAccessToken;
 using RiskPlatform.Application.Auth.Commands.Register;
 using RiskPlatform.Application.Auth.Commands.ResendVerificationEmail;
 using RiskPlatform.Application.Auth.Commands.SetUpTotp;
+using RiskPlatform.Application.Auth.Commands.StepUpMfa;
 using RiskPlatform.Application.Auth.Commands.VerifyEmail;
 using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
@@ -33,6 +34,7 @@ internal sealed class Auth : IEndpointGroup
         group.MapPost("/resend-verification", ResendVerification).RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
         group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         group.MapGet("/mfa", GetTwoFactorStatus).RequireAuthorization();
+        group.MapPost("/mfa/step-up", StepUpMfa).RequireAuthorization().RequireRateLimiting(RateLimits.Login);
         group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
         group.MapPost("/mfa/totp/disable", DisableTotp).RequireAuthorization();
@@ -55,6 +57,9 @@ internal sealed class Auth : IEndpointGroup
     /// <summary>Whether sign-in needs a second factor (and how many recovery codes are left): what a settings page shows.</summary>
     public static async Task<Ok<TwoFactorStatusDto>> GetTwoFactorStatus(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetTwoFactorStatusQuery(), cancellationToken));
+    /// <summary>A proof of a second factor given now, for sensitive operations (sent back as <c>X-MFA-Proof</c>).</summary>
+    public static async Task<Ok<MfaProofResponse>> StepUpMfa(StepUpMfaCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
 
     public static async Task<Ok<TotpSetupResponse>> SetUpTotp(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new SetUpTotpCommand(), cancellationToken));

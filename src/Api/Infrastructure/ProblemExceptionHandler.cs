@@ -38,6 +38,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message, "not_found"),
         UnauthorizedException unauthorized => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", unauthorized.Message, unauthorized.Code),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message, forbidden.Code),
         TooManyRequestsException throttled => Throttled(throttled, httpContext),
         ServiceUnavailableException unavailable => Unavailable(unavailable, httpContext),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message, conflict.Code),

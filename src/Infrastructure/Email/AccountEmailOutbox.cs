@@ -1,30 +1,26 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Infrastructure.Email;
 
-/// <summary>
-/// The in-memory queue behind <see cref="IAccountEmailOutbox"/>, drained by <see cref="AccountEmailWorker"/>. Bounded: a mail
-/// that does not fit is dropped with a warning (its user asks for another link).
-/// </summary>
-internal sealed partial class AccountEmailOutbox(ILogger<AccountEmailOutbox> logger) : IAccountEmailOutbox
+/// <summary>The wake-up signal of <see cref="AccountEmailWorker"/>: a mail was stored and committed, look now rather than at the next poll.</summary>
+internal sealed class AccountEmailOutbox : IAccountEmailOutbox, IDisposable
 {
-    public const int Capacity = 10_000;
+    private readonly SemaphoreSlim _signal = new(0, 1);
 
-    private readonly Channel<EmailMessage> _queue = Channel.CreateBounded<EmailMessage>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    public ChannelReader<EmailMessage> Reader => _queue.Reader;
-
-    public void Enqueue(EmailMessage message)
+    public void Wake()
     {
-        if (!_queue.Writer.TryWrite(message))
+        try
         {
-            LogDropped(logger, message.MessageId);
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the worker will look once for all.
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account email {MessageId} was dropped: the send queue is full")]
-    private static partial void LogDropped(ILogger logger, string messageId);
+    /// <summary>Waits for <see cref="Wake"/> or <paramref name="timeout"/>, whichever comes first.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
 }

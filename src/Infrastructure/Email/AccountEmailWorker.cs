@@ -1,56 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Infrastructure.Email;
 
 /// <summary>
-/// Sends the queued account emails one at a time. A transient failure (the mail server unreachable) is retried after 2 s
-/// and 10 s; a permanent refusal or a third failure is logged and the mail dropped. The message text is never logged: it
-/// carries a verification token.
+/// Sends the stored <see cref="PendingAccountEmail"/> rows: polls every <see cref="PollInterval"/>, or at once when woken after a
+/// commit. Each row is claimed for a lease first (its concurrency stamp settles a race between nodes), then its mail is
+/// composed with a fresh token and sent; the row is deleted once sent, given up on a permanent refusal or after
+/// <see cref="PendingAccountEmail.MaxAttempts"/>, and otherwise retried with backoff. A crash between the send and the delete sends
+/// it again after the lease, with the same Message-ID. The message text is never logged: it carries a token.
 /// </summary>
-internal sealed partial class AccountEmailWorker(AccountEmailOutbox outbox, IEmailSender sender, ILogger<AccountEmailWorker> logger) : BackgroundService
+internal sealed partial class AccountEmailWorker(
+    AccountEmailOutbox outbox,
+    IServiceScopeFactory scopes,
+    IEmailSender sender,
+    IEmailAvailability availability,
+    IEmailVerificationTokens tokens,
+    IOptions<AccountOptions> accountOptions,
+    TimeProvider timeProvider,
+    ILogger<AccountEmailWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private const int BatchSize = 20;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var message in outbox.Reader.ReadAllAsync(stoppingToken))
+        if (!availability.IsConfigured)
+        {
+            return; // nothing is stored without a mail server
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SendAsync(message, stoppingToken);
+                while (await SendDueAsync(stoppingToken) == BatchSize)
+                {
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogFailed(logger, message.MessageId, exception);
+                LogPassFailed(logger, exception);
             }
+
+            await outbox.WaitAsync(PollInterval, stoppingToken);
         }
     }
 
-    private async Task SendAsync(EmailMessage message, CancellationToken stoppingToken)
+    /// <summary>One batch of due rows; returns how many were due.</summary>
+    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        await using var scope = scopes.CreateAsyncScope();
+        var emails = scope.ServiceProvider.GetRequiredService<IRepository<PendingAccountEmail>>();
+        var users = scope.ServiceProvider.GetRequiredService<IRepository<User>>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+
+        var due = await emails.ListAsync(new DuePendingAccountEmailsSpec(timeProvider.GetUtcNow().UtcDateTime, BatchSize), cancellationToken);
+        foreach (var email in due)
         {
-            var result = await sender.SendAsync(message, stoppingToken);
-            if (result.Outcome == EmailSendOutcome.Sent)
+            email.Claim(timeProvider.GetUtcNow().UtcDateTime, Lease);
+            try
             {
-                return;
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                unitOfWork.DiscardChanges(); // another node took it between our read and our claim
+                continue;
             }
 
-            if (result.Outcome == EmailSendOutcome.PermanentFailure || attempt >= RetryDelays.Length)
+            var user = await users.FirstOrDefaultAsync(new TrackedUserByIdSpec(email.UserId), cancellationToken);
+            // Verified meanwhile, or the account is gone: nothing left to prove.
+            if (user is not { IsVerified: false } || await SendAsync(email, user, cancellationToken))
             {
-                LogGaveUp(logger, message.MessageId, attempt + 1, result.Error);
-                return;
+                emails.Remove(email);
             }
 
-            await Task.Delay(RetryDelays[attempt], stoppingToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
         }
+
+        return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Account email {MessageId} could not be sent")]
-    private static partial void LogFailed(ILogger logger, string messageId, Exception exception);
+    /// <summary>True when the row is done with: sent, or given up.</summary>
+    private async Task<bool> SendAsync(PendingAccountEmail email, User user, CancellationToken cancellationToken)
+    {
+        var message = VerificationEmail.Compose(
+            user.Email, tokens.Create(user.Id, user.NormalizedEmail), $"{email.Id:D}@riskplatform", accountOptions.Value);
+        var result = await sender.SendAsync(message, cancellationToken);
+        if (result.Outcome == EmailSendOutcome.Sent)
+        {
+            return true;
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account email {MessageId} was not sent after {Attempts} attempts: {Error}")]
+        email.RecordFailedAttempt(timeProvider.GetUtcNow().UtcDateTime);
+        if (result.Outcome == EmailSendOutcome.PermanentFailure || email.IsExhausted)
+        {
+            LogGaveUp(logger, message.MessageId, email.Attempts, result.Error);
+            return true;
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over the account emails failed; the next poll tries again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account email {MessageId} was given up after {Attempts} attempts: {Error}")]
     private static partial void LogGaveUp(ILogger logger, string messageId, int attempts, string? error);
 }

@@ -34,6 +34,11 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add("Smtp:Username and Smtp:Password must be set together.");
         }
 
+        if (options.Security == SmtpSecurity.None && !string.IsNullOrEmpty(options.Password) && !IsLoopback(options.Host))
+        {
+            failures.Add("Smtp:Security=none would send Smtp:Password in clear to a remote server; use starttls or ssl (none with credentials is accepted only for a relay on this machine).");
+        }
+
         if (options.MaxConnections is < 1 or > 64)
         {
             failures.Add("Smtp:MaxConnections must be between 1 and 64.");
@@ -51,4 +56,8 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsLoopback(string? host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }

@@ -43,6 +43,10 @@ public sealed partial class JwtOptions
     [Range(1, 15)]
     public int MfaChallengeMinutes { get; set; } = 5;
 
+    /// <summary>How long a step-up proof (<c>POST /auth/mfa/step-up</c>) lets a user with a second factor do sensitive operations.</summary>
+    [Range(1, 60)]
+    public int MfaProofMinutes { get; set; } = 5;
+
     /// <summary>True when no signing key at all is configured (neither <see cref="SigningKey"/> nor <see cref="SigningKeys"/>).</summary>
     public bool HasNoSigningKey => string.IsNullOrWhiteSpace(SigningKey) && SigningKeys.Count == 0;
 

@@ -18,6 +18,7 @@ internal sealed class JwtTokenService(
     TimeProvider timeProvider) : ITokenService
 {
     private const string MfaChallengePurpose = "RiskPlatform/mfa-challenge/v1";
+    private const string MfaProofPurpose = "RiskPlatform/mfa-proof/v1";
 
     private static readonly JsonWebTokenHandler Handler = new();
     private readonly JwtOptions _options = options.Value;
@@ -68,4 +69,13 @@ internal sealed class JwtTokenService(
         userTokens.Create(MfaChallengePurpose, userId, timeProvider.GetUtcNow() + MfaChallengeLifetime);
 
     public Guid? ReadMfaChallenge(string token) => userTokens.Read(MfaChallengePurpose, token, timeProvider.GetUtcNow());
+
+    public TimeSpan MfaProofLifetime => TimeSpan.FromMinutes(_options.MfaProofMinutes);
+
+    /// <summary>A <see cref="SignedUserTokens"/> token for the step-up purpose, bound to the authenticator that gave the code.</summary>
+    public string CreateMfaProof(Guid userId, Guid authenticatorId) =>
+        userTokens.Create(MfaProofPurpose, userId, timeProvider.GetUtcNow() + MfaProofLifetime, authenticatorId.ToString("N"));
+
+    public Guid? ReadMfaProof(string proof, Guid authenticatorId) =>
+        userTokens.Read(MfaProofPurpose, proof, timeProvider.GetUtcNow(), authenticatorId.ToString("N"));
 }

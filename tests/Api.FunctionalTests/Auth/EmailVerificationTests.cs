@@ -91,6 +91,36 @@ public abstract partial class EmailVerificationTests() : DedicatedHostTest("emai
         Assert.Equal("email.not_configured", refused.EnsureProblem(HttpStatusCode.ServiceUnavailable).Body!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Register_WhenTheServiceStopsBeforeTheLinkCouldBeSent_SendsItAfterTheRestart()
+    {
+        var smtp = await SmtpAsync();
+
+        // First life: the mail server cannot be reached, so the link is still owed when the process stops.
+        var firstLife = await HostAsync(smtp, new() { ["Smtp:Port"] = ClosedPort() });
+        (await DedicatedHosts.SignedInAsync(firstLife, "restarted@example.com")).Dispose();
+        await Hosts.WaitForCountAsync("SELECT COUNT(*) FROM pending_account_emails WHERE attempts >= 1", 1, "the first life tried once and failed");
+        await Hosts.StopAsync(firstLife);
+        Assert.Empty(smtp.Messages());
+
+        // Second life, past the retry's backoff: the stored row is sent with a token that works, and is then gone.
+        Hosts.Time.Shift(TimeSpan.FromMinutes(1));
+        var secondLife = await HostAsync(smtp);
+        var mail = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal("restarted@example.com", mail.Headers["X-RcptTo"]);
+        using var anonymous = new ApiClient(secondLife.CreateClient());
+        (await anonymous.PostAsync("/api/v1/auth/verify-email", new { token = TokenIn(mail) })).EnsureStatus(HttpStatusCode.NoContent);
+        await Hosts.WaitForCountAsync("SELECT COUNT(*) FROM pending_account_emails", 0, "a sent link is no longer owed");
+        Assert.Equal(0, await Hosts.CountAsync("SELECT COUNT(*) FROM users WHERE is_verified = " + (Provider == DatabaseProvider.Sqlite ? "0" : "false")));
+    }
+
+    private static string ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static string TokenIn(MimeMessage mail) => TokenPattern().Match(mail.TextBody ?? string.Empty).Groups[1].Value is { Length: > 0 } token
         ? token
         : throw new InvalidOperationException($"No token in the email: {mail.TextBody}");

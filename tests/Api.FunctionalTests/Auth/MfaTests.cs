@@ -198,6 +198,98 @@ public abstract class MfaTests(ApiFixture fixture) : FunctionalTest(fixture)
         Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'ResealTotpSecrets' AND outcome = 'succeeded'"));
     }
 
+    [Fact]
+    public async Task SensitiveOperations_WithTotpEnabled_NeedAStepUpProofThatExpires()
+    {
+        var (client, secret, _) = await EnrolAsync();
+        _clock.Advance(Step);
+
+        var refused = (await client.PostAsync(ApiKeys.ApiKeyTestData.Route, ApiKeys.ApiKeyTestData.CreateBody("live one"))).EnsureProblem(HttpStatusCode.Forbidden);
+        Assert.Equal("mfa.required", refused.Body!["code"]!.GetValue<string>());
+        Assert.Equal(1, await Fixture.CountAsync("SELECT COUNT(*) FROM audit_logs WHERE action = 'CreateApiKey' AND outcome = 'denied' AND error_code = 'mfa.required'"));
+        Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM api_keys"));
+
+        var stepUp = (await client.PostAsync("/api/v1/auth/mfa/step-up", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(300, stepUp.Body!["expires_in"]!.GetValue<int>());
+        client.Http.DefaultRequestHeaders.Add("X-MFA-Proof", stepUp.Body["mfa_proof"]!.GetValue<string>());
+        (await client.PostAsync(ApiKeys.ApiKeyTestData.Route, ApiKeys.ApiKeyTestData.CreateBody("first"))).EnsureStatus(HttpStatusCode.Created);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        (await client.PostAsync(ApiKeys.ApiKeyTestData.Route, ApiKeys.ApiKeyTestData.CreateBody("second"))).EnsureStatus(HttpStatusCode.Created);
+
+        // The same code a second time earns nothing; after five minutes the proof is spent.
+        (await client.PostAsync("/api/v1/auth/mfa/step-up", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/auth/mfa/step-up", new { code = Code(secret) })).EnsureProblem(HttpStatusCode.Unauthorized);
+        _clock.Advance(TimeSpan.FromMinutes(1.5));
+        (await client.PostAsync(ApiKeys.ApiKeyTestData.Route, ApiKeys.ApiKeyTestData.CreateBody("late"))).EnsureProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(2, await Fixture.CountAsync("SELECT COUNT(*) FROM api_keys"));
+    }
+
+    [Fact]
+    public async Task SensitiveOperations_WithoutAProof_AreRefusedOnEveryRouteButPassForAUserWithoutTotp()
+    {
+        var (client, secret, _) = await EnrolAsync();
+        var withoutTotp = Anonymous();
+        await withoutTotp.SignInAsNewUserAsync("plain@example.com", Password);
+        _clock.Advance(Step);
+        var proof = (await client.PostAsync("/api/v1/auth/mfa/step-up", new { code = Code(secret) })).EnsureStatus(HttpStatusCode.OK)
+            .Body!["mfa_proof"]!.GetValue<string>();
+        var keyId = await CreateKeyWithProofAsync(client, proof);
+        var elsewhere = Guid.NewGuid();
+
+        Func<ApiClient, Task<ApiResponse>>[] sensitive =
+        [
+            c => c.PostAsync(ApiKeys.ApiKeyTestData.Route, ApiKeys.ApiKeyTestData.CreateBody("another")),
+            c => c.PostAsync($"{ApiKeys.ApiKeyTestData.Route}/{keyId}/rotate", new { new_api_key = ApiKeys.ApiKeyTestData.NewApiKey(), new_api_secret = ApiKeys.ApiKeyTestData.NewApiSecret() }),
+            c => c.PutAsync($"{ApiKeys.ApiKeyTestData.Route}/{keyId}", new { is_paper_trading = false }),
+            c => c.DeleteAsync($"{ApiKeys.ApiKeyTestData.Route}/{keyId}"),
+            c => c.PutAsync("/api/v1/trading/account", new { source = "api_key", api_key_id = keyId }),
+            c => c.PostAsync("/api/v1/notifications/webhooks", new { url = "https://hooks.example.com/risk" }),
+            c => c.DeleteAsync($"/api/v1/notifications/webhooks/{elsewhere}"),
+            c => c.PostAsync($"/api/v1/notifications/webhooks/{elsewhere}/rotate-secret"),
+            c => c.PostAsync("/api/v1/notifications/contact-verifications", new { channel = "email", address = "pager@example.com" }),
+            c => c.DeleteAsync($"/api/v1/notifications/contacts/{elsewhere}"),
+            c => c.PostAsync("/api/v1/notifications/preferences", new { notification_type = "risk_breach", channel = "webhook", webhook_url = "https://hooks.example.com/p" }),
+            c => c.PostAsync("/api/v1/auth/logout-all"),
+        ];
+        foreach (var send in sensitive)
+        {
+            var refused = (await send(client)).EnsureProblem(HttpStatusCode.Forbidden);
+            Assert.Equal("mfa.required", refused.Body!["code"]!.GetValue<string>());
+        }
+
+        // Settings that give no new address and going back to the paper broker need no proof.
+        (await client.PostAsync("/api/v1/notifications/preferences", new { notification_type = "risk_breach", channel = "in_app" })).EnsureStatus(HttpStatusCode.Created);
+        (await client.PutAsync("/api/v1/trading/account", new { source = "paper" })).EnsureStatus(HttpStatusCode.OK);
+
+        // Another user's proof is not this user's; a user without TOTP needs none.
+        var plainKey = await CreateKeyWithProofAsync(withoutTotp, proof: null);
+        (await withoutTotp.DeleteAsync($"{ApiKeys.ApiKeyTestData.Route}/{plainKey}")).EnsureStatus(HttpStatusCode.NoContent);
+        (await withoutTotp.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
+        using var stranger = Anonymous();
+        await stranger.SignInAsNewUserAsync("stranger@example.com", Password);
+        var strangerSecret = (await stranger.PostAsync("/api/v1/auth/mfa/totp/setup")).EnsureStatus(HttpStatusCode.OK).Body!["secret"]!.GetValue<string>();
+        (await stranger.PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = Code(strangerSecret) })).EnsureStatus(HttpStatusCode.OK);
+        stranger.Http.DefaultRequestHeaders.Add("X-MFA-Proof", proof);
+        (await stranger.PostAsync("/api/v1/auth/logout-all")).EnsureProblem(HttpStatusCode.Forbidden);
+
+        client.Http.DefaultRequestHeaders.Add("X-MFA-Proof", proof);
+        (await client.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
+    }
+
+    private static async Task<Guid> CreateKeyWithProofAsync(ApiClient client, string? proof)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiKeys.ApiKeyTestData.Route)
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(ApiKeys.ApiKeyTestData.CreateBody("kept"), options: ApiClient.Json),
+        };
+        if (proof is not null)
+        {
+            request.Headers.Add("X-MFA-Proof", proof);
+        }
+
+        return (await client.SendAsync(request)).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+    }
+
     /// <summary>The code an authenticator app shows at the host's (frozen) now.</summary>
     private string Code(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(_clock.GetUtcNow().UtcDateTime);
 

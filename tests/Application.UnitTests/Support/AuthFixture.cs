@@ -147,10 +147,11 @@ public sealed class AuthFixture
         new(UserRepository, PasswordHasher, VerificationEmail(), Audit, DependencyInjection.CreateMappingConfig(), Time);
 
     private VerificationEmail VerificationEmail() => new(
-        Substitute.For<IEmailVerificationTokens>(),
+        Substitute.For<IRepository<PendingAccountEmail>>(),
         EmailAvailability,
         Substitute.For<IAccountEmailOutbox>(),
         Substitute.For<IAfterCommitActions>(),
+        Time,
         Microsoft.Extensions.Options.Options.Create(new AccountOptions()));
 
     internal ChangeUserRoleCommandHandler ChangeUserRoleHandler() => new(UserRepository, Audit, DependencyInjection.CreateMappingConfig());

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Auditing;
+using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.UnitTests.Support;
 
@@ -72,6 +73,8 @@ public sealed class PipelineHost : IAsyncDisposable
         services.AddScoped(_ => CurrentUser);
         services.AddScoped(_ => RequestContext);
         services.AddScoped(_ => Substitute.For<IAccountActors>()); // the widgets here are no account commands
+        services.AddScoped(_ => Substitute.For<IReadRepository<TotpAuthenticator>>()); // nor commands that need a recent second factor
+        services.AddScoped(_ => Substitute.For<ITokenService>());
         services.AddTransient<IRequestHandler<RenameWidgetCommand, string>, RenameWidgetCommandHandler>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetCommandValidator>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetContactValidator>();

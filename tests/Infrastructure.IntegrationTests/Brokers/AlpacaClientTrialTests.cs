@@ -32,11 +32,17 @@ public sealed class AlpacaClientTrialTests
             CircuitBreakerFailures = 1, CircuitBreakerCooldownSeconds = 30, MaxRetries = 0, MaxRetryAfterSeconds = 5, TimeoutSeconds = 5,
         });
         _breakers = new AlpacaCircuitBreakers(options, _time);
-        _client = new AlpacaClient(new StubFactory(_http), _breakers, new BrokerCallAccounting(), options, _time, NullLogger<AlpacaClient>.Instance);
+        _client = new AlpacaClient(new StubFactory(_http), _breakers, new AlpacaRequestBudget(options, _time), new BrokerCallAccounting(), options, _time, NullLogger<AlpacaClient>.Instance);
+        _key = NewKey(_cipher);
+    }
+
+    /// <summary>A paper key of a new user whose credentials <paramref name="cipher"/> opens.</summary>
+    internal static AlpacaKey NewKey(ICredentialCipher cipher)
+    {
         var keyId = Guid.CreateVersion7();
-        _key = new AlpacaKey(
+        return new AlpacaKey(
             keyId, 0, new Uri("https://paper-api.alpaca.markets"),
-            new DecryptedCredentialAccess(_cipher, CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true), new CredentialCiphertexts([1], [2], 1)));
+            new DecryptedCredentialAccess(cipher, CredentialContext.For(Guid.CreateVersion7(), keyId, Broker.Alpaca, null, true), new CredentialCiphertexts([1], [2], 1)));
     }
 
     public static TheoryData<string> TrialEndings => ["rate limited, long Retry-After", "rate limited, no Retry-After", "cancelled", "integrity", "unknown master key"];
@@ -119,7 +125,7 @@ public sealed class AlpacaClientTrialTests
                         return Ok();
                     };
                     await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                        _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, cancellation.Token));
+                        _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, AlpacaCaller.User, cancellation.Token));
                 }
 
                 break;
@@ -129,14 +135,16 @@ public sealed class AlpacaClientTrialTests
                 break;
             default:
                 _cipher.Throw = new UnknownMasterKeyVersionException(9);
-                Assert.Equal("master_key_unavailable", (await Assert.ThrowsAsync<ServiceUnavailableException>(SendAsync)).Code);
+                var unavailable = await Assert.ThrowsAsync<ServiceUnavailableException>(SendAsync);
+                Assert.Equal("master_key_unavailable", unavailable.Code);
+                Assert.DoesNotContain("Encryption:MasterKeys", unavailable.Message, StringComparison.Ordinal);
                 break;
         }
     }
 
-    private Task<AlpacaResponse> SendAsync() => _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, CancellationToken.None);
+    private Task<AlpacaResponse> SendAsync() => _client.SendAsync(_key, HttpMethod.Get, Account, null, AlpacaCallKind.Read, AlpacaCaller.User, CancellationToken.None);
 
-    private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"status":"ACTIVE"}""") };
+    internal static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("""{"status":"ACTIVE"}""") };
 
     private static HttpResponseMessage TooManyRequests(TimeSpan? retryAfter)
     {
@@ -149,7 +157,7 @@ public sealed class AlpacaClientTrialTests
         return response;
     }
 
-    private sealed class StubHandler : HttpMessageHandler
+    internal sealed class StubHandler : HttpMessageHandler
     {
         private int _calls;
 
@@ -164,12 +172,12 @@ public sealed class AlpacaClientTrialTests
         }
     }
 
-    private sealed class StubFactory(HttpMessageHandler handler) : IHttpClientFactory
+    internal sealed class StubFactory(HttpMessageHandler handler) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
 
-    private sealed class StubCipher : ICredentialCipher
+    internal sealed class StubCipher : ICredentialCipher
     {
         public Exception? Throw { get; set; }
 

@@ -29,6 +29,27 @@ public sealed class SmtpOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(SmtpSecurity.None, "smtp.example.com", "pw", false)]
+    [InlineData(SmtpSecurity.None, "10.0.0.25", "pw", false)]
+    [InlineData(SmtpSecurity.None, "127.0.0.1", "pw", true)]
+    [InlineData(SmtpSecurity.None, "localhost", "pw", true)]
+    [InlineData(SmtpSecurity.None, "smtp.example.com", null, true)]
+    [InlineData(SmtpSecurity.StartTls, "smtp.example.com", "pw", true)]
+    [InlineData(SmtpSecurity.Ssl, "smtp.example.com", "pw", true)]
+    public void Validate_WithCredentialsButNoEncryptionToARemoteServer_FailsNamingSmtpSecurity(SmtpSecurity security, string host, string? password, bool valid)
+    {
+        var options = new SmtpOptions { Host = host, Security = security, From = "alerts@example.com", Username = password is null ? null : "mailer", Password = password };
+
+        var result = new SmtpOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Smtp:Security=none", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(SmtpSecurity.None, null, 25)]
     [InlineData(SmtpSecurity.StartTls, null, 587)]
     [InlineData(SmtpSecurity.Ssl, null, 465)]

@@ -91,6 +91,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
         public string? UserAgent => null;
 
         public string? TraceId => null;
+
+        public string? MfaProof => null;
     }
 
     private sealed class TestHostEnvironment : IHostEnvironment

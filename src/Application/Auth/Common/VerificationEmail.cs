@@ -7,46 +7,51 @@ using RiskPlatform.Domain.Users;
 namespace RiskPlatform.Application.Auth.Common;
 
 /// <summary>
-/// Sends a user the link that proves they own their account's email address: a fresh token, through the account email
-/// outbox once the command has committed. Nothing is sent when no mail server is configured.
+/// Owes a user the link that proves they own their account's email address: a <see cref="PendingAccountEmail"/> row added in the
+/// command's own transaction (so a restart loses no mail), sent by the account email worker, which is woken once the command
+/// has committed. The link's token is made at sending (<see cref="Compose"/>). Nothing is queued without a mail server.
 /// </summary>
 public sealed class VerificationEmail(
-    IEmailVerificationTokens tokens,
+    IRepository<PendingAccountEmail> accountEmails,
     IEmailAvailability emailAvailability,
     IAccountEmailOutbox outbox,
     IAfterCommitActions afterCommit,
+    TimeProvider timeProvider,
     IOptions<AccountOptions> options)
 {
     public bool CanSend => emailAvailability.IsConfigured;
 
     /// <summary>Queues the link for a new account, unless <see cref="AccountOptions.SendVerificationEmailOnRegister"/> is off.</summary>
-    public void SendOnRegister(User user)
+    public void QueueOnRegister(User user)
     {
         if (options.Value.SendVerificationEmailOnRegister)
         {
-            SendAfterCommit(user);
+            Queue(user);
         }
     }
 
-    /// <summary>Queues the email for after the commit; false when no mail server is configured.</summary>
-    public bool SendAfterCommit(User user)
+    /// <summary>Adds the mail to the command's changes; false when no mail server is configured.</summary>
+    public bool Queue(User user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (!CanSend)
         {
             return false;
         }
 
-        var message = Compose(user.Email, tokens.Create(user.Id, user.NormalizedEmail), options.Value);
+        accountEmails.Add(PendingAccountEmail.Verification(user.Id, timeProvider.GetUtcNow().UtcDateTime));
         afterCommit.Enqueue(_ =>
         {
-            outbox.Enqueue(message);
+            outbox.Wake();
             return Task.CompletedTask;
         });
         return true;
     }
 
-    internal static EmailMessage Compose(string email, string token, AccountOptions options)
+    /// <summary>The verification mail to <paramref name="email"/> carrying <paramref name="token"/>, with a stable Message-ID.</summary>
+    public static EmailMessage Compose(string email, string token, string messageId, AccountOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var link = options.EmailVerificationUrl is { } page
             ? $"{page.AbsoluteUri}{(string.IsNullOrEmpty(page.Query) ? "?" : "&")}token={Uri.EscapeDataString(token)}"
             : null;
@@ -62,6 +67,6 @@ public sealed class VerificationEmail(
             "Confirm your RiskPlatform email address",
             text,
             html,
-            string.Create(CultureInfo.InvariantCulture, $"{Guid.CreateVersion7():D}@riskplatform"));
+            messageId);
     }
 }

@@ -19,6 +19,9 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
 
     public string? TraceId { get; private set; }
 
+    /// <summary>Never carried: the proof is checked where the request arrived, before the command is forwarded here.</summary>
+    public string? MfaProof => null;
+
     /// <summary>Marks this scope as an actor call made by <paramref name="origin"/>.</summary>
     public void Enter(AccountCallOrigin origin)
     {

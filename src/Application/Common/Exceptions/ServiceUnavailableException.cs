@@ -10,4 +10,13 @@ public sealed class ServiceUnavailableException(string code, string message, Exc
 
     /// <summary>How long the caller should wait before trying again, or null when unknown.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// A 503 for ciphertexts sealed under a master key version this service lacks. The answer names no setting or version
+    /// (configuration is the operator's business, not the caller's); the inner exception, which does, goes to the log.
+    /// </summary>
+    public static ServiceUnavailableException MasterKeyUnavailable(UnknownMasterKeyVersionException exception) => new(
+        "master_key_unavailable",
+        "The stored credentials cannot be opened by this service right now; an operator has been told. Try again later.",
+        exception);
 }

@@ -1,11 +1,10 @@
 namespace RiskPlatform.Application.Common.Interfaces;
 
 /// <summary>
-/// Account emails (verification links) handed to a background sender, so that the request that asked for one does not wait
-/// for the mail server. Enqueue after the command has committed (<see cref="IAfterCommitActions"/>). Not durable: a mail
-/// queued when the process stops is lost, and its user asks for another.
+/// The sender of the account emails (verification links) stored as <see cref="Domain.Users.PendingAccountEmail"/> rows. It polls for
+/// due rows; <see cref="Wake"/>, called once a command that added one has committed, makes it look at once.
 /// </summary>
 public interface IAccountEmailOutbox
 {
-    void Enqueue(EmailMessage message);
+    void Wake();
 }

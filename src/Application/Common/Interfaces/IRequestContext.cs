@@ -8,4 +8,7 @@ public interface IRequestContext
     string? UserAgent { get; }
 
     string? TraceId { get; }
+
+    /// <summary>The step-up proof of a recent second factor the request carries (<c>X-MFA-Proof</c>), if any.</summary>
+    string? MfaProof { get; }
 }

@@ -25,4 +25,13 @@ public interface ITokenService
 
     /// <summary>The user a challenge token was issued to; null when it is malformed, forged or expired.</summary>
     Guid? ReadMfaChallenge(string token);
+
+    /// <summary>How long a step-up proof of a second factor stays valid.</summary>
+    TimeSpan MfaProofLifetime { get; }
+
+    /// <summary>A signed, short-lived proof that this user gave a code of <paramref name="authenticatorId"/> just now.</summary>
+    string CreateMfaProof(Guid userId, Guid authenticatorId);
+
+    /// <summary>The user a proof was issued to for <paramref name="authenticatorId"/>; null when malformed, forged, expired or for another authenticator.</summary>
+    Guid? ReadMfaProof(string proof, Guid authenticatorId);
 }

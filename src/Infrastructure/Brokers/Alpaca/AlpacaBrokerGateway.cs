@@ -31,6 +31,7 @@ internal sealed class AlpacaBrokerGateway(
     AlpacaClient client,
     AlpacaEndpoints endpoints,
     ICredentialCipher cipher,
+    ICurrentUser currentUser,
     TimeProvider timeProvider) : IBrokerGateway
 {
     public const string RejectedCode = "order_rejected_by_broker";
@@ -293,7 +294,9 @@ internal sealed class AlpacaBrokerGateway(
     {
         try
         {
-            return await client.SendAsync(key, method, uri, body, kind, cancellationToken);
+            // No signed-in caller: the service's own call (the monitor), which may spend the key's reserve.
+            var caller = currentUser.UserId is null ? AlpacaCaller.Service : AlpacaCaller.User;
+            return await client.SendAsync(key, method, uri, body, kind, caller, cancellationToken);
         }
         catch (AlpacaCallException exception)
         {

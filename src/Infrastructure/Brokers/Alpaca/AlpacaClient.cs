@@ -20,20 +20,21 @@ namespace RiskPlatform.Infrastructure.Brokers.Alpaca;
 internal sealed partial class AlpacaClient(
     IHttpClientFactory httpClientFactory,
     AlpacaCircuitBreakers breakers,
+    AlpacaRequestBudget budget,
     BrokerCallAccounting accounting,
     IOptions<AlpacaOptions> options,
     TimeProvider timeProvider,
     ILogger<AlpacaClient> logger)
 {
     public async Task<AlpacaResponse> SendAsync(
-        AlpacaKey key, HttpMethod method, Uri uri, string? jsonBody, AlpacaCallKind kind, CancellationToken cancellationToken)
+        AlpacaKey key, HttpMethod method, Uri uri, string? jsonBody, AlpacaCallKind kind, AlpacaCaller caller, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var what = $"{method} {uri.AbsolutePath}";
         var trial = breakers.EnsureCallAllowed(key.ApiKeyId, key.Generation);
         try
         {
-            return await SendWithRetriesAsync(key, method, uri, jsonBody, kind, what, settings, cancellationToken);
+            return await SendWithRetriesAsync(key, method, uri, jsonBody, kind, caller, what, settings, cancellationToken);
         }
         finally
         {
@@ -47,11 +48,22 @@ internal sealed partial class AlpacaClient(
     }
 
     private async Task<AlpacaResponse> SendWithRetriesAsync(
-        AlpacaKey key, HttpMethod method, Uri uri, string? jsonBody, AlpacaCallKind kind, string what, AlpacaOptions settings,
+        AlpacaKey key, HttpMethod method, Uri uri, string? jsonBody, AlpacaCallKind kind, AlpacaCaller caller, string what, AlpacaOptions settings,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            // Nothing is sent, so nothing is accounted against the key: its owner's share is spent, not the key broken.
+            if (!budget.TryTake(key.ApiKeyId, caller, out var budgetWait))
+            {
+                throw new AlpacaCallException(
+                    AlpacaFailure.RateLimited,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"This key's share of Alpaca's request limit is spent for this minute (a part is kept for the risk monitor); retry in {Math.Ceiling(budgetWait.TotalSeconds):0} s."),
+                    retryAfter: budgetWait);
+            }
+
             var canRetry = attempt < settings.MaxRetries;
             var result = await SendOnceAsync(key, method, uri, jsonBody, kind, what, cancellationToken);
 
@@ -144,7 +156,7 @@ internal sealed partial class AlpacaClient(
         }
         catch (UnknownMasterKeyVersionException exception)
         {
-            throw new ServiceUnavailableException("master_key_unavailable", exception.Message, exception);
+            throw ServiceUnavailableException.MasterKeyUnavailable(exception);
         }
     }
 

@@ -62,6 +62,12 @@ public sealed class AlpacaOptions
     /// <summary>How long an open circuit refuses calls before one trial call is let through (<c>Brokers:Alpaca:CircuitBreakerCooldownSeconds</c>, default 30).</summary>
     public double CircuitBreakerCooldownSeconds { get; set; } = 30;
 
+    /// <summary>Requests a minute Alpaca allows one account (its documented limit is 200), counted per key on each node.</summary>
+    public int RequestsPerMinute { get; set; } = 200;
+
+    /// <summary>Percent of <see cref="RequestsPerMinute"/> kept for the service's own calls (the monitor's liquidations); users spend the rest.</summary>
+    public int ServiceReservePercent { get; set; } = 25;
+
     /// <summary>
     /// How often the daily bars of Alpaca-bound users' symbols (held, or ordered in the last 30 days) are fetched into the stored
     /// history (<c>Brokers:Alpaca:BarSyncInterval</c>, default 6 hours; 00:00:00 turns the sync off). The first run is one

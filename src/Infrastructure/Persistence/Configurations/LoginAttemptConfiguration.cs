@@ -14,6 +14,7 @@ internal sealed class LoginAttemptConfiguration : IEntityTypeConfiguration<Login
         builder.Property(a => a.IpAddress).HasMaxLength(64);
         builder.HasIndex(a => new { a.NormalizedEmail, a.AttemptedAt }).HasDatabaseName("ix_login_attempts_email_recent");
         builder.HasIndex(a => new { a.IpAddress, a.AttemptedAt }).HasDatabaseName("ix_login_attempts_ip_recent");
+        builder.HasIndex(a => a.AttemptedAt).HasDatabaseName("ix_login_attempts_attempted_at");
         builder.Ignore(a => a.DomainEvents);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(t => t.TokenHash).IsUnique().HasDatabaseName("ux_refresh_tokens_token_hash");
         builder.HasIndex(t => t.FamilyId).HasDatabaseName("ix_refresh_tokens_family");
+        builder.HasIndex(t => t.SessionExpiresAt).HasDatabaseName("ix_refresh_tokens_session_end");
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(t => t.DomainEvents);
     }

@@ -5,7 +5,7 @@ using RiskPlatform.Application.UnitTests.Support;
 
 namespace RiskPlatform.Application.UnitTests.Common.Behaviours;
 
-/// <summary>logging → unhandled exception → validation → account actor → audit → unit of work, outermost first.</summary>
+/// <summary>logging → unhandled exception → validation → recent MFA → account actor → audit → unit of work, outermost first.</summary>
 public sealed class PipelineOrderTests
 {
     private static readonly RenameWidgetCommand ValidCommand = new("Blue widget", "owner@example.com");
@@ -24,6 +24,7 @@ public sealed class PipelineOrderTests
                 typeof(LoggingBehaviour<,>),
                 typeof(UnhandledExceptionBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(RecentMfaBehaviour<,>),
                 typeof(AccountActorBehaviour<,>),
                 typeof(AuditBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),

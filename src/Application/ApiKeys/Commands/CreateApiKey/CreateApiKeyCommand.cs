@@ -15,7 +15,7 @@ public sealed record CreateApiKeyCommand(
     string ApiSecret,
     DateTime? ExpiresAt = null,
     bool IsPaperTrading = true,
-    bool IsDefault = false) : ICommand<ApiKeyDto>, ISensitiveRequest
+    bool IsDefault = false) : ICommand<ApiKeyDto>, ISensitiveRequest, IRequiresRecentMfa
 {
     public override string ToString() => $"{nameof(CreateApiKeyCommand)} {{ Broker = {Broker}, Name = {Name} }}";
 }

@@ -5,7 +5,7 @@ using RiskPlatform.Application.Common.Messaging;
 namespace RiskPlatform.Application.ApiKeys.Commands.RotateApiKey;
 
 /// <summary>Replaces both credentials of a key, keeping its id. <see cref="ToString"/> never prints the credentials.</summary>
-public sealed record RotateApiKeyCommand : ICommand<ApiKeyDto>, ISensitiveRequest
+public sealed record RotateApiKeyCommand : ICommand<ApiKeyDto>, ISensitiveRequest, IRequiresRecentMfa
 {
     /// <summary>From the route.</summary>
     [JsonIgnore]

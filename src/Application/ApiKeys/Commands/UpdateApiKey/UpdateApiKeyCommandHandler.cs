@@ -86,7 +86,7 @@ internal sealed class UpdateApiKeyCommandHandler(
         }
         catch (UnknownMasterKeyVersionException exception)
         {
-            throw new ServiceUnavailableException("master_key_unavailable", exception.Message, exception);
+            throw ServiceUnavailableException.MasterKeyUnavailable(exception);
         }
     }
 }

@@ -101,7 +101,7 @@ internal sealed class VerifyApiKeyCommandHandler(
         catch (UnknownMasterKeyVersionException exception)
         {
             // A configuration problem, not the user's: answer 503 (audited as failed) and leave the key as it is.
-            throw new ServiceUnavailableException("master_key_unavailable", exception.Message, exception);
+            throw ServiceUnavailableException.MasterKeyUnavailable(exception);
         }
     }
 }

@@ -1,18 +1,15 @@
 using MediatR;
 using RiskPlatform.Application.Auth.Common;
-using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.Auth.Commands.DisableTotp;
 
 internal sealed class DisableTotpCommandHandler(
-    IRepository<User> users,
+    CallerAuthenticatorLoader loader,
     IRepository<TotpAuthenticator> authenticators,
-    ICurrentUser currentUser,
     IPasswordHasher passwordHasher,
     SignInThrottle throttle,
     MfaCodeCheck codeCheck,
@@ -21,18 +18,8 @@ internal sealed class DisableTotpCommandHandler(
 {
     public async Task<Unit> Handle(DisableTotpCommand request, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireUserId();
-        var user = await users.FirstOrDefaultAsync(new TrackedUserByIdSpec(userId), cancellationToken)
-            ?? throw new UnauthorizedException("invalid_token", "The account no longer exists.");
-        var authenticator = await authenticators.FirstOrDefaultAsync(new TotpAuthenticatorOfUserSpec(userId), cancellationToken);
-        if (authenticator is not { IsEnabled: true })
-        {
-            throw new ConflictException("mfa.not_enabled", "Two-factor sign-in is not enabled.");
-        }
-
-        audit.Target("totp_authenticator", authenticator.Id);
         var now = timeProvider.GetUtcNow();
-        await throttle.EnterAsync(user.NormalizedEmail, now.UtcDateTime, cancellationToken);
+        var (user, authenticator) = await loader.LoadForCodeAsync(now.UtcDateTime, cancellationToken);
 
         // A wrong password spends no code (a recovery code stays usable); the refusal does not say which was wrong.
         var passwordRight = passwordHasher.Verify(user.PasswordHash, request.Password) != PasswordCheck.Failed;

@@ -19,16 +19,20 @@ internal sealed class RegisterCommandHandler(
 {
     public async Task<UserDto> Handle(RegisterCommand request, CancellationToken cancellationToken)
     {
+        // Hashed before the check, so a taken email costs the same slow hash as a new one: the 409 stays (wire
+        // compatibility) but the time does not tell an existing account apart; the Register rate limit bounds the asking.
+        var passwordHash = passwordHasher.Hash(request.Password);
+
         // The unique index on the normalised email is the real guard; this check only gives the common case a clear message.
         if (await users.AnyAsync(new UserByEmailSpec(request.Email), cancellationToken))
         {
             throw new ConflictException("email_taken", "An account with this email already exists.");
         }
 
-        var user = User.Register(request.Email, request.FullName, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow().UtcDateTime);
+        var user = User.Register(request.Email, request.FullName, passwordHash, timeProvider.GetUtcNow().UtcDateTime);
         users.Add(user);
         audit.ActAs(user.Id).Target("user", user.Id).Describe("Registered an account");
-        verificationEmail.SendOnRegister(user);
+        verificationEmail.QueueOnRegister(user);
 
         return user.Adapt<UserDto>(mapping);
     }

@@ -27,7 +27,7 @@ internal sealed class ResendVerificationEmailCommandHandler(
             throw new ConflictException("email.already_verified", "This email address is already verified.");
         }
 
-        if (!verificationEmail.SendAfterCommit(user))
+        if (!verificationEmail.Queue(user))
         {
             throw new ServiceUnavailableException("email.not_configured", "Email is not configured on this service, so no link can be sent.");
         }

@@ -20,4 +20,8 @@ public sealed record CreateNotificationPreferenceCommand(
     string? Email = null,
     string? Phone = null,
     string? WebhookUrl = null,
-    int? DigestIntervalMinutes = null) : ICommand<NotificationPreferenceDto>;
+    int? DigestIntervalMinutes = null) : ICommand<NotificationPreferenceDto>, IRequiresRecentMfa
+{
+    /// <summary>Giving notifications a new address (email, phone, webhook) needs a recent second factor; other settings do not.</summary>
+    bool IRequiresRecentMfa.RequiresRecentMfa => !string.IsNullOrEmpty(Email) || !string.IsNullOrEmpty(Phone) || !string.IsNullOrEmpty(WebhookUrl);
+}

@@ -1950,6 +1950,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_login_attempts_attempted_at");
+
                     b.HasIndex("IpAddress", "AttemptedAt")
                         .HasDatabaseName("ix_login_attempts_ip_recent");
 
@@ -1957,6 +1960,50 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_login_attempts_email_recent");
 
                     b.ToTable("login_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_pending_account_emails_due");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_account_emails", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
@@ -2009,6 +2056,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family");
+
+                    b.HasIndex("SessionExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_session_end");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -2315,6 +2365,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1952,6 +1952,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_login_attempts_attempted_at");
+
                     b.HasIndex("IpAddress", "AttemptedAt")
                         .HasDatabaseName("ix_login_attempts_ip_recent");
 
@@ -1959,6 +1962,50 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_login_attempts_email_recent");
 
                     b.ToTable("login_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_pending_account_emails_due");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_account_emails", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
@@ -2011,6 +2058,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family");
+
+                    b.HasIndex("SessionExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_session_end");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -2317,6 +2367,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

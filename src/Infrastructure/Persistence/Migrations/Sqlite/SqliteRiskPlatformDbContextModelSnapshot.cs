@@ -1945,6 +1945,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_login_attempts_attempted_at");
+
                     b.HasIndex("IpAddress", "AttemptedAt")
                         .HasDatabaseName("ix_login_attempts_ip_recent");
 
@@ -1952,6 +1955,50 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_login_attempts_email_recent");
 
                     b.ToTable("login_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_pending_account_emails_due");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pending_account_emails", (string)null);
                 });
 
             modelBuilder.Entity("RiskPlatform.Domain.Users.RefreshToken", b =>
@@ -2004,6 +2051,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family");
+
+                    b.HasIndex("SessionExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_session_end");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -2310,6 +2360,15 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Users.PendingAccountEmail", b =>
+                {
+                    b.HasOne("RiskPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
