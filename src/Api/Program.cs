@@ -41,6 +41,7 @@ builder.Services.AddSerilog(
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.AddAccountActors();
 builder.Services.AddRealtimeNotifications(builder.Configuration);
 builder.AddWebApp();

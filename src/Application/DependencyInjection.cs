@@ -27,10 +27,14 @@ public static class DependencyInjection
 
         services.AddMediator(
             assembly,
+            typeof(TracingBehaviour<,>),
             typeof(LoggingBehaviour<,>),
             typeof(UnhandledExceptionBehaviour<,>),
             typeof(ValidationBehaviour<,>),
             typeof(AccountActorBehaviour<,>),
+            typeof(Trading.Telemetry.OrderOutcomeMetrics),
+            typeof(Portfolio.Telemetry.MonitorRunMetrics),
+            typeof(Portfolio.Telemetry.MonitorActionMetrics),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));
 

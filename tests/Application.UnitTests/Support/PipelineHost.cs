@@ -72,6 +72,7 @@ public sealed class PipelineHost : IAsyncDisposable
         services.AddScoped(_ => CurrentUser);
         services.AddScoped(_ => RequestContext);
         services.AddScoped(_ => Substitute.For<IAccountActors>()); // the widgets here are no account commands
+        services.AddSingleton(Substitute.For<IRiskMetrics>());
         services.AddTransient<IRequestHandler<RenameWidgetCommand, string>, RenameWidgetCommandHandler>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetCommandValidator>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetContactValidator>();
