@@ -41,6 +41,7 @@ builder.Services.AddSerilog(
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.AddAccountActors();
 builder.Services.AddRealtimeNotifications(builder.Configuration);
 builder.AddWebApp();
@@ -71,12 +72,20 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Binding failures (a non-number limit, a malformed id) reach the exception handler in every environment, so they too
 // become problems that name the field.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, context, _) =>
+builder.Services.AddOpenApi(options =>
 {
-    // Each endpoint's named static method is its operationId (e.g. CreateRiskRule), as the house style promises.
-    operation.OperationId ??= context.Description.ActionDescriptor.EndpointMetadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault()?.Name;
-    return Task.CompletedTask;
-}));
+    options.AddOperationTransformer((operation, context, _) =>
+    {
+        // Each endpoint's named static method is its operationId (e.g. CreateRiskRule), as the house style promises.
+        operation.OperationId ??= context.Description.ActionDescriptor.EndpointMetadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault()?.Name;
+        return Task.CompletedTask;
+    });
+    options.AddOperationTransformer<ProblemResponses>();
+    options.AddDocumentTransformer<ProblemResponses>();
+    options.AddOperationTransformer<OpenApiExamples>();
+    options.AddSchemaTransformer<RequiredFromValidators>();
+    options.AddSchemaTransformer<DecimalNumberSchemas>();
+});
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -27,11 +27,15 @@ public static class DependencyInjection
 
         services.AddMediator(
             assembly,
+            typeof(TracingBehaviour<,>),
             typeof(LoggingBehaviour<,>),
             typeof(UnhandledExceptionBehaviour<,>),
             typeof(ValidationBehaviour<,>),
             typeof(RecentMfaBehaviour<,>),
             typeof(AccountActorBehaviour<,>),
+            typeof(Trading.Telemetry.OrderOutcomeMetrics),
+            typeof(Portfolio.Telemetry.MonitorRunMetrics),
+            typeof(Portfolio.Telemetry.MonitorActionMetrics),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));
 

@@ -28,6 +28,7 @@ using RiskPlatform.Infrastructure.MarketData;
 using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Infrastructure.Telemetry;
 using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.Infrastructure.Persistence.Providers;
 using RiskPlatform.Infrastructure.Persistence.Readers;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         AddBrokers(services, configuration);
 
         services.AddCredentialCipher(configuration);
+        services.AddRiskMetrics();
         services.AddSingleton<UserSecretSealer>();
         services.AddSingleton<ITotp, OtpNetTotp>();
         services.AddOptions<VaultOptions>()

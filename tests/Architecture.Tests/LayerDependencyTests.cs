@@ -26,6 +26,13 @@ public sealed class LayerDependencyTests
         "MediatR", "Microsoft.EntityFrameworkCore", "Orleans",
     ];
 
+    /// <summary>The typed .NET client ships to other teams: it knows the service only through its HTTP contract.</summary>
+    internal static readonly string[] ClientForbidden =
+    [
+        Layers.DomainNamespace, Layers.ApplicationNamespace, Layers.InfrastructureNamespace, Layers.ApiNamespace, Layers.WebNamespace,
+        "MediatR", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Orleans",
+    ];
+
     [Fact]
     public void Domain_WhenScannedForDependencies_UsesNoLibraryOrOuterLayer()
     {
@@ -97,6 +104,24 @@ public sealed class LayerDependencyTests
         Assert.DoesNotContain(references, name => WebForbidden.Any(forbidden => name.StartsWith(forbidden, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Client_WhenScannedForDependencies_UsesNothingOfTheService()
+    {
+        var result = Types.InAssembly(Layers.Client).ShouldNot().HaveDependencyOnAny(ClientForbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Client_WhenItsReferencesAreListed_ReferencesNoProjectOfTheService()
+    {
+        var references = Layers.Client.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains("System.Net.Http", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("RiskPlatform.", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, name => ClientForbidden.Any(forbidden => name.StartsWith(forbidden, StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// Each forbidden list, applied to a layer that legitimately uses what it names, must fail: this proves the lists
     /// name namespaces the scanner really sees, so the rules above cannot pass because of a typo.
@@ -107,6 +132,7 @@ public sealed class LayerDependencyTests
     [InlineData(nameof(ApplicationForbidden), nameof(Layers.Api))]
     [InlineData(nameof(InfrastructureForbidden), nameof(Layers.Api))]
     [InlineData(nameof(WebForbidden), nameof(Layers.Api))]
+    [InlineData(nameof(ClientForbidden), nameof(Layers.Web))]
     public void ForbiddenList_WhenAppliedToALayerThatUsesIt_FailsTheRule(string forbiddenList, string layer)
     {
         var forbidden = forbiddenList switch
@@ -114,6 +140,7 @@ public sealed class LayerDependencyTests
             nameof(DomainForbidden) => DomainForbidden,
             nameof(ApplicationForbidden) => ApplicationForbidden,
             nameof(WebForbidden) => WebForbidden,
+            nameof(ClientForbidden) => ClientForbidden,
             _ => InfrastructureForbidden,
         };
         var assembly = (Assembly)typeof(Layers).GetProperty(layer)!.GetValue(null)!;

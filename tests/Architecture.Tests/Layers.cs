@@ -20,4 +20,6 @@ internal static class Layers
     public static Assembly Api { get; } = typeof(Api.Infrastructure.IEndpointGroup).Assembly;
 
     public static Assembly Web { get; } = typeof(Web.WebApp).Assembly;
+
+    public static Assembly Client { get; } = typeof(Client.RiskPlatformClient).Assembly;
 }

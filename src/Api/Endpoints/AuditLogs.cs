@@ -12,7 +12,9 @@ internal sealed class AuditLogs : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("audit-logs", "Audit").RequireAuthorization();
-        group.MapGet("/", ListAuditLogs);
+        group.MapGet("/", ListAuditLogs)
+            .WithSummary("The caller's audit trail, newest first")
+            .WithDescription("Every command the caller sent (succeeded, failed or denied) with its resource, description, address and trace id; filters: resource_type, resource_id, from, to; paged by limit and offset.");
     }
 
     public static async Task<Ok<IReadOnlyList<AuditLogDto>>> ListAuditLogs(

@@ -24,20 +24,48 @@ internal sealed class Auth : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("auth", "Auth");
-        group.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Register);
-        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
-        group.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
-        group.MapPost("/logout", Logout).RequireAuthorization();
-        group.MapPost("/logout-all", LogoutAll).RequireAuthorization();
-        group.MapGet("/me", GetCurrentUser).RequireAuthorization();
-        group.MapPost("/verify-email", VerifyEmail).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
-        group.MapPost("/resend-verification", ResendVerification).RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
-        group.MapPost("/mfa/verify", VerifyMfa).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
-        group.MapGet("/mfa", GetTwoFactorStatus).RequireAuthorization();
-        group.MapPost("/mfa/step-up", StepUpMfa).RequireAuthorization().RequireRateLimiting(RateLimits.Login);
-        group.MapPost("/mfa/totp/setup", SetUpTotp).RequireAuthorization();
-        group.MapPost("/mfa/totp/confirm", ConfirmTotp).RequireAuthorization();
-        group.MapPost("/mfa/totp/disable", DisableTotp).RequireAuthorization();
+        group.MapPost("/register", Register)
+            .WithSummary("Create an account")
+            .WithDescription("Body {email, password, full_name}. 409 email_taken when the address is registered. The password must meet the policy (400 naming password). Rate limited per address.").AllowAnonymous().RequireRateLimiting(RateLimits.Register);
+        group.MapPost("/login", Login)
+            .WithSummary("Sign in with email and password")
+            .WithDescription("Answers {access_token, refresh_token, token_type: bearer, expires_in}, or an MFA challenge when the account has TOTP on (finish with /auth/mfa/verify). 401 invalid_credentials; 429 too_many_login_attempts after repeated failures from one address.").AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/refresh", Refresh)
+            .WithSummary("Exchange a refresh token for a new token pair")
+            .WithDescription("Refresh tokens are single use and rotate: presenting one twice revokes its whole family (401 refresh_token_reused).").AllowAnonymous().RequireRateLimiting(RateLimits.Refresh);
+        group.MapPost("/logout", Logout)
+            .WithSummary("Sign out this session")
+            .WithDescription("Revokes the refresh-token family of the given refresh token and closes its real-time connections.").RequireAuthorization();
+        group.MapPost("/logout-all", LogoutAll)
+            .WithSummary("Sign out every session of the caller")
+            .WithDescription("Revokes all of the caller's refresh-token families and closes their real-time connections on this node.").RequireAuthorization();
+        group.MapGet("/me", GetCurrentUser)
+            .WithSummary("The signed-in user")
+            .WithDescription("Id, email, full name, role, activity and verification flags, creation and last sign-in times.").RequireAuthorization();
+        group.MapPost("/verify-email", VerifyEmail)
+            .WithSummary("Confirm an email address with the token sent to it")
+            .WithDescription("204 when the token is valid and unused; 400 when it is malformed, expired or used.").AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/resend-verification", ResendVerification)
+            .WithSummary("Send the verification email again")
+            .WithDescription("202 Accepted: the email is queued. Rate limited per user.").RequireAuthorization().RequireRateLimiting(RateLimits.VerificationEmails);
+        group.MapPost("/mfa/verify", VerifyMfa)
+            .WithSummary("Finish a sign-in with a TOTP or recovery code")
+            .WithDescription("Body {challenge_token, code}. Answers the token pair of /auth/login. 401 invalid_challenge or invalid_mfa_code; a code works once.").AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapGet("/mfa", GetTwoFactorStatus)
+            .WithSummary("Whether sign-in needs a second factor")
+            .WithDescription("Answers {totp_enabled, setup_pending, enabled_at, recovery_codes_left}; never a secret or a code.").RequireAuthorization();
+        group.MapPost("/mfa/step-up", StepUpMfa)
+            .WithSummary("Prove a second factor now, for sensitive operations")
+            .WithDescription("Body {code}: a TOTP or recovery code, spent like the sign-in step. Answers {mfa_proof, expires_in}; send the proof as X-MFA-Proof on commands that answer 403 mfa.required without it. 401 invalid_mfa_code.").RequireAuthorization().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/mfa/totp/setup", SetUpTotp)
+            .WithSummary("Start enrolling an authenticator app")
+            .WithDescription("Answers the shared secret and an otpauth URI for a QR code. TOTP is not on until /mfa/totp/confirm.").RequireAuthorization();
+        group.MapPost("/mfa/totp/confirm", ConfirmTotp)
+            .WithSummary("Turn TOTP on with a first code")
+            .WithDescription("Answers the recovery codes once; they are stored hashed and cannot be shown again.").RequireAuthorization();
+        group.MapPost("/mfa/totp/disable", DisableTotp)
+            .WithSummary("Turn TOTP off")
+            .WithDescription("Requires a current TOTP or recovery code.").RequireAuthorization();
     }
 
     public static async Task<Created<UserDto>> Register(RegisterCommand command, IMediator mediator, CancellationToken cancellationToken) =>

@@ -42,6 +42,7 @@ internal sealed class Backtests : IEndpointGroup
                 + "Small runs answer 200 with the result; larger ones (or Prefer: respond-async) answer 202 with a Location to poll.")
             .RequireRateLimiting(RateLimits.RiskChecks);
         group.MapGet("/backtest/{id:guid}", GetBacktestJob)
+            .WithDescription("A queued or finished backtest job: its status and, once done, the result of POST /risk-rules/backtest. 404 for another user's job.")
             .WithSummary("A backtest job: queued, running, succeeded (with its result) or failed; kept for a day after it ends")
             .RequireRateLimiting(RateLimits.RiskChecks);
     }

@@ -22,7 +22,8 @@ internal sealed class MarketQuotes : IEndpointGroup
             .WithDescription(
                 "Body: an array of at most 1,000 quotes, each {symbol, price} or {symbol, bid, ask, last?}, each symbol once. One transaction "
                 + "and one audit row; answers the quotes as set, in the order given. Errors name the item, e.g. quotes[2].bid.");
-        group.MapGet("/{symbol}", GetMarketQuote).WithSummary("A symbol's current quote (404 when none has been set)");
+        group.MapGet("/{symbol}", GetMarketQuote)
+            .WithDescription("The bid, ask and last price and when they were set. 404 quote_not_found when no quote was ever set for the symbol.").WithSummary("A symbol's current quote (404 when none has been set)");
     }
 
     public static async Task<Ok<MarketQuoteDto>> SetMarketQuote(

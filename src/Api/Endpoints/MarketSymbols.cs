@@ -15,7 +15,8 @@ internal sealed class MarketSymbols : IEndpointGroup
             .RequireAuthorization(AuthorizationPolicies.MarketDataPublisher)
             .WithSummary("Set a symbol's reference data: sector, industry, asset_class, exchange (admins only, 403 for other users)")
             .WithDescription("Replaces every field; an omitted or blank field is cleared. A symbol without a sector counts as unclassified.");
-        group.MapGet("/{symbol}", GetSymbolReference).WithSummary("A symbol's reference data (404 when none has been set)");
+        group.MapGet("/{symbol}", GetSymbolReference)
+            .WithDescription("The symbol's sector and other reference data used by sector rules. 404 when none was set.").WithSummary("A symbol's reference data (404 when none has been set)");
     }
 
     public static async Task<Ok<SymbolReferenceDto>> SetSymbolReference(

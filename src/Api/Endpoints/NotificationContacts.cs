@@ -19,12 +19,20 @@ internal sealed class NotificationContacts : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var verifications = app.MapApiGroup("notifications/contact-verifications", "Notifications").RequireAuthorization();
-        verifications.MapPost("/", StartVerification);
-        verifications.MapPost("/confirm", ConfirmVerification);
+        verifications.MapPost("/", StartVerification)
+            .WithSummary("Send a verification code to an email address or phone number")
+            .WithDescription("A contact must be verified before notifications go to it. 202 when a code was sent; 200 when the contact is already verified.");
+        verifications.MapPost("/confirm", ConfirmVerification)
+            .WithSummary("Confirm a contact with the code sent to it")
+            .WithDescription("The contact becomes verified and usable by notification preferences. 400 for a wrong or expired code.");
 
         var contacts = app.MapApiGroup("notifications/contacts", "Notifications").RequireAuthorization();
-        contacts.MapGet("/", ListContacts);
-        contacts.MapDelete("/{id:guid}", DeleteContact);
+        contacts.MapGet("/", ListContacts)
+            .WithSummary("The caller's notification contacts")
+            .WithDescription("Email addresses and phone numbers with their verification state.");
+        contacts.MapDelete("/{id:guid}", DeleteContact)
+            .WithSummary("Remove a notification contact")
+            .WithDescription("Preferences that used it stop delivering to it.");
     }
 
     /// <summary>202 when a code was sent; 200 when the address is already verified (nothing sent).</summary>

@@ -21,11 +21,21 @@ internal sealed class NotificationPushSubscriptions : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("notifications/push-subscriptions", "Notifications").RequireAuthorization();
-        group.MapGet("/vapid-public-key", GetPublicKey);
-        group.MapPost("/", Subscribe);
-        group.MapGet("/", ListSubscriptions);
-        group.MapDelete("/", Unsubscribe);
-        group.MapDelete("/{id:guid}", DeleteSubscription);
+        group.MapGet("/vapid-public-key", GetPublicKey)
+            .WithSummary("The service's VAPID public key for browser push")
+            .WithDescription("A browser subscribes to push with this key (applicationServerKey). 503 push_not_configured when the service has no VAPID pair.");
+        group.MapPost("/", Subscribe)
+            .WithSummary("Register a browser push subscription")
+            .WithDescription("201 for a new endpoint, 200 when the endpoint was already registered (idempotent). The subscription's keys are never shown again.");
+        group.MapGet("/", ListSubscriptions)
+            .WithSummary("The caller's browser push subscriptions")
+            .WithDescription("Endpoints with their creation, last success and failure times; never their keys.");
+        group.MapDelete("/", Unsubscribe)
+            .WithSummary("Remove a push subscription by its endpoint")
+            .WithDescription("Body {endpoint}: what a browser knows after PushSubscription.unsubscribe().");
+        group.MapDelete("/{id:guid}", DeleteSubscription)
+            .WithSummary("Remove a push subscription by id")
+            .WithDescription("404 for another user's subscription.");
     }
 
     public static async Task<Ok<PushPublicKeyDto>> GetPublicKey(IMediator mediator, CancellationToken cancellationToken) =>

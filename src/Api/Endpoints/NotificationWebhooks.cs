@@ -18,11 +18,21 @@ internal sealed class NotificationWebhooks : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("notifications/webhooks", "Notifications").RequireAuthorization();
-        group.MapPost("/", RegisterWebhook);
-        group.MapGet("/", ListWebhooks);
-        group.MapDelete("/{id:guid}", DeleteWebhook);
-        group.MapPost("/{id:guid}/rotate-secret", RotateWebhookSecret);
-        group.MapPost("/{id:guid}/test", SendWebhookTest);
+        group.MapPost("/", RegisterWebhook)
+            .WithSummary("Register a webhook endpoint")
+            .WithDescription("Answers the signing secret once; every delivery is signed with it (HMAC-SHA256). Loopback and private addresses are refused unless the operator allows them.");
+        group.MapGet("/", ListWebhooks)
+            .WithSummary("The caller's webhook endpoints")
+            .WithDescription("URLs and their delivery state; never the signing secret.");
+        group.MapDelete("/{id:guid}", DeleteWebhook)
+            .WithSummary("Remove a webhook endpoint")
+            .WithDescription("Pending deliveries to it are abandoned.");
+        group.MapPost("/{id:guid}/rotate-secret", RotateWebhookSecret)
+            .WithSummary("Replace a webhook's signing secret")
+            .WithDescription("Answers the new secret once; the old one stops signing immediately.");
+        group.MapPost("/{id:guid}/test", SendWebhookTest)
+            .WithSummary("Send a signed test delivery to a webhook")
+            .WithDescription("Answers {delivered, status_code, error, duration_ms}.");
     }
 
     /// <summary>The answer carries the signing secret; it is never shown again.</summary>

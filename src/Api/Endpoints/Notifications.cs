@@ -31,20 +31,46 @@ internal sealed class Notifications : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("notifications", "Notifications").RequireAuthorization();
-        group.MapGet("/", ListNotifications);
-        group.MapGet("/stats", GetNotificationStats);
-        group.MapPut("/mark-all-read", MarkAllNotificationsRead);
-        group.MapDelete("/clear-all", ClearReadNotifications);
-        group.MapPost("/test", SendTestNotification).RequireRateLimiting(RateLimits.TestNotifications);
-        group.MapGet("/{id:guid}", GetNotification);
-        group.MapPut("/{id:guid}/read", MarkNotificationRead);
-        group.MapDelete("/{id:guid}", DeleteNotification);
+        group.MapGet("/", ListNotifications)
+            .WithSummary("The caller's notifications, newest first")
+            .WithDescription("Filters: is_read, priority, type (or type_filter); paged by limit and offset, or by before (a notification id) for the next page.");
+        group.MapGet("/stats", GetNotificationStats)
+            .WithSummary("Counts of the caller's notifications")
+            .WithDescription("{total_unread, by_type, by_priority, recent_count}.");
+        group.MapPut("/mark-all-read", MarkAllNotificationsRead)
+            .WithSummary("Mark every notification of the caller read")
+            .WithDescription("Answers {message} with the count marked.");
+        group.MapDelete("/clear-all", ClearReadNotifications)
+            .WithSummary("Delete the caller's read notifications")
+            .WithDescription("Answers {message} with the count deleted.");
+        group.MapPost("/test", SendTestNotification)
+            .WithSummary("Create a test notification and deliver it on the caller's channels")
+            .WithDescription("Answers the notification and its deliveries per channel. Rate limited per user.").RequireRateLimiting(RateLimits.TestNotifications);
+        group.MapGet("/{id:guid}", GetNotification)
+            .WithSummary("One notification")
+            .WithDescription("404 for another user's notification.");
+        group.MapPut("/{id:guid}/read", MarkNotificationRead)
+            .WithSummary("Mark one notification read")
+            .WithDescription("Sets is_read and read_at; idempotent.");
+        group.MapDelete("/{id:guid}", DeleteNotification)
+            .WithSummary("Delete one notification")
+            .WithDescription("204; 404 for another user's notification.");
 
-        group.MapGet("/preferences", ListNotificationPreferences);
-        group.MapPost("/preferences", CreateNotificationPreference);
-        group.MapPost("/preferences/set-defaults", SetDefaultNotificationPreferences);
-        group.MapPut("/preferences/{id:guid}", UpdateNotificationPreference);
-        group.MapDelete("/preferences/{id:guid}", DeleteNotificationPreference);
+        group.MapGet("/preferences", ListNotificationPreferences)
+            .WithSummary("The caller's notification preferences")
+            .WithDescription("One row per (notification type, channel): enabled, minimum priority, quiet hours and the channel's target.");
+        group.MapPost("/preferences", CreateNotificationPreference)
+            .WithSummary("Add a notification preference")
+            .WithDescription("One per (notification type, channel): a second for the same pair is a conflict (409).");
+        group.MapPost("/preferences/set-defaults", SetDefaultNotificationPreferences)
+            .WithSummary("Create the default preferences")
+            .WithDescription("Adds the service's default preferences the caller does not have yet; existing rows are kept. Answers {message} with the count created.");
+        group.MapPut("/preferences/{id:guid}", UpdateNotificationPreference)
+            .WithSummary("Update a notification preference")
+            .WithDescription("A partial update of enabled, minimum priority, quiet hours and target.");
+        group.MapDelete("/preferences/{id:guid}", DeleteNotificationPreference)
+            .WithSummary("Delete a notification preference")
+            .WithDescription("204; 404 for another user's preference.");
     }
 
     public static async Task<Ok<IReadOnlyList<NotificationDto>>> ListNotifications(

@@ -22,9 +22,14 @@ internal sealed class Orders : IEndpointGroup
                 + "422 with the breached rules when blocked (nothing reaches the broker; a missing or stale quote blocks).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimits.Orders);
-        group.MapGet("/", ListOrders);
-        group.MapGet("/{id:guid}", GetOrder);
-        group.MapDelete("/{id:guid}", CancelOrder).WithSummary("Cancel an open order (409 when it is no longer open)");
+        group.MapGet("/", ListOrders)
+            .WithSummary("The caller's orders, newest first")
+            .WithDescription("Filters: status, symbol; paged by limit and offset.");
+        group.MapGet("/{id:guid}", GetOrder)
+            .WithSummary("One order")
+            .WithDescription("Its decision (accepted, reduced), binding rule, alerts, broker status and fills. 404 for another user's order.");
+        group.MapDelete("/{id:guid}", CancelOrder)
+            .WithDescription("Cancels at the broker and records the cancellation. 409 order_not_open when it is filled, cancelled or rejected.").WithSummary("Cancel an open order (409 when it is no longer open)");
     }
 
     public static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> PlaceOrder(

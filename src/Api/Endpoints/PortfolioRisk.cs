@@ -15,6 +15,7 @@ internal sealed class PortfolioRisk : IEndpointGroup
     {
         var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapGet("/portfolio-risk", GetPortfolioRisk)
+            .WithDescription("{account_value, buying_power, total_position_value, cash, number_of_positions, daily_pl, daily_pl_percent, total_unrealized_pl, total_unrealized_pl_percent, leverage, max_drawdown_percent} and each rule's utilisation. 503 broker_unavailable when the broker cannot be read.")
             .WithSummary("Portfolio-risk figures now; marks (and on first use creates) the portfolio state with the current equity")
             .RequireRateLimiting(RateLimits.RiskChecks);
         group.MapGet("/portfolio-risk/history", GetEquityHistory)
@@ -22,6 +23,7 @@ internal sealed class PortfolioRisk : IEndpointGroup
             .WithDescription("One point per interval (the last equity recorded in it), with the drawdown from the highest equity of the range "
                 + "so far; the default interval is the narrowest that keeps the answer under 1500 points. 400 naming from, to or interval.");
         group.MapPost("/calculate-position-size", CalculatePositionSize)
+            .WithDescription("Body {symbol, entry_price, stop_loss?, method?}. Answers the recommended shares and value, the loss at the stop, and the rules that capped it.")
             .WithSummary("A recommended position size by fixed_fractional, percent_of_equity, volatility or kelly, capped by the rules")
             .RequireRateLimiting(RateLimits.RiskChecks);
     }

@@ -14,9 +14,11 @@ internal sealed class RiskChecks : IEndpointGroup
     {
         var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapPost("/test", TestRiskRules)
+            .WithDescription("Body {symbol, order_qty?, order_value?, strategy_id?}. Answers {would_block, would_warn, breaches} as the pre-trade check would judge the order now; nothing is recorded.")
             .WithSummary("Evaluate a hypothetical order against the caller's rules, or against a draft rule; records nothing")
             .RequireRateLimiting(RateLimits.RiskChecks);
         group.MapGet("/max-quantity", GetMaxQuantity)
+            .WithDescription("Query symbol, side and strategy_id. The largest quantity the caller's rules would accept now, and the rule that binds.")
             .WithSummary("The largest quantity every rule allows now for a symbol and side, and the rule that binds")
             .RequireRateLimiting(RateLimits.RiskChecks);
     }

@@ -26,12 +26,24 @@ internal sealed class RiskRules : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("risk-rules", "RiskRules").RequireAuthorization();
-        group.MapPost("/", CreateRiskRule);
-        group.MapGet("/", ListRiskRules);
-        group.MapGet("/{id:guid}", GetRiskRule);
-        group.MapPut("/{id:guid}", UpdateRiskRule);
-        group.MapDelete("/{id:guid}", DeleteRiskRule);
-        group.MapGet("/{id:guid}/breaches", ListRiskRuleBreaches);
+        group.MapPost("/", CreateRiskRule)
+            .WithSummary("Create a risk rule")
+            .WithDescription("Fields: name (1 to 255), description, rule_type, threshold_value (> 0), threshold_unit (default percent), action (default alert), is_active (default true), strategy_id, and the type's parameters (symbols, window_seconds, …). 400 when the action or unit does not suit the type.");
+        group.MapGet("/", ListRiskRules)
+            .WithSummary("The caller's risk rules, newest first")
+            .WithDescription("Filters: strategy_id, is_active, rule_type.");
+        group.MapGet("/{id:guid}", GetRiskRule)
+            .WithSummary("One risk rule")
+            .WithDescription("Its settings, breach_count and last_breach_at. 404 for another user's rule.");
+        group.MapPut("/{id:guid}", UpdateRiskRule)
+            .WithSummary("Update a risk rule")
+            .WithDescription("A partial update: absent fields keep their value. The pre-trade check uses the new settings from the next order.");
+        group.MapDelete("/{id:guid}", DeleteRiskRule)
+            .WithSummary("Delete a risk rule")
+            .WithDescription("204. Its breach history is kept.");
+        group.MapGet("/{id:guid}/breaches", ListRiskRuleBreaches)
+            .WithSummary("A rule's breaches, newest first")
+            .WithDescription("Pre-trade breaches and the monitor's episodes (start, end, worst value, action), paged by limit and offset.");
     }
 
     public static async Task<Created<RiskRuleDto>> CreateRiskRule(CreateRiskRuleCommand command, IMediator mediator, CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ internal sealed class SmsStatusCallbacks : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("notifications/sms", "Notifications").AllowAnonymous();
-        group.MapPost("/status", RecordSmsStatus);
+        group.MapPost("/status", RecordSmsStatus)
+            .WithSummary("Twilio's delivery status callback for a text message")
+            .WithDescription("Called by Twilio, not by clients: the request must carry a valid X-Twilio-Signature (403 otherwise). Updates the delivery's status.");
     }
 
     public static async Task<NoContent> RecordSmsStatus(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)

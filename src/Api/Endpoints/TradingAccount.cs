@@ -14,6 +14,7 @@ internal sealed class TradingAccount : IEndpointGroup
     {
         var group = app.MapApiGroup("trading", "Trading").RequireAuthorization();
         group.MapGet("/account", GetTradingAccount)
+            .WithDescription("source (paper or api_key), the bound key, and the broker's status.")
             .WithSummary("The broker behind the caller's trading (paper unless bound) and whether it answers (active or broker_unavailable)");
         group.MapPut("/account", SetTradingAccount)
             .WithSummary("Bind trading to paper ({source: paper}) or to an Alpaca API key ({source: api_key, api_key_id})")

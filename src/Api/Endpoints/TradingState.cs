@@ -19,10 +19,14 @@ internal sealed class TradingState : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("trading", "Trading").RequireAuthorization();
-        group.MapGet("/state", GetTradingState).WithSummary("The trading state (active, reducing, halted), its reason and since when");
-        group.MapPost("/halt", HaltTrading).WithSummary("Manual kill switch: halt trading; orders are refused until resumed");
-        group.MapPost("/resume", ResumeTrading).WithSummary("Resume trading after a halt (409 when not halted); re-baselines the high-water mark");
+        group.MapGet("/state", GetTradingState)
+            .WithDescription("A reducing account accepts only orders that shrink a position; a halted one refuses every order until resumed.").WithSummary("The trading state (active, reducing, halted), its reason and since when");
+        group.MapPost("/halt", HaltTrading)
+            .WithDescription("Body {reason?} (default MANUAL_HALT). Every order is refused with 422 trading_halted until /trading/resume.").WithSummary("Manual kill switch: halt trading; orders are refused until resumed");
+        group.MapPost("/resume", ResumeTrading)
+            .WithDescription("The state becomes active and the high-water mark is set to the current equity.").WithSummary("Resume trading after a halt (409 when not halted); re-baselines the high-water mark");
         group.MapGet("/day-convention", GetTradingDayConvention)
+            .WithDescription("When the trading day starts and ends decides daily loss and the reducing state's expiry.")
             .WithSummary("The trading-day convention (us_equities until chosen) and the current trading day's start and end");
         group.MapPut("/day-convention", SetTradingDayConvention)
             .WithSummary("Choose the trading day: {convention: us_equities | utc | time_zone, time_zone?} (time_zone: an IANA id)")

@@ -47,6 +47,9 @@ public static class ActorHosting
 
         builder.UseOrleans(silo =>
         {
+            // The caller's span travels with a grain call, so the account's database and broker spans join the request's trace
+            // (spans are only made while a tracer listens: Telemetry in the Api).
+            silo.AddActivityPropagation();
             switch (options.Clustering)
             {
                 case ClusteringKind.Localhost:

@@ -24,6 +24,7 @@ internal sealed partial class DeliveryProcessor(
     IUnitOfWork unitOfWork,
     AfterCommitActions afterCommit,
     TimeProvider timeProvider,
+    IRiskMetrics metrics,
     ILogger<DeliveryProcessor> logger)
 {
     /// <summary><see cref="NotificationDelivery.StatusReason"/> when the notification was deleted before the row went out.</summary>
@@ -127,6 +128,7 @@ internal sealed partial class DeliveryProcessor(
         await afterCommit.RunAsync(CancellationToken.None);
         foreach (var item in recorded)
         {
+            metrics.NotificationDelivered(channel, item.Delivery.Status);
             LogRecorded(logger, channel, item.Delivery.Id, item.Delivery.Status, item.Delivery.StatusReason, item.Delivery.Attempts);
         }
     }
@@ -157,6 +159,7 @@ internal sealed partial class DeliveryProcessor(
             Apply(sender, delivery, notification, attempt, finishedAt);
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
             await afterCommit.RunAsync(CancellationToken.None);
+            metrics.NotificationDelivered(channel, delivery.Status);
             LogRecorded(logger, channel, delivery.Id, delivery.Status, delivery.StatusReason, delivery.Attempts);
         }
 #pragma warning disable CA1031 // One row that cannot be recorded must not cost the others theirs; it is due again after its lease.

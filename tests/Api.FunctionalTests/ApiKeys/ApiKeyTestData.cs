@@ -82,7 +82,7 @@ internal static class ApiKeyTestData
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
-        var cipher = (AesGcmCredentialCipher)scope.ServiceProvider.GetRequiredService<ICredentialCipher>();
+        var cipher = scope.ServiceProvider.GetRequiredService<AesGcmCredentialCipher>(); // the real cipher behind the metered one
         var row = await db.Set<ApiKey>().SingleAsync(k => k.Id == id);
         var context = CredentialContext.For(row);
         var format1 = cipher.UseDecrypted(

@@ -75,6 +75,7 @@ public sealed class PipelineHost : IAsyncDisposable
         services.AddScoped(_ => Substitute.For<IAccountActors>()); // the widgets here are no account commands
         services.AddScoped(_ => Substitute.For<IReadRepository<TotpAuthenticator>>()); // nor commands that need a recent second factor
         services.AddScoped(_ => Substitute.For<ITokenService>());
+        services.AddSingleton(Substitute.For<IRiskMetrics>());
         services.AddTransient<IRequestHandler<RenameWidgetCommand, string>, RenameWidgetCommandHandler>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetCommandValidator>();
         services.AddTransient<IValidator<RenameWidgetCommand>, RenameWidgetContactValidator>();

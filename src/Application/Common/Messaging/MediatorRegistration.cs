@@ -20,9 +20,19 @@ public static class MediatorRegistration
         services.AddScoped<IMediator, Mediator>();
 
         // MediatR 5 wraps the handler in the behaviours in registration order: the first registered runs outermost.
+        // A closed behaviour (one request type's, e.g. its metrics) takes its place in the same order for that request only.
         foreach (var behaviour in behavioursOutermostFirst)
         {
-            services.AddTransient(typeof(IPipelineBehavior<,>), behaviour);
+            if (behaviour.IsGenericTypeDefinition)
+            {
+                services.AddTransient(typeof(IPipelineBehavior<,>), behaviour);
+                continue;
+            }
+
+            foreach (var contract in behaviour.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IPipelineBehavior<,>)))
+            {
+                services.AddTransient(contract, behaviour);
+            }
         }
 
         Type[] scanned = [typeof(IRequestHandler<,>), typeof(IDomainEventHandler<>), typeof(IValidator<>)];

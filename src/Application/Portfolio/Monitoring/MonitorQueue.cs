@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Application.Portfolio.Monitoring;
 
@@ -7,13 +9,15 @@ namespace RiskPlatform.Application.Portfolio.Monitoring;
 /// with a count of runs in progress so <see cref="WhenIdleAsync"/> can tell when everything queued so far has been evaluated.
 /// A user queued with a delay (<see cref="EnqueueAfter"/>) counts as waiting from that moment (so further changes coalesce into
 /// the same run) and joins the FIFO when the delay ends, measured in real time. Thread-safe; one lock guards the queue, the
-/// waiting set, the delayed and in-progress counts and the idle signal.
+/// waiting set, the delayed and in-progress counts and the idle signal. The monitor's lag, from the moment a user starts
+/// waiting (the quote or fill that queued them, including a coalescing delay) to the start of their run, goes to
+/// <paramref name="metrics"/>.
 /// </summary>
-public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitorQueue, IDisposable
+public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetrics? metrics = null) : IMonitorQueue, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Queue<Guid> _queue = new();
-    private readonly HashSet<Guid> _waiting = [];
+    private readonly Dictionary<Guid, long> _waitingSince = [];
     private readonly SemaphoreSlim _available = new(0);
     private readonly int _capacity = options.Value.QueueCapacity;
     private int _inProgress;
@@ -41,7 +45,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
                 return false;
             }
 
-            _waiting.Add(userId);
+            _waitingSince.Add(userId, Stopwatch.GetTimestamp());
             _queue.Enqueue(userId);
         }
 
@@ -63,7 +67,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
                 return false;
             }
 
-            _waiting.Add(userId);
+            _waitingSince.Add(userId, Stopwatch.GetTimestamp());
             _delayed++;
         }
 
@@ -89,18 +93,22 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options) : IMonitor
     }
 
     /// <summary>Not waiting yet, and room left (delayed users count). Call under the lock.</summary>
-    private bool CanWait(Guid userId) => !_waiting.Contains(userId) && _queue.Count + _delayed < _capacity;
+    private bool CanWait(Guid userId) => !_waitingSince.ContainsKey(userId) && _queue.Count + _delayed < _capacity;
 
     public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
     {
         await _available.WaitAsync(cancellationToken);
+        Guid userId;
+        long since;
         lock (_gate)
         {
-            var userId = _queue.Dequeue();
-            _waiting.Remove(userId);
+            userId = _queue.Dequeue();
+            _waitingSince.Remove(userId, out since);
             _inProgress++;
-            return userId;
         }
+
+        metrics?.MonitorLag(Stopwatch.GetElapsedTime(since));
+        return userId;
     }
 
     public void Complete(Guid userId)

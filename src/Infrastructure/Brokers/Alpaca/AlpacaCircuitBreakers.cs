@@ -106,9 +106,20 @@ internal sealed class AlpacaCircuitBreakers(IOptions<AlpacaOptions> options, Tim
         }
     }
 
+    /// <summary>Circuits open now (refusing calls, or cooled down and waiting for their trial call), for the metrics.</summary>
+    public int OpenCount => _breakers.Values.Count(IsOpenOrCooledDown);
+
     /// <summary>True while calls with the key are refused (open and not yet cooled down), for tests and diagnostics.</summary>
     public bool IsOpen(Guid apiKeyId, long generation) =>
         _breakers.TryGetValue((apiKeyId, generation), out var breaker) && breaker.OpenUntil > timeProvider.GetUtcNow();
+
+    private static bool IsOpenOrCooledDown(Breaker breaker)
+    {
+        lock (breaker)
+        {
+            return breaker.OpenUntil is not null;
+        }
+    }
 
     private void EnsureNotRateLimited(Guid apiKeyId, long generation)
     {

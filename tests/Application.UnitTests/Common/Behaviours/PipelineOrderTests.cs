@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common.Behaviours;
+using RiskPlatform.Application.Trading.Commands.PlaceOrder;
+using RiskPlatform.Application.Trading.Telemetry;
 using RiskPlatform.Application.UnitTests.Support;
 
 namespace RiskPlatform.Application.UnitTests.Common.Behaviours;
 
-/// <summary>logging → unhandled exception → validation → recent MFA → account actor → audit → unit of work, outermost first.</summary>
+/// <summary>tracing → logging → unhandled exception → validation → recent MFA → account actor → audit → unit of work, outermost first.</summary>
 public sealed class PipelineOrderTests
 {
     private static readonly RenameWidgetCommand ValidCommand = new("Blue widget", "owner@example.com");
@@ -21,11 +23,39 @@ public sealed class PipelineOrderTests
 
         Assert.Equal(
             [
+                typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(UnhandledExceptionBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(RecentMfaBehaviour<,>),
                 typeof(AccountActorBehaviour<,>),
+                typeof(AuditBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+            ],
+            behaviours);
+    }
+
+    [Fact]
+    public async Task AddApplication_ForPlaceOrder_PutsItsOutcomeMetricsBetweenTheActorAndAudit()
+    {
+        await using var host = new PipelineHost();
+
+        var behaviours = host.Resolve(sp => sp.GetServices<IPipelineBehavior<PlaceOrderCommand, PlaceOrderResult>>()
+            .Select(b => b.GetType())
+            .Select(t => t.IsGenericType ? t.GetGenericTypeDefinition() : t)
+            .ToList());
+
+        // After the actor, so an order is counted once (on its actor, not again where it was sent); outside audit and the unit
+        // of work, so it is counted after its transaction committed.
+        Assert.Equal(
+            [
+                typeof(TracingBehaviour<,>),
+                typeof(LoggingBehaviour<,>),
+                typeof(UnhandledExceptionBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(RecentMfaBehaviour<,>),
+                typeof(AccountActorBehaviour<,>),
+                typeof(OrderOutcomeMetrics),
                 typeof(AuditBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
             ],

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.Common.Messaging;
@@ -11,8 +12,11 @@ public sealed record RotateApiKeyCommand : ICommand<ApiKeyDto>, ISensitiveReques
     [JsonIgnore]
     public Guid Id { get; init; }
 
+    // [Required] only declares the fields required in the OpenAPI document; the validator checks them.
+    [Required]
     public string NewApiKey { get; init; } = string.Empty;
 
+    [Required]
     public string NewApiSecret { get; init; } = string.Empty;
 
     public override string ToString() => $"{nameof(RotateApiKeyCommand)} {{ Id = {Id} }}";
