@@ -8,8 +8,10 @@ using RiskPlatform.Application.Notifications.Templates;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
 using RiskPlatform.Domain.Notifications.Events;
+using RiskPlatform.Infrastructure.Brokers.Alpaca;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Notifications;
+using RiskPlatform.Infrastructure.Telemetry;
 using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Notifications;
@@ -330,6 +332,13 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddTransient<DigestFollowers>();
         services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
         services.AddScoped<DeliveryProcessor>();
+
+        // The processor counts its outcomes on the service's meter (docs: telemetry); the real one, nothing exported.
+        services.AddMetrics();
+        services.AddSingleton(Options.Create(new AlpacaOptions()));
+        services.AddSingleton<AlpacaCircuitBreakers>();
+        services.AddSingleton<OutboxStatistics>();
+        services.AddSingleton<IRiskMetrics, RiskMetrics>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryOutboxWorker>(
             sp, new OutboxChannel(NotificationChannel.Email, sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured, "Smtp:Host is not set")));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
