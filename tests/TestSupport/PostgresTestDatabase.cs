@@ -49,6 +49,20 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+
+        // FORCE may not end a backend the test role does not own (seen in CI: an autovacuum worker on the database just
+        // used, 42501 "must be a member of the role whose process is being terminated"); such a worker ends on its own.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
     }
 }
