@@ -1,5 +1,4 @@
 using System.Reflection;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace RiskPlatform.Architecture.Tests;
@@ -12,10 +11,7 @@ public sealed class ValidatorLifetimeTests
     [Fact]
     public void Validators_DependOnlyOnSingletons_SoBuildingThemOnceCapturesNoRequestState()
     {
-        var validators = Conventions.DeclaredTypes(Layers.Application)
-            .Where(type => type is { IsAbstract: false, IsInterface: false }
-                && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            .ToList();
+        var validators = Conventions.Validators(Conventions.DeclaredTypes(Layers.Application)).ToList();
         Assert.Contains(validators, validator => validator.Name == "PlaceOrderCommandValidator");
 
         var capturing = validators

@@ -333,12 +333,11 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
         services.AddScoped<DeliveryProcessor>();
 
-        // The processor counts its outcomes on the service's meter (docs: telemetry); the real one, nothing exported.
-        services.AddMetrics();
+        // The processor counts its outcomes on the service's meter: the service's own registration, nothing exported (its
+        // gauges read the Alpaca circuit breakers too).
+        services.AddRiskMetrics();
         services.AddSingleton(Options.Create(new AlpacaOptions()));
         services.AddSingleton<AlpacaCircuitBreakers>();
-        services.AddSingleton<OutboxStatistics>();
-        services.AddSingleton<IRiskMetrics, RiskMetrics>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryOutboxWorker>(
             sp, new OutboxChannel(NotificationChannel.Email, sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured, "Smtp:Host is not set")));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
