@@ -15,7 +15,11 @@ public abstract class Specification<T, TResult> : Specification<T>
     /// <summary>True when the rows are read whole and mapped in memory (see <see cref="MapAfterReading"/>).</summary>
     public bool MapsAfterReading { get; private set; }
 
-    protected void Select(Expression<Func<T, TResult>> selector) => Selector = selector;
+    protected void Select(Expression<Func<T, TResult>> selector)
+    {
+        EnsureOneWayToProject(selecting: true);
+        Selector = selector;
+    }
 
     /// <summary>
     /// Reads the rows as entities and maps them in memory with the DTO's Mapster configuration, instead of projecting in SQL.
@@ -24,5 +28,18 @@ public abstract class Specification<T, TResult> : Specification<T>
     /// cost more CPU than reading the row (docs/PERFORMANCE.md, "Where a read's CPU goes"). The mapping must read no
     /// navigation property: nothing is included.
     /// </summary>
-    protected void MapAfterReading() => MapsAfterReading = true;
+    protected void MapAfterReading()
+    {
+        EnsureOneWayToProject(selecting: false);
+        MapsAfterReading = true;
+    }
+
+    /// <summary>A selector is an SQL projection and mapping after reading skips it: a specification chooses one.</summary>
+    private void EnsureOneWayToProject(bool selecting)
+    {
+        if (selecting ? MapsAfterReading : Selector is not null)
+        {
+            throw new InvalidOperationException($"{GetType().Name} both selects in SQL and maps after reading; choose one.");
+        }
+    }
 }
