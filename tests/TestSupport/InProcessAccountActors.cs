@@ -8,16 +8,18 @@ namespace RiskPlatform.TestSupport;
 
 /// <summary>
 /// The account actors without Orleans, for tests that compose the pipeline by hand: each command runs in a scope of its own
-/// marked as an actor call, one at a time per account, exactly as the grain runs it (minus the wire).
+/// marked as an actor call, one at a time per account, and each read beside them with the account's memory, exactly as the grain
+/// runs them (minus the wire).
 /// </summary>
 public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccountActors
 {
-    private readonly Dictionary<Guid, SemaphoreSlim> _accounts = [];
+    private readonly Dictionary<Guid, (SemaphoreSlim Gate, AccountMemory Memory)> _accounts = [];
 
     public async Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken)
     {
-        var gate = GateOf(accountUserId);
+        var (gate, memory) = AccountOf(accountUserId);
         await gate.WaitAsync(cancellationToken);
+        memory.CommandStarting();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -26,21 +28,36 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
         }
         finally
         {
+            memory.CommandEnded();
             gate.Release();
         }
     }
 
-    private SemaphoreSlim GateOf(Guid accountUserId)
+    public async Task<TResponse> QueryAsync<TResponse>(Guid accountUserId, IAccountQuery<TResponse> query, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccountActorCall>()
+            .EnterRead(new AccountCallOrigin(accountUserId, null, null, null), AccountOf(accountUserId).Memory);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
+    }
+
+    public Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken)
+    {
+        AccountOf(accountUserId).Memory.Forget();
+        return Task.CompletedTask;
+    }
+
+    private (SemaphoreSlim Gate, AccountMemory Memory) AccountOf(Guid accountUserId)
     {
         lock (_accounts)
         {
-            if (!_accounts.TryGetValue(accountUserId, out var gate))
+            if (!_accounts.TryGetValue(accountUserId, out var account))
             {
-                gate = new SemaphoreSlim(1, 1);
-                _accounts[accountUserId] = gate;
+                account = (new SemaphoreSlim(1, 1), new AccountMemory(accountUserId));
+                _accounts[accountUserId] = account;
             }
 
-            return gate;
+            return account;
         }
     }
 }

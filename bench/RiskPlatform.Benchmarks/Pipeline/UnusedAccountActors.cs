@@ -3,9 +3,15 @@ using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Benchmarks.Pipeline;
 
-/// <summary>The benchmarks here send no account command; the pipeline only needs the port to resolve.</summary>
+/// <summary>The benchmarks here send no account command or read; the pipeline only needs the port to resolve.</summary>
 internal sealed class UnusedAccountActors : IAccountActors
 {
     public Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken) =>
         throw new NotSupportedException("These benchmarks send no account command.");
+
+    public Task<TResponse> QueryAsync<TResponse>(Guid accountUserId, IAccountQuery<TResponse> query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These benchmarks send no account read.");
+
+    public Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("These benchmarks keep no account memory.");
 }

@@ -8,37 +8,80 @@ using RiskPlatform.Application.Common.Actors;
 namespace RiskPlatform.Infrastructure.Actors;
 
 /// <summary>
-/// The actor of one trading account. Each call runs its command through the pipeline (audit, unit of work, handler) in a scope
-/// of its own, one call at a time: no two commands of one account ever interleave, on any node. The database stays the
-/// source of truth: every command commits before the actor answers, and an activation holds nothing the database lacks,
-/// so a deactivated or lost activation is simply started again elsewhere.
+/// The actor of one trading account. Each command runs through the pipeline (audit, unit of work, handler) in a scope of its
+/// own, one at a time: no two commands of one account ever interleave, on any node. The database stays the source of truth:
+/// every command commits before the actor answers. Between commands the actor remembers what its reads loaded
+/// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops it whenever a command starts and
+/// ends, and loses it with the activation, which the next call simply reloads.
 /// </summary>
 internal sealed partial class AccountGrain(
     IServiceScopeFactory scopes,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> wireJson,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
+    private AccountMemory? _memory;
+
+    private AccountMemory Memory => _memory ??= new AccountMemory(this.GetPrimaryKey());
+
     /// <remarks>
     /// The command runs on the thread pool, not on the activation's scheduler: its many database awaits then resume as any
     /// request's do, instead of each queueing a new turn of the activation behind all other work. The grain stays the one
-    /// writer: it is not reentrant, so its next call waits until this one's task has completed.
+    /// writer: it is not reentrant, so its next command waits until this one's task has completed. The memory is dropped in
+    /// this turn, before the command can change anything, so no read that starts later trusts what was loaded before.
     /// </remarks>
     public Task<AccountCallResult> Execute(AccountCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var accountUserId = this.GetPrimaryKey();
-        return Task.Run(() => ExecuteAsync(call, accountUserId, cancellationToken), CancellationToken.None);
+        var memory = Memory;
+        memory.CommandStarting();
+        return Task.Run(
+            async () =>
+            {
+                try
+                {
+                    return await RunAsync(call, memory.AccountUserId, read: null, cancellationToken);
+                }
+                finally
+                {
+                    memory.CommandEnded();
+                }
+            },
+            CancellationToken.None);
     }
 
-    private async Task<AccountCallResult> ExecuteAsync(AccountCall call, Guid accountUserId, CancellationToken cancellationToken)
+    public Task<AccountCallResult> Read(AccountCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var memory = Memory;
+        return Task.Run(() => RunAsync(call, memory.AccountUserId, memory, cancellationToken), CancellationToken.None);
+    }
+
+    public Task Forget()
+    {
+        _memory?.Forget();
+        return Task.CompletedTask;
+    }
+
+    private async Task<AccountCallResult> RunAsync(AccountCall call, Guid accountUserId, AccountMemory? read, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccountActorCall>()
-            .Enter(new AccountCallOrigin(call.CallerUserId, call.IpAddress, call.UserAgent, call.TraceId));
+        var actorCall = scope.ServiceProvider.GetRequiredService<AccountActorCall>();
+        var origin = new AccountCallOrigin(call.CallerUserId, call.IpAddress, call.UserAgent, call.TraceId);
         try
         {
-            var command = ActorPayload.ReadCommand(call);
-            var result = await ActorPayload.SendAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), command, cancellationToken);
+            object request;
+            if (read is null)
+            {
+                actorCall.Enter(origin);
+                request = ActorPayload.ReadCommand(call);
+            }
+            else
+            {
+                actorCall.EnterRead(origin, read);
+                request = ActorPayload.ReadQuery(call);
+            }
+
+            var result = await ActorPayload.SendAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), request, cancellationToken);
             return new AccountCallResult(ActorPayload.Write(result), null);
         }
         catch (Exception exception)

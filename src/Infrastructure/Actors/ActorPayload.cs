@@ -6,13 +6,15 @@ using RiskPlatform.Application.Common.Messaging;
 namespace RiskPlatform.Infrastructure.Actors;
 
 /// <summary>
-/// Commands and results as JSON between nodes. A command type is resolved only among the Application's
-/// <see cref="IAccountCommand{TResponse}"/> types, so a call can never make an actor instantiate anything else.
+/// Commands, reads and results as JSON between nodes. A command type is resolved only among the Application's
+/// <see cref="IAccountCommand{TResponse}"/> types and a read's only among its <see cref="IAccountQuery{TResponse}"/> types, so a
+/// call can never make an actor instantiate anything else, and a command can never arrive as a read (which runs beside commands).
 /// </summary>
 internal static class ActorPayload
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private static readonly ConcurrentDictionary<string, Type?> CommandTypes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Type?> QueryTypes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<Type, Func<IMediator, object, CancellationToken, Task<object?>>> Senders = new();
 
     public static string TypeName(Type commandType) => commandType.FullName!;
@@ -22,28 +24,32 @@ internal static class ActorPayload
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
     /// <summary>The account command in <paramref name="call"/>; throws for a type that is not one.</summary>
-    public static object ReadCommand(AccountCall call)
+    public static object ReadCommand(AccountCall call) =>
+        Deserialize(call, CommandTypes.GetOrAdd(call.CommandType, Resolve<IAccountCommandMarker>)
+            ?? throw new InvalidOperationException($"'{call.CommandType}' is not an account command."));
+
+    /// <summary>The account read in <paramref name="call"/>; throws for a type that is not one (a command above all).</summary>
+    public static object ReadQuery(AccountCall call) =>
+        Deserialize(call, QueryTypes.GetOrAdd(call.CommandType, Resolve<IAccountQueryMarker>)
+            ?? throw new InvalidOperationException($"'{call.CommandType}' is not an account read."));
+
+    /// <summary>Sends <paramref name="request"/> (an account command or read) and returns its boxed result.</summary>
+    public static Task<object?> SendAsync(IMediator mediator, object request, CancellationToken cancellationToken) =>
+        Senders.GetOrAdd(request.GetType(), CreateSender)(mediator, request, cancellationToken);
+
+    private static object Deserialize(AccountCall call, Type type) =>
+        JsonSerializer.Deserialize(call.CommandJson, type, Json) ?? throw new InvalidOperationException($"The {type.Name} payload was empty.");
+
+    private static Type? Resolve<TMarker>(string name)
     {
-        var type = CommandTypes.GetOrAdd(call.CommandType, Resolve)
-            ?? throw new InvalidOperationException($"'{call.CommandType}' is not an account command.");
-        return JsonSerializer.Deserialize(call.CommandJson, type, Json)
-            ?? throw new InvalidOperationException($"The {type.Name} payload was empty.");
+        var type = typeof(TMarker).Assembly.GetType(name, throwOnError: false);
+        return type is { IsAbstract: false, IsInterface: false } && typeof(TMarker).IsAssignableFrom(type) ? type : null;
     }
 
-    /// <summary>Sends <paramref name="command"/> (an <see cref="IAccountCommand{TResponse}"/>) and returns its boxed result.</summary>
-    public static Task<object?> SendAsync(IMediator mediator, object command, CancellationToken cancellationToken) =>
-        Senders.GetOrAdd(command.GetType(), CreateSender)(mediator, command, cancellationToken);
-
-    private static Type? Resolve(string name)
+    private static Func<IMediator, object, CancellationToken, Task<object?>> CreateSender(Type requestType)
     {
-        var type = typeof(IAccountCommandMarker).Assembly.GetType(name, throwOnError: false);
-        return type is { IsAbstract: false, IsInterface: false } && typeof(IAccountCommandMarker).IsAssignableFrom(type) ? type : null;
-    }
-
-    private static Func<IMediator, object, CancellationToken, Task<object?>> CreateSender(Type commandType)
-    {
-        var responseType = commandType.GetInterfaces()
-            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAccountCommand<>))
+        var responseType = requestType.GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
             .GetGenericArguments()[0];
         var method = typeof(ActorPayload).GetMethod(nameof(SendTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(responseType);

@@ -4,15 +4,34 @@ using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Infrastructure.Actors;
 
-/// <summary><see cref="IAccountActors"/> on Orleans: the command goes to the account's grain wherever the cluster placed it.</summary>
+/// <summary><see cref="IAccountActors"/> on Orleans: a command or read goes to the account's grain wherever the cluster placed it.</summary>
 internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser currentUser, IRequestContext requestContext) : IAccountActors
 {
-    public async Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken)
+    public Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken) =>
+        CallAsync<TResponse>(accountUserId, command, (grain, call) => grain.Execute(call, cancellationToken));
+
+    public Task<TResponse> QueryAsync<TResponse>(Guid accountUserId, IAccountQuery<TResponse> query, CancellationToken cancellationToken) =>
+        CallAsync<TResponse>(accountUserId, query, (grain, call) => grain.Read(call, cancellationToken));
+
+    public async Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            await grains.GetGrain<IAccountGrain>(accountUserId).Forget().WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    private async Task<TResponse> CallAsync<TResponse>(
+        Guid accountUserId, object request, Func<IAccountGrain, AccountCall, Task<AccountCallResult>> send)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var call = new AccountCall(
-            ActorPayload.TypeName(command.GetType()),
-            ActorPayload.Write(command),
+            ActorPayload.TypeName(request.GetType()),
+            ActorPayload.Write(request),
             currentUser.UserId,
             requestContext.IpAddress,
             requestContext.UserAgent,
@@ -21,15 +40,11 @@ internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser cu
         AccountCallResult result;
         try
         {
-            result = await grains.GetGrain<IAccountGrain>(accountUserId).Execute(call, cancellationToken);
+            result = await send(grains.GetGrain<IAccountGrain>(accountUserId), call);
         }
-        catch (Exception exception) when (exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or ClientNotAvailableException or Orleans.Runtime.OrleansException)
+        catch (Exception exception) when (IsUnreachable(exception))
         {
-            throw new ServiceUnavailableException("account_unavailable", "The trading account could not be reached; try again.", exception)
-            {
-                RetryAfter = TimeSpan.FromSeconds(1),
-            };
+            throw Unavailable(exception);
         }
 
         if (result.Failure is { } failure)
@@ -39,4 +54,11 @@ internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser cu
 
         return ActorPayload.Read<TResponse>(result.ResultJson!);
     }
+
+    private static bool IsUnreachable(Exception exception) =>
+        exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ClientNotAvailableException
+            or Orleans.Runtime.OrleansException;
+
+    private static ServiceUnavailableException Unavailable(Exception exception) =>
+        new("account_unavailable", "The trading account could not be reached; try again.", exception) { RetryAfter = TimeSpan.FromSeconds(1) };
 }

@@ -1,4 +1,5 @@
 using RiskPlatform.Application.ApiKeys.Specifications;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
@@ -8,8 +9,11 @@ namespace RiskPlatform.Infrastructure.Brokers;
 
 /// <summary>
 /// Reads a user's broker binding and bound key (untracked) once per scope: every broker call of one request goes to the same broker.
+/// On a read on the account's actor a binding to the paper broker comes from the actor's memory (only the account's own
+/// commands change it); a binding to a key is read each time, since the key's state changes outside the account.
 /// </summary>
-internal sealed class BrokerBindingResolver(IReadRepository<BrokerBinding> bindings, IReadRepository<ApiKey> apiKeys)
+internal sealed class BrokerBindingResolver(
+    AccountActorCall actorCall, IReadRepository<BrokerBinding> bindings, IReadRepository<ApiKey> apiKeys)
 {
     private readonly Dictionary<Guid, ResolvedBinding> _resolved = [];
 
@@ -20,12 +24,18 @@ internal sealed class BrokerBindingResolver(IReadRepository<BrokerBinding> bindi
             return cached;
         }
 
+        var resolved = await actorCall.RecallAsync(
+            userId, AccountMemoryPart.PaperBinding, token => LoadAsync(userId, token), cancellationToken, keep: r => r.IsPaper);
+        _resolved[userId] = resolved;
+        return resolved;
+    }
+
+    private async Task<ResolvedBinding> LoadAsync(Guid userId, CancellationToken cancellationToken)
+    {
         var binding = await bindings.FirstOrDefaultAsync(new BrokerBindingForUserSpec(userId), cancellationToken);
         var key = binding is { Source: BrokerSource.ApiKey, ApiKeyId: { } keyId }
             ? await apiKeys.FirstOrDefaultAsync(new ApiKeyByIdSpec(keyId), cancellationToken)
             : null;
-        var resolved = new ResolvedBinding(binding, key);
-        _resolved[userId] = resolved;
-        return resolved;
+        return new ResolvedBinding(binding, key);
     }
 }

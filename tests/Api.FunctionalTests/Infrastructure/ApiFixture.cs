@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Infrastructure.Persistence;
@@ -74,6 +75,16 @@ public abstract class ApiFixture : IAsyncLifetime
         new(Provider, ConnectionString, Logs, services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddressFilter>(), settings);
 
     public Task<int> CountAsync(string sql) => DatabaseReset.CountAsync(Provider, ConnectionString, sql);
+
+    /// <summary>
+    /// Tells the shared host's actor of <paramref name="userId"/>'s account that its rows were changed behind the service's back
+    /// (a test's seeding), as an operator must after changing them by hand: its next read loads them again.
+    /// </summary>
+    public async Task ForgetAccountAsync(Guid userId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAccountActors>().ForgetAsync(userId, CancellationToken.None);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -22,5 +22,6 @@ internal static class PortfolioTestData
         var state = await db.Set<PortfolioState>().SingleAsync(s => s.UserId == userId);
         Assert.True(state.EnterReducing(reason, DateTime.UtcNow));
         await db.SaveChangesAsync();
+        await fixture.ForgetAccountAsync(userId);
     }
 }

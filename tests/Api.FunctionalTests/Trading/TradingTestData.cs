@@ -32,6 +32,7 @@ internal static class TradingTestData
         var rule = RiskRule.Create(userId, $"{type} {threshold}", null, type, threshold, unit, action, symbols: symbols, windowSeconds: windowSeconds);
         db.Add(rule);
         await db.SaveChangesAsync();
+        await fixture.ForgetAccountAsync(userId);
         return rule.Id;
     }
 

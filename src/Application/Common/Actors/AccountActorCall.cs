@@ -22,6 +22,9 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     /// <summary>Never carried: the proof is checked where the request arrived, before the command is forwarded here.</summary>
     public string? MfaProof => null;
 
+    /// <summary>What the actor remembers of its account, when this scope answers a read on it; null for commands and elsewhere.</summary>
+    public AccountMemory? Memory { get; private set; }
+
     /// <summary>Marks this scope as an actor call made by <paramref name="origin"/>.</summary>
     public void Enter(AccountCallOrigin origin)
     {
@@ -32,6 +35,23 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
         UserAgent = origin.UserAgent;
         TraceId = origin.TraceId;
     }
+
+    /// <summary>Marks this scope as a read on the actor whose <paramref name="memory"/> may answer it.</summary>
+    public void EnterRead(AccountCallOrigin origin, AccountMemory memory)
+    {
+        Enter(origin);
+        Memory = memory;
+    }
+
+    /// <summary>
+    /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account from the actor's memory when this scope is a read on
+    /// that account's actor; otherwise (commands, other accounts, outside an actor) straight from <paramref name="load"/>.
+    /// </summary>
+    public Task<T> RecallAsync<T>(
+        Guid accountUserId, string part, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, Func<T, bool>? keep = null) =>
+        Memory is { } memory && memory.AccountUserId == accountUserId
+            ? memory.RecallAsync(part, load, cancellationToken, keep)
+            : load(cancellationToken);
 
     public Guid RequireUserId() =>
         UserId ?? throw new Exceptions.UnauthorizedException("unauthenticated", "Sign in to do this.");

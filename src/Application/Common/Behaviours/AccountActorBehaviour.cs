@@ -8,7 +8,8 @@ namespace RiskPlatform.Application.Common.Behaviours;
 /// <summary>
 /// Sends an <see cref="IAccountCommand{TResponse}"/> to its account's actor (after validation, so bad input never leaves the
 /// node), where the same pipeline runs again from the top and this behaviour lets it through to audit, unit of work and the
-/// handler. Every other request passes straight on. The account is the caller's, or the one a service command names.
+/// handler. An <see cref="IAccountQuery{TResponse}"/> goes to the caller's actor the same way, to be answered from its memory.
+/// Every other request passes straight on. The account is the caller's, or the one a service command names.
 /// </summary>
 internal sealed class AccountActorBehaviour<TRequest, TResponse>(
     AccountActorCall actorCall,
@@ -17,12 +18,17 @@ internal sealed class AccountActorBehaviour<TRequest, TResponse>(
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (actorCall.IsActive || request is not IAccountCommand<TResponse> command)
+        if (actorCall.IsActive)
         {
             return next();
         }
 
-        var accountUserId = request is IServiceAccountCommand named ? named.AccountUserId : currentUser.RequireUserId();
-        return actors.SendAsync(accountUserId, command, cancellationToken);
+        return request switch
+        {
+            IAccountCommand<TResponse> command => actors.SendAsync(
+                request is IServiceAccountCommand named ? named.AccountUserId : currentUser.RequireUserId(), command, cancellationToken),
+            IAccountQuery<TResponse> query => actors.QueryAsync(currentUser.RequireUserId(), query, cancellationToken),
+            _ => next(),
+        };
     }
 }

@@ -14,4 +14,17 @@ public interface IAccountActors
     /// as they were thrown. An actor that cannot be reached is a <see cref="Exceptions.ServiceUnavailableException"/>.
     /// </summary>
     Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers <paramref name="query"/> on the actor of <paramref name="accountUserId"/>'s account, from what it remembers of the
+    /// account where it can (<see cref="Actors.AccountMemory"/>). Exceptions and an unreachable actor as for
+    /// <see cref="SendAsync{TResponse}"/>.
+    /// </summary>
+    Task<TResponse> QueryAsync<TResponse>(Guid accountUserId, IAccountQuery<TResponse> query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the actor of <paramref name="accountUserId"/>'s account forget what it remembers: for rows of that account changed
+    /// outside the service (an operator's SQL, a test's seeding). Commands never need it.
+    /// </summary>
+    Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
@@ -14,8 +15,11 @@ namespace RiskPlatform.Application.Trading.Common;
 /// The one way the reads that answer "what would an order meet" (the risk test, max-quantity, portfolio risk, position
 /// sizing) load their <see cref="PreTradeContext"/>: active rules, the broker's snapshot (with our orders still awaiting an
 /// external broker's acknowledgement), the portfolio state marked in memory. Nothing is stored: a read takes no lock and writes no row.
+/// On its account's actor the active rules come from the actor's memory (<see cref="AccountMemory"/>), and so do the paper
+/// account and binding (in the broker adapters); quotes and the portfolio state are read each time.
 /// </summary>
 internal sealed class PreTradeContextLoader(
+    AccountActorCall actorCall,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IReadRepository<PortfolioState> states,
@@ -30,7 +34,11 @@ internal sealed class PreTradeContextLoader(
     public async Task<PreTradeContext> LoadAsync(
         Guid userId, string? symbol, DateTime now, CancellationToken cancellationToken, IReadOnlyList<RiskRule>? rulesToJudge = null)
     {
-        var judged = rulesToJudge ?? await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
+        var judged = rulesToJudge ?? await actorCall.RecallAsync<IReadOnlyList<RiskRule>>(
+            userId,
+            AccountMemoryPart.ActiveRules,
+            async token => await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), token),
+            cancellationToken);
 
         // An order committed for an external broker but not yet acknowledged counts, as it does for the next order.
         IReadOnlyList<Order> awaitingBroker = await broker.IsExternalAsync(userId, cancellationToken)

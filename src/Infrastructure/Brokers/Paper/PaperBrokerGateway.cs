@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
@@ -20,7 +21,9 @@ namespace RiskPlatform.Infrastructure.Brokers.Paper;
 /// next mark would leave (docs/decisions/007-pre-trade-path.md).
 /// </remarks>
 internal sealed class PaperBrokerGateway(
+    AccountActorCall actorCall,
     IRepository<PaperAccount> accounts,
+    IReadRepository<PaperAccount> remembered,
     IReadRepository<MarketQuote> quotes,
     IOptions<PaperBrokerOptions> options,
     TimeProvider timeProvider) : IBrokerGateway
@@ -226,9 +229,21 @@ internal sealed class PaperBrokerGateway(
         return account.Orders.FirstOrDefault(o => o.ClientOrderId == clientOrderId);
     }
 
-    private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken) =>
-        await FindAsync(userId, cancellationToken)
-        ?? PaperAccount.Open(userId, timeProvider.GetUtcNow().UtcDateTime, options.Value.StartingCash);
+    /// <summary>
+    /// The account as the reads see it (they never change it): on a read on the account's actor the untracked copy the actor
+    /// remembers, otherwise this scope's tracked one; a fresh account for a user without one.
+    /// </summary>
+    private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var account = actorCall.Memory is null || _loaded.ContainsKey(userId)
+            ? await FindAsync(userId, cancellationToken)
+            : await actorCall.RecallAsync(
+                userId,
+                AccountMemoryPart.PaperAccount,
+                token => remembered.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), token),
+                cancellationToken);
+        return account ?? PaperAccount.Open(userId, timeProvider.GetUtcNow().UtcDateTime, options.Value.StartingCash);
+    }
 
     private async Task<Dictionary<string, decimal>> MarksAsync(PaperAccount account, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Behaviours;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
+using RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 using RiskPlatform.Application.Trading.Commands.CancelOrder;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.Portfolio;
@@ -46,6 +47,36 @@ public sealed class AccountActorBehaviourTests
         await behaviour.Handle(command, TestContext.Current.CancellationToken, () => throw new InvalidOperationException("ran here"));
 
         await _actors.Received(1).SendAsync(Caller, command, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_AnAccountRead_IsAnsweredByTheCallersActor()
+    {
+        var query = new GetPortfolioRiskQuery();
+        var behaviour = new AccountActorBehaviour<GetPortfolioRiskQuery, PortfolioRiskDto>(new AccountActorCall(), _currentUser, _actors);
+
+        await behaviour.Handle(query, TestContext.Current.CancellationToken, () => throw new InvalidOperationException("ran here"));
+
+        await _actors.Received(1).QueryAsync(Caller, query, Arg.Any<CancellationToken>());
+        await _actors.DidNotReceiveWithAnyArgs().SendAsync<PortfolioRiskDto>(default, default!, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Handle_AnAccountReadInsideTheActor_IsAnsweredHere()
+    {
+        var insideTheActor = new AccountActorCall();
+        insideTheActor.EnterRead(new AccountCallOrigin(Caller, null, null, null), new AccountMemory(Caller));
+        var behaviour = new AccountActorBehaviour<GetPortfolioRiskQuery, PortfolioRiskDto>(insideTheActor, _currentUser, _actors);
+        var ranHere = false;
+
+        await behaviour.Handle(new GetPortfolioRiskQuery(), TestContext.Current.CancellationToken, () =>
+        {
+            ranHere = true;
+            return Task.FromResult<PortfolioRiskDto>(null!);
+        });
+
+        Assert.True(ranHere);
+        Assert.Empty(_actors.ReceivedCalls());
     }
 
     [Fact]

@@ -16,4 +16,4 @@ public sealed record CalculatePositionSizeQuery(
     decimal? Atr = null,
     decimal? AtrMultiplier = null,
     decimal? WinRate = null,
-    decimal? PayoffRatio = null) : IQuery<PositionSizeDto>;
+    decimal? PayoffRatio = null) : IAccountQuery<PositionSizeDto>;

@@ -7,4 +7,4 @@ namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 /// state's baselines as the next order would meet them (marked in memory). A read: it takes no lock and writes nothing; the
 /// state, its high-water mark and the equity history are kept by the writers (orders and the monitor).
 /// </summary>
-public sealed record GetPortfolioRiskQuery : IQuery<PortfolioRiskDto>;
+public sealed record GetPortfolioRiskQuery : IAccountQuery<PortfolioRiskDto>;

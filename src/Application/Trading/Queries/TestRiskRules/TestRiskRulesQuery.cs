@@ -16,4 +16,4 @@ public sealed record TestRiskRulesQuery(
     OrderSide? Side = null,
     OrderType? Type = null,
     decimal? LimitPrice = null,
-    DraftRiskRule? Rule = null) : IQuery<RiskTestResultDto>;
+    DraftRiskRule? Rule = null) : IAccountQuery<RiskTestResultDto>;

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Infrastructure.Persistence;
+
+namespace RiskPlatform.Api.FunctionalTests.Actors;
+
+/// <summary>
+/// The risk reads are answered on the account's actor from what it remembers of the account (rules, paper account, binding),
+/// and every command of the account makes it load again: a read never sees less than the last command answered.
+/// </summary>
+public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fixture)
+{
+    [Fact]
+    public async Task RiskReads_AreAnsweredFromTheActorsMemory_UntilTheActorIsToldToForget()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        var ruleId = (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        Assert.Equal(100m, await MaxBuyAsync(client));
+
+        // A write the service did not make (an operator's SQL): the actor still answers from what it loaded.
+        await SetThresholdBehindTheServicesBackAsync(ruleId, 30m);
+        Assert.Equal(100m, await MaxBuyAsync(client));
+
+        await Fixture.ForgetAccountAsync(client.UserId);
+        Assert.Equal(30m, await MaxBuyAsync(client));
+    }
+
+    [Fact]
+    public async Task RiskReads_AfterEachCommandOfTheAccount_SeeWhatItChanged()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        var ruleId = (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        Assert.Equal(100m, await MaxBuyAsync(client));
+
+        (await client.PutAsync($"/api/v1/risk-rules/{ruleId}", new { threshold_value = 40m })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(40m, await MaxBuyAsync(client));
+
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+        Assert.Equal(30m, await MaxBuyAsync(client));
+        var risk = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal(1, risk["number_of_positions"]!.GetValue<int>());
+
+        (await client.PostAsync("/api/v1/trading/halt", new { reason = "lunch" })).EnsureStatus(HttpStatusCode.OK);
+        var halted = (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK).Body!;
+        Assert.Equal("TRADING_HALTED", halted["failure_code"]!.GetValue<string>());
+        (await client.PostAsync("/api/v1/trading/resume", new { })).EnsureStatus(HttpStatusCode.OK);
+
+        (await client.DeleteAsync($"/api/v1/risk-rules/{ruleId}")).EnsureStatus(HttpStatusCode.NoContent);
+        Assert.Null(await MaxBuyAsync(client));
+    }
+
+    [Fact]
+    public async Task RiskReads_RacingOrders_NeverSeeLessThanTheOrdersAnswered()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+
+        // Readers run all the while: after each order's 201, the next read must count its shares.
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await MaxBuyAsync(client);
+            }
+        })).ToList();
+        for (var bought = 5m; bought <= 50m; bought += 5m)
+        {
+            (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(5m))).EnsureStatus(HttpStatusCode.Created);
+            Assert.Equal(100m - bought, await MaxBuyAsync(client));
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+    }
+
+    private static async Task<decimal?> MaxBuyAsync(ApiClient client) =>
+        (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK)
+            .Body!["max_quantity"]?.GetValue<decimal>();
+
+    private async Task SetThresholdBehindTheServicesBackAsync(Guid ruleId, decimal threshold)
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<RiskRule>()
+            .Where(r => r.Id == ruleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ThresholdValue, threshold), TestContext.Current.CancellationToken);
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class AccountMemoryTestsOnSqlite(SqliteApiFixture fixture) : AccountMemoryTests(fixture);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class AccountMemoryTestsOnPostgres(PostgresApiFixture fixture) : AccountMemoryTests(fixture);

@@ -1,0 +1,111 @@
+using RiskPlatform.Application.Common.Actors;
+
+namespace RiskPlatform.Application.UnitTests.Common.Actors;
+
+public sealed class AccountMemoryTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private readonly AccountMemory _memory = new(Guid.NewGuid());
+    private int _loads;
+
+    [Fact]
+    public async Task Recall_ASecondTime_AnswersFromMemoryWithoutLoading()
+    {
+        var first = await _memory.RecallAsync("part", Load("v1"), Token);
+        var second = await _memory.RecallAsync("part", Load("v2"), Token);
+
+        Assert.Equal("v1", first);
+        Assert.Equal("v1", second);
+        Assert.Equal(1, _loads);
+    }
+
+    [Fact]
+    public async Task Recall_AfterACommand_LoadsAgain()
+    {
+        await _memory.RecallAsync("part", Load("before"), Token);
+
+        _memory.CommandStarting();
+        _memory.CommandEnded();
+
+        Assert.Equal("after", await _memory.RecallAsync("part", Load("after"), Token));
+    }
+
+    [Fact]
+    public async Task Recall_WhileACommandRuns_LoadsEachTimeAndKeepsNothing()
+    {
+        await _memory.RecallAsync("part", Load("before"), Token);
+        _memory.CommandStarting();
+
+        Assert.Equal("during", await _memory.RecallAsync("part", Load("during"), Token));
+        Assert.Equal(0, _memory.Count);
+
+        _memory.CommandEnded();
+        Assert.Equal("after", await _memory.RecallAsync("part", Load("after"), Token));
+    }
+
+    [Fact]
+    public async Task Recall_WhoseLoadACommandOverlapped_IsAnsweredButNotKept()
+    {
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowRead = _memory.RecallAsync("part", _ => release.Task, Token);
+
+        // A command starts and commits while the read's load is still on its way: what it loaded may predate the command.
+        _memory.CommandStarting();
+        _memory.CommandEnded();
+        release.SetResult("loaded before the command");
+
+        Assert.Equal("loaded before the command", await slowRead);
+        Assert.Equal(0, _memory.Count);
+        Assert.Equal("fresh", await _memory.RecallAsync("part", Load("fresh"), Token));
+    }
+
+    [Fact]
+    public async Task Forget_DropsWhatWasRemembered()
+    {
+        await _memory.RecallAsync("part", Load("before"), Token);
+
+        _memory.Forget();
+
+        Assert.Equal("after", await _memory.RecallAsync("part", Load("after"), Token));
+    }
+
+    [Fact]
+    public async Task Recall_WithAKeepTest_KeepsOnlyWhatItAccepts()
+    {
+        await _memory.RecallAsync("part", Load("external"), Token, keep: value => value == "paper");
+        Assert.Equal(0, _memory.Count);
+
+        await _memory.RecallAsync("part", Load("paper"), Token, keep: value => value == "paper");
+        Assert.Equal("paper", await _memory.RecallAsync("part", Load("other"), Token));
+    }
+
+    [Fact]
+    public async Task Recall_OfAnotherAccountThanTheActors_NeverUsesTheMemory()
+    {
+        var call = new AccountActorCall();
+        call.EnterRead(new AccountCallOrigin(null, null, null, null), _memory);
+
+        await call.RecallAsync(Guid.NewGuid(), "part", Load("someone else's"), Token);
+
+        Assert.Equal(0, _memory.Count);
+    }
+
+    [Fact]
+    public async Task Recall_InACommandScope_AlwaysLoads()
+    {
+        var call = new AccountActorCall();
+        call.Enter(new AccountCallOrigin(null, null, null, null));
+
+        await call.RecallAsync(_memory.AccountUserId, "part", Load("a"), Token);
+        await call.RecallAsync(_memory.AccountUserId, "part", Load("b"), Token);
+
+        Assert.Equal(2, _loads);
+    }
+
+    private Func<CancellationToken, Task<string>> Load(string value) => _ =>
+    {
+        _loads++;
+        return Task.FromResult(value);
+    };
+}
