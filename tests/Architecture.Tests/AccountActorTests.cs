@@ -43,6 +43,32 @@ public sealed class AccountActorTests
         Assert.Empty(notOnAnActor);
     }
 
+    /// <summary>
+    /// An account read runs on the actor beside the account's one command, and shares what the actor remembers with other reads:
+    /// its handler may not write (no writable repository, unit of work, lock) and it may not be a command.
+    /// </summary>
+    [Fact]
+    public void AccountReads_AreQueriesWhoseHandlersCannotWrite()
+    {
+        var reads = Conventions.DeclaredTypes(Layers.Application)
+            .Where(type => typeof(IAccountQueryMarker).IsAssignableFrom(type) && !type.IsInterface)
+            .ToList();
+        Assert.Contains(reads, type => type.Name == "GetPortfolioRiskQuery");
+        Assert.DoesNotContain(reads, type => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>)));
+
+        Type[] writers = [typeof(IUnitOfWork), typeof(ITradingLock), typeof(IKeyedTransactionLock)];
+        var writingHandlers = Conventions.Handlers(Conventions.DeclaredTypes(Layers.Application))
+            .Where(handler => HandledRequests(handler).Any(reads.Contains))
+            .Where(handler => handler.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .SelectMany(constructor => constructor.GetParameters())
+                .Any(p => writers.Contains(p.ParameterType)
+                    || (p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IRepository<>))))
+            .Select(handler => handler.FullName)
+            .ToList();
+
+        Assert.Empty(writingHandlers);
+    }
+
     private static IEnumerable<Type> HandledRequests(Type handler) => handler.GetInterfaces()
         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.IRequestHandler<,>))
         .Select(i => i.GetGenericArguments()[0]);
