@@ -33,6 +33,12 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
     {
     }
 
+    /// <summary>
+    /// A detached copy to mark in memory, so that the stored state it came from stays as loaded (the account actor shares that
+    /// one between reads). All fields are values; the copy raises its own events.
+    /// </summary>
+    public PortfolioState Copy() => CopyWithoutEvents<PortfolioState>();
+
     public Guid UserId { get; private set; }
 
     public TradingDayKind TradingDayKind { get; private set; }

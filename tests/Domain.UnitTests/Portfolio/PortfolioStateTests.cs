@@ -27,6 +27,24 @@ public sealed class PortfolioStateTests
         Assert.Empty(state.DomainEvents);
     }
 
+    [Fact]
+    public void Copy_MarkedAndHalted_LeavesTheOriginalAsItWas()
+    {
+        var original = State(100_000m);
+
+        var copy = original.Copy();
+        copy.Mark(120_000m, Now.AddMinutes(1));
+        copy.Halt("test", Now.AddMinutes(2));
+
+        Assert.Equal(120_000m, copy.HighWaterMark);
+        Assert.Equal(TradingState.Halted, copy.TradingState);
+        Assert.NotEmpty(copy.DomainEvents);
+        Assert.Equal(100_000m, original.HighWaterMark);
+        Assert.Equal(TradingState.Active, original.TradingState);
+        Assert.Empty(original.DomainEvents);
+        Assert.Equal(original.Id, copy.Id);
+    }
+
     [Theory]
     [InlineData(105_000, 105_000, 0)]
     [InlineData(95_000, 100_000, 5)]

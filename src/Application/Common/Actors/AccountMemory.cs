@@ -105,6 +105,9 @@ public static class AccountMemoryPart
     /// <summary>The paper broker's account with its positions and open orders (untracked), or none yet.</summary>
     public const string PaperAccount = "paper-account";
 
+    /// <summary>The stored portfolio state (untracked; a read marks a copy of it), or none yet.</summary>
+    public const string PortfolioState = "portfolio-state";
+
     /// <summary>The broker binding when it routes to the paper broker.</summary>
     public const string PaperBinding = "paper-binding";
 }

@@ -15,8 +15,8 @@ namespace RiskPlatform.Application.Trading.Common;
 /// The one way the reads that answer "what would an order meet" (the risk test, max-quantity, portfolio risk, position
 /// sizing) load their <see cref="PreTradeContext"/>: active rules, the broker's snapshot (with our orders still awaiting an
 /// external broker's acknowledgement), the portfolio state marked in memory. Nothing is stored: a read takes no lock and writes no row.
-/// On its account's actor the active rules come from the actor's memory (<see cref="AccountMemory"/>), and so do the paper
-/// account and binding (in the broker adapters); quotes and the portfolio state are read each time.
+/// On its account's actor the active rules and the portfolio state come from the actor's memory (<see cref="AccountMemory"/>),
+/// and so do the paper account and binding (in the broker adapters); quotes are read each time.
 /// </summary>
 internal sealed class PreTradeContextLoader(
     AccountActorCall actorCall,
@@ -46,8 +46,12 @@ internal sealed class PreTradeContextLoader(
             : [];
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker, marketData);
-        var stored = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        var state = PortfolioStateStore.MarkInMemory(stored, userId, account, now);
+        var stored = await actorCall.RecallAsync(
+            userId,
+            AccountMemoryPart.PortfolioState,
+            token => states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), token),
+            cancellationToken);
+        var state = PortfolioStateStore.MarkInMemory(stored?.Copy(), userId, account, now);
         return new PreTradeContext(judged, PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
     }
 }
