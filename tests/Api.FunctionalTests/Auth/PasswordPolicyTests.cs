@@ -32,7 +32,7 @@ public abstract class PasswordPolicyTests(ApiFixture fixture) : FunctionalTest(f
     {
         const string email = "rehash@example.com";
         var user = await SignedInAsync(email);
-        Assert.Equal(100_000, await IterationsAsync(user.UserId));
+        Assert.Equal(RiskPlatformApiFactory.TestPasswordHashIterations, await IterationsAsync(user.UserId));
 
         await using var host = Host(new() { ["Accounts:PasswordHashIterations"] = "120000" });
         using var client = new ApiClient(host.CreateClient());

@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Infrastructure.Identity;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 using Serilog.Core;
@@ -16,6 +20,11 @@ public sealed class RiskPlatformApiFactory(
     Action<IServiceCollection>? configureServices = null,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>PBKDF2 iterations of the in-process test hosts' password hasher (see <see cref="ConfigureWebHost"/>).</summary>
+    public const int TestPasswordHashIterations = 1_000;
+
+    private const string PasswordHashIterationsKey = "Accounts:PasswordHashIterations";
+
     /// <summary>The discard port on the loopback interface: nothing listens there.</summary>
     public const string ClosedLocalUrl = "http://127.0.0.1:9";
 
@@ -54,9 +63,10 @@ public sealed class RiskPlatformApiFactory(
             // sends is switched on by the tests about it (EmailVerificationTests).
             ["Accounts:SendVerificationEmailOnRegister"] = "false",
 
-            // Thousands of sign-ups and sign-ins: hashed at the lowest count allowed (ASP.NET Core Identity's default),
-            // not production's. PasswordPolicyTests hold the production count and the rehash to account.
-            ["Accounts:PasswordHashIterations"] = "100000",
+            // Thousands of sign-ups and sign-ins: the configured count is the lowest allowed (ASP.NET Core Identity's default),
+            // and the hasher itself runs at TestPasswordHashIterations (ConfigureWebHost). PasswordPolicyTests hold the
+            // production count and the rehash to account.
+            [PasswordHashIterationsKey] = "100000",
 
             // The test servers speak plain HTTP on loopback; SecurityHeadersTests switch these on.
             ["Https:Redirect"] = "false",
@@ -113,6 +123,14 @@ public sealed class RiskPlatformApiFactory(
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(logSink);
+            if (settings?.ContainsKey(PasswordHashIterationsKey) != true)
+            {
+                // Every test signs up and in: below the lowest count the service accepts (100,000), to keep the suite's CPU for
+                // what it tests. The hasher is the service's own; hosts that set the count (PasswordPolicyTests) keep theirs.
+                services.AddSingleton<IPasswordHasher>(new PasswordHasherAdapter(
+                    Options.Create(new AccountOptions { PasswordHashIterations = TestPasswordHashIterations })));
+            }
+
             configureServices?.Invoke(services);
         });
     }
