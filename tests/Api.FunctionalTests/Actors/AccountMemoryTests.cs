@@ -50,7 +50,9 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         (await client.PostAsync("/api/v1/trading/halt", new { reason = "lunch" })).EnsureStatus(HttpStatusCode.OK);
         var halted = (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK).Body!;
         Assert.Equal("TRADING_HALTED", halted["failure_code"]!.GetValue<string>());
+        Assert.Equal("halted", (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK).Body!["state"]!.GetValue<string>());
         (await client.PostAsync("/api/v1/trading/resume", new { })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal("active", (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK).Body!["state"]!.GetValue<string>());
 
         (await client.DeleteAsync($"/api/v1/risk-rules/{ruleId}")).EnsureStatus(HttpStatusCode.NoContent);
         Assert.Null(await MaxBuyAsync(client));
