@@ -42,6 +42,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(MfaVerifyRequest), "VerifyMfaCommand" },
         { typeof(TwoFactorStatus), "TwoFactorStatusDto" },
         { typeof(TotpSetup), "TotpSetupResponse" },
+        { typeof(MfaProofAnswer), "MfaProofResponse" },
         { typeof(TotpCode), "ConfirmTotpCommand" },
         { typeof(TotpRecoveryCodes), "RecoveryCodesResponse" },
         { typeof(DisableTotpRequest), "DisableTotpCommand" },
