@@ -63,6 +63,23 @@ public sealed class PortfolioMetricsTests
     }
 
     [Fact]
+    public void MarkOf_TheStatesLatestMark_GivesTheSameFiguresAsComputeWithTheBrokersCash()
+    {
+        var (m, _) = Compute();
+        var state = State(110_000m, Utc(2026, 3, 2, 20));
+        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
+        state.Mark(100_000m, Now);
+        state.Halt("desk closed", Now);
+
+        var mark = PortfolioMetrics.MarkOf(state, cash: 95_000m);
+
+        Assert.Equal(
+            (m.AccountValue, m.Cash, m.DailyPl, m.DailyPlPercent, m.CurrentDrawdown, m.CurrentDrawdownPercent, m.HighWaterMark),
+            (mark.Equity, mark.Cash, mark.DailyPl, mark.DailyPlPercent, mark.CurrentDrawdown, mark.CurrentDrawdownPercent, mark.HighWaterMark));
+        Assert.Equal((TradingState.Halted, "desk closed", Now), (mark.TradingState, mark.TradingStateReason, mark.MarkedAt));
+    }
+
+    [Fact]
     public void Compute_RuleUtilisation_CoversEveryActiveRule()
     {
         var (m, rules) = Compute();
