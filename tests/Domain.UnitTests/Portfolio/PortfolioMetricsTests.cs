@@ -10,10 +10,7 @@ public sealed class PortfolioMetricsTests
     // Day started at 96,800; high-water mark 110,000 (deepest drawdown so far 12 %).
     private static (PortfolioRiskMetrics Metrics, RiskRule[] Rules) Compute()
     {
-        // Created Monday before the 21:00 UTC close at 110,000; 96,800 at the close; 100,000 now (Tuesday).
-        var state = State(110_000m, Utc(2026, 3, 2, 20));
-        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
-        state.Mark(100_000m, Now);
+        var state = MarkedState();
         var snapshot = Snapshot(
             equity: 100_000m,
             dayStartEquity: state.DayStartEquity,
@@ -34,6 +31,15 @@ public sealed class PortfolioMetricsTests
             Rule(RiskRuleType.MaxDailyLoss, 1_000m, ThresholdUnit.Dollars, isActive: false),
         ];
         return (PortfolioMetrics.Compute(snapshot, state, rules), rules);
+    }
+
+    /// <summary>Created Monday before the 21:00 UTC close at 110,000; 96,800 at the close; 100,000 now (Tuesday).</summary>
+    private static PortfolioState MarkedState()
+    {
+        var state = State(110_000m, Utc(2026, 3, 2, 20));
+        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
+        state.Mark(100_000m, Now);
+        return state;
     }
 
     [Fact]
@@ -66,9 +72,7 @@ public sealed class PortfolioMetricsTests
     public void MarkOf_TheStatesLatestMark_GivesTheSameFiguresAsComputeWithTheBrokersCash()
     {
         var (m, _) = Compute();
-        var state = State(110_000m, Utc(2026, 3, 2, 20));
-        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
-        state.Mark(100_000m, Now);
+        var state = MarkedState();
         state.Halt("desk closed", Now);
 
         var mark = PortfolioMetrics.MarkOf(state, cash: 95_000m);
