@@ -104,6 +104,31 @@ public sealed class MfaStepUpDialogTests : WebAppTest
         form.WaitForAssertion(() => Assert.Contains("Not done: the code was not given.", form.Find(".problem").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SignOutEverywhere_ForATotpUser_StepsUpWithARecoveryCodeThenEndsEverySignIn()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Get, "auth/me", HttpStatusCode.OK,
+                """{"id":"0193c1a0-0000-7000-8000-0000000000aa","email":"ann@example.com","full_name":"Ann","role":"trader","is_verified":true}""")
+            .On(HttpMethod.Get, "auth/mfa", HttpStatusCode.OK, """{"totp_enabled":true,"setup_pending":false,"enabled_at":"2026-01-05T10:00:00Z","recovery_codes_left":10}""")
+            .On(HttpMethod.Post, "auth/logout-all", HttpStatusCode.Forbidden, MfaRequired)
+            .On(HttpMethod.Post, "auth/mfa/step-up", HttpStatusCode.OK, """{"mfa_proof":"proof-2","expires_in":300}""")
+            .On(HttpMethod.Post, "auth/logout-all", HttpStatusCode.NoContent, "");
+        var dialog = Render<MfaStepUpDialog>();
+        var page = Render<RiskPlatform.Web.Pages.Security>();
+        page.WaitForAssertion(() => Assert.Equal("verified", page.Find("[data-testid=email-verified]").TextContent));
+
+        page.Button("Sign out everywhere").Click();
+        page.Button("Sign out everywhere now").Click();
+        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
+        Assert.NotNull(Store.Stored); // not signed out before the second factor
+        await EnterCodeAsync(dialog, "aaaaa-bbbbb");
+
+        page.WaitForAssertion(() => Assert.Null(Store.Stored));
+        Assert.Equal([null, "proof-2"], Api.Requests.Where(r => r.Path == "auth/logout-all").Select(r => r.MfaProof));
+        Assert.Null(Services.GetRequiredService<ApiSession>().MfaProof); // signed out: the proof goes with the session
+    }
+
     private const string Secret = "sk-live-secret-0123456789";
 
     private static void FillKey(IRenderedComponent<BrokerKeyForm> form)
