@@ -368,15 +368,20 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
     private async Task<HttpResponseMessage> ExchangeAsync(
         HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
     {
+        var proofSent = session.MfaProof;
         var response = await SignedExchangeAsync(method, path, body, authenticated, cancellationToken);
         if (authenticated && await NeedsStepUpAsync(response, cancellationToken))
         {
-            // A sensitive operation of an account with a second factor: ask for a code, then go once more with the proof.
+            // A sensitive operation of an account with a second factor: ask for a code, then go once more with the proof —
+            // at once when another request of the tab got a new proof while this one was under way.
             response.Dispose();
-            session.ForgetMfaProof();
-            if (!await stepUp.AskAsync(cancellationToken))
+            if (session.MfaProof == proofSent)
             {
-                throw StepUpCancelled();
+                session.ForgetMfaProof();
+                if (!await stepUp.AskAsync(cancellationToken))
+                {
+                    throw StepUpCancelled();
+                }
             }
 
             response = await SignedExchangeAsync(method, path, body, authenticated, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Web.Client;
 using RiskPlatform.Web.ComponentTests.Support;
 using RiskPlatform.Web.Forms;
 using RiskPlatform.Web.Session;
@@ -128,6 +129,35 @@ public sealed class MfaStepUpDialogTests : WebAppTest
         Assert.Equal([null, "proof-2"], Api.Requests.Where(r => r.Path == "auth/logout-all").Select(r => r.MfaProof));
         Assert.Null(Services.GetRequiredService<ApiSession>().MfaProof); // signed out: the proof goes with the session
     }
+
+    [Fact]
+    public async Task TwoSensitiveRequests_RefusedTogether_ShareOneQuestionAndBothGoAgainWithTheProof()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Delete, $"api-keys/{FirstKey}", HttpStatusCode.Forbidden, MfaRequired)
+            .On(HttpMethod.Delete, $"api-keys/{SecondKey}", HttpStatusCode.Forbidden, MfaRequired)
+            .On(HttpMethod.Delete, $"api-keys/{FirstKey}", HttpStatusCode.NoContent, "")
+            .On(HttpMethod.Delete, $"api-keys/{SecondKey}", HttpStatusCode.NoContent, "")
+            .On(HttpMethod.Post, "auth/mfa/step-up", HttpStatusCode.OK, """{"mfa_proof":"proof-3","expires_in":300}""");
+        var dialog = Render<MfaStepUpDialog>();
+        var client = Services.GetRequiredService<RiskPlatformClient>();
+
+        var first = client.RevokeBrokerKeyAsync(FirstKey, Xunit.TestContext.Current.CancellationToken);
+        var second = client.RevokeBrokerKeyAsync(SecondKey, Xunit.TestContext.Current.CancellationToken);
+        dialog.WaitForAssertion(() => Assert.Single(dialog.FindAll("[role=dialog]")));
+        dialog.WaitForAssertion(() => Assert.Equal(2, Api.Requests.Count(r => r.Method == HttpMethod.Delete)));
+        await EnterCodeAsync(dialog, "123456");
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Single(Api.Requests, r => r.Path == "auth/mfa/step-up");
+        foreach (var key in new[] { FirstKey, SecondKey })
+        {
+            Assert.Equal([null, "proof-3"], Api.Requests.Where(r => r.Path == $"api-keys/{key}").Select(r => r.MfaProof));
+        }
+    }
+
+    private static readonly Guid FirstKey = Guid.Parse("0193c1a0-0000-7000-8000-000000000011");
+    private static readonly Guid SecondKey = Guid.Parse("0193c1a0-0000-7000-8000-000000000012");
 
     private const string Secret = "sk-live-secret-0123456789";
 
