@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<NotificationPushQueue>();
         services.AddScoped<Trading.Common.RestingOrderFills>();
         services.AddScoped<Portfolio.Monitoring.FillMonitoring>();
+        services.AddScoped<Portfolio.Common.PortfolioMarkPushQueue>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DeliveryCapCheck>();
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);

@@ -26,6 +26,7 @@ public static class WebApp
         builder.Services.AddHttpClient<RiskPlatformClient>((services, http) => http.BaseAddress = services.GetRequiredService<ApiBaseAddress>().Value);
         builder.Services.AddScoped<ISessionStore, BrowserSessionStore>();
         builder.Services.AddScoped<ApiSession>();
+        builder.Services.AddScoped<MfaStepUpPrompt>();
         builder.Services.AddScoped<NotificationFeed>();
         return builder;
     }

@@ -8,4 +8,11 @@ public static class NotificationHubEvents
 
     /// <summary>Payload: <c>{"unread_count": n}</c>.</summary>
     public const string UnreadCountChanged = "unread_count_changed";
+
+    /// <summary>
+    /// Payload: the account's latest mark, <c>{equity, cash, daily_pl, daily_pl_percent, current_drawdown,
+    /// current_drawdown_percent, high_water_mark, trading_state, trading_state_reason, marked_at}</c>, after a monitor run
+    /// (every fill queues one), a halt or a resume.
+    /// </summary>
+    public const string PortfolioMarked = "portfolio_marked";
 }

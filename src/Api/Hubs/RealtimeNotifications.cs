@@ -19,7 +19,7 @@ internal static class RealtimeNotifications
     public const string RedisConnectionStringKey = "Redis:ConnectionString";
     public const string RedisChannelPrefix = "riskplatform";
 
-    /// <summary>Call after <c>AddInfrastructure</c>: replaces its default <see cref="INotificationPusher"/>.</summary>
+    /// <summary>Call after <c>AddInfrastructure</c>: replaces its default <see cref="INotificationPusher"/> and <see cref="IPortfolioMarkPusher"/>.</summary>
     public static IServiceCollection AddRealtimeNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SessionConnectionRegistry>();
@@ -56,6 +56,8 @@ internal static class RealtimeNotifications
         services.AddSingleton<IUserIdProvider, SubClaimUserIdProvider>();
         services.RemoveAll<INotificationPusher>();
         services.AddSingleton<INotificationPusher, SignalRNotificationPusher>();
+        services.RemoveAll<IPortfolioMarkPusher>();
+        services.AddSingleton<IPortfolioMarkPusher, SignalRPortfolioMarkPusher>();
         return services;
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class RealtimePushQueue(int capacity, ILogger<RealtimePu
             return true;
         }
 
-        LogDropped(logger, push.Notification is null ? NotificationHubEvents.UnreadCountChanged : NotificationHubEvents.NotificationReceived, push.UserId, capacity);
+        LogDropped(logger, push.HubMethod, push.UserId, capacity);
         return false;
     }
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using RiskPlatform.Application.Notifications.Commands.RecordWebsocketDeliveries;
 using RiskPlatform.Application.Notifications.Queries.GetUnreadCount;
+using RiskPlatform.Application.Portfolio.Common;
 
 namespace RiskPlatform.Api.Hubs;
 
@@ -13,7 +14,7 @@ namespace RiskPlatform.Api.Hubs;
 /// (one transaction and one audit row per batch, not per push): sent when the user had a connection, suppressed
 /// <c>not_connected</c> when not, failed when the push failed. Each send is bounded by <see cref="PushTimeout"/>; failures
 /// are logged, and the next push goes on. An unread count is pushed once per user and batch (at the user's last change in
-/// it), and only to users with a connection.
+/// it), and only to users with a connection; a portfolio mark once per user and batch (the latest: an earlier one is stale).
 /// </summary>
 internal sealed partial class RealtimePushWorker(
     RealtimePushQueue queue,
@@ -44,7 +45,15 @@ internal sealed partial class RealtimePushWorker(
                 {
                     results.Add(await PushNotificationAsync(push, stoppingToken));
                 }
-                else if (!HasLaterUnreadCount(drained, i))
+                else if (HasLaterOfItsKind(drained, i))
+                {
+                    continue;
+                }
+                else if (push.Mark is not null)
+                {
+                    await PushMarkAsync(push.UserId, push.Mark, stoppingToken);
+                }
+                else
                 {
                     await PushUnreadCountAsync(push.UserId, stoppingToken);
                 }
@@ -59,12 +68,13 @@ internal sealed partial class RealtimePushWorker(
         }
     }
 
-    private static bool HasLaterUnreadCount(List<RealtimePush> drained, int index)
+    /// <summary>A later unread count (or mark) of the same user in the batch makes this one redundant.</summary>
+    private static bool HasLaterOfItsKind(List<RealtimePush> drained, int index)
     {
-        var userId = drained[index].UserId;
+        var (userId, method) = (drained[index].UserId, drained[index].HubMethod);
         for (var i = index + 1; i < drained.Count; i++)
         {
-            if (drained[i].Notification is null && drained[i].UserId == userId)
+            if (drained[i].UserId == userId && drained[i].HubMethod == method)
             {
                 return true;
             }
@@ -135,6 +145,19 @@ internal sealed partial class RealtimePushWorker(
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             LogPushFailed(logger, NotificationHubEvents.UnreadCountChanged, userId, exception);
+        }
+    }
+
+    /// <summary>Sends the mark to the user's connections (none: nothing happens); nothing is read or recorded.</summary>
+    private async Task PushMarkAsync(Guid userId, PortfolioMarkDto mark, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await SendAsync(userId, NotificationHubEvents.PortfolioMarked, mark, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPushFailed(logger, NotificationHubEvents.PortfolioMarked, userId, exception);
         }
     }
 

@@ -80,6 +80,29 @@ public static class PortfolioMetrics
         };
     }
 
+    /// <summary>
+    /// The figures of <paramref name="state"/>'s latest mark (its equity, day-start equity, high-water mark and trading state) with
+    /// the broker's <paramref name="cash"/> at that mark.
+    /// </summary>
+    public static PortfolioMark MarkOf(PortfolioState state, decimal cash)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var equity = state.LastEquity;
+        var dailyPl = equity - state.DayStartEquity;
+        var highWaterMark = Math.Max(state.HighWaterMark, equity);
+        return new PortfolioMark(
+            equity,
+            cash,
+            dailyPl,
+            Percent(dailyPl, state.DayStartEquity),
+            RiskMath.Drawdown(highWaterMark, equity, ThresholdUnit.Dollars),
+            RiskMath.Drawdown(highWaterMark, equity, ThresholdUnit.Percent),
+            highWaterMark,
+            state.TradingState,
+            state.TradingStateReason,
+            state.LastMarkedAt);
+    }
+
     private static List<RuleUtilisation> Utilisation(PortfolioSnapshot snapshot, IReadOnlyList<RiskRule> rules, int positionCount)
     {
         var observations = RiskEngine.EvaluatePortfolio(snapshot, rules);

@@ -34,6 +34,12 @@ public sealed record TotpSetup(string Secret, string OtpauthUri);
 
 public sealed record TotpCode(string Code);
 
+/// <summary>The answer of <c>POST /auth/mfa/step-up</c>: the proof for <c>X-MFA-Proof</c> and its lifetime in seconds.</summary>
+public sealed record MfaProofAnswer(string MfaProof, int ExpiresIn)
+{
+    public override string ToString() => $"MfaProofAnswer {{ MfaProof = ***, ExpiresIn = {ExpiresIn} }}";
+}
+
 /// <summary>The recovery codes (<c>POST /auth/mfa/totp/confirm</c>), shown once.</summary>
 public sealed record TotpRecoveryCodes(IReadOnlyList<string> RecoveryCodes);
 

@@ -53,3 +53,19 @@ public sealed record HaltRequest(string? Reason);
 public sealed record EquityHistory(DateTime From, DateTime To, string Interval, IReadOnlyList<EquityHistoryPoint> Points);
 
 public sealed record EquityHistoryPoint(DateTime At, decimal Equity, decimal Drawdown, decimal DrawdownPercent);
+
+/// <summary>
+/// The hub's <c>portfolio_marked</c> event: the account's figures at its latest mark (after a monitor run — every fill queues
+/// one —, a halt or a resume), named as in <c>GET /risk-rules/portfolio-risk</c>.
+/// </summary>
+public sealed record PortfolioMark(
+    decimal Equity,
+    decimal Cash,
+    decimal DailyPl,
+    decimal DailyPlPercent,
+    decimal CurrentDrawdown,
+    decimal CurrentDrawdownPercent,
+    decimal HighWaterMark,
+    string TradingState,
+    string? TradingStateReason,
+    DateTime MarkedAt);

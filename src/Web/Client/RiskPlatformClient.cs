@@ -9,12 +9,20 @@ namespace RiskPlatform.Web.Client;
 /// <summary>
 /// The service's public REST API (<c>/api/v1</c>) as the web app uses it, over HTTP like any other client. It signs every
 /// request with the tab's access token, refreshes it shortly before it expires (and once more on a 401), and turns a failed
-/// response into an <see cref="ApiProblemException"/>. A refresh the service refuses signs the tab out.
+/// response into an <see cref="ApiProblemException"/>. A refresh the service refuses signs the tab out. A sensitive request the
+/// service refuses with 403 <c>mfa.required</c> (an account with a second factor) asks the user for a code through
+/// <see cref="MfaStepUpPrompt"/>, and goes once more with the proof; the proof is sent with every request while it lasts.
 /// </summary>
-public sealed class RiskPlatformClient(HttpClient http, ApiSession session, TimeProvider time)
+public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaStepUpPrompt stepUp, TimeProvider time)
 {
     /// <summary>A token this close to its expiry is refreshed before it is used.</summary>
     internal static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
+
+    /// <summary>The header that carries the step-up proof (ADR 024).</summary>
+    internal const string MfaProofHeader = "X-MFA-Proof";
+
+    /// <summary>The problem code of a request that needs a recent second factor.</summary>
+    internal const string MfaRequired = "mfa.required";
 
     public ApiSession Session => session;
 
@@ -100,6 +108,25 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
     public Task DisableTotpAsync(DisableTotpRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "auth/mfa/totp/disable", request, cancellationToken);
+
+    /// <summary>
+    /// Proves the second factor now (<c>POST /auth/mfa/step-up</c>) and keeps the proof in the session until it expires. A wrong
+    /// code is the service's 401 <c>invalid_mfa_code</c>: thrown for the dialog to show, and it never signs the tab out (the
+    /// access token was checked just before).
+    /// </summary>
+    public async Task StepUpAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var token = await AccessTokenAsync(cancellationToken) ?? throw SignedOut();
+        using var request = Request(HttpMethod.Post, "auth/mfa/step-up", new TotpCode(code), token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.ReadAsync(response, cancellationToken);
+        }
+
+        var proof = await ReadAsync<MfaProofAnswer>(response, cancellationToken);
+        session.KeepMfaProof(new MfaProof(proof.MfaProof, time.GetUtcNow().AddSeconds(proof.ExpiresIn)));
+    }
 
     /// <summary>A valid access token (refreshed first when it is about to expire); null when signed out.</summary>
     public async Task<string?> AccessTokenAsync(CancellationToken cancellationToken = default)
@@ -341,16 +368,23 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     private async Task<HttpResponseMessage> ExchangeAsync(
         HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
     {
-        var token = authenticated ? await AccessTokenAsync(cancellationToken) ?? throw SignedOut() : null;
-        using var request = Request(method, path, body, token);
-        var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+        var proofSent = session.MfaProof;
+        var response = await SignedExchangeAsync(method, path, body, authenticated, cancellationToken);
+        if (authenticated && await NeedsStepUpAsync(response, cancellationToken))
         {
-            // Revoked or expired early (a restart with another signing key): one refresh, one retry.
+            // A sensitive operation of an account with a second factor: ask for a code, then go once more with the proof —
+            // at once when another request of the tab got a new proof while this one was under way.
             response.Dispose();
-            var refreshed = await RefreshAsync(token, cancellationToken);
-            using var retry = Request(method, path, body, refreshed);
-            response = await http.SendAsync(retry, cancellationToken);
+            if (session.MfaProof == proofSent)
+            {
+                session.ForgetMfaProof();
+                if (!await stepUp.AskAsync(cancellationToken))
+                {
+                    throw StepUpCancelled();
+                }
+            }
+
+            response = await SignedExchangeAsync(method, path, body, authenticated, cancellationToken);
         }
 
         if (response.IsSuccessStatusCode)
@@ -367,6 +401,36 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
 
             throw await ApiProblemException.ReadAsync(response, cancellationToken);
         }
+    }
+
+    /// <summary>Sends with the tab's token (and step-up proof); a 401 refreshes the token once and sends again.</summary>
+    private async Task<HttpResponseMessage> SignedExchangeAsync(
+        HttpMethod method, string path, object? body, bool authenticated, CancellationToken cancellationToken)
+    {
+        var token = authenticated ? await AccessTokenAsync(cancellationToken) ?? throw SignedOut() : null;
+        using var request = Request(method, path, body, token);
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
+        {
+            // Revoked or expired early (a restart with another signing key): one refresh, one retry.
+            response.Dispose();
+            var refreshed = await RefreshAsync(token, cancellationToken);
+            using var retry = Request(method, path, body, refreshed);
+            response = await http.SendAsync(retry, cancellationToken);
+        }
+
+        return response;
+    }
+
+    private static async Task<bool> NeedsStepUpAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+
+        await response.Content.LoadIntoBufferAsync(cancellationToken); // read again when it is thrown as the problem
+        return (await ApiProblemException.ReadAsync(response, cancellationToken)).Code == MfaRequired;
     }
 
     /// <summary>Swaps the refresh token for new tokens, once per tab: a caller that waited finds the new token already there.</summary>
@@ -408,7 +472,7 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
     private StoredSession Stored(string email, TokenPair tokens) =>
         new(email, tokens.AccessToken, tokens.RefreshToken, time.GetUtcNow().AddSeconds(tokens.ExpiresIn));
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, object? body, string? token)
+    private HttpRequestMessage Request(HttpMethod method, string path, object? body, string? token)
     {
         var request = new HttpRequestMessage(method, new Uri("api/v1/" + path, UriKind.Relative));
         request.Content = body switch
@@ -421,10 +485,20 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, Time
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (session.MfaProofAt(time.GetUtcNow()) is { } proof)
+            {
+                request.Headers.Add(MfaProofHeader, proof);
+            }
         }
 
         return request;
     }
+
+    private static ApiProblemException StepUpCancelled() =>
+        new(HttpStatusCode.Forbidden, "Not done: the code was not given.", "This action needs a code from your authenticator app (or a recovery code). Nothing was changed; try again when you have it.")
+        {
+            Code = "mfa.cancelled",
+        };
 
     private static ApiProblemException SignedOut() =>
         new(HttpStatusCode.Unauthorized, "You are signed out.", "Sign in again to continue.") { Code = "signed_out" };

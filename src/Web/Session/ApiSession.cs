@@ -2,7 +2,9 @@ namespace RiskPlatform.Web.Session;
 
 /// <summary>
 /// The signed-in user of one browser tab (one circuit): their tokens, kept in <see cref="ISessionStore"/> so a reload finds
-/// them again. Only <see cref="Client.RiskPlatformClient"/> changes it; pages read <see cref="IsSignedIn"/> and listen to <see cref="Changed"/>.
+/// them again, and the proof of a recent second factor (<see cref="MfaProof"/>) while it lasts: in memory only, so it never
+/// reaches the browser and a reload asks for a code again. Only <see cref="Client.RiskPlatformClient"/> changes it; pages read
+/// <see cref="IsSignedIn"/> and listen to <see cref="Changed"/>.
 /// </summary>
 public sealed class ApiSession(ISessionStore store)
 {
@@ -16,7 +18,17 @@ public sealed class ApiSession(ISessionStore store)
     /// <summary>One token refresh at a time per tab: concurrent requests wait for it and use its result.</summary>
     internal SemaphoreSlim RefreshLock { get; } = new(1, 1);
 
+    /// <summary>The step-up proof sent as <c>X-MFA-Proof</c> until it expires; null when none was asked for or it was dropped.</summary>
+    internal MfaProof? MfaProof { get; private set; }
+
     public event Action? Changed;
+
+    /// <summary>The proof when it is still valid at <paramref name="now"/>.</summary>
+    internal string? MfaProofAt(DateTimeOffset now) => MfaProof is { } proof && proof.ExpiresAt > now ? proof.Value : null;
+
+    internal void KeepMfaProof(MfaProof proof) => MfaProof = proof;
+
+    internal void ForgetMfaProof() => MfaProof = null;
 
     internal async Task<StoredSession?> LoadAsync()
     {
@@ -27,6 +39,11 @@ public sealed class ApiSession(ISessionStore store)
 
     internal async Task SetAsync(StoredSession session)
     {
+        if (Current?.Email != session.Email)
+        {
+            MfaProof = null; // another user's sign-in never inherits a proof
+        }
+
         Current = session;
         IsRestored = true;
         await store.SaveAsync(session);
@@ -37,6 +54,7 @@ public sealed class ApiSession(ISessionStore store)
     {
         var wasSignedIn = Current is not null;
         Current = null;
+        MfaProof = null;
         IsRestored = true;
         await store.ClearAsync();
         if (wasSignedIn)

@@ -6,7 +6,9 @@ namespace RiskPlatform.Web.Session;
 
 /// <summary>
 /// The tab's connection to the service's notification hub (<c>/hubs/notifications</c>), as any client connects: with the
-/// access token. It keeps the unread count for the header badge and tells the pages when a notification arrives.
+/// access token. It keeps the unread count for the header badge, tells the pages when a notification arrives and when the
+/// account's latest mark does (<c>portfolio_marked</c>), and whether it is connected (<see cref="IsLive"/>): a page that shows
+/// live figures reads them itself only while it is not.
 /// </summary>
 public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddress) : IAsyncDisposable
 {
@@ -17,6 +19,15 @@ public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddr
     public event Action? Changed;
 
     public event Action<Notification>? Received;
+
+    /// <summary>The account's latest mark, pushed after the command that marked it committed.</summary>
+    public event Action<PortfolioMark>? Marked;
+
+    /// <summary>True while the hub connection is up (false before it starts, while it reconnects, after it closed).</summary>
+    public bool IsLive { get; private set; }
+
+    /// <summary>Raised when <see cref="IsLive"/> changes.</summary>
+    public event Action? LiveChanged;
 
     /// <summary>Connects (once) and reads the current unread count.</summary>
     public virtual async Task StartAsync(CancellationToken cancellationToken = default)
@@ -30,8 +41,13 @@ public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddr
                 .Build();
             connection.On<UnreadCountChange>("unread_count_changed", count => SetUnread(count.UnreadCount));
             connection.On<Notification>("notification_received", Receive);
+            connection.On<PortfolioMark>("portfolio_marked", ReceiveMark);
+            connection.Reconnecting += _ => SetLive(false);
+            connection.Reconnected += _ => SetLive(true);
+            connection.Closed += _ => SetLive(false);
             _connection = connection;
             await connection.StartAsync(cancellationToken);
+            await SetLive(true);
         }
 
         SetUnread((await client.GetNotificationStatsAsync(cancellationToken)).TotalUnread);
@@ -39,6 +55,21 @@ public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddr
 
     /// <summary>A notification the hub pushed: the pages that listen show it.</summary>
     internal void Receive(Notification notification) => Received?.Invoke(notification);
+
+    /// <summary>A mark the hub pushed: the dashboard applies it.</summary>
+    internal void ReceiveMark(PortfolioMark mark) => Marked?.Invoke(mark);
+
+    /// <summary>The connection came up or went down.</summary>
+    internal Task SetLive(bool live)
+    {
+        if (IsLive != live)
+        {
+            IsLive = live;
+            LiveChanged?.Invoke();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>The count after an action of this tab (mark read): the hub confirms it a moment later.</summary>
     public void SetUnread(int count)
@@ -55,6 +86,7 @@ public class NotificationFeed(RiskPlatformClient client, ApiBaseAddress baseAddr
             await connection.DisposeAsync();
         }
 
+        await SetLive(false);
         SetUnread(0);
     }
 

@@ -13,7 +13,7 @@ namespace RiskPlatform.Api.FunctionalTests.Infrastructure;
 public sealed class NotificationHubClient : IAsyncDisposable
 {
     public const string HubPath = "/hubs/notifications";
-    public static readonly string[] Events = ["notification_received", "unread_count_changed"];
+    public static readonly string[] Events = ["notification_received", "unread_count_changed", "portfolio_marked"];
 
     private readonly HubConnection _connection;
     private readonly List<HubEvent> _received = [];

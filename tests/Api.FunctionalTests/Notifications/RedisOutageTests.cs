@@ -6,7 +6,7 @@ using RiskPlatform.TestSupport;
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
 /// <summary>
-/// A Redis backplane outage never slows a command: pushes leave the request path, <c>/health/ready</c> says Degraded with the
+/// A Redis backplane outage never slows a command (notifications, and halts whose marks are pushed): pushes leave the request path, <c>/health/ready</c> says Degraded with the
 /// reason, and pushes reach connected clients again once Redis is back. One service on its own SQLite file and a real
 /// redis-server that the test stops and starts again on the same port.
 /// </summary>
@@ -60,9 +60,19 @@ public sealed class RedisOutageTests : IDisposable
                 created.EnsureStatus(HttpStatusCode.Created);
             }
 
+            // A halt and a resume each queue the account's mark for the hub (portfolio_marked): queued, never waited for.
+            (await alice.PostAsync("/api/v1/trading/halt", new { reason = "redis down" }).WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken))
+                .EnsureStatus(HttpStatusCode.OK);
+            (await alice.PostAsync("/api/v1/trading/resume").WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken))
+                .EnsureStatus(HttpStatusCode.OK);
+
             running = await RedisTestServer.StartAsync(redis.Port);
 
             await ReceivesAPushAsync(alice, hub, "a push through the backplane after Redis returned");
+            (await alice.PostAsync("/api/v1/trading/halt", new { reason = "redis back" })).EnsureStatus(HttpStatusCode.OK);
+            await hub.WaitUntilAsync(
+                e => e.Any(x => x.Name == "portfolio_marked" && x.Payload.GetProperty("trading_state_reason").GetString() == "redis back"),
+                "the mark of the halt after Redis returned");
             await Eventually.ReturnsAsync(
                 async () => (await anonymous.GetAsync("/health/ready")).Text,
                 text => text == "Healthy",

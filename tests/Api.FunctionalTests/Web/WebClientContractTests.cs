@@ -42,6 +42,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(MfaVerifyRequest), "VerifyMfaCommand" },
         { typeof(TwoFactorStatus), "TwoFactorStatusDto" },
         { typeof(TotpSetup), "TotpSetupResponse" },
+        { typeof(MfaProofAnswer), "MfaProofResponse" },
         { typeof(TotpCode), "ConfirmTotpCommand" },
         { typeof(TotpRecoveryCodes), "RecoveryCodesResponse" },
         { typeof(DisableTotpRequest), "DisableTotpCommand" },
@@ -111,6 +112,21 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         var accepted = (await SchemaAsync(schema))["enum"]!.AsArray().Select(value => value!.GetValue<string>());
 
         Assert.Equal(accepted.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Hub events are not in the OpenAPI document: the payload as the hub serializes it must fill the web app's record.</summary>
+    [Fact]
+    public void HubPayload_PortfolioMarked_FillsEveryFieldOfTheWebAppsRecord()
+    {
+        var at = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+        var sent = new RiskPlatform.Application.Portfolio.Common.PortfolioMarkDto(
+            98_500m, 99_000m, -1_500m, -1.5m, 1_500m, 1.5m, 100_000m, RiskPlatform.Domain.Portfolio.TradingState.Halted, "DAILY_LOSS", at);
+        var hubOptions = new JsonSerializerOptions();
+        RiskPlatform.Api.Infrastructure.JsonDefaults.Apply(hubOptions);
+
+        var read = JsonSerializer.Deserialize<PortfolioMark>(JsonSerializer.Serialize(sent, hubOptions), WireJson.Options);
+
+        Assert.Equal(new PortfolioMark(98_500m, 99_000m, -1_500m, -1.5m, 1_500m, 1.5m, 100_000m, "halted", "DAILY_LOSS", at), read);
     }
 
     [Fact]

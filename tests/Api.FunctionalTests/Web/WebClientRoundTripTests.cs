@@ -19,7 +19,7 @@ public sealed class WebClientRoundTripTests(SqliteApiFixture fixture) : Function
 
     private async Task<RiskPlatformClient> SignedInClientAsync()
     {
-        var client = new RiskPlatformClient(Fixture.Factory.CreateClient(), new ApiSession(new MemoryStore()), TimeProvider.System);
+        var client = new RiskPlatformClient(Fixture.Factory.CreateClient(), new ApiSession(new MemoryStore()), new MfaStepUpPrompt(), TimeProvider.System);
         var email = $"web-{Guid.NewGuid():N}@example.com";
         await client.RegisterAsync(new RegisterRequest(email, Password, "Web Client"), Ct);
         Assert.False((await client.SignInAsync(email, Password, Ct)).NeedsSecondFactor);

@@ -10,10 +10,7 @@ public sealed class PortfolioMetricsTests
     // Day started at 96,800; high-water mark 110,000 (deepest drawdown so far 12 %).
     private static (PortfolioRiskMetrics Metrics, RiskRule[] Rules) Compute()
     {
-        // Created Monday before the 21:00 UTC close at 110,000; 96,800 at the close; 100,000 now (Tuesday).
-        var state = State(110_000m, Utc(2026, 3, 2, 20));
-        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
-        state.Mark(100_000m, Now);
+        var state = MarkedState();
         var snapshot = Snapshot(
             equity: 100_000m,
             dayStartEquity: state.DayStartEquity,
@@ -34,6 +31,15 @@ public sealed class PortfolioMetricsTests
             Rule(RiskRuleType.MaxDailyLoss, 1_000m, ThresholdUnit.Dollars, isActive: false),
         ];
         return (PortfolioMetrics.Compute(snapshot, state, rules), rules);
+    }
+
+    /// <summary>Created Monday before the 21:00 UTC close at 110,000; 96,800 at the close; 100,000 now (Tuesday).</summary>
+    private static PortfolioState MarkedState()
+    {
+        var state = State(110_000m, Utc(2026, 3, 2, 20));
+        state.Mark(96_800m, Utc(2026, 3, 2, 20, 59));
+        state.Mark(100_000m, Now);
+        return state;
     }
 
     [Fact]
@@ -60,6 +66,21 @@ public sealed class PortfolioMetricsTests
         Assert.Equal(13_200m * 100m / 110_000m, m.MaxDrawdownPercent);
         Assert.Equal(("AAPL", 15_000m, 15m), (m.LargestPositionSymbol, m.LargestPositionValue, m.LargestPositionPercent));
         Assert.Equal(TradingState.Active, m.TradingState);
+    }
+
+    [Fact]
+    public void MarkOf_TheStatesLatestMark_GivesTheSameFiguresAsComputeWithTheBrokersCash()
+    {
+        var (m, _) = Compute();
+        var state = MarkedState();
+        state.Halt("desk closed", Now);
+
+        var mark = PortfolioMetrics.MarkOf(state, cash: 95_000m);
+
+        Assert.Equal(
+            (m.AccountValue, m.Cash, m.DailyPl, m.DailyPlPercent, m.CurrentDrawdown, m.CurrentDrawdownPercent, m.HighWaterMark),
+            (mark.Equity, mark.Cash, mark.DailyPl, mark.DailyPlPercent, mark.CurrentDrawdown, mark.CurrentDrawdownPercent, mark.HighWaterMark));
+        Assert.Equal((TradingState.Halted, "desk closed", Now), (mark.TradingState, mark.TradingStateReason, mark.MarkedAt));
     }
 
     [Fact]

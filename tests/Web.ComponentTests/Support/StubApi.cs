@@ -25,7 +25,8 @@ internal sealed class StubApi : HttpMessageHandler
     {
         var path = request.RequestUri!.PathAndQuery["/api/v1/".Length..];
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Enqueue(new RecordedRequest(request.Method, path, body, request.Headers.Authorization?.Parameter));
+        var mfaProof = request.Headers.TryGetValues("X-MFA-Proof", out var proofs) ? proofs.Single() : null;
+        Requests.Enqueue(new RecordedRequest(request.Method, path, body, request.Headers.Authorization?.Parameter, mfaProof));
         if (!_answers.TryGetValue(Key(request.Method, path), out var queue) || !queue.TryDequeue(out var answer))
         {
             throw new InvalidOperationException($"No answer stubbed for {request.Method} {path}.");
@@ -40,4 +41,4 @@ internal sealed class StubApi : HttpMessageHandler
     private static string Key(HttpMethod method, string path) => $"{method} {path}";
 }
 
-internal sealed record RecordedRequest(HttpMethod Method, string Path, string? Body, string? BearerToken);
+internal sealed record RecordedRequest(HttpMethod Method, string Path, string? Body, string? BearerToken, string? MfaProof = null);

@@ -20,8 +20,12 @@ public abstract class WebAppTest : BunitContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ISessionStore>(Store);
         Services.AddScoped<ApiSession>();
+        Services.AddScoped<MfaStepUpPrompt>();
         Services.AddTransient(services => new RiskPlatformClient(
-            new HttpClient(Api) { BaseAddress = new Uri("http://riskplatform.test/") }, services.GetRequiredService<ApiSession>(), TimeProvider.System));
+            new HttpClient(Api) { BaseAddress = new Uri("http://riskplatform.test/") },
+            services.GetRequiredService<ApiSession>(),
+            services.GetRequiredService<MfaStepUpPrompt>(),
+            TimeProvider.System));
         Services.AddScoped<OfflineNotificationFeed>();
         Services.AddScoped<NotificationFeed>(services => services.GetRequiredService<OfflineNotificationFeed>());
     }

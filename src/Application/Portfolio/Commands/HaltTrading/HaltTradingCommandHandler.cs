@@ -11,6 +11,7 @@ internal sealed class HaltTradingCommandHandler(
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
+    PortfolioMarkPushQueue markPushes,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -27,6 +28,7 @@ internal sealed class HaltTradingCommandHandler(
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? HaltTradingCommand.DefaultReason : request.Reason;
         var changed = state.Halt(reason, now);
         audit.Target("portfolio_state", state.Id).Describe(changed ? $"Halted trading: {reason}" : "Halt requested; trading was already halted");
+        markPushes.Marked(state, account);
         return TradingStateDto.From(state);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ResumeTradingCommandHandler(
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
+    PortfolioMarkPushQueue markPushes,
     IBrokerGateway broker,
     ITradingLock tradingLock,
     ICurrentUser currentUser,
@@ -40,6 +41,7 @@ internal sealed class ResumeTradingCommandHandler(
         PortfolioStateStore.Mark(state, equityHistory, equityPoints, account, now);
         state.Resume(now);
         audit.Describe("Resumed trading; high-water mark re-baselined to the current equity");
+        markPushes.Marked(state, account);
         return TradingStateDto.From(state);
     }
 }

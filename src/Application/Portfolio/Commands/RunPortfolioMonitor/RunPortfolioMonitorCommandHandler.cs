@@ -30,6 +30,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
     IRepository<MonitorAction> actions,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
+    PortfolioMarkPushQueue markPushes,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
@@ -69,6 +70,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
             now,
             new MonitorOptions { ExitMarginFraction = monitoringOptions.Value.ExitMargin });
         decision.Apply(state, now);
+        markPushes.Marked(state, account);
 
         foreach (var opened in decision.Opened)
         {
