@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.AuditLogs.Queries.ListAuditLogs;
 using RiskPlatform.Application.AuditLogs.Specifications;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Auditing;
@@ -88,7 +88,7 @@ public abstract partial class PooledContextTests(DatabaseFixture fixture) : IAsy
         });
     }
 
-    private static string Sql<T>(RiskPlatformDbContext context, Specification<T> specification)
+    private static string Sql<T>(RiskPlatformDbContext context, ISpecification<T> specification)
         where T : class => SpecificationEvaluator.Apply(context.Set<T>(), specification).ToQueryString();
 
     // PostgreSQL and SQLite: LIMIT @p OFFSET @p0; SQL Server: OFFSET @p ROWS FETCH NEXT @p0 ROWS ONLY.

@@ -1,7 +1,7 @@
+using Ardalis.Specification;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Users;

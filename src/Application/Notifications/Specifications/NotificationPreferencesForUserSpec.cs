@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
 
@@ -8,5 +8,5 @@ namespace RiskPlatform.Application.Notifications.Specifications;
 public sealed class NotificationPreferencesForUserSpec : Specification<NotificationPreference, NotificationPreferenceDto>
 {
     public NotificationPreferencesForUserSpec(Guid userId) =>
-        Query.Where(p => p.UserId == userId).OrderBy(p => p.CreatedAt).OrderBy(p => p.Id);
+        Query.Where(p => p.UserId == userId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
 }
