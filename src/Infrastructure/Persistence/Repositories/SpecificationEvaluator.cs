@@ -8,10 +8,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Repositories;
 
 /// <summary>
 /// The one place an Ardalis.Specification <see cref="ISpecification{T}"/> becomes an EF Core query (Ardalis's own
-/// EntityFrameworkCore evaluator is not served). It applies what the specifications here use — includes (member paths,
-/// their <c>ThenInclude</c>, filtered collections, include strings), the tracking, split-query, query-filter and
-/// auto-include flags, query tags, criteria, ordering, paging and the projection — and refuses (<see cref="NotSupportedException"/>)
-/// what it would otherwise skip silently: <c>Search</c>, <c>SelectMany</c>, post-processing actions and caching.
+/// EntityFrameworkCore evaluator is not served). It applies includes (member paths, filtered collections, strings), the
+/// tracking, split-query, query-filter and auto-include flags, query tags, criteria, ordering, paging and the projection,
+/// and refuses (<see cref="NotSupportedException"/>) what it would otherwise get wrong or skip silently:
+/// <c>ThenInclude</c>, <c>Search</c>, <c>SelectMany</c>, post-processing actions and caching.
 /// </summary>
 internal static class SpecificationEvaluator
 {
@@ -66,23 +66,14 @@ internal static class SpecificationEvaluator
             query = query.Include(includeString);
         }
 
-        // A member path (x => x.Children, then c => c.Items) becomes the string path "Children.Items"; a filtered include
-        // (x => x.Children.Where(...)) is passed to EF as it is and cannot be continued by ThenInclude.
-        string? path = null;
+        // A member path (x => x.Children.Items) becomes a string path; a filtered include (x => x.Children.Where(...)) is
+        // passed to EF as it is. No entity here has a navigation below a navigation, so ThenInclude is refused, not guessed.
         foreach (var include in specification.IncludeExpressions)
         {
             var lambda = include.LambdaExpression;
-            if (include.Type == IncludeTypeEnum.Include && lambda.Body is MethodCallExpression)
-            {
-                query = (IQueryable<T>)IncludeExpressionMethod.MakeGenericMethod(typeof(T), lambda.ReturnType).Invoke(null, [query, lambda])!;
-                path = null;
-                continue;
-            }
-
-            path = include.Type == IncludeTypeEnum.Include ? MemberPath(lambda)
-                : path is null ? throw Unsupported(specification, $"ThenInclude '{lambda}' after a filtered include")
-                : $"{path}.{MemberPath(lambda)}";
-            query = query.Include(path);
+            query = include.Type != IncludeTypeEnum.Include ? throw Unsupported(specification, $"ThenInclude ('{lambda}')")
+                : lambda.Body is MethodCallExpression ? (IQueryable<T>)IncludeExpressionMethod.MakeGenericMethod(typeof(T), lambda.ReturnType).Invoke(null, [query, lambda])!
+                : query.Include(MemberPath(lambda));
         }
 
         return query;
