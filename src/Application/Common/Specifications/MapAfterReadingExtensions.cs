@@ -24,13 +24,14 @@ public static class MapAfterReadingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var specification = builder.Specification;
-        EnsureNoSelector(specification);
+        EnsureNothingElseProjects(specification);
         specification.Items[Key] = true;
     }
 
     /// <summary>
     /// True when the specification maps after reading. Throws when it also selects (a <c>Query.Select</c> called after
-    /// <c>Query.MapAfterReading()</c>, which Ardalis's builder cannot refuse).
+    /// <c>Query.MapAfterReading()</c>, which Ardalis's builder cannot refuse) or post-processes its results: reading entities
+    /// and mapping them would skip either without a word.
     /// </summary>
     public static bool MapsAfterReading<T, TResult>(this ISpecification<T, TResult> specification)
     {
@@ -40,15 +41,20 @@ public static class MapAfterReadingExtensions
             return false;
         }
 
-        EnsureNoSelector(specification);
+        EnsureNothingElseProjects(specification);
         return true;
     }
 
-    private static void EnsureNoSelector<T, TResult>(ISpecification<T, TResult> specification)
+    private static void EnsureNothingElseProjects<T, TResult>(ISpecification<T, TResult> specification)
     {
         if (specification.Selector is not null || specification.SelectorMany is not null)
         {
             throw new InvalidOperationException($"{specification.GetType().Name} both selects in SQL and maps after reading; choose one.");
+        }
+
+        if (specification.PostProcessingAction is not null)
+        {
+            throw new InvalidOperationException($"{specification.GetType().Name} maps after reading, which does not run post-processing actions.");
         }
     }
 }

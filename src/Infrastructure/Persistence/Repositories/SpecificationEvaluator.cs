@@ -71,8 +71,13 @@ internal static class SpecificationEvaluator
         foreach (var include in specification.IncludeExpressions)
         {
             var lambda = include.LambdaExpression;
-            query = include.Type != IncludeTypeEnum.Include ? throw Unsupported(specification, $"ThenInclude ('{lambda}')")
-                : lambda.Body is MethodCallExpression ? (IQueryable<T>)IncludeExpressionMethod.MakeGenericMethod(typeof(T), lambda.ReturnType).Invoke(null, [query, lambda])!
+            if (include.Type != IncludeTypeEnum.Include)
+            {
+                throw Unsupported(specification, $"ThenInclude ('{lambda}')");
+            }
+
+            query = lambda.Body is MethodCallExpression
+                ? (IQueryable<T>)IncludeExpressionMethod.MakeGenericMethod(typeof(T), lambda.ReturnType).Invoke(null, [query, lambda])!
                 : query.Include(MemberPath(lambda));
         }
 

@@ -6,7 +6,10 @@ using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.UnitTests.Common.Specifications;
 
-/// <summary>Mapping after reading and selecting in SQL exclude each other, whichever a specification sets first.</summary>
+/// <summary>
+/// Mapping after reading and selecting in SQL exclude each other, whichever a specification sets first; mapping after
+/// reading refuses a post-processing action it would not run.
+/// </summary>
 public sealed class MapAfterReadingTests
 {
     [Fact]
@@ -26,6 +29,16 @@ public sealed class MapAfterReadingTests
         var specification = new Specification<Notification, Guid>();
         specification.Query.MapAfterReading();
         specification.Query.Select(n => n.Id);
+
+        Assert.Throws<InvalidOperationException>(() => specification.MapsAfterReading());
+    }
+
+    [Fact]
+    public void MapsAfterReading_WhenTheSpecificationPostProcessesItsResults_Throws()
+    {
+        var specification = new Specification<Notification, NotificationDto>();
+        specification.Query.MapAfterReading();
+        specification.Query.PostProcessingAction(dtos => dtos.Take(1));
 
         Assert.Throws<InvalidOperationException>(() => specification.MapsAfterReading());
     }
