@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Ardalis.Specification;
 using FluentValidation;
 using MediatR;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application.Common.Messaging;
-using RiskPlatform.Application.Common.Specifications;
 
 namespace RiskPlatform.Architecture.Tests;
 

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Users;
 
@@ -55,54 +55,54 @@ internal sealed class InMemoryAuditLogRepository : IRepository<AuditLog>
 
     public void Remove(AuditLog aggregate) => throw new NotSupportedException();
 
-    public Task<int> DeleteAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<int> DeleteAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<AuditLog?> FirstOrDefaultAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<AuditLog?> FirstOrDefaultAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<List<AuditLog>> ListAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<List<AuditLog>> ListAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<AuditLog, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> CountAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<int> CountAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> AnyAsync(Specification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> AnyAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
 
 /// <summary>One signed-in user, answered for any user query (the handler still builds its specification).</summary>
 internal sealed class SingleUserReadRepository(UserDto user) : IReadRepository<User>
 {
-    public Task<User?> FirstOrDefaultAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<User?> FirstOrDefaultAsync(ISpecification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<User, TResult> specification, CancellationToken cancellationToken) =>
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<User, TResult> specification, CancellationToken cancellationToken) =>
         Task.FromResult(user is TResult result ? result : default);
 
-    public Task<List<User>> ListAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<List<User>> ListAsync(ISpecification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<User, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<User, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> CountAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<int> CountAsync(ISpecification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> AnyAsync(Specification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> AnyAsync(ISpecification<User> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
 
 /// <summary>No user has a second factor: the measured commands need no recent one anyway.</summary>
 internal sealed class NoTotpAuthenticators : IReadRepository<TotpAuthenticator>
 {
-    public Task<TotpAuthenticator?> FirstOrDefaultAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) =>
+    public Task<TotpAuthenticator?> FirstOrDefaultAsync(ISpecification<TotpAuthenticator> specification, CancellationToken cancellationToken) =>
         Task.FromResult<TotpAuthenticator?>(null);
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) =>
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) =>
         Task.FromResult<TResult?>(default);
 
-    public Task<List<TotpAuthenticator>> ListAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TotpAuthenticator>());
+    public Task<List<TotpAuthenticator>> ListAsync(ISpecification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TotpAuthenticator>());
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TResult>());
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<TotpAuthenticator, TResult> specification, CancellationToken cancellationToken) => Task.FromResult(new List<TResult>());
 
-    public Task<int> CountAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> CountAsync(ISpecification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(0);
 
-    public Task<bool> AnyAsync(Specification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<bool> AnyAsync(ISpecification<TotpAuthenticator> specification, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>One refresh-token family with one live token, answered for any specification.</summary>
@@ -112,19 +112,19 @@ internal sealed class SingleFamilyRefreshTokenRepository(RefreshToken token) : I
 
     public void Remove(RefreshToken aggregate) => throw new NotSupportedException();
 
-    public Task<int> DeleteAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<int> DeleteAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<RefreshToken?> FirstOrDefaultAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult<RefreshToken?>(token);
+    public Task<RefreshToken?> FirstOrDefaultAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult<RefreshToken?>(token);
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<List<RefreshToken>> ListAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(new List<RefreshToken> { token });
+    public Task<List<RefreshToken>> ListAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(new List<RefreshToken> { token });
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<RefreshToken, TResult> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> CountAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(1);
+    public Task<int> CountAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(1);
 
-    public Task<bool> AnyAsync(Specification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> AnyAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => Task.FromResult(true);
 }
 
 internal sealed class FixedCurrentUser(Guid userId) : ICurrentUser

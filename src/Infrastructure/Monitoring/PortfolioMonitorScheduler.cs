@@ -1,10 +1,10 @@
+using Ardalis.Specification;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Portfolio.Commands.CompactEquityHistory;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
@@ -64,7 +64,7 @@ internal sealed partial class PortfolioMonitorScheduler(
         }
     }
 
-    private Func<CancellationToken, Task> EnqueueAsync<T>(Func<Specification<T, Guid>> spec)
+    private Func<CancellationToken, Task> EnqueueAsync<T>(Func<ISpecification<T, Guid>> spec)
         where T : class, IAggregateRoot => async cancellationToken =>
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,16 +1,16 @@
 using System.Text.Json;
+using Ardalis.Specification;
 using Mapster;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Application.Notifications.EventHandlers;
+using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
@@ -51,13 +51,13 @@ public sealed class NotificationDispatcherTests
     {
         _notifications.When(r => r.Add(Arg.Any<Notification>())).Do(c => _added.Add(c.Arg<Notification>()));
         _deliveryRepository.When(r => r.Add(Arg.Any<NotificationDelivery>())).Do(c => _deliveries.Add(c.Arg<NotificationDelivery>()));
-        _preferenceRepository.ListAsync(Arg.Any<Specification<NotificationPreference>>(), Arg.Any<CancellationToken>())
+        _preferenceRepository.ListAsync(Arg.Any<ISpecification<NotificationPreference>>(), Arg.Any<CancellationToken>())
             .Returns(_ => _preferences.ToList());
-        _users.FirstOrDefaultAsync(Arg.Any<Specification<User, AccountEmail>>(), Arg.Any<CancellationToken>()).Returns(new AccountEmail("owner@example.com", IsVerified: false));
+        _users.FirstOrDefaultAsync(Arg.Any<ISpecification<User, AccountEmail>>(), Arg.Any<CancellationToken>()).Returns(new AccountEmail("owner@example.com", IsVerified: false));
         _email.IsConfigured.Returns(true);
-        _endpointRepository.ListAsync(Arg.Any<Specification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
-        _browserRepository.ListAsync(Arg.Any<Specification<PushSubscription>>(), Arg.Any<CancellationToken>()).Returns(_ => _browsers.ToList());
-        _contactRepository.ListAsync(Arg.Any<Specification<ContactPoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _contacts.ToList());
+        _endpointRepository.ListAsync(Arg.Any<ISpecification<WebhookEndpoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _endpoints.ToList());
+        _browserRepository.ListAsync(Arg.Any<ISpecification<PushSubscription>>(), Arg.Any<CancellationToken>()).Returns(_ => _browsers.ToList());
+        _contactRepository.ListAsync(Arg.Any<ISpecification<ContactPoint>>(), Arg.Any<CancellationToken>()).Returns(_ => _contacts.ToList());
         Verify(NotificationChannel.Email, "Owner@Example.com");
     }
 
@@ -207,7 +207,7 @@ public sealed class NotificationDispatcherTests
 
         Assert.DoesNotContain(_deliveries, d => d.Channel == NotificationChannel.Email);
         Assert.Equal(dispatched.Deliveries, _deliveries);
-        await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<Specification<User, AccountEmail>>(), Arg.Any<CancellationToken>());
+        await _users.DidNotReceiveWithAnyArgs().FirstOrDefaultAsync(Arg.Any<ISpecification<User, AccountEmail>>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using Ardalis.Specification;
 using Mapster;
 using NSubstitute;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.UnitTests.Support;
@@ -19,20 +19,20 @@ public static class InMemoryRepository
         where T : class, IAggregateRoot
     {
         var repository = Substitute.For<IRepository<T>>();
-        repository.FirstOrDefaultAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<Specification<T>>()).FirstOrDefault()));
-        repository.ListAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<Specification<T>>()).ToList()));
-        repository.AnyAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<Specification<T>>()).Any()));
-        repository.CountAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<Specification<T>>()).Count()));
+        repository.FirstOrDefaultAsync(Arg.Any<ISpecification<T>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<ISpecification<T>>()).FirstOrDefault()));
+        repository.ListAsync(Arg.Any<ISpecification<T>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<ISpecification<T>>()).ToList()));
+        repository.AnyAsync(Arg.Any<ISpecification<T>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<ISpecification<T>>()).Any()));
+        repository.CountAsync(Arg.Any<ISpecification<T>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Evaluate(store, call.Arg<ISpecification<T>>()).Count()));
         repository.When(r => r.Add(Arg.Any<T>())).Do(call => store.Add(call.Arg<T>()));
         repository.When(r => r.Remove(Arg.Any<T>())).Do(call => store.Remove(call.Arg<T>()));
-        repository.DeleteAsync(Arg.Any<Specification<T>>(), Arg.Any<CancellationToken>())
+        repository.DeleteAsync(Arg.Any<ISpecification<T>>(), Arg.Any<CancellationToken>())
             .Returns(call =>
             {
-                var matches = Evaluate(store, call.Arg<Specification<T>>()).ToList();
+                var matches = Evaluate(store, call.Arg<ISpecification<T>>()).ToList();
                 store.RemoveAll(matches.Contains);
                 return Task.FromResult(matches.Count);
             });
@@ -43,40 +43,18 @@ public static class InMemoryRepository
     public static IRepository<T> Projecting<T, TResult>(this IRepository<T> repository, List<T> store)
         where T : class, IAggregateRoot
     {
-        repository.FirstOrDefaultAsync(Arg.Any<Specification<T, TResult>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Project(Evaluate(store, call.Arg<Specification<T, TResult>>()), call.Arg<Specification<T, TResult>>()).FirstOrDefault()));
-        repository.ListAsync(Arg.Any<Specification<T, TResult>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Task.FromResult(Project(Evaluate(store, call.Arg<Specification<T, TResult>>()), call.Arg<Specification<T, TResult>>()).ToList()));
+        repository.FirstOrDefaultAsync(Arg.Any<ISpecification<T, TResult>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Project(Evaluate(store, call.Arg<ISpecification<T, TResult>>()), call.Arg<ISpecification<T, TResult>>()).FirstOrDefault()));
+        repository.ListAsync(Arg.Any<ISpecification<T, TResult>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Task.FromResult(Project(Evaluate(store, call.Arg<ISpecification<T, TResult>>()), call.Arg<ISpecification<T, TResult>>()).ToList()));
         return repository;
     }
 
-    private static IEnumerable<T> Evaluate<T>(IEnumerable<T> source, Specification<T> specification)
-        where T : class
-    {
-        var query = source.Where(specification.IsSatisfiedBy);
-        IOrderedEnumerable<T>? ordered = null;
-        foreach (var order in specification.OrderBy)
-        {
-            var key = order.KeySelector.Compile();
-            ordered = (ordered, order.Descending) switch
-            {
-                (null, false) => query.OrderBy(key),
-                (null, true) => query.OrderByDescending(key),
-                (_, false) => ordered.ThenBy(key),
-                (_, true) => ordered.ThenByDescending(key),
-            };
-        }
+    /// <summary>Ardalis's in-memory evaluator: criteria, order, skip/take (a skip of 0 is a no-op in memory).</summary>
+    private static IEnumerable<T> Evaluate<T>(IEnumerable<T> source, ISpecification<T> specification)
+        where T : class => specification.Evaluate(source);
 
-        query = ordered ?? query;
-        if (specification.Skip is { } skip)
-        {
-            query = query.Skip(skip);
-        }
-
-        return specification.Take is { } take ? query.Take(take) : query;
-    }
-
-    private static IEnumerable<TResult> Project<T, TResult>(IEnumerable<T> source, Specification<T, TResult> specification)
+    private static IEnumerable<TResult> Project<T, TResult>(IEnumerable<T> source, ISpecification<T, TResult> specification)
         where T : class =>
         specification.Selector is { } selector ? source.Select(selector.Compile()) : source.Select(item => item.Adapt<TResult>(Mapping));
 }

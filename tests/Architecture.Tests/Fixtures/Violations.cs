@@ -1,9 +1,9 @@
+using Ardalis.Specification;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Routing;
 using RiskPlatform.Api.Infrastructure;
 using RiskPlatform.Application.Common.Messaging;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Users;
 
 // Deliberately wrong types, one per convention, so each rule is shown to catch what it is meant to catch.

@@ -1,5 +1,5 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Notifications;
@@ -40,7 +40,7 @@ internal sealed class InMemoryRepository<T> : IRepository<T>
         }
     }
 
-    public Task<int> DeleteAsync(Specification<T> specification, CancellationToken cancellationToken)
+    public Task<int> DeleteAsync(ISpecification<T> specification, CancellationToken cancellationToken)
     {
         lock (_items)
         {
@@ -48,53 +48,27 @@ internal sealed class InMemoryRepository<T> : IRepository<T>
         }
     }
 
-    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Apply(specification).FirstOrDefault());
 
-    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Project(specification).FirstOrDefault());
 
-    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Apply(specification).ToList());
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken) =>
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Project(specification).ToList());
 
-    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Apply(specification).Count());
 
-    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         Task.FromResult(Apply(specification).Any());
 
-    private IEnumerable<TResult> Project<TResult>(Specification<T, TResult> specification)
-    {
-        var selector = specification.Selector?.Compile()
-            ?? throw new NotSupportedException("The in-memory repository projects only with an explicit selector.");
-        return Apply(specification).Select(selector);
-    }
+    /// <summary>Projects only with an explicit selector (Ardalis throws <see cref="SelectorNotFoundException"/> otherwise).</summary>
+    private IEnumerable<TResult> Project<TResult>(ISpecification<T, TResult> specification) => specification.Evaluate(Items);
 
-    private IEnumerable<T> Apply(Specification<T> specification)
-    {
-        IEnumerable<T> query = Items.Where(specification.IsSatisfiedBy);
-        IOrderedEnumerable<T>? ordered = null;
-        foreach (var order in specification.OrderBy)
-        {
-            var key = order.KeySelector.Compile();
-            ordered = (ordered, order.Descending) switch
-            {
-                (null, false) => query.OrderBy(key),
-                (null, true) => query.OrderByDescending(key),
-                (_, false) => ordered.ThenBy(key),
-                (_, true) => ordered.ThenByDescending(key),
-            };
-        }
-
-        query = ordered ?? query;
-        if (specification.Skip is { } skip)
-        {
-            query = query.Skip(skip);
-        }
-
-        return specification.Take is { } take ? query.Take(take) : query;
-    }
+    /// <summary>Ardalis's in-memory evaluator: criteria, order, skip/take.</summary>
+    private IEnumerable<T> Apply(ISpecification<T> specification) => specification.Evaluate(Items);
 }

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.AuditLogs.Queries.ListAuditLogs;
 using RiskPlatform.Application.AuditLogs.Specifications;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Auditing;
@@ -88,7 +88,26 @@ public abstract partial class PooledContextTests(DatabaseFixture fixture) : IAsy
         });
     }
 
-    private static string Sql<T>(RiskPlatformDbContext context, Specification<T> specification)
+    [Fact]
+    public async Task PagedList_OnItsFirstPage_SendsTheSameSqlAsOnLaterPages()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+        var userId = Guid.CreateVersion7();
+
+        // Ardalis's own pagination leaves out a skip of 0; ours sends it, so every page shares one statement and plan.
+        var first = Sql(context, new OrdersForUserSpec(userId, null, null, 50, 0));
+        var later = Sql(context, new OrdersForUserSpec(userId, null, null, 50, 100));
+
+        Assert.Equal(WithoutParameterValues(later), WithoutParameterValues(first));
+        Assert.Matches(ParameterisedLimit(), first);
+    }
+
+    // ToQueryString puts the values first: "-- @p='100'" (PostgreSQL, SQL Server) or ".param set @p 100" (SQLite).
+    private static string WithoutParameterValues(string sql) =>
+        string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith(".param", StringComparison.Ordinal)));
+
+    private static string Sql<T>(RiskPlatformDbContext context, ISpecification<T> specification)
         where T : class => SpecificationEvaluator.Apply(context.Set<T>(), specification).ToQueryString();
 
     // PostgreSQL and SQLite: LIMIT @p OFFSET @p0; SQL Server: OFFSET @p ROWS FETCH NEXT @p0 ROWS ONLY.

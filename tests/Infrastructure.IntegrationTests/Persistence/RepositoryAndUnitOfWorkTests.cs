@@ -1,9 +1,12 @@
+using Ardalis.Specification;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;
@@ -47,6 +50,25 @@ public abstract class RepositoryAndUnitOfWorkTests(DatabaseFixture fixture) : IA
         Assert.NotNull(dto);
         Assert.Equal(("proj@example.com", "Projected", Now), (dto.Email, dto.FullName, dto.CreatedAt));
         Assert.Equal(DateTimeKind.Utc, dto.CreatedAt.Kind);
+    }
+
+    [Fact]
+    public async Task Specification_ThatMapsAfterReading_ReadsTheSameDtosAsTheProjectionInSql()
+    {
+        var user = User.Register("inbox@example.com", "Inbox", "hash", Now);
+        var read = Notification.Create(new NewNotification(user.Id, NotificationType.RiskBreach, NotificationPriority.Urgent, "Limit", "Reached", """{"value":5.2}"""), Now);
+        read.RecordDelivered(NotificationChannel.Email, Now.AddSeconds(1));
+        read.MarkRead(Now.AddMinutes(1));
+        var unread = Notification.Create(new NewNotification(user.Id, NotificationType.RiskBreach, NotificationPriority.Low, "Later", "Again", null), Now.AddMinutes(2));
+        await SaveAsync(user, read, unread);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IReadRepository<Notification>>();
+
+        var mapped = await repository.ListAsync(new NotificationsForUserSpec(user.Id, null, null, null, null, 10, 0), TestContext.Current.CancellationToken);
+        var projected = await repository.ListAsync(new NotificationsProjectedInSql(user.Id), TestContext.Current.CancellationToken);
+
+        Assert.Equal([unread.Id, read.Id], mapped.Select(n => n.Id));
+        Assert.Equivalent(projected, mapped, strict: true);
     }
 
     [Fact]
@@ -111,6 +133,9 @@ public abstract class RepositoryAndUnitOfWorkTests(DatabaseFixture fixture) : IA
                 case AuditLog log:
                     scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().Add(log);
                     break;
+                case Notification notification:
+                    scope.ServiceProvider.GetRequiredService<IRepository<Notification>>().Add(notification);
+                    break;
             }
         }
 
@@ -120,6 +145,13 @@ public abstract class RepositoryAndUnitOfWorkTests(DatabaseFixture fixture) : IA
     private sealed class AuditLogsPage : Specification<AuditLog>
     {
         public AuditLogsPage(int skip, int take) => Query.Where(a => a.ResourceType == "thing").OrderByDescending(a => a.Timestamp).Skip(skip).Take(take);
+    }
+
+    /// <summary>The inbox's order, projected with the DTO's Mapster configuration in SQL (no MapAfterReading).</summary>
+    private sealed class NotificationsProjectedInSql : Specification<Notification, NotificationDto>
+    {
+        public NotificationsProjectedInSql(Guid userId) =>
+            Query.Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id);
     }
 
     private sealed class UserByIdTracked : Specification<User>

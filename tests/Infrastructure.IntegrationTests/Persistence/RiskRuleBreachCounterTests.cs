@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Users;
 

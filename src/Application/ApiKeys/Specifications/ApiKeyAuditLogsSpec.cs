@@ -1,6 +1,6 @@
-using RiskPlatform.Application.ApiKeys.Queries.ListApiKeyAuditLogs;
+using Ardalis.Specification;
 using RiskPlatform.Application.ApiKeys.Common;
-using RiskPlatform.Application.Common.Specifications;
+using RiskPlatform.Application.ApiKeys.Queries.ListApiKeyAuditLogs;
 using RiskPlatform.Domain.Auditing;
 
 namespace RiskPlatform.Application.ApiKeys.Specifications;
@@ -11,6 +11,6 @@ public sealed class ApiKeyAuditLogsSpec : Specification<AuditLog, ApiKeyAuditLog
     public ApiKeyAuditLogsSpec(Guid userId, Guid apiKeyId, int limit, int offset) =>
         Query.Where(a => a.UserId == userId && a.ResourceType == ApiKeyAccess.ResourceType && a.ResourceId == apiKeyId)
             .OrderByDescending(a => a.Timestamp)
-            .OrderByDescending(a => a.Id)
-            .Page(limit, offset);
+            .ThenByDescending(a => a.Id)
+            .Skip(offset).Take(limit);
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.ApiKeys;
 
 namespace RiskPlatform.Application.ApiKeys.Specifications;
@@ -14,7 +14,7 @@ public sealed class ApiKeysDueForExpirySweepSpec : Specification<ApiKey>
                 && ((k.ExpiresAt <= now && (k.ExpiryNoticeSent != ExpiryNotice.Expired || k.Status != ApiKeyStatus.Expired))
                     || (k.ExpiresAt <= horizon && k.ExpiryNoticeSent == ExpiryNotice.None)))
             .OrderBy(k => k.ExpiresAt)
-            .OrderBy(k => k.Id)
+            .ThenBy(k => k.Id)
             .Take(take);
     }
 }

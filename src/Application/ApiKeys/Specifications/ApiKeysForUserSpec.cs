@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.ApiKeys;
 
 namespace RiskPlatform.Application.ApiKeys.Specifications;
@@ -30,6 +30,6 @@ public sealed class ApiKeysForUserSpec : Specification<ApiKey>
                 break;
         }
 
-        Query.OrderByDescending(k => k.CreatedAt).OrderByDescending(k => k.Id);
+        Query.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id);
     }
 }

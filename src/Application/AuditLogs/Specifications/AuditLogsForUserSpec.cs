@@ -1,5 +1,5 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.AuditLogs.Queries.ListAuditLogs;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Auditing;
 
 namespace RiskPlatform.Application.AuditLogs.Specifications;
@@ -32,6 +32,6 @@ public sealed class AuditLogsForUserSpec : Specification<AuditLog, AuditLogDto>
         }
 
         // UUID v7 ids break ties between rows written in the same instant, keeping pages stable.
-        Query.OrderByDescending(a => a.Timestamp).OrderByDescending(a => a.Id).Page(filter.Limit, filter.Offset);
+        Query.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id).Skip(filter.Offset).Take(filter.Limit);
     }
 }

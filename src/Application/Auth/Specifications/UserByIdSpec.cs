@@ -1,5 +1,5 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.Auth.Common;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.Auth.Specifications;

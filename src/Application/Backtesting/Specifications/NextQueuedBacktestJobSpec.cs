@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Backtesting;
 
 namespace RiskPlatform.Application.Backtesting.Specifications;
@@ -8,7 +8,7 @@ public sealed class NextQueuedBacktestJobSpec : Specification<BacktestJob>
 {
     public NextQueuedBacktestJobSpec()
     {
-        Query.Where(j => j.Status == BacktestJobStatus.Queued).OrderBy(j => j.SubmittedAt).OrderBy(j => j.Id);
+        Query.Where(j => j.Status == BacktestJobStatus.Queued).OrderBy(j => j.SubmittedAt).ThenBy(j => j.Id);
         Query.Take(1);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.BrokerBindings;
 
 namespace RiskPlatform.Application.BrokerBindings.Specifications;

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.BrokerBindings;
 
 namespace RiskPlatform.Application.BrokerBindings.Specifications;
@@ -9,6 +9,6 @@ public sealed class UsersBoundToApiKeysSpec : Specification<BrokerBinding, Guid>
     public UsersBoundToApiKeysSpec()
     {
         Query.Where(b => b.Source == BrokerSource.ApiKey).OrderBy(b => b.UserId);
-        Select(b => b.UserId);
+        Query.Select(b => b.UserId);
     }
 }

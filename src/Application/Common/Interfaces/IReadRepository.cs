@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.Common.Interfaces;
@@ -7,15 +7,15 @@ namespace RiskPlatform.Application.Common.Interfaces;
 public interface IReadRepository<T>
     where T : class, IAggregateRoot
 {
-    Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken);
+    Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 
-    Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
+    Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken);
 
-    Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken);
+    Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 
-    Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken);
+    Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken);
 
-    Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken);
+    Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 
-    Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken);
+    Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 }

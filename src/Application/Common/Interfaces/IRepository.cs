@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.Common.Interfaces;
@@ -15,5 +15,5 @@ public interface IRepository<T> : IReadRepository<T>
     void Remove(T aggregate);
 
     /// <summary>Deletes every row the specification matches in one statement, inside the command's transaction.</summary>
-    Task<int> DeleteAsync(Specification<T> specification, CancellationToken cancellationToken);
+    Task<int> DeleteAsync(ISpecification<T> specification, CancellationToken cancellationToken);
 }

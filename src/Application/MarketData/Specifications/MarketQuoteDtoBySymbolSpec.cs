@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.MarketData.Queries.GetMarketQuote;
 using RiskPlatform.Domain.MarketData;
 

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.MarketData.Queries.GetPriceBars;
 using RiskPlatform.Domain.MarketData.History;
 
@@ -13,6 +13,6 @@ public sealed class PriceBarDtosOfSymbolBetweenSpec : Specification<PriceBar, Pr
     public PriceBarDtosOfSymbolBetweenSpec(string symbol, DateOnly from, DateOnly to, int limit)
     {
         Query.Where(b => b.Symbol == symbol && b.Date >= from && b.Date <= to).OrderBy(b => b.Date).Take(limit);
-        Select(b => new PriceBarDto(b.Date, b.Open, b.High, b.Low, b.Close, b.Volume));
+        Query.Select(b => new PriceBarDto(b.Date, b.Open, b.High, b.Low, b.Close, b.Volume));
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Domain.MarketData.History;
 
@@ -10,6 +10,6 @@ public sealed class PriceClosesOfSymbolsBetweenSpec : Specification<PriceBar, Pr
     public PriceClosesOfSymbolsBetweenSpec(IReadOnlyCollection<string> symbols, DateOnly from, DateOnly to)
     {
         Query.Where(b => symbols.Contains(b.Symbol) && b.Date >= from && b.Date <= to);
-        Select(b => new PriceClose(b.Symbol, b.Date, b.Close));
+        Query.Select(b => new PriceClose(b.Symbol, b.Date, b.Close));
     }
 }

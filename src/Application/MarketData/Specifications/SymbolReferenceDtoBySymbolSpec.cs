@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.MarketData.Queries.GetSymbolReference;
 using RiskPlatform.Domain.MarketData.Reference;
 

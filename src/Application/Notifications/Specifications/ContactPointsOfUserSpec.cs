@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Notifications.Contacts;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
@@ -18,6 +18,6 @@ public sealed class ContactPointsOfUserSpec : Specification<ContactPoint>
             Query.Where(c => c.VerifiedAt == null);
         }
 
-        Query.OrderBy(c => c.CreatedAt).OrderBy(c => c.Id);
+        Query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
@@ -9,6 +9,6 @@ public sealed class NotificationCursorSpec : Specification<Notification, DateTim
     public NotificationCursorSpec(Guid userId, Guid id)
     {
         Query.Where(n => n.Id == id && n.UserId == userId);
-        Select(n => (DateTime?)n.CreatedAt);
+        Query.Select(n => (DateTime?)n.CreatedAt);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
 

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
@@ -20,7 +21,7 @@ public sealed class NotificationsForUserSpec : Specification<Notification, Notif
         int offset)
     {
         // Every column is on the wire: read the rows and map them (no per-call preparation of a wide projection).
-        MapAfterReading();
+        Query.MapAfterReading();
         Query.Where(n => n.UserId == userId);
         if (isRead is { } read)
         {
@@ -45,6 +46,6 @@ public sealed class NotificationsForUserSpec : Specification<Notification, Notif
             Query.Where(n => n.CreatedAt < createdAt || (n.CreatedAt == createdAt && n.Id.CompareTo(id) < 0));
         }
 
-        Query.OrderByDescending(n => n.CreatedAt).OrderByDescending(n => n.Id).Page(limit, offset);
+        Query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(offset).Take(limit);
     }
 }

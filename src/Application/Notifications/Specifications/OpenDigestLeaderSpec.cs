@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Delivery;
 

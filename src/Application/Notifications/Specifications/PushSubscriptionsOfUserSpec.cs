@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Notifications.Push;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
@@ -6,5 +6,5 @@ namespace RiskPlatform.Application.Notifications.Specifications;
 /// <summary>The user's subscribed browsers, oldest first (dispatch sends to each).</summary>
 public sealed class PushSubscriptionsOfUserSpec : Specification<PushSubscription>
 {
-    public PushSubscriptionsOfUserSpec(Guid userId) => Query.Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).OrderBy(s => s.Id);
+    public PushSubscriptionsOfUserSpec(Guid userId) => Query.Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id);
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
@@ -12,7 +12,7 @@ public sealed class UserEmailSpec : Specification<User, AccountEmail>
     public UserEmailSpec(Guid userId)
     {
         Query.Where(u => u.Id == userId);
-        Select(u => new AccountEmail(u.Email, u.IsVerified));
+        Query.Select(u => new AccountEmail(u.Email, u.IsVerified));
     }
 }
 

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Notifications.Webhooks;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
@@ -14,6 +14,6 @@ public sealed class WebhookEndpointsOfUserSpec : Specification<WebhookEndpoint>
             Query.Where(e => e.IsActive);
         }
 
-        Query.OrderBy(e => e.CreatedAt).OrderBy(e => e.Id);
+        Query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -8,7 +8,7 @@ public sealed class EquityPointsOfUserBetweenSpec : Specification<EquitySnapshot
 {
     public EquityPointsOfUserBetweenSpec(Guid userId, DateTime from, DateTime to)
     {
-        Query.Where(s => s.UserId == userId && s.At >= from && s.At <= to).OrderBy(s => s.At).OrderBy(s => s.Id);
-        Select(s => new EquityPoint(s.At, s.Equity));
+        Query.Where(s => s.UserId == userId && s.At >= from && s.At <= to).OrderBy(s => s.At).ThenBy(s => s.Id);
+        Query.Select(s => new EquityPoint(s.At, s.Equity));
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -11,8 +11,8 @@ public sealed class EquitySnapshotKeysOfUserSpec : Specification<EquitySnapshot,
 {
     public EquitySnapshotKeysOfUserSpec(Guid userId)
     {
-        Query.Where(s => s.UserId == userId).OrderBy(s => s.At).OrderBy(s => s.Id);
-        Select(s => new EquitySnapshotKey(s.Id, new EquityPoint(s.At, s.Equity)));
+        Query.Where(s => s.UserId == userId).OrderBy(s => s.At).ThenBy(s => s.Id);
+        Query.Select(s => new EquitySnapshotKey(s.Id, new EquityPoint(s.At, s.Equity)));
     }
 }
 

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -7,5 +7,5 @@ namespace RiskPlatform.Application.Portfolio.Specifications;
 public sealed class OpenBreachEpisodesOfUserSpec : Specification<BreachEpisode>
 {
     public OpenBreachEpisodesOfUserSpec(Guid userId) =>
-        Query.Where(e => e.UserId == userId && e.EndedAt == null).OrderBy(e => e.StartedAt).OrderBy(e => e.Id);
+        Query.Where(e => e.UserId == userId && e.EndedAt == null).OrderBy(e => e.StartedAt).ThenBy(e => e.Id);
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -12,6 +12,6 @@ public sealed class PendingMonitorActionsOfUserSpec : Specification<MonitorActio
     public PendingMonitorActionsOfUserSpec(Guid userId) =>
         Query.Where(a => a.UserId == userId && a.Status == MonitorActionStatus.Pending)
             .OrderBy(a => a.CreatedAt)
-            .OrderBy(a => a.Sequence)
-            .OrderBy(a => a.Id);
+            .ThenBy(a => a.Sequence)
+            .ThenBy(a => a.Id);
 }

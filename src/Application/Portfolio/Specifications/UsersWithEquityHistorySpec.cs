@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -6,5 +6,5 @@ namespace RiskPlatform.Application.Portfolio.Specifications;
 /// <summary>Users that have a portfolio state (and so, possibly, an equity history to compact).</summary>
 public sealed class UsersWithEquityHistorySpec : Specification<PortfolioState, Guid>
 {
-    public UsersWithEquityHistorySpec() => Select(s => s.UserId);
+    public UsersWithEquityHistorySpec() => Query.Select(s => s.UserId);
 }

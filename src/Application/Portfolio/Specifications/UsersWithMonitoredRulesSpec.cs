@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -19,6 +19,6 @@ public sealed class UsersWithMonitoredRulesSpec : Specification<RiskRule, Guid>
             Query.Where(r => candidates.Contains(r.UserId));
         }
 
-        Select(r => r.UserId);
+        Query.Select(r => r.UserId);
     }
 }

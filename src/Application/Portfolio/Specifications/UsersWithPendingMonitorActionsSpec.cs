@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -9,6 +9,6 @@ public sealed class UsersWithPendingMonitorActionsSpec : Specification<MonitorAc
     public UsersWithPendingMonitorActionsSpec()
     {
         Query.Where(a => a.Status == MonitorActionStatus.Pending);
-        Select(a => a.UserId);
+        Query.Select(a => a.UserId);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
@@ -9,6 +9,6 @@ public sealed class UsersWithPortfolioStateSpec : Specification<PortfolioState, 
     public UsersWithPortfolioStateSpec(IReadOnlyCollection<Guid> candidates)
     {
         Query.Where(s => candidates.Contains(s.UserId));
-        Select(s => s.UserId);
+        Query.Select(s => s.UserId);
     }
 }

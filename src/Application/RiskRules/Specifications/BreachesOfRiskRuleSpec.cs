@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.RiskRules.Queries.ListRiskRuleBreaches;
 using RiskPlatform.Domain.RiskRules;
 
@@ -10,6 +10,6 @@ public sealed class BreachesOfRiskRuleSpec : Specification<RiskBreach, RiskBreac
     public BreachesOfRiskRuleSpec(Guid userId, Guid ruleId, int limit, int offset) =>
         Query.Where(b => b.RuleId == ruleId && b.UserId == userId)
             .OrderByDescending(b => b.OccurredAt)
-            .OrderByDescending(b => b.Id)
-            .Page(limit, offset);
+            .ThenByDescending(b => b.Id)
+            .Skip(offset).Take(limit);
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.RiskRules;
 

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Domain.RiskRules;
@@ -10,7 +11,7 @@ public sealed class RiskRulesForUserSpec : Specification<RiskRule, RiskRuleDto>
     public RiskRulesForUserSpec(Guid userId, Guid? strategyId, bool? isActive, RiskRuleType? ruleType)
     {
         // Every column is on the wire: read the rows and map them (no per-call preparation of a wide projection).
-        MapAfterReading();
+        Query.MapAfterReading();
         Query.Where(r => r.UserId == userId);
         if (strategyId is { } strategy)
         {
@@ -28,6 +29,6 @@ public sealed class RiskRulesForUserSpec : Specification<RiskRule, RiskRuleDto>
         }
 
         // UUID v7 ids break ties between rules created in the same instant.
-        Query.OrderByDescending(r => r.CreatedAt).OrderByDescending(r => r.Id);
+        Query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.Trading.Specifications;
@@ -10,5 +10,5 @@ namespace RiskPlatform.Application.Trading.Specifications;
 public sealed class ActiveRiskRulesForUserSpec : Specification<RiskRule>
 {
     public ActiveRiskRulesForUserSpec(Guid userId) =>
-        Query.Where(r => r.UserId == userId && r.IsActive).OrderBy(r => r.RuleType).OrderBy(r => r.Id);
+        Query.Where(r => r.UserId == userId && r.IsActive).OrderBy(r => r.RuleType).ThenBy(r => r.Id);
 }

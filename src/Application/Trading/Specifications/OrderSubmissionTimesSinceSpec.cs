@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Specifications;
@@ -9,6 +9,6 @@ public sealed class OrderSubmissionTimesSinceSpec : Specification<Order, DateTim
     public OrderSubmissionTimesSinceSpec(Guid userId, DateTime since)
     {
         Query.Where(o => o.UserId == userId && o.SubmittedAt >= since);
-        Select(o => o.SubmittedAt);
+        Query.Select(o => o.SubmittedAt);
     }
 }

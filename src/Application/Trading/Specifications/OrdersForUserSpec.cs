@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;
 
@@ -20,6 +20,6 @@ public sealed class OrdersForUserSpec : Specification<Order>
             Query.Where(o => o.Symbol == symbol);
         }
 
-        Query.OrderByDescending(o => o.SubmittedAt).OrderByDescending(o => o.Id).Page(limit, offset);
+        Query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Skip(offset).Take(limit);
     }
 }

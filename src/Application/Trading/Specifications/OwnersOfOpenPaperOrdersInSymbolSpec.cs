@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Specifications;
@@ -9,6 +9,6 @@ public sealed class OwnersOfOpenPaperOrdersInSymbolSpec : Specification<PaperAcc
     public OwnersOfOpenPaperOrdersInSymbolSpec(string symbol)
     {
         Query.Where(a => a.Orders.Any(o => o.Symbol == symbol && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled)));
-        Select(a => a.UserId);
+        Query.Select(a => a.UserId);
     }
 }

@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Specifications;
@@ -10,6 +10,6 @@ public sealed class UsersHoldingSymbolSpec : Specification<PaperAccount, Guid>
     {
         Query.Where(a => a.Positions.Any(p => p.Symbol == symbol && p.Quantity != 0m)
             || a.Orders.Any(o => o.Symbol == symbol && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled)));
-        Select(a => a.UserId);
+        Query.Select(a => a.UserId);
     }
 }

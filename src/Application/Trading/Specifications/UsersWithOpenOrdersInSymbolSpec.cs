@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Specifications;
+using Ardalis.Specification;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;
 
@@ -10,6 +10,6 @@ public sealed class UsersWithOpenOrdersInSymbolSpec : Specification<Order, Guid>
     public UsersWithOpenOrdersInSymbolSpec(string symbol)
     {
         Query.Where(o => o.Symbol == symbol && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled));
-        Select(o => o.UserId);
+        Query.Select(o => o.UserId);
     }
 }

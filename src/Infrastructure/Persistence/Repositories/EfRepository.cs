@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using RiskPlatform.Application.Common.Interfaces;
@@ -16,16 +17,16 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
 
     public void Remove(T aggregate) => dbContext.Set<T>().Remove(aggregate);
 
-    public Task<int> DeleteAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<int> DeleteAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).ExecuteDeleteAsync(cancellationToken);
 
-    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken)
+    public async Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        if (specification.MapsAfterReading)
+        if (specification.MapsAfterReading())
         {
             var row = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).FirstOrDefaultAsync(cancellationToken);
             return row is null ? default : row.Adapt<T, TResult>(mapping);
@@ -34,13 +35,13 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
         return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).ToListAsync(cancellationToken);
 
-    public async Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken)
+    public async Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        if (specification.MapsAfterReading)
+        if (specification.MapsAfterReading())
         {
             var rows = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).ToListAsync(cancellationToken);
             return rows.ConvertAll(row => row.Adapt<T, TResult>(mapping));
@@ -49,9 +50,9 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
         return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
     }
 
-    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).CountAsync(cancellationToken);
 
-    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken) =>
+    public Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).AnyAsync(cancellationToken);
 }

@@ -10,5 +10,5 @@ internal sealed class ListNotificationPreferencesQueryHandler(IReadRepository<No
     : IRequestHandler<ListNotificationPreferencesQuery, IReadOnlyList<NotificationPreferenceDto>>
 {
     public async Task<IReadOnlyList<NotificationPreferenceDto>> Handle(ListNotificationPreferencesQuery request, CancellationToken cancellationToken) =>
-        await preferences.ListAsync(new NotificationPreferencesForUserSpec(currentUser.RequireUserId()), cancellationToken);
+        await preferences.ListAsync(new NotificationPreferenceDtosOfUserSpec(currentUser.RequireUserId()), cancellationToken);
 }
