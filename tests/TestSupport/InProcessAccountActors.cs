@@ -19,7 +19,6 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
     {
         var (gate, memory) = AccountOf(accountUserId);
         await gate.WaitAsync(cancellationToken);
-        memory.CommandStarting();
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -26,14 +26,13 @@ internal sealed partial class AccountGrain(
     /// <remarks>
     /// The command runs on the thread pool, not on the activation's scheduler: its many database awaits then resume as any
     /// request's do, instead of each queueing a new turn of the activation behind all other work. The grain stays the one
-    /// writer: it is not reentrant, so its next command waits until this one's task has completed. The memory is dropped in
-    /// this turn, before the command can change anything, so no read that starts later trusts what was loaded before.
+    /// writer: it is not reentrant, so its next command waits until this one's task has completed. The memory is dropped when
+    /// the command has ended and before it is answered, so no read that starts after the answer trusts what was loaded before.
     /// </remarks>
     public Task<AccountCallResult> Execute(AccountCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         var memory = Memory;
-        memory.CommandStarting();
         return Task.Run(
             async () =>
             {

@@ -2,18 +2,19 @@ namespace RiskPlatform.Application.Common.Actors;
 
 /// <summary>
 /// What one account's actor remembers of its account between the reads it answers: parts such as the active rules, the paper
-/// account and the broker binding, each as the database held it after the actor's last command. Every writer of those rows runs
-/// on the actor, so the actor knows when they change: a command drops everything when it starts and again when it ends, and a
-/// part loaded while a command ran (or across one) is used for that read but not kept. A read therefore never sees less than
-/// the last command the actor answered. Rows changed outside the service must be followed by <see cref="Forget"/>
-/// (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent reads and must never be changed by them.
+/// account and the broker binding, as the database held them when a read loaded them. Every writer of those rows runs on the
+/// actor, so the actor knows when they change: when a command ends (committed or failed), before the actor answers it,
+/// everything is dropped, and a part whose load began before that is answered but not kept (a generation counter). A read that
+/// starts after a command was answered therefore never sees less than that command wrote. A read running beside a command may
+/// see the account before or after that command's commit, as it would reading the database. Rows changed outside the service
+/// must be followed by <see cref="Forget"/> (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent reads and must
+/// never be changed by them.
 /// </summary>
 public sealed class AccountMemory(Guid accountUserId)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, object?> _parts = new(StringComparer.Ordinal);
     private long _generation;
-    private int _commandsRunning;
 
     public Guid AccountUserId { get; } = accountUserId;
 
@@ -30,8 +31,8 @@ public sealed class AccountMemory(Guid accountUserId)
     }
 
     /// <summary>
-    /// The remembered <paramref name="part"/>, or <paramref name="load"/>'s answer, kept for the next read when no command started
-    /// or ended while it loaded (and <paramref name="keep"/>, when given, accepts it).
+    /// The remembered <paramref name="part"/>, or <paramref name="load"/>'s answer, kept for the next read when no command ended
+    /// and nothing was forgotten while it loaded (and <paramref name="keep"/>, when given, accepts it).
     /// </summary>
     public async Task<T> RecallAsync<T>(
         string part, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, Func<T, bool>? keep = null)
@@ -51,7 +52,7 @@ public sealed class AccountMemory(Guid accountUserId)
         var loaded = await load(cancellationToken);
         lock (_gate)
         {
-            if (_commandsRunning == 0 && _generation == generation && (keep is null || keep(loaded)))
+            if (_generation == generation && (keep is null || keep(loaded)))
             {
                 _parts[part] = loaded;
             }
@@ -60,39 +61,17 @@ public sealed class AccountMemory(Guid accountUserId)
         return loaded;
     }
 
-    /// <summary>A command on the account starts: nothing remembered may be trusted until it has ended.</summary>
-    public void CommandStarting()
-    {
-        lock (_gate)
-        {
-            _commandsRunning++;
-            DropAll();
-        }
-    }
+    /// <summary>A command on the account has committed or failed (and is not answered yet): what was loaded before is dropped.</summary>
+    public void CommandEnded() => Forget();
 
-    /// <summary>The command has committed or failed: what was loaded before or during it is dropped.</summary>
-    public void CommandEnded()
-    {
-        lock (_gate)
-        {
-            _commandsRunning--;
-            DropAll();
-        }
-    }
-
-    /// <summary>Drops everything: the account's rows were changed outside the service.</summary>
+    /// <summary>Drops everything: a command ended, or the account's rows were changed outside the service.</summary>
     public void Forget()
     {
         lock (_gate)
         {
-            DropAll();
+            _generation++;
+            _parts.Clear();
         }
-    }
-
-    private void DropAll()
-    {
-        _generation++;
-        _parts.Clear();
     }
 }
 
