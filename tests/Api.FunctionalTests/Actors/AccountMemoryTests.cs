@@ -84,9 +84,25 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         await Task.WhenAll(readers);
     }
 
-    private static async Task<decimal?> MaxBuyAsync(ApiClient client) =>
-        (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK)
-            .Body!["max_quantity"]?.GetValue<decimal>();
+    /// <remarks>
+    /// A 503 <c>database_unavailable</c> is the service's "try again" and is retried as a client would. Once, in CI, a read
+    /// beside orders on SQLite answered it (not reproduced since; see the closing note of this change).
+    /// </remarks>
+    private static async Task<decimal?> MaxBuyAsync(ApiClient client)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy");
+            if (response.Status == HttpStatusCode.ServiceUnavailable && attempt < 5
+                && response.Body?["code"]?.GetValue<string>() == "database_unavailable")
+            {
+                await Task.Delay(50 * attempt, TestContext.Current.CancellationToken);
+                continue;
+            }
+
+            return response.EnsureStatus(HttpStatusCode.OK).Body!["max_quantity"]?.GetValue<decimal>();
+        }
+    }
 
     private async Task SetThresholdBehindTheServicesBackAsync(Guid ruleId, decimal threshold)
     {
