@@ -4,7 +4,8 @@ namespace RiskPlatform.Application.Common.Messaging;
 /// A read of one trading account that its actor answers from what it remembers of the account (<see cref="Actors.AccountMemory"/>):
 /// the risk reads that judge "what would an order meet" (portfolio risk, max-quantity, the risk test, position sizing). The
 /// <see cref="Behaviours.AccountActorBehaviour{TRequest,TResponse}"/> sends it to the caller's actor after validation; there it
-/// may run beside a command (it reads only what that command has not started changing) and beside other reads.
+/// may run beside a command (seeing the account before or after that command's commit, as a database read would) and beside
+/// other reads.
 /// </summary>
 public interface IAccountQuery<out TResponse> : IQuery<TResponse>, IAccountQueryMarker;
 

@@ -2,10 +2,8 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
-using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
 
@@ -22,7 +20,7 @@ internal sealed class PreTradeContextLoader(
     AccountActorCall actorCall,
     IReadRepository<RiskRule> rules,
     IReadRepository<Order> orders,
-    IReadRepository<PortfolioState> states,
+    PortfolioStateReader states,
     IBrokerGateway broker,
     IRuleMarketData marketData,
     IOptions<RiskCheckOptions> options)
@@ -46,11 +44,7 @@ internal sealed class PreTradeContextLoader(
             : [];
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker, marketData);
-        var stored = await actorCall.RecallAsync(
-            userId,
-            AccountMemoryPart.PortfolioState,
-            token => states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), token),
-            cancellationToken);
+        var stored = await states.StoredAsync(userId, cancellationToken);
         var state = PortfolioStateStore.MarkInMemory(stored?.Copy(), userId, account, now);
         return new PreTradeContext(judged, PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
     }
