@@ -34,40 +34,28 @@ public sealed class NotificationDispatcher(
     NotificationPushQueue pushQueue,
     TimeProvider timeProvider)
 {
+    private readonly Dictionary<Guid, Recipient> _recipients = [];
+
     public async Task<DispatchedNotification> CreateAsync(NewNotification draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var notification = Notification.Create(draft, now);
 
-        var userPreferences = await preferences.ListAsync(new NotificationPreferencesOfUserSpec(draft.UserId, draft.Type), cancellationToken);
+        var recipient = await RecipientAsync(draft.UserId, cancellationToken);
+        var userPreferences = recipient.Preferences.Where(p => p.NotificationType == draft.Type).ToList();
+        var receiving = recipient.Endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
         var emailAvailable = emailAvailability.IsConfigured;
-        var account = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(draft.UserId), cancellationToken) : null;
-        var accountEmail = account?.Address;
-
-        var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(draft.UserId, activeOnly: true), cancellationToken);
-        var receiving = endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
-
-        var browsers = (await pushSubscriptions.ListAsync(new PushSubscriptionsOfUserSpec(draft.UserId), cancellationToken)).Select(s => s.Id).ToList();
-
-        // Email and sms go only to addresses the user verified: their verified points, read once when either channel is on.
         var requireVerified = contactOptions.Value.RequireVerification;
-        var verified = requireVerified && (emailAvailable || smsAvailability.IsConfigured)
-            ? (await contacts.ListAsync(new ContactPointsOfUserSpec(draft.UserId), cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
-            : null;
-
-        // The account address verified through the account's own link (docs/decisions/023) is a verified email point too.
-        if (verified is not null && account is { IsVerified: true } && ContactPoint.Normalize(NotificationChannel.Email, account.Address) is { } address)
-        {
-            verified.Add(ContactPoint.KeyOf(NotificationChannel.Email, address));
-        }
 
         var atCap = await capCheck.ChannelsAtCapAsync(draft.UserId, now, cancellationToken);
 
         var plan = DeliveryPolicy.Plan(
             notification,
             userPreferences,
-            new DispatchContext(now, emailAvailable, accountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), browsers, requireVerified, verified));
+            new DispatchContext(
+                now, emailAvailable, recipient.AccountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), recipient.Browsers,
+                requireVerified, recipient.Verified));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);
@@ -92,6 +80,40 @@ public sealed class NotificationDispatcher(
         // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
         pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
         return new DispatchedNotification(notification, rows);
+    }
+
+    /// <summary>
+    /// What decides where the user's notifications go: their preferences (of every type), account address, active webhook
+    /// endpoints, subscribed browsers and verified contact points. Read once per scope and user, so the notifications one command
+    /// creates (an order's fill and its position change) share one read.
+    /// </summary>
+    private async Task<Recipient> RecipientAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (_recipients.TryGetValue(userId, out var known))
+        {
+            return known;
+        }
+
+        var userPreferences = await preferences.ListAsync(new NotificationPreferencesOfUserSpec(userId), cancellationToken);
+        var emailAvailable = emailAvailability.IsConfigured;
+        var account = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(userId), cancellationToken) : null;
+        var endpoints = await webhookEndpoints.ListAsync(new WebhookEndpointsOfUserSpec(userId, activeOnly: true), cancellationToken);
+        var browsers = (await pushSubscriptions.ListAsync(new PushSubscriptionsOfUserSpec(userId), cancellationToken)).Select(s => s.Id).ToList();
+
+        // Email and sms go only to addresses the user verified: their verified points, read once when either channel is on.
+        var verified = contactOptions.Value.RequireVerification && (emailAvailable || smsAvailability.IsConfigured)
+            ? (await contacts.ListAsync(new ContactPointsOfUserSpec(userId), cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
+            : null;
+
+        // The account address verified through the account's own link (docs/decisions/023) is a verified email point too.
+        if (verified is not null && account is { IsVerified: true } && ContactPoint.Normalize(NotificationChannel.Email, account.Address) is { } address)
+        {
+            verified.Add(ContactPoint.KeyOf(NotificationChannel.Email, address));
+        }
+
+        var recipient = new Recipient(userPreferences, account?.Address, endpoints, browsers, verified);
+        _recipients[userId] = recipient;
+        return recipient;
     }
 
     /// <summary>
@@ -126,4 +148,11 @@ public sealed class NotificationDispatcher(
         notice.RecordDelivered(NotificationChannel.InApp, now);
         pushQueue.NotificationCreated(notice, pushNotification: true);
     }
+
+    private sealed record Recipient(
+        IReadOnlyList<NotificationPreference> Preferences,
+        string? AccountEmail,
+        IReadOnlyList<WebhookEndpoint> Endpoints,
+        IReadOnlyList<Guid> Browsers,
+        IReadOnlySet<string>? Verified);
 }

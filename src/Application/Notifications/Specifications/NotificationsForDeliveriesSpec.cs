@@ -3,7 +3,7 @@ using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Specifications;
 
-/// <summary>The notifications an outbox batch's rows belong to, in one query (no owner filter: the worker acts for every user).</summary>
+/// <summary>The notifications a batch of delivery rows belongs to, in one query (no owner filter: the workers act for every user).</summary>
 public sealed class NotificationsForDeliveriesSpec : Specification<Notification>
 {
     public NotificationsForDeliveriesSpec(IReadOnlyCollection<Guid> notificationIds)

@@ -25,27 +25,37 @@ internal sealed class RecordWebsocketDeliveriesCommandHandler(
                 ? $"Websocket push {request.Pushes[0].Outcome}"
                 : $"{request.Pushes.Count} websocket pushes: {string.Join(", ", request.Pushes.GroupBy(p => p.Outcome).Select(g => $"{g.Count()} {g.Key}"))}");
         var now = timeProvider.GetUtcNow().UtcDateTime;
+
+        // The batch's rows in one query, and the notifications of the delivered ones in one more (not one of each per push).
+        var rows = (await deliveries.ListAsync(
+                new WebsocketDeliveriesOfNotificationsSpec([.. request.Pushes.Select(p => p.NotificationId).Distinct()]), cancellationToken))
+            .DistinctBy(d => d.NotificationId)
+            .ToDictionary(d => d.NotificationId);
+        var delivered = request.Pushes
+            .Where(p => p.Outcome == WebsocketPushOutcome.Delivered && rows.TryGetValue(p.NotificationId, out var row) && !row.IsTerminal)
+            .Select(p => p.NotificationId)
+            .ToList();
+        var deliveredNotifications = delivered.Count == 0
+            ? []
+            : (await notifications.ListAsync(new NotificationsForDeliveriesSpec(delivered), cancellationToken)).ToDictionary(n => n.Id);
+
         foreach (var push in request.Pushes)
         {
-            await RecordAsync(push, now, cancellationToken);
+            if (rows.TryGetValue(push.NotificationId, out var delivery) && !delivery.IsTerminal)
+            {
+                Record(push, delivery, deliveredNotifications.GetValueOrDefault(push.NotificationId), now);
+            }
         }
 
         return Unit.Value;
     }
 
-    private async Task RecordAsync(WebsocketPushResult push, DateTime now, CancellationToken cancellationToken)
+    private static void Record(WebsocketPushResult push, NotificationDelivery delivery, Notification? notification, DateTime now)
     {
-        var delivery = await deliveries.FirstOrDefaultAsync(new WebsocketDeliveryOfNotificationSpec(push.NotificationId), cancellationToken);
-        if (delivery is null || delivery.IsTerminal)
-        {
-            return;
-        }
-
         switch (push.Outcome)
         {
             case WebsocketPushOutcome.Delivered:
                 delivery.MarkSent(now);
-                var notification = await notifications.FirstOrDefaultAsync(new NotificationForDeliverySpec(push.NotificationId), cancellationToken);
                 notification?.RecordDelivered(NotificationChannel.Websocket, now);
                 break;
             case WebsocketPushOutcome.NotConnected:
