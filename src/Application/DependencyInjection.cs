@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<AccountActorCall>();
         services.AddScoped<AuditScope>();
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
+        services.AddScoped<Trading.Common.ActiveRulesReader>();
         services.AddScoped<Portfolio.Common.PortfolioStateReader>();
         services.AddScoped<Backtesting.Common.BacktestPlanner>();
         services.AddScoped<Backtesting.Common.BacktestRunner>();

@@ -22,12 +22,13 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<AccountActorCall>().Enter(new AccountCallOrigin(accountUserId, null, null, null));
+            scope.ServiceProvider.GetRequiredService<AccountActorCall>()
+                .EnterCommand(new AccountCallOrigin(accountUserId, null, null, null), memory, command.GetType());
             return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
         }
         finally
         {
-            memory.CommandEnded();
+            memory.CommandEnded(AccountMemory.PartsLeftUnchangedBy(command.GetType()));
             gate.Release();
         }
     }

@@ -10,9 +10,9 @@ namespace RiskPlatform.Infrastructure.Actors;
 /// <summary>
 /// The actor of one trading account. Each command runs through the pipeline (audit, unit of work, handler) in a scope of its
 /// own, one at a time: no two commands of one account ever interleave, on any node. The database stays the source of truth:
-/// every command commits before the actor answers. Between commands the actor remembers what its reads loaded
-/// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops it whenever a command starts and
-/// ends, and loses it with the activation, which the next call simply reloads.
+/// every command commits before the actor answers. Between commands the actor remembers what its calls loaded
+/// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops what a command may have changed
+/// when it ends, and loses it all with the activation, which the next call simply reloads.
 /// </summary>
 internal sealed partial class AccountGrain(
     IServiceScopeFactory scopes,
@@ -26,8 +26,9 @@ internal sealed partial class AccountGrain(
     /// <remarks>
     /// The command runs on the thread pool, not on the activation's scheduler: its many database awaits then resume as any
     /// request's do, instead of each queueing a new turn of the activation behind all other work. The grain stays the one
-    /// writer: it is not reentrant, so its next command waits until this one's task has completed. The memory is dropped when
-    /// the command has ended and before it is answered, so no read that starts after the answer trusts what was loaded before.
+    /// writer: it is not reentrant, so its next command waits until this one's task has completed. What the command may have
+    /// changed is dropped from the memory when it has ended and before it is answered, so no call that starts after the answer
+    /// trusts what was loaded before.
     /// </remarks>
     public Task<AccountCallResult> Execute(AccountCall call, CancellationToken cancellationToken)
     {
@@ -38,11 +39,11 @@ internal sealed partial class AccountGrain(
             {
                 try
                 {
-                    return await RunAsync(call, memory.AccountUserId, read: null, cancellationToken);
+                    return await RunAsync(call, memory, read: false, cancellationToken);
                 }
                 finally
                 {
-                    memory.CommandEnded();
+                    memory.CommandEnded(AccountMemory.PartsLeftUnchangedBy(ActorPayload.CommandTypeOf(call)));
                 }
             },
             CancellationToken.None);
@@ -52,7 +53,7 @@ internal sealed partial class AccountGrain(
     {
         ArgumentNullException.ThrowIfNull(call);
         var memory = Memory;
-        return Task.Run(() => RunAsync(call, memory.AccountUserId, memory, cancellationToken), CancellationToken.None);
+        return Task.Run(() => RunAsync(call, memory, read: true, cancellationToken), CancellationToken.None);
     }
 
     public Task Forget()
@@ -61,7 +62,7 @@ internal sealed partial class AccountGrain(
         return Task.CompletedTask;
     }
 
-    private async Task<AccountCallResult> RunAsync(AccountCall call, Guid accountUserId, AccountMemory? read, CancellationToken cancellationToken)
+    private async Task<AccountCallResult> RunAsync(AccountCall call, AccountMemory memory, bool read, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var actorCall = scope.ServiceProvider.GetRequiredService<AccountActorCall>();
@@ -69,15 +70,15 @@ internal sealed partial class AccountGrain(
         try
         {
             object request;
-            if (read is null)
+            if (read)
             {
-                actorCall.Enter(origin);
-                request = ActorPayload.ReadCommand(call);
+                actorCall.EnterRead(origin, memory);
+                request = ActorPayload.ReadQuery(call);
             }
             else
             {
-                actorCall.EnterRead(origin, read);
-                request = ActorPayload.ReadQuery(call);
+                request = ActorPayload.ReadCommand(call);
+                actorCall.EnterCommand(origin, memory, request.GetType());
             }
 
             var result = await ActorPayload.SendAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), request, cancellationToken);
@@ -88,7 +89,7 @@ internal sealed partial class AccountGrain(
             var failure = ActorFailure.From(exception, WireJson);
             if (failure.Kind == ActorFailureKind.Unexpected)
             {
-                LogUnexpected(exception, call.CommandType, accountUserId);
+                LogUnexpected(exception, call.CommandType, memory.AccountUserId);
             }
 
             return new AccountCallResult(null, failure);

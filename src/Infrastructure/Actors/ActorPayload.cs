@@ -25,8 +25,10 @@ internal static class ActorPayload
 
     /// <summary>The account command in <paramref name="call"/>; throws for a type that is not one.</summary>
     public static object ReadCommand(AccountCall call) =>
-        Deserialize(call, CommandTypes.GetOrAdd(call.CommandType, Resolve<IAccountCommandMarker>)
-            ?? throw new InvalidOperationException($"'{call.CommandType}' is not an account command."));
+        Deserialize(call, CommandTypeOf(call) ?? throw new InvalidOperationException($"'{call.CommandType}' is not an account command."));
+
+    /// <summary>The type of the account command in <paramref name="call"/>, or null when it names no account command.</summary>
+    public static Type? CommandTypeOf(AccountCall call) => CommandTypes.GetOrAdd(call.CommandType, Resolve<IAccountCommandMarker>);
 
     /// <summary>The account read in <paramref name="call"/>; throws for a type that is not one (a command above all).</summary>
     public static object ReadQuery(AccountCall call) =>

@@ -9,7 +9,8 @@ namespace RiskPlatform.Api.FunctionalTests.Actors;
 
 /// <summary>
 /// The risk reads are answered on the account's actor from what it remembers of the account (rules, paper account, binding),
-/// and every command of the account makes it load again: a read never sees less than the last command answered.
+/// and so are orders for the parts they never change (rules, binding); every command makes it load again what that command may
+/// have changed: a read or an order never sees less than the last command answered.
 /// </summary>
 public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
@@ -28,6 +29,26 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
 
         await Fixture.ForgetAccountAsync(client.UserId);
         Assert.Equal(30m, await MaxBuyAsync(client));
+    }
+
+    [Fact]
+    public async Task Orders_AreJudgedByTheRulesTheActorRemembers_AcrossOrders_UntilARuleCommandChangesThem()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        var ruleId = (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+
+        // Behind the service's back the limit drops to 15 shares: the orders after the first are still judged by the
+        // remembered 100, which proves they did not load the rules again.
+        await SetThresholdBehindTheServicesBackAsync(ruleId, 15m);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+
+        // A rule command of the account drops them: the next order is judged by the rule as that command left it.
+        (await client.PutAsync($"/api/v1/risk-rules/{ruleId}", new { threshold_value = 25m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.UnprocessableEntity);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(4m))).EnsureStatus(HttpStatusCode.Created);
     }
 
     [Fact]

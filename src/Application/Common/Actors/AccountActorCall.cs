@@ -22,8 +22,17 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     /// <summary>Never carried: the proof is checked where the request arrived, before the command is forwarded here.</summary>
     public string? MfaProof => null;
 
-    /// <summary>What the actor remembers of its account, when this scope answers a read on it; null for commands and elsewhere.</summary>
+    /// <summary>What the actor remembers of its account, when this scope runs on it; null elsewhere.</summary>
     public AccountMemory? Memory { get; private set; }
+
+    /// <summary>True when this scope answers a read on its account's actor (which never changes what it loads).</summary>
+    public bool IsRead => Memory is not null && _commandMayRecall is null;
+
+    /// <summary>
+    /// For a command: the parts of <see cref="Memory"/> it may recall, those it declares it leaves unchanged; null for a read,
+    /// which may recall every part.
+    /// </summary>
+    private System.Collections.Frozen.FrozenSet<string>? _commandMayRecall;
 
     /// <summary>Marks this scope as an actor call made by <paramref name="origin"/>.</summary>
     public void Enter(AccountCallOrigin origin)
@@ -41,15 +50,28 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     {
         Enter(origin);
         Memory = memory;
+        _commandMayRecall = null;
     }
 
     /// <summary>
-    /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account from the actor's memory when this scope is a read on
-    /// that account's actor; otherwise (commands, other accounts, outside an actor) straight from <paramref name="load"/>.
+    /// Marks this scope as a command of <paramref name="commandType"/> on the actor: <paramref name="memory"/> may answer it for
+    /// the parts the command leaves unchanged (<see cref="LeavesUnchangedAttribute"/>).
+    /// </summary>
+    public void EnterCommand(AccountCallOrigin origin, AccountMemory memory, Type commandType)
+    {
+        Enter(origin);
+        Memory = memory;
+        _commandMayRecall = AccountMemory.PartsLeftUnchangedBy(commandType);
+    }
+
+    /// <summary>
+    /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account from the actor's memory when this scope runs on that
+    /// account's actor and may recall it (a read, or a command that leaves the part unchanged); otherwise (other parts of a
+    /// command, other accounts, outside an actor) straight from <paramref name="load"/>.
     /// </summary>
     public Task<T> RecallAsync<T>(
         Guid accountUserId, string part, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, Func<T, bool>? keep = null) =>
-        Memory is { } memory && memory.AccountUserId == accountUserId
+        Memory is { } memory && memory.AccountUserId == accountUserId && (_commandMayRecall is null || _commandMayRecall.Contains(part))
             ? memory.RecallAsync(part, load, cancellationToken, keep)
             : load(cancellationToken);
 

@@ -1,17 +1,22 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Reflection;
+
 namespace RiskPlatform.Application.Common.Actors;
 
 /// <summary>
-/// What one account's actor remembers of its account between the reads it answers: parts such as the active rules, the paper
-/// account and the broker binding, as the database held them when a read loaded them. Every writer of those rows runs on the
-/// actor, so the actor knows when they change: when a command ends (committed or failed), before the actor answers it,
-/// everything is dropped, and a part whose load began before that is answered but not kept (a generation counter). A read that
-/// starts after a command was answered therefore never sees less than that command wrote. A read running beside a command may
-/// see the account before or after that command's commit, as it would reading the database. Rows changed outside the service
-/// must be followed by <see cref="Forget"/> (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent reads and must
-/// never be changed by them.
+/// What one account's actor remembers of its account between the calls it answers: parts such as the active rules, the paper
+/// account and the broker binding, as the database held them when a call loaded them. Every writer of those rows runs on the
+/// actor, so the actor knows when they change: when a command ends (committed or failed), before the actor answers it, every
+/// part is dropped except those the command declares it leaves unchanged (<see cref="LeavesUnchangedAttribute"/>), and a part
+/// whose load began before that is answered but not kept (a generation counter). A read that starts after a command was
+/// answered therefore never sees less than that command wrote. A read running beside a command may see the account before or
+/// after that command's commit, as it would reading the database. Rows changed outside the service must be followed by
+/// <see cref="Forget"/> (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent calls and must never be changed.
 /// </summary>
 public sealed class AccountMemory(Guid accountUserId)
 {
+    private static readonly ConcurrentDictionary<Type, FrozenSet<string>> LeftUnchanged = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, object?> _parts = new(StringComparer.Ordinal);
     private long _generation;
@@ -61,10 +66,32 @@ public sealed class AccountMemory(Guid accountUserId)
         return loaded;
     }
 
-    /// <summary>A command on the account has committed or failed (and is not answered yet): what was loaded before is dropped.</summary>
-    public void CommandEnded() => Forget();
+    /// <summary>The parts a command of <paramref name="commandType"/> declares it never changes (none unless it says so).</summary>
+    public static FrozenSet<string> PartsLeftUnchangedBy(Type? commandType) =>
+        commandType is null
+            ? FrozenSet<string>.Empty
+            : LeftUnchanged.GetOrAdd(
+                commandType,
+                type => (type.GetCustomAttribute<LeavesUnchangedAttribute>()?.Parts ?? []).ToFrozenSet(StringComparer.Ordinal));
 
-    /// <summary>Drops everything: a command ended, or the account's rows were changed outside the service.</summary>
+    /// <summary>
+    /// A command on the account has committed or failed (and is not answered yet): what was loaded before is dropped, but for
+    /// the parts the command left unchanged.
+    /// </summary>
+    public void CommandEnded(IReadOnlySet<string> leftUnchanged)
+    {
+        ArgumentNullException.ThrowIfNull(leftUnchanged);
+        lock (_gate)
+        {
+            _generation++;
+            foreach (var part in _parts.Keys.Where(part => !leftUnchanged.Contains(part)).ToList())
+            {
+                _parts.Remove(part);
+            }
+        }
+    }
+
+    /// <summary>Drops everything: the account's rows were changed outside the service.</summary>
     public void Forget()
     {
         lock (_gate)
@@ -78,7 +105,10 @@ public sealed class AccountMemory(Guid accountUserId)
 /// <summary>The names of the parts an <see cref="AccountMemory"/> keeps, one per kind of row set.</summary>
 public static class AccountMemoryPart
 {
-    /// <summary>The account's active risk rules (untracked entities).</summary>
+    /// <summary>
+    /// The account's active risk rules (untracked entities). Their breach counts are not kept current (the counter updates the
+    /// rows in SQL): nothing answered from memory may show them.
+    /// </summary>
     public const string ActiveRules = "active-rules";
 
     /// <summary>The paper broker's account with its positions and open orders (untracked), or none yet.</summary>

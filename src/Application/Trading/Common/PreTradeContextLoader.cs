@@ -17,8 +17,7 @@ namespace RiskPlatform.Application.Trading.Common;
 /// and so do the paper account and binding (in the broker adapters); quotes are read each time.
 /// </summary>
 internal sealed class PreTradeContextLoader(
-    AccountActorCall actorCall,
-    IReadRepository<RiskRule> rules,
+    ActiveRulesReader activeRules,
     IReadRepository<Order> orders,
     PortfolioStateReader states,
     IBrokerGateway broker,
@@ -32,11 +31,7 @@ internal sealed class PreTradeContextLoader(
     public async Task<PreTradeContext> LoadAsync(
         Guid userId, string? symbol, DateTime now, CancellationToken cancellationToken, IReadOnlyList<RiskRule>? rulesToJudge = null)
     {
-        var judged = rulesToJudge ?? await actorCall.RecallAsync<IReadOnlyList<RiskRule>>(
-            userId,
-            AccountMemoryPart.ActiveRules,
-            async token => await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), token),
-            cancellationToken);
+        var judged = rulesToJudge ?? await activeRules.ActiveAsync(userId, cancellationToken);
 
         // An order committed for an external broker but not yet acknowledged counts, as it does for the next order.
         IReadOnlyList<Order> awaitingBroker = await broker.IsExternalAsync(userId, cancellationToken)

@@ -235,7 +235,7 @@ internal sealed class PaperBrokerGateway(
     /// </summary>
     private async Task<PaperAccount> FindOrFreshAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var account = actorCall.Memory is null || _loaded.ContainsKey(userId)
+        var account = !actorCall.IsRead || _loaded.ContainsKey(userId)
             ? await FindAsync(userId, cancellationToken)
             : await actorCall.RecallAsync(
                 userId,

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
@@ -6,8 +7,10 @@ namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 /// Internal (sent by the monitor worker, never by an endpoint): marks the user's portfolio, records the equity point, evaluates
 /// the monitored rules against the open breach episodes and stores what the monitor decided: episodes, one breach per opened
 /// episode, the trading-state change and the broker actions (an outbox executed after the commit). It runs on the account's
-/// actor, so it never interleaves with the account's orders.
+/// actor, so it never interleaves with the account's orders. It never changes the rules or the broker binding (its actions are
+/// commands of their own): the actor judges by the rules and binding it remembers.
 /// </summary>
+[LeavesUnchanged(AccountMemoryPart.ActiveRules, AccountMemoryPart.PaperBinding)]
 public sealed record RunPortfolioMonitorCommand(Guid UserId) : IAccountCommand<PortfolioMonitorRun>, IServiceAccountCommand
 {
     Guid IServiceAccountCommand.AccountUserId => UserId;

@@ -31,7 +31,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
     PortfolioMarkPushQueue markPushes,
-    IReadRepository<RiskRule> rules,
+    ActiveRulesReader rules,
     IReadRepository<Order> orders,
     IBrokerGateway broker,
     IRuleMarketData marketData,
@@ -48,7 +48,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
-        var active = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
+        var active = await rules.ActiveAsync(userId, cancellationToken);
         var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
         if (state is null && !active.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType)))
         {

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Messaging;
 using RiskPlatform.Domain.Trading;
 
@@ -6,7 +7,10 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 /// <summary>
 /// Checks an order against the caller's risk rules and, unless they block it, submits it to the broker.
 /// <see cref="Type"/> defaults to market and <see cref="TimeInForce"/> to day. <see cref="ClientOrderId"/> makes it idempotent.
+/// An order changes the account's orders, positions and portfolio state, never its rules or its broker binding: the actor judges
+/// it by the rules and binding it remembers.
 /// </summary>
+[LeavesUnchanged(AccountMemoryPart.ActiveRules, AccountMemoryPart.PaperBinding)]
 public sealed record PlaceOrderCommand(
     string? Symbol,
     OrderSide? Side,

@@ -35,7 +35,7 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 /// </remarks>
 internal sealed class PlaceOrderCommandHandler(
     IRepository<Order> orders,
-    IReadRepository<RiskRule> rules,
+    ActiveRulesReader rules,
     IRepository<RiskBreach> breaches,
     IRepository<PortfolioState> portfolioStates,
     IRepository<EquitySnapshot> equityHistory,
@@ -89,7 +89,7 @@ internal sealed class PlaceOrderCommandHandler(
             return new PlaceOrderResult(OrderDto.From(existing), Created: false);
         }
 
-        var activeRules = await rules.ListAsync(new ActiveRiskRulesForUserSpec(userId), cancellationToken);
+        var activeRules = await rules.ActiveAsync(userId, cancellationToken);
         var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken,
             awaitingBroker: [.. open.Where(o => o.AwaitsBroker)], marketData: marketData);
