@@ -48,3 +48,21 @@ public sealed record RotatedWebhookSecret(Guid Id, string Secret, DateTime Previ
 
 /// <summary>The answer of <c>POST /notifications/webhooks/{id}/test</c>: whether a signed test event reached the endpoint.</summary>
 public sealed record WebhookTest(bool Delivered, int? StatusCode, string? Error, long DurationMs);
+
+/// <summary>
+/// The body of <c>POST /notifications/push-subscriptions</c>: the browser's <c>PushSubscription.toJSON()</c> as it gave it
+/// (<c>{endpoint, keys: {p256dh, auth}}</c>).
+/// </summary>
+public sealed record PushSubscriptionRequest(string Endpoint, PushSubscriptionKeys Keys);
+
+/// <summary>The browser's message encryption keys, base64url: its P-256 public key and its authentication secret.</summary>
+public sealed record PushSubscriptionKeys(string P256dh, string Auth);
+
+/// <summary>A subscribed browser as the API lists it: its push service endpoint, never its keys.</summary>
+public sealed record PushSubscription(Guid Id, string Endpoint, DateTime CreatedAt, DateTime? LastSuccessAt);
+
+/// <summary>The service's VAPID public key, the <c>applicationServerKey</c> a browser subscribes with.</summary>
+public sealed record PushPublicKey(string PublicKey);
+
+/// <summary>The body of <c>DELETE /notifications/push-subscriptions</c>: the subscription named by its endpoint.</summary>
+public sealed record PushUnsubscribeRequest(string Endpoint);

@@ -309,6 +309,23 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
     public Task DeleteWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"notifications/webhooks/{id}", null, cancellationToken);
 
+    public Task<PushPublicKey> GetPushPublicKeyAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PushPublicKey>(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", null, authenticated: true, cancellationToken);
+
+    public Task<List<PushSubscription>> ListPushSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<PushSubscription>>(HttpMethod.Get, "notifications/push-subscriptions", null, authenticated: true, cancellationToken);
+
+    /// <summary>Registers a browser's subscription; the same endpoint again replaces its keys.</summary>
+    public Task<PushSubscription> SubscribePushAsync(PushSubscriptionRequest subscription, CancellationToken cancellationToken = default) =>
+        SendAsync<PushSubscription>(HttpMethod.Post, "notifications/push-subscriptions", subscription, authenticated: true, cancellationToken);
+
+    /// <summary>Removes the subscription of this endpoint (what a browser knows of its own subscription).</summary>
+    public Task UnsubscribePushAsync(string endpoint, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, "notifications/push-subscriptions", new PushUnsubscribeRequest(endpoint), cancellationToken);
+
+    public Task DeletePushSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/push-subscriptions/{id}", null, cancellationToken);
+
     public Task<NotificationStats> GetNotificationStatsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<NotificationStats>(HttpMethod.Get, "notifications/stats", null, authenticated: true, cancellationToken);
 

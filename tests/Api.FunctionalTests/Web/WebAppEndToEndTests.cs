@@ -32,7 +32,10 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.SkipWhen(BrowserSession.UnavailableReason is not null, BrowserSession.UnavailableReason ?? string.Empty);
-        _service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", TestContext.Current.CancellationToken);
+        // The browser's push subscription points at a loopback stand-in for its push service (BrowserPushAsync).
+        _service = await ServiceProcess.StartAsync(
+            DatabaseProvider.Sqlite, $"Data Source={_database}", new Dictionary<string, string?> { ["Notifications:Webhooks:AllowLoopback"] = "true" },
+            TestContext.Current.CancellationToken);
         _browser = await BrowserSession.LaunchAsync();
     }
 
@@ -149,6 +152,8 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
+        await BrowserPushAsync(page, context, email);
+
         // Two-step sign-in: the secret is on the page only until a code confirms it, the recovery codes only until dismissed.
         await OpenAsync(page, "Security");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
@@ -202,6 +207,82 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByLabel("Code", Exact).FillAsync(recoveryCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
+    }
+
+    /// <summary>
+    /// Browser push from the Delivery settings page: the real push.js registers the real service worker and subscribes with the
+    /// service's VAPID key, and the subscription is stored through the API. Only <c>PushManager</c>'s subscription is a stand-in:
+    /// the browser's own push service (Google's, for Chromium) is out of reach here, so the stand-in makes a real P-256 key pair and
+    /// auth secret and an endpoint on loopback. A push delivered to the worker (DevTools' <c>ServiceWorker.deliverPushMessage</c>)
+    /// shows as a notification. Turning push off removes the row.
+    /// </summary>
+    private async Task BrowserPushAsync(IPage page, IBrowserContext context, string email)
+    {
+        const string WorkerScope = "/_content/RiskPlatform.Web/";
+        var origin = _service!.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await context.GrantPermissionsAsync(["notifications"], new() { Origin = origin });
+        await context.AddInitScriptAsync("""
+            (() => {
+              const encode = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+              let current = null;
+              PushManager.prototype.getSubscription = async () => current;
+              PushManager.prototype.subscribe = async options => {
+                const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+                const keys = { p256dh: encode(await crypto.subtle.exportKey('raw', pair.publicKey)), auth: encode(crypto.getRandomValues(new Uint8Array(16))) };
+                const endpoint = 'http://127.0.0.1:9/push/e2e-' + crypto.randomUUID();
+                window.pushKeyUsed = encode(options.applicationServerKey);
+                current = { endpoint, expirationTime: null, toJSON: () => ({ endpoint, expirationTime: null, keys }), unsubscribe: async () => { current = null; return true; } };
+                return current;
+              };
+            })();
+            """);
+        await page.GotoAsync(Url("/notifications/settings"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Delivery settings");
+        var state = page.GetByTestId("push-state");
+        await Expect(state).ToHaveAttributeAsync("data-state", "off");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on in this browser" }).ClickAsync();
+
+        await Expect(state).ToHaveAttributeAsync("data-state", "subscribed");
+        await Expect(page.GetByTestId("push-subscription")).ToContainTextAsync("127.0.0.1 (this browser)");
+        await BrowserSession.ScreenshotAsync(page, "10-browser-push");
+        using var api = new ApiClient(new HttpClient { BaseAddress = _service.BaseAddress });
+        await api.SignInAsync(email, Password);
+        var publicKey = (await api.GetAsync("/api/v1/notifications/push-subscriptions/vapid-public-key")).EnsureStatus(HttpStatusCode.OK).Body!["public_key"]!.GetValue<string>();
+        Assert.Equal(publicKey, await page.EvaluateAsync<string>("() => window.pushKeyUsed"));
+        var stored = (await api.GetAsync("/api/v1/notifications/push-subscriptions")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray();
+        Assert.StartsWith("http://127.0.0.1:9/push/e2e-", Assert.Single(stored)!["endpoint"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Url(WorkerScope + "push-sw.js"),
+            await page.EvaluateAsync<string>($"async () => (await navigator.serviceWorker.getRegistration('{WorkerScope}')).active.scriptURL"));
+
+        // What the service pushes, delivered to the real worker: it shows the notification.
+        var cdp = await context.NewCDPSessionAsync(page);
+        var registrationId = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, payload) =>
+        {
+            foreach (var registration in payload!.Value.GetProperty("registrations").EnumerateArray())
+            {
+                if (registration.GetProperty("scopeURL").GetString()!.EndsWith(WorkerScope, StringComparison.Ordinal))
+                {
+                    registrationId.TrySetResult(registration.GetProperty("registrationId").GetString()!);
+                }
+            }
+        };
+        await cdp.SendAsync("ServiceWorker.enable");
+        await cdp.SendAsync("ServiceWorker.deliverPushMessage", new()
+        {
+            ["origin"] = origin,
+            ["registrationId"] = await registrationId.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken),
+            ["data"] = """{"id":"0193c1a0-0000-7000-8000-0000000000e2","type":"risk_breach","priority":"urgent","title":"RiskPlatform: E2E push","body":"Shown by the worker.","created_at":"2026-12-06T12:00:00Z","url":"/notifications"}""",
+        });
+        var shown = await Eventually.ReturnsAsync(
+            () => page.EvaluateAsync<string[]>($"async () => (await (await navigator.serviceWorker.getRegistration('{WorkerScope}')).getNotifications()).map(n => n.title + ' | ' + n.body)"),
+            titles => titles.Length > 0, TimeSpan.FromSeconds(20), "the worker shows the pushed notification");
+        Assert.Equal(["RiskPlatform: E2E push | Shown by the worker."], shown);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off in this browser" }).ClickAsync();
+        await Expect(state).ToHaveAttributeAsync("data-state", "off");
+        Assert.Empty((await api.GetAsync("/api/v1/notifications/push-subscriptions")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray());
     }
 
     /// <summary>
