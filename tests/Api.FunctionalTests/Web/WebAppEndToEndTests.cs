@@ -176,15 +176,36 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByLabel("API secret", Exact).FillAsync(Secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
         var stepUp = page.GetByRole(AriaRole.Dialog);
+        var code = page.GetByLabel("Authenticator or recovery code", Exact);
         await Expect(stepUp).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Authenticator or recovery code", Exact)).ToBeFocusedAsync();
-        await page.GetByLabel("Authenticator or recovery code", Exact).FillAsync("000000");
+        await Expect(code).ToBeFocusedAsync();
+        // Escape closes it as Cancel does: the key is not added and the page says why.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(stepUp).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Not done: the code was not given.")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-key='Second key']")).ToHaveCountAsync(0);
+        await page.GetByLabel("Name", Exact).FillAsync("Second key");
+        await page.GetByLabel("API key", Exact).FillAsync("PKE2E0987654321");
+        await page.GetByLabel("API secret", Exact).FillAsync(Secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
+        await Expect(code).ToBeFocusedAsync();
+        // Tab and Shift+Tab stay inside the dialog: past either end, focus comes back in at the other.
+        var cancel = stepUp.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(cancel).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(code).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(cancel).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(code).ToBeFocusedAsync();
+        await code.FillAsync("000000");
         await stepUp.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Expect(stepUp.Locator(".field-error[data-field=code]")).ToHaveTextAsync("The code is not valid.");
         await BrowserSession.ScreenshotAsync(page, "09-step-up-wrong-code");
         // The step after the one that confirmed the authenticator: unused, and within the accepted drift.
-        await page.GetByLabel("Authenticator or recovery code", Exact)
-            .FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        await code.FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
         await stepUp.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Expect(stepUp).ToHaveCountAsync(0);
         await Expect(page.Locator("tr[data-key='Second key']")).ToBeVisibleAsync();

@@ -1,5 +1,7 @@
 using System.Net;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Web.Client;
 using RiskPlatform.Web.ComponentTests.Support;
@@ -93,6 +95,52 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     }
 
     [Fact]
+    public async Task Tab_PastTheLastControlOrBeforeTheFirst_LandsOnASentinelThatSendsFocusBackInside()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
+        var dialog = Render<MfaStepUpDialog>();
+        var form = Render<BrokerKeyForm>();
+        FillKey(form);
+        _ = form.Find("form").SubmitAsync();
+        dialog.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(dialog.Find("#step-up-code")));
+        // bUnit shows an element's reference id only in the render that captured it: read them before focus events re-render.
+        var code = ReferenceOf(dialog.Find("#step-up-code"));
+        var cancel = ReferenceOf(dialog.Button("Cancel"));
+        var controls = dialog.FindAll("[role=dialog] [tabindex], [role=dialog] input, [role=dialog] button");
+        Assert.Equal(["start", "step-up-code", "Confirm", "Cancel", "end"],
+            controls.Select(c => c.GetAttribute("data-sentinel") ?? (string.IsNullOrEmpty(c.Id) ? c.TextContent.Trim() : c.Id)));
+
+        await dialog.Find("[data-sentinel=end]").FocusAsync(new FocusEventArgs());
+        await dialog.Find("[data-sentinel=start]").FocusAsync(new FocusEventArgs());
+
+        var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: 3).Select(f => ((ElementReference)f.Arguments[0]!).Id);
+        Assert.Equal([code, code, cancel], focused);
+        Assert.NotNull(dialog.Find("[role=dialog]"));
+    }
+
+    [Fact]
+    public async Task Escape_ClosesTheDialogAsCancelDoes()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
+        var dialog = Render<MfaStepUpDialog>();
+        var form = Render<BrokerKeyForm>();
+        FillKey(form);
+        var submitted = form.Find("form").SubmitAsync();
+        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
+
+        await dialog.Find("#step-up-code").KeyDownAsync(new KeyboardEventArgs { Key = "a" });
+        Assert.NotNull(dialog.Find("[role=dialog]"));
+        await dialog.Find("#step-up-code").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+
+        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[role=dialog]")));
+        await submitted;
+        form.WaitForAssertion(() => Assert.Contains("Not done: the code was not given.", form.Find(".problem").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(Api.Requests, r => r.Path == "auth/mfa/step-up");
+    }
+
+    [Fact]
     public async Task SensitiveRequest_WithoutADialogOnScreen_EndsUndoneInsteadOfWaiting()
     {
         await SignedInAsync();
@@ -173,6 +221,9 @@ public sealed class MfaStepUpDialogTests : WebAppTest
         dialog.Find("#step-up-code").Change(code);
         await dialog.Find("[role=dialog] form").SubmitAsync();
     }
+
+    private static string ReferenceOf(AngleSharp.Dom.IElement element) =>
+        element.GetAttribute("blazor:elementReference") is { Length: > 0 } id ? id : throw new InvalidOperationException($"{element.OuterHtml} has no reference.");
 
     private static string? CodeOf(string? body) =>
         System.Text.Json.JsonDocument.Parse(body!).RootElement.GetProperty("code").GetString();
