@@ -32,10 +32,14 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.SkipWhen(BrowserSession.UnavailableReason is not null, BrowserSession.UnavailableReason ?? string.Empty);
-        // The browser's push subscription points at a loopback stand-in for its push service (BrowserPushAsync).
-        _service = await ServiceProcess.StartAsync(
-            DatabaseProvider.Sqlite, $"Data Source={_database}", new Dictionary<string, string?> { ["Notifications:Webhooks:AllowLoopback"] = "true" },
-            TestContext.Current.CancellationToken);
+        // The browser's push subscription points at a loopback stand-in for its push service (BrowserPushAsync); the inbox gets
+        // more than a page of test notifications (InfiniteScrollAsync).
+        var settings = new Dictionary<string, string?>
+        {
+            ["Notifications:Webhooks:AllowLoopback"] = "true",
+            ["Notifications:TestNotificationsPerHour"] = "100",
+        };
+        _service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", settings, TestContext.Current.CancellationToken);
         _browser = await BrowserSession.LaunchAsync();
     }
 
@@ -153,6 +157,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
         await BrowserPushAsync(page, context, email);
+        await InfiniteScrollAsync(page, email);
 
         // Two-step sign-in: the secret is on the page only until a code confirms it, the recovery codes only until dismissed.
         await OpenAsync(page, "Security");
@@ -304,6 +309,34 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn off in this browser" }).ClickAsync();
         await Expect(state).ToHaveAttributeAsync("data-state", "off");
         Assert.Empty((await api.GetAsync("/api/v1/notifications/push-subscriptions")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray());
+    }
+
+    /// <summary>
+    /// The inbox pages by 50: scrolling to the end of the list loads the older ones (scroll.js's observer, no button pressed)
+    /// until none are left. The test notifications are marked read afterwards so the badge stays as the rest of the scenario expects.
+    /// </summary>
+    private async Task InfiniteScrollAsync(IPage page, string email)
+    {
+        using var api = new ApiClient(new HttpClient { BaseAddress = _service!.BaseAddress });
+        await api.SignInAsync(email, Password);
+        for (var i = 0; i < 55; i++)
+        {
+            (await api.PostAsync("/api/v1/notifications/test", new { priority = "low" })).EnsureStatus(HttpStatusCode.Created);
+        }
+
+        var total = (await api.GetAsync("/api/v1/notifications?limit=200")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray().Count;
+        Assert.InRange(total, 56, 100);
+        await OpenAsync(page, "Notifications");
+        var items = page.GetByTestId("notification");
+        await Expect(items).ToHaveCountAsync(50);
+
+        await page.GetByTestId("list-end").ScrollIntoViewIfNeededAsync();
+
+        await Expect(items).ToHaveCountAsync(total);
+        await Expect(page.GetByTestId("list-end")).ToHaveCountAsync(0);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show older" }).CountAsync());
+        (await api.PutAsync("/api/v1/notifications/mark-all-read")).EnsureStatus(HttpStatusCode.OK);
+        await Expect(page.GetByTestId("unread-badge")).ToHaveCountAsync(0);
     }
 
     /// <summary>
