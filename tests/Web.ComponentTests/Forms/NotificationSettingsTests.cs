@@ -118,6 +118,34 @@ public sealed class NotificationSettingsTests : WebAppTest
     }
 
     [Fact]
+    public async Task Webhook_WithChosenTypes_RegistersOnlyThoseAndListsThem()
+    {
+        await SignedInAsync();
+        const string Listed = """
+            [{"id":"0193c1a0-0000-7000-8000-000000000d02","url":"https://hooks.example/fills","notification_types":["order_filled","risk_breach"],
+              "is_active":true,"consecutive_failures":0,"last_success_at":null,"disabled_at":null,"disabled_reason":null,"created_at":"2026-01-05T10:00:00Z"}]
+            """;
+        Api.On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, "[]")
+            .On(HttpMethod.Post, "notifications/webhooks", HttpStatusCode.Created,
+                $$"""{"id":"0193c1a0-0000-7000-8000-000000000d02","url":"https://hooks.example/fills","secret":"{{WebhookSecret}}"}""")
+            .On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, Listed);
+        var cut = Render<Webhooks>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#webhook-url")));
+
+        cut.Find("#webhook-url").Change("https://hooks.example/fills");
+        cut.Find("input[data-type=risk_breach]").Change(true);
+        cut.Find("input[data-type=stop_loss]").Change(true);
+        cut.Find("input[data-type=order_filled]").Change(true);
+        cut.Find("input[data-type=stop_loss]").Change(false);
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("order filled, risk breach;", cut.Find("[data-testid=webhook]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("""{"url":"https://hooks.example/fills","notification_types":["order_filled","risk_breach"]}""",
+            Api.Single(HttpMethod.Post, "notifications/webhooks").Body);
+        Assert.Empty(cut.FindAll("input[data-type]:checked"));
+    }
+
+    [Fact]
     public async Task Webhook_SendTest_SaysWhetherTheEndpointTookIt()
     {
         await SignedInAsync();
