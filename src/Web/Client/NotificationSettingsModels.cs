@@ -16,11 +16,22 @@ public sealed record NotificationPreference(
     bool QuietHoursEnabled,
     int? QuietStartHour,
     int? QuietEndHour,
-    string TimeZone);
+    string TimeZone,
+    int? DigestIntervalMinutes = null)
+{
+    /// <summary>Only email and sms collect notifications into digests.</summary>
+    public bool CanDigest => Channel is "email" or "sms";
+}
 
-/// <summary>The body of <c>PUT /notifications/preferences/{id}</c>: absent (null) fields keep their value.</summary>
+/// <summary>The body of <c>PUT /notifications/preferences/{id}</c>: absent (null) fields keep their value; a digest of 0 is off.</summary>
 public sealed record NotificationPreferenceChange(
-    bool? IsEnabled = null, bool? QuietHoursEnabled = null, int? QuietStartHour = null, int? QuietEndHour = null, string? TimeZone = null);
+    bool? IsEnabled = null,
+    bool? QuietHoursEnabled = null,
+    int? QuietStartHour = null,
+    int? QuietEndHour = null,
+    string? TimeZone = null,
+    string? MinPriority = null,
+    int? DigestIntervalMinutes = null);
 
 /// <summary>A verified (or waiting) email address or phone number of <c>/notifications/contacts</c>.</summary>
 public sealed record ContactPoint(Guid Id, string Channel, string Address, DateTime? VerifiedAt);
