@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using RiskPlatform.Web.Session;
 
 namespace RiskPlatform.Web.Client;
@@ -181,7 +182,7 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
     public Task DeleteRiskRuleAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"risk-rules/{id}", null, cancellationToken);
 
-    /// <summary>Replays the orders over stored daily bars with the caller's active rules and without; nothing is written.</summary>
+    /// <summary>Replays the orders over stored daily bars with the caller's active rules (or the form's drafts) and without; nothing is written.</summary>
     public async Task<BacktestAnswer> RunBacktestAsync(BacktestForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -192,6 +193,7 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
             AddField(content, "starting_cash", form.StartingCash?.ToString(CultureInfo.InvariantCulture));
             AddField(content, "from", form.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             AddField(content, "to", form.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            AddField(content, "rules", form.Rules is null ? null : JsonSerializer.Serialize(form.Rules, WireJson.Options));
             return content;
         };
         using var response = await ExchangeAsync(HttpMethod.Post, "risk-rules/backtest", upload, authenticated: true, cancellationToken);

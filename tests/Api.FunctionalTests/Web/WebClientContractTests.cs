@@ -84,6 +84,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(BacktestRun), "BacktestRunDto" },
         { typeof(BacktestCurvePoint), "BacktestCurvePointDto" },
         { typeof(BacktestJob), "BacktestJobDto" },
+        { typeof(BacktestDraftRule), "DraftRiskRule" },
     };
 
     public static TheoryData<string, string> Catalogs => new()
