@@ -27,6 +27,19 @@ public sealed class PushSubscriptionsTests : WebAppTest
     private void Browser(string permission, string? endpoint = null, bool supported = true) =>
         _push.Setup<BrowserPushState>("state").SetResult(new BrowserPushState(supported, permission, endpoint));
 
+    /// <summary>This browser not subscribed, no subscription listed, and the service's key ready for "Turn on".</summary>
+    private StubApi NotSubscribedYet()
+    {
+        Browser("default");
+        return Api.On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]")
+            .On(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", HttpStatusCode.OK, $$"""{"public_key":"{{VapidKey}}"}""");
+    }
+
+    /// <summary>The person allows notifications and the browser's push service gives this subscription.</summary>
+    private void BrowserSubscribesWhenAsked() =>
+        _push.Setup<BrowserPushSubscribed>("subscribe", VapidKey).SetResult(
+            new BrowserPushSubscribed("granted", new PushSubscriptionRequest(Endpoint, new PushSubscriptionKeys(P256dh, Auth))));
+
     private IRenderedComponent<PushSubscriptions> Rendered(string expectedState)
     {
         var cut = Render<PushSubscriptions>();
@@ -68,14 +81,11 @@ public sealed class PushSubscriptionsTests : WebAppTest
     public async Task TurnOn_SubscribesWithTheServicesKeyPostsTheBrowsersSubscriptionAndShowsThisBrowserSubscribed()
     {
         await SignedInAsync();
-        Browser("default");
-        Api.On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]")
-            .On(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", HttpStatusCode.OK, $$"""{"public_key":"{{VapidKey}}"}""")
+        NotSubscribedYet()
             .On(HttpMethod.Post, "notifications/push-subscriptions", HttpStatusCode.Created, Subscription("000000000e01", Endpoint))
             .On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK,
                 $"[{Subscription("000000000e01", Endpoint)},{Subscription("000000000e02", OtherEndpoint)}]");
-        _push.Setup<BrowserPushSubscribed>("subscribe", VapidKey).SetResult(
-            new BrowserPushSubscribed("granted", new PushSubscriptionRequest(Endpoint, new PushSubscriptionKeys(P256dh, Auth))));
+        BrowserSubscribesWhenAsked();
         var cut = Rendered("off");
 
         Browser("granted", Endpoint);
@@ -95,9 +105,7 @@ public sealed class PushSubscriptionsTests : WebAppTest
     public async Task TurnOn_WhenThePersonBlocksThePrompt_PostsNothingAndSaysTheyAreBlocked()
     {
         await SignedInAsync();
-        Browser("default");
-        Api.On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]")
-            .On(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", HttpStatusCode.OK, $$"""{"public_key":"{{VapidKey}}"}""")
+        NotSubscribedYet()
             .On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]");
         _push.Setup<BrowserPushSubscribed>("subscribe", VapidKey).SetResult(new BrowserPushSubscribed("denied", null));
         var cut = Rendered("off");
@@ -113,14 +121,11 @@ public sealed class PushSubscriptionsTests : WebAppTest
     public async Task TurnOn_WhenTheApiRefusesTheEndpoint_EndsTheBrowsersSubscriptionAndShowsWhy()
     {
         await SignedInAsync();
-        Browser("default");
-        Api.On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]")
-            .On(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", HttpStatusCode.OK, $$"""{"public_key":"{{VapidKey}}"}""")
+        NotSubscribedYet()
             .On(HttpMethod.Post, "notifications/push-subscriptions", HttpStatusCode.BadRequest,
                 """{"title":"One or more fields are invalid.","status":400,"errors":{"endpoint":["Push endpoints may not point at private or loopback addresses."]}}""")
             .On(HttpMethod.Get, "notifications/push-subscriptions", HttpStatusCode.OK, "[]");
-        _push.Setup<BrowserPushSubscribed>("subscribe", VapidKey).SetResult(
-            new BrowserPushSubscribed("granted", new PushSubscriptionRequest(Endpoint, new PushSubscriptionKeys(P256dh, Auth))));
+        BrowserSubscribesWhenAsked();
         var unsubscribe = _push.Setup<string?>("unsubscribe");
         unsubscribe.SetResult(Endpoint);
         var cut = Rendered("off");

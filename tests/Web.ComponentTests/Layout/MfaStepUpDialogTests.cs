@@ -73,20 +73,12 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     [Fact]
     public async Task AddBrokerKey_WhenTheCodeIsCancelled_LeavesTheKeyUnaddedAndSaysWhy()
     {
-        await SignedInAsync();
-        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
-        var dialog = Render<MfaStepUpDialog>();
-        var added = false;
-        var form = Render<BrokerKeyForm>(parameters => parameters.Add(f => f.OnAdded, _ => added = true));
+        var (dialog, form, submitted) = await KeyWaitingForACodeAsync();
 
-        FillKey(form);
-        var submitted = form.Find("form").SubmitAsync();
-        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
         dialog.Button("Cancel").Click();
         await submitted;
 
         Assert.Empty(dialog.FindAll("[role=dialog]"));
-        Assert.False(added);
         form.WaitForAssertion(() => Assert.Contains("Not done: the code was not given.", form.Find(".problem").TextContent, StringComparison.Ordinal));
         Assert.Contains("Nothing was changed", form.Find(".problem").TextContent, StringComparison.Ordinal);
         Assert.Single(Api.Requests, r => r.Path == "api-keys");
@@ -97,12 +89,7 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     [Fact]
     public async Task Tab_PastTheLastControlOrBeforeTheFirst_LandsOnASentinelThatSendsFocusBackInside()
     {
-        await SignedInAsync();
-        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
-        var dialog = Render<MfaStepUpDialog>();
-        var form = Render<BrokerKeyForm>();
-        FillKey(form);
-        _ = form.Find("form").SubmitAsync();
+        var (dialog, _, _) = await KeyWaitingForACodeAsync();
         dialog.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(dialog.Find("#step-up-code")));
         // bUnit shows an element's reference id only in the render that captured it: read them before focus events re-render.
         var code = ReferenceOf(dialog.Find("#step-up-code"));
@@ -122,13 +109,7 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     [Fact]
     public async Task Escape_ClosesTheDialogAsCancelDoes()
     {
-        await SignedInAsync();
-        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
-        var dialog = Render<MfaStepUpDialog>();
-        var form = Render<BrokerKeyForm>();
-        FillKey(form);
-        var submitted = form.Find("form").SubmitAsync();
-        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
+        var (dialog, form, submitted) = await KeyWaitingForACodeAsync();
 
         await dialog.Find("#step-up-code").KeyDownAsync(new KeyboardEventArgs { Key = "a" });
         Assert.NotNull(dialog.Find("[role=dialog]"));
@@ -208,6 +189,19 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     private static readonly Guid SecondKey = Guid.Parse("0193c1a0-0000-7000-8000-000000000012");
 
     private const string Secret = "sk-live-secret-0123456789";
+
+    /// <summary>A broker key submitted while the API wants a second factor: the dialog is open and the submit still waits on it.</summary>
+    private async Task<(IRenderedComponent<MfaStepUpDialog> Dialog, IRenderedComponent<BrokerKeyForm> Form, Task Submitted)> KeyWaitingForACodeAsync()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
+        var dialog = Render<MfaStepUpDialog>();
+        var form = Render<BrokerKeyForm>(parameters => parameters.Add(f => f.OnAdded, _ => Assert.Fail("The key was added without a code.")));
+        FillKey(form);
+        var submitted = form.Find("form").SubmitAsync();
+        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
+        return (dialog, form, submitted);
+    }
 
     private static void FillKey(IRenderedComponent<BrokerKeyForm> form)
     {
