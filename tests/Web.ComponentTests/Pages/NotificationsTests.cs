@@ -81,6 +81,23 @@ public sealed class NotificationsTests : WebAppTest
     }
 
     [Fact]
+    public async Task Filter_WithMorePagesAgain_WatchesTheNewListsEndWithANewObserver()
+    {
+        await SignedInAsync();
+        var scroll = JSInterop.SetupModule(ListEnd.ModulePath);
+        scroll.SetupModule("observe", _ => true).SetupVoid("dispose").SetVoidResult();
+        Api.On(HttpMethod.Get, "notifications?limit=50", HttpStatusCode.OK, Page(1, 50))
+            .On(HttpMethod.Get, "notifications?limit=50&priority=high", HttpStatusCode.OK, Page(1, 50));
+        var cut = Render<Notifications>();
+        cut.WaitForState(() => JSInterop.Invocations["observe"].Count == 1);
+
+        cut.Find("#filter-priority").Change("high");
+
+        cut.WaitForState(() => JSInterop.Invocations["observe"].Count == 2);
+        Assert.Single(JSInterop.Invocations["dispose"]);
+    }
+
+    [Fact]
     public async Task ClearRead_OnlyAfterConfirming_DeletesTheReadOnesAndSaysHowMany()
     {
         await SignedInAsync();
