@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Web.Browser;
 using RiskPlatform.Web.Client;
 using RiskPlatform.Web.Session;
 
@@ -28,6 +29,7 @@ public static class WebApp
         builder.Services.AddScoped<ApiSession>();
         builder.Services.AddScoped<MfaStepUpPrompt>();
         builder.Services.AddScoped<NotificationFeed>();
+        builder.Services.AddScoped<BrowserPush>();
         return builder;
     }
 

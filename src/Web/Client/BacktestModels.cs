@@ -4,7 +4,15 @@ namespace RiskPlatform.Web.Client;
 /// Wire shapes of <c>POST /risk-rules/backtest</c> (the parts the web app shows). The request goes as multipart/form-data: the
 /// orders as a CSV file, the other fields as form fields (<see cref="BacktestForm"/>).
 /// </summary>
-public sealed record BacktestForm(string OrdersCsv, decimal? StartingCash, DateOnly? From, DateOnly? To);
+public sealed record BacktestForm(
+    string OrdersCsv, decimal? StartingCash, DateOnly? From, DateOnly? To, IReadOnlyList<BacktestDraftRule>? Rules = null);
+
+/// <summary>
+/// A rule that is not stored, for a backtest: the creation shape without description and state. A backtest with drafts uses
+/// them instead of the account's active rules.
+/// </summary>
+public sealed record BacktestDraftRule(
+    string Name, string RuleType, decimal? ThresholdValue, string ThresholdUnit, string Action, IReadOnlyList<string> Symbols, RiskRuleParameters? Params);
 
 /// <summary>A small backtest answers at once (<see cref="Result"/>); a large one is a job to poll (<see cref="Job"/>).</summary>
 public sealed record BacktestAnswer(BacktestResult? Result, BacktestJob? Job);

@@ -16,11 +16,22 @@ public sealed record NotificationPreference(
     bool QuietHoursEnabled,
     int? QuietStartHour,
     int? QuietEndHour,
-    string TimeZone);
+    string TimeZone,
+    int? DigestIntervalMinutes = null)
+{
+    /// <summary>Only email and sms collect notifications into digests.</summary>
+    public bool CanDigest => Channel is "email" or "sms";
+}
 
-/// <summary>The body of <c>PUT /notifications/preferences/{id}</c>: absent (null) fields keep their value.</summary>
+/// <summary>The body of <c>PUT /notifications/preferences/{id}</c>: absent (null) fields keep their value; a digest of 0 is off.</summary>
 public sealed record NotificationPreferenceChange(
-    bool? IsEnabled = null, bool? QuietHoursEnabled = null, int? QuietStartHour = null, int? QuietEndHour = null, string? TimeZone = null);
+    bool? IsEnabled = null,
+    bool? QuietHoursEnabled = null,
+    int? QuietStartHour = null,
+    int? QuietEndHour = null,
+    string? TimeZone = null,
+    string? MinPriority = null,
+    int? DigestIntervalMinutes = null);
 
 /// <summary>A verified (or waiting) email address or phone number of <c>/notifications/contacts</c>.</summary>
 public sealed record ContactPoint(Guid Id, string Channel, string Address, DateTime? VerifiedAt);
@@ -48,3 +59,21 @@ public sealed record RotatedWebhookSecret(Guid Id, string Secret, DateTime Previ
 
 /// <summary>The answer of <c>POST /notifications/webhooks/{id}/test</c>: whether a signed test event reached the endpoint.</summary>
 public sealed record WebhookTest(bool Delivered, int? StatusCode, string? Error, long DurationMs);
+
+/// <summary>
+/// The body of <c>POST /notifications/push-subscriptions</c>: the browser's <c>PushSubscription.toJSON()</c> as it gave it
+/// (<c>{endpoint, keys: {p256dh, auth}}</c>).
+/// </summary>
+public sealed record PushSubscriptionRequest(string Endpoint, PushSubscriptionKeys Keys);
+
+/// <summary>The browser's message encryption keys, base64url: its P-256 public key and its authentication secret.</summary>
+public sealed record PushSubscriptionKeys(string P256dh, string Auth);
+
+/// <summary>A subscribed browser as the API lists it: its push service endpoint, never its keys.</summary>
+public sealed record PushSubscription(Guid Id, string Endpoint, DateTime CreatedAt, DateTime? LastSuccessAt);
+
+/// <summary>The service's VAPID public key, the <c>applicationServerKey</c> a browser subscribes with.</summary>
+public sealed record PushPublicKey(string PublicKey);
+
+/// <summary>The body of <c>DELETE /notifications/push-subscriptions</c>: the subscription named by its endpoint.</summary>
+public sealed record PushUnsubscribeRequest(string Endpoint);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using RiskPlatform.Web.Session;
 
 namespace RiskPlatform.Web.Client;
@@ -181,7 +182,7 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
     public Task DeleteRiskRuleAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"risk-rules/{id}", null, cancellationToken);
 
-    /// <summary>Replays the orders over stored daily bars with the caller's active rules and without; nothing is written.</summary>
+    /// <summary>Replays the orders over stored daily bars with the caller's active rules (or the form's drafts) and without; nothing is written.</summary>
     public async Task<BacktestAnswer> RunBacktestAsync(BacktestForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -192,6 +193,7 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
             AddField(content, "starting_cash", form.StartingCash?.ToString(CultureInfo.InvariantCulture));
             AddField(content, "from", form.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             AddField(content, "to", form.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            AddField(content, "rules", form.Rules is null ? null : JsonSerializer.Serialize(form.Rules, WireJson.Options));
             return content;
         };
         using var response = await ExchangeAsync(HttpMethod.Post, "risk-rules/backtest", upload, authenticated: true, cancellationToken);
@@ -308,6 +310,23 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
 
     public Task DeleteWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"notifications/webhooks/{id}", null, cancellationToken);
+
+    public Task<PushPublicKey> GetPushPublicKeyAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PushPublicKey>(HttpMethod.Get, "notifications/push-subscriptions/vapid-public-key", null, authenticated: true, cancellationToken);
+
+    public Task<List<PushSubscription>> ListPushSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<PushSubscription>>(HttpMethod.Get, "notifications/push-subscriptions", null, authenticated: true, cancellationToken);
+
+    /// <summary>Registers a browser's subscription; the same endpoint again replaces its keys.</summary>
+    public Task<PushSubscription> SubscribePushAsync(PushSubscriptionRequest subscription, CancellationToken cancellationToken = default) =>
+        SendAsync<PushSubscription>(HttpMethod.Post, "notifications/push-subscriptions", subscription, authenticated: true, cancellationToken);
+
+    /// <summary>Removes the subscription of this endpoint (what a browser knows of its own subscription).</summary>
+    public Task UnsubscribePushAsync(string endpoint, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, "notifications/push-subscriptions", new PushUnsubscribeRequest(endpoint), cancellationToken);
+
+    public Task DeletePushSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"notifications/push-subscriptions/{id}", null, cancellationToken);
 
     public Task<NotificationStats> GetNotificationStatsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<NotificationStats>(HttpMethod.Get, "notifications/stats", null, authenticated: true, cancellationToken);

@@ -32,7 +32,14 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.SkipWhen(BrowserSession.UnavailableReason is not null, BrowserSession.UnavailableReason ?? string.Empty);
-        _service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", TestContext.Current.CancellationToken);
+        // The browser's push subscription points at a loopback stand-in for its push service (BrowserPushAsync); the inbox gets
+        // more than a page of test notifications (InfiniteScrollAsync).
+        var settings = new Dictionary<string, string?>
+        {
+            ["Notifications:Webhooks:AllowLoopback"] = "true",
+            ["Notifications:TestNotificationsPerHour"] = "100",
+        };
+        _service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", settings, TestContext.Current.CancellationToken);
         _browser = await BrowserSession.LaunchAsync();
     }
 
@@ -149,6 +156,9 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
+        await BrowserPushAsync(page, context, email);
+        await InfiniteScrollAsync(page, email);
+
         // Two-step sign-in: the secret is on the page only until a code confirms it, the recovery codes only until dismissed.
         await OpenAsync(page, "Security");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
@@ -171,15 +181,36 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByLabel("API secret", Exact).FillAsync(Secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
         var stepUp = page.GetByRole(AriaRole.Dialog);
+        var code = page.GetByLabel("Authenticator or recovery code", Exact);
         await Expect(stepUp).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Authenticator or recovery code", Exact)).ToBeFocusedAsync();
-        await page.GetByLabel("Authenticator or recovery code", Exact).FillAsync("000000");
+        await Expect(code).ToBeFocusedAsync();
+        // Escape closes it as Cancel does: the key is not added and the page says why.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(stepUp).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Not done: the code was not given.")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-key='Second key']")).ToHaveCountAsync(0);
+        await page.GetByLabel("Name", Exact).FillAsync("Second key");
+        await page.GetByLabel("API key", Exact).FillAsync("PKE2E0987654321");
+        await page.GetByLabel("API secret", Exact).FillAsync(Secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
+        await Expect(code).ToBeFocusedAsync();
+        // Tab and Shift+Tab stay inside the dialog: past either end, focus comes back in at the other.
+        var cancel = stepUp.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(cancel).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(code).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(cancel).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(code).ToBeFocusedAsync();
+        await code.FillAsync("000000");
         await stepUp.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Expect(stepUp.Locator(".field-error[data-field=code]")).ToHaveTextAsync("The code is not valid.");
         await BrowserSession.ScreenshotAsync(page, "09-step-up-wrong-code");
         // The step after the one that confirmed the authenticator: unused, and within the accepted drift.
-        await page.GetByLabel("Authenticator or recovery code", Exact)
-            .FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        await code.FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
         await stepUp.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Expect(stepUp).ToHaveCountAsync(0);
         await Expect(page.Locator("tr[data-key='Second key']")).ToBeVisibleAsync();
@@ -202,6 +233,110 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await page.GetByLabel("Code", Exact).FillAsync(recoveryCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
+    }
+
+    /// <summary>
+    /// Browser push from the Delivery settings page: the real push.js registers the real service worker and subscribes with the
+    /// service's VAPID key, and the subscription is stored through the API. Only <c>PushManager</c>'s subscription is a stand-in:
+    /// the browser's own push service (Google's, for Chromium) is out of reach here, so the stand-in makes a real P-256 key pair and
+    /// auth secret and an endpoint on loopback. A push delivered to the worker (DevTools' <c>ServiceWorker.deliverPushMessage</c>)
+    /// shows as a notification. Turning push off removes the row.
+    /// </summary>
+    private async Task BrowserPushAsync(IPage page, IBrowserContext context, string email)
+    {
+        const string WorkerScope = "/_content/RiskPlatform.Web/";
+        var origin = _service!.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await context.GrantPermissionsAsync(["notifications"], new() { Origin = origin });
+        await context.AddInitScriptAsync("""
+            (() => {
+              const encode = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+              let current = null;
+              PushManager.prototype.getSubscription = async () => current;
+              PushManager.prototype.subscribe = async options => {
+                const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+                const keys = { p256dh: encode(await crypto.subtle.exportKey('raw', pair.publicKey)), auth: encode(crypto.getRandomValues(new Uint8Array(16))) };
+                const endpoint = 'http://127.0.0.1:9/push/e2e-' + crypto.randomUUID();
+                window.pushKeyUsed = encode(options.applicationServerKey);
+                current = { endpoint, expirationTime: null, toJSON: () => ({ endpoint, expirationTime: null, keys }), unsubscribe: async () => { current = null; return true; } };
+                return current;
+              };
+            })();
+            """);
+        await page.GotoAsync(Url("/notifications/settings"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Delivery settings");
+        var state = page.GetByTestId("push-state");
+        await Expect(state).ToHaveAttributeAsync("data-state", "off");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on in this browser" }).ClickAsync();
+
+        await Expect(state).ToHaveAttributeAsync("data-state", "subscribed");
+        await Expect(page.GetByTestId("push-subscription")).ToContainTextAsync("127.0.0.1 (this browser)");
+        await BrowserSession.ScreenshotAsync(page, "10-browser-push");
+        using var api = new ApiClient(new HttpClient { BaseAddress = _service.BaseAddress });
+        await api.SignInAsync(email, Password);
+        var publicKey = (await api.GetAsync("/api/v1/notifications/push-subscriptions/vapid-public-key")).EnsureStatus(HttpStatusCode.OK).Body!["public_key"]!.GetValue<string>();
+        Assert.Equal(publicKey, await page.EvaluateAsync<string>("() => window.pushKeyUsed"));
+        var stored = (await api.GetAsync("/api/v1/notifications/push-subscriptions")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray();
+        Assert.StartsWith("http://127.0.0.1:9/push/e2e-", Assert.Single(stored)!["endpoint"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Url(WorkerScope + "push-sw.js"),
+            await page.EvaluateAsync<string>($"async () => (await navigator.serviceWorker.getRegistration('{WorkerScope}')).active.scriptURL"));
+
+        // What the service pushes, delivered to the real worker: it shows the notification.
+        var cdp = await context.NewCDPSessionAsync(page);
+        var registrationId = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, payload) =>
+        {
+            foreach (var registration in payload!.Value.GetProperty("registrations").EnumerateArray())
+            {
+                if (registration.GetProperty("scopeURL").GetString()!.EndsWith(WorkerScope, StringComparison.Ordinal))
+                {
+                    registrationId.TrySetResult(registration.GetProperty("registrationId").GetString()!);
+                }
+            }
+        };
+        await cdp.SendAsync("ServiceWorker.enable");
+        await cdp.SendAsync("ServiceWorker.deliverPushMessage", new()
+        {
+            ["origin"] = origin,
+            ["registrationId"] = await registrationId.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken),
+            ["data"] = """{"id":"0193c1a0-0000-7000-8000-0000000000e2","type":"risk_breach","priority":"urgent","title":"RiskPlatform: E2E push","body":"Shown by the worker.","created_at":"2026-12-06T12:00:00Z","url":"/notifications"}""",
+        });
+        var shown = await Eventually.ReturnsAsync(
+            () => page.EvaluateAsync<string[]>($"async () => (await (await navigator.serviceWorker.getRegistration('{WorkerScope}')).getNotifications()).map(n => n.title + ' | ' + n.body)"),
+            titles => titles.Length > 0, TimeSpan.FromSeconds(20), "the worker shows the pushed notification");
+        Assert.Equal(["RiskPlatform: E2E push | Shown by the worker."], shown);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off in this browser" }).ClickAsync();
+        await Expect(state).ToHaveAttributeAsync("data-state", "off");
+        Assert.Empty((await api.GetAsync("/api/v1/notifications/push-subscriptions")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray());
+    }
+
+    /// <summary>
+    /// The inbox pages by 50: scrolling to the end of the list loads the older ones (scroll.js's observer, no button pressed)
+    /// until none are left. The test notifications are marked read afterwards so the badge stays as the rest of the scenario expects.
+    /// </summary>
+    private async Task InfiniteScrollAsync(IPage page, string email)
+    {
+        using var api = new ApiClient(new HttpClient { BaseAddress = _service!.BaseAddress });
+        await api.SignInAsync(email, Password);
+        for (var i = 0; i < 55; i++)
+        {
+            (await api.PostAsync("/api/v1/notifications/test", new { priority = "low" })).EnsureStatus(HttpStatusCode.Created);
+        }
+
+        var total = (await api.GetAsync("/api/v1/notifications?limit=200")).EnsureStatus(HttpStatusCode.OK).Body!.AsArray().Count;
+        Assert.InRange(total, 56, 100);
+        await OpenAsync(page, "Notifications");
+        var items = page.GetByTestId("notification");
+        await Expect(items).ToHaveCountAsync(50);
+
+        await page.GetByTestId("list-end").ScrollIntoViewIfNeededAsync();
+
+        await Expect(items).ToHaveCountAsync(total);
+        await Expect(page.GetByTestId("list-end")).ToHaveCountAsync(0);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show older" }).CountAsync());
+        (await api.PutAsync("/api/v1/notifications/mark-all-read")).EnsureStatus(HttpStatusCode.OK);
+        await Expect(page.GetByTestId("unread-badge")).ToHaveCountAsync(0);
     }
 
     /// <summary>

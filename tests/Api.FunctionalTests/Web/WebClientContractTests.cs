@@ -70,6 +70,11 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(RegisteredWebhook), "RegisteredWebhookDto" },
         { typeof(RotatedWebhookSecret), "RotatedWebhookSecretDto" },
         { typeof(WebhookTest), "WebhookTestResultDto" },
+        { typeof(PushSubscriptionRequest), "SubscribePushCommand" },
+        { typeof(PushSubscriptionKeys), "PushSubscriptionKeys" },
+        { typeof(PushSubscription), "PushSubscriptionDto" },
+        { typeof(PushPublicKey), "PushPublicKeyDto" },
+        { typeof(PushUnsubscribeRequest), "UnsubscribeRequest" },
         { typeof(BacktestResult), "BacktestResultDto" },
         { typeof(BacktestInputs), "BacktestInputsDto" },
         { typeof(BacktestRuleHits), "BacktestRuleDto" },
@@ -79,6 +84,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(BacktestRun), "BacktestRunDto" },
         { typeof(BacktestCurvePoint), "BacktestCurvePointDto" },
         { typeof(BacktestJob), "BacktestJobDto" },
+        { typeof(BacktestDraftRule), "DraftRiskRule" },
     };
 
     public static TheoryData<string, string> Catalogs => new()

@@ -46,6 +46,24 @@ public sealed class WebClientRoundTripTests(SqliteApiFixture fixture) : Function
     }
 
     [Fact]
+    public async Task Backtest_WithDraftRules_JudgesWithTheDraftsAndNamesABadDraftsField()
+    {
+        var client = await SignedInClientAsync();
+        await ImportBarsAsync();
+        const string Orders = "date,symbol,side,qty\n2025-03-03,AAPL,buy,10\n";
+        BacktestDraftRule Draft(decimal threshold) => new("Small orders only", "max_order_value", threshold, "dollars", "block", ["AAPL"], null);
+
+        var answer = await client.RunBacktestAsync(new BacktestForm(Orders, 100_000m, null, null, [Draft(500m)]), Ct);
+
+        Assert.Equal(("draft", 1), (answer.Result!.Inputs.RulesSource, answer.Result.Inputs.Rules));
+        Assert.Equal("blocked", answer.Result.Orders[0].Decision);
+        Assert.Equal("Small orders only", Assert.Single(answer.Result.Orders[0].Breaches).RuleName);
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() =>
+            client.RunBacktestAsync(new BacktestForm(Orders, 100_000m, null, null, [Draft(500m), Draft(0m)]), Ct));
+        Assert.NotEmpty(problem.For("rules[1].threshold_value"));
+    }
+
+    [Fact]
     public async Task Notifications_FiltersAndCursor_AreReadByTheApi()
     {
         var client = await SignedInClientAsync();

@@ -41,6 +41,54 @@ public sealed class NotificationSettingsTests : WebAppTest
     }
 
     [Fact]
+    public async Task Cell_MinPriorityAndDigest_AreSavedForThatRowOnlyAndShownInTheCell()
+    {
+        await SignedInAsync();
+        const string Row = "0193c1a0-0000-7000-8000-000000000001";
+        Api.On(HttpMethod.Get, "notifications/preferences", HttpStatusCode.OK,
+                $"[{Preference("000000000001", "order_filled", "email", true)},{Preference("000000000002", "order_filled", "in_app", true)}]")
+            .On(HttpMethod.Put, $"notifications/preferences/{Row}", HttpStatusCode.BadRequest,
+                """{"title":"One or more fields are invalid.","status":400,"errors":{"digest_interval_minutes":["'Digest Interval Minutes' must be between 0 (off) and 1440 minutes."]}}""")
+            .On(HttpMethod.Put, $"notifications/preferences/{Row}", HttpStatusCode.OK,
+                Preference("000000000001", "order_filled", "email", true).Replace("\"min_priority\":\"low\"", "\"min_priority\":\"high\"", StringComparison.Ordinal)
+                    .Replace("\"digest_interval_minutes\":null", "\"digest_interval_minutes\":60", StringComparison.Ordinal));
+        var cut = Render<PreferenceGrid>();
+        cut.WaitForAssertion(() => Assert.Equal("≥ low", cut.Find("[data-cell-detail='order_filled/email']").TextContent));
+
+        cut.Find("[data-cell-detail='order_filled/email']").Click();
+        cut.Find("#cell-min-priority").Change("high");
+        cut.Find("#cell-digest").Change("2000");
+        await cut.Find("[data-testid=cell-editor]").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Contains("1440 minutes", cut.Find("#cell-digest ~ .field-error").TextContent, StringComparison.Ordinal));
+        cut.Find("#cell-digest").Change("60");
+        await cut.Find("[data-testid=cell-editor]").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("≥ high, digest 60 min", cut.Find("[data-cell-detail='order_filled/email']").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=cell-editor]"));
+        Assert.Equal("≥ low", cut.Find("[data-cell-detail='order_filled/in_app']").TextContent);
+        Assert.Equal("""{"min_priority":"high","digest_interval_minutes":60}""", Api.Requests.Last(r => r.Method == HttpMethod.Put).Body);
+    }
+
+    [Fact]
+    public async Task Cell_OnAChannelWithoutDigests_OffersOnlyTheMinimumPriority()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Get, "notifications/preferences", HttpStatusCode.OK, $"[{Preference("000000000002", "risk_breach", "push", true)}]")
+            .On(HttpMethod.Put, "notifications/preferences/0193c1a0-0000-7000-8000-000000000002", HttpStatusCode.OK,
+                Preference("000000000002", "risk_breach", "push", true).Replace("\"min_priority\":\"low\"", "\"min_priority\":\"urgent\"", StringComparison.Ordinal));
+        var cut = Render<PreferenceGrid>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-cell-detail='risk_breach/push']")));
+
+        cut.Find("[data-cell-detail='risk_breach/push']").Click();
+        Assert.Empty(cut.FindAll("#cell-digest"));
+        cut.Find("#cell-min-priority").Change("urgent");
+        await cut.Find("[data-testid=cell-editor]").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("≥ urgent", cut.Find("[data-cell-detail='risk_breach/push']").TextContent));
+        Assert.Equal("""{"min_priority":"urgent"}""", Api.Single(HttpMethod.Put, "notifications/preferences/0193c1a0-0000-7000-8000-000000000002").Body);
+    }
+
+    [Fact]
     public async Task QuietHours_WithAnUnknownTimeZone_ShowsTheApiMessageBesideTheTimeZone()
     {
         await SignedInAsync();
@@ -115,6 +163,34 @@ public sealed class NotificationSettingsTests : WebAppTest
         Assert.Contains("https://hooks.example/rp", cut.Find("[data-testid=webhook]").TextContent, StringComparison.Ordinal);
         cut.Button("I have saved it").Click();
         Assert.DoesNotContain(WebhookSecret, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_WithChosenTypes_RegistersOnlyThoseAndListsThem()
+    {
+        await SignedInAsync();
+        const string Listed = """
+            [{"id":"0193c1a0-0000-7000-8000-000000000d02","url":"https://hooks.example/fills","notification_types":["order_filled","risk_breach"],
+              "is_active":true,"consecutive_failures":0,"last_success_at":null,"disabled_at":null,"disabled_reason":null,"created_at":"2026-01-05T10:00:00Z"}]
+            """;
+        Api.On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, "[]")
+            .On(HttpMethod.Post, "notifications/webhooks", HttpStatusCode.Created,
+                $$"""{"id":"0193c1a0-0000-7000-8000-000000000d02","url":"https://hooks.example/fills","secret":"{{WebhookSecret}}"}""")
+            .On(HttpMethod.Get, "notifications/webhooks", HttpStatusCode.OK, Listed);
+        var cut = Render<Webhooks>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#webhook-url")));
+
+        cut.Find("#webhook-url").Change("https://hooks.example/fills");
+        cut.Find("input[data-type=risk_breach]").Change(true);
+        cut.Find("input[data-type=stop_loss]").Change(true);
+        cut.Find("input[data-type=order_filled]").Change(true);
+        cut.Find("input[data-type=stop_loss]").Change(false);
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("order filled, risk breach;", cut.Find("[data-testid=webhook]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("""{"url":"https://hooks.example/fills","notification_types":["order_filled","risk_breach"]}""",
+            Api.Single(HttpMethod.Post, "notifications/webhooks").Body);
+        Assert.Empty(cut.FindAll("input[data-type]:checked"));
     }
 
     [Fact]

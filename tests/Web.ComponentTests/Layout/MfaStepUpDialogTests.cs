@@ -1,5 +1,7 @@
 using System.Net;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Web.Client;
 using RiskPlatform.Web.ComponentTests.Support;
@@ -71,25 +73,52 @@ public sealed class MfaStepUpDialogTests : WebAppTest
     [Fact]
     public async Task AddBrokerKey_WhenTheCodeIsCancelled_LeavesTheKeyUnaddedAndSaysWhy()
     {
-        await SignedInAsync();
-        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
-        var dialog = Render<MfaStepUpDialog>();
-        var added = false;
-        var form = Render<BrokerKeyForm>(parameters => parameters.Add(f => f.OnAdded, _ => added = true));
+        var (dialog, form, submitted) = await KeyWaitingForACodeAsync();
 
-        FillKey(form);
-        var submitted = form.Find("form").SubmitAsync();
-        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
         dialog.Button("Cancel").Click();
         await submitted;
 
         Assert.Empty(dialog.FindAll("[role=dialog]"));
-        Assert.False(added);
         form.WaitForAssertion(() => Assert.Contains("Not done: the code was not given.", form.Find(".problem").TextContent, StringComparison.Ordinal));
         Assert.Contains("Nothing was changed", form.Find(".problem").TextContent, StringComparison.Ordinal);
         Assert.Single(Api.Requests, r => r.Path == "api-keys");
         Assert.DoesNotContain(Api.Requests, r => r.Path == "auth/mfa/step-up");
         Assert.DoesNotContain(Secret, form.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tab_PastTheLastControlOrBeforeTheFirst_LandsOnASentinelThatSendsFocusBackInside()
+    {
+        var (dialog, _, _) = await KeyWaitingForACodeAsync();
+        dialog.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(dialog.Find("#step-up-code")));
+        // bUnit shows an element's reference id only in the render that captured it: read them before focus events re-render.
+        var code = ReferenceOf(dialog.Find("#step-up-code"));
+        var cancel = ReferenceOf(dialog.Button("Cancel"));
+        var controls = dialog.FindAll("[role=dialog] [tabindex], [role=dialog] input, [role=dialog] button");
+        Assert.Equal(["start", "step-up-code", "Confirm", "Cancel", "end"],
+            controls.Select(c => c.GetAttribute("data-sentinel") ?? (string.IsNullOrEmpty(c.Id) ? c.TextContent.Trim() : c.Id)));
+
+        await dialog.Find("[data-sentinel=end]").FocusAsync(new FocusEventArgs());
+        await dialog.Find("[data-sentinel=start]").FocusAsync(new FocusEventArgs());
+
+        var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: 3).Select(f => ((ElementReference)f.Arguments[0]!).Id);
+        Assert.Equal([code, code, cancel], focused);
+        Assert.NotNull(dialog.Find("[role=dialog]"));
+    }
+
+    [Fact]
+    public async Task Escape_ClosesTheDialogAsCancelDoes()
+    {
+        var (dialog, form, submitted) = await KeyWaitingForACodeAsync();
+
+        await dialog.Find("#step-up-code").KeyDownAsync(new KeyboardEventArgs { Key = "a" });
+        Assert.NotNull(dialog.Find("[role=dialog]"));
+        await dialog.Find("#step-up-code").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+
+        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[role=dialog]")));
+        await submitted;
+        form.WaitForAssertion(() => Assert.Contains("Not done: the code was not given.", form.Find(".problem").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(Api.Requests, r => r.Path == "auth/mfa/step-up");
     }
 
     [Fact]
@@ -161,6 +190,19 @@ public sealed class MfaStepUpDialogTests : WebAppTest
 
     private const string Secret = "sk-live-secret-0123456789";
 
+    /// <summary>A broker key submitted while the API wants a second factor: the dialog is open and the submit still waits on it.</summary>
+    private async Task<(IRenderedComponent<MfaStepUpDialog> Dialog, IRenderedComponent<BrokerKeyForm> Form, Task Submitted)> KeyWaitingForACodeAsync()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "api-keys", HttpStatusCode.Forbidden, MfaRequired);
+        var dialog = Render<MfaStepUpDialog>();
+        var form = Render<BrokerKeyForm>(parameters => parameters.Add(f => f.OnAdded, _ => Assert.Fail("The key was added without a code.")));
+        FillKey(form);
+        var submitted = form.Find("form").SubmitAsync();
+        dialog.WaitForAssertion(() => Assert.NotNull(dialog.Find("[role=dialog]")));
+        return (dialog, form, submitted);
+    }
+
     private static void FillKey(IRenderedComponent<BrokerKeyForm> form)
     {
         form.Find("#key-name").Change("Live");
@@ -173,6 +215,9 @@ public sealed class MfaStepUpDialogTests : WebAppTest
         dialog.Find("#step-up-code").Change(code);
         await dialog.Find("[role=dialog] form").SubmitAsync();
     }
+
+    private static string ReferenceOf(AngleSharp.Dom.IElement element) =>
+        element.GetAttribute("blazor:elementReference") is { Length: > 0 } id ? id : throw new InvalidOperationException($"{element.OuterHtml} has no reference.");
 
     private static string? CodeOf(string? body) =>
         System.Text.Json.JsonDocument.Parse(body!).RootElement.GetProperty("code").GetString();

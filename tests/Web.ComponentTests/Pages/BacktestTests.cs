@@ -53,6 +53,65 @@ public sealed class BacktestTests : WebAppTest
     }
 
     [Fact]
+    public async Task Run_WithDraftRules_SendsThemInsteadOfTheAccountsAndShowsAProblemBesideItsDraft()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.BadRequest, """
+                {"title":"One or more fields are invalid.","status":400,"errors":{"rules[1].threshold_value":["'Threshold Value' must be greater than '0'."]}}
+                """)
+            .On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.OK, Result.Replace("\"rules_source\":\"account\"", "\"rules_source\":\"draft\"", StringComparison.Ordinal));
+        var cut = Render<Backtest>();
+        cut.Find("#backtest-orders").Change("date,symbol,side,qty\n2026-01-05,AAPL,buy,5\n");
+        cut.FindAll("input[name=backtest-rules]")[1].Change(true);
+        Assert.True(cut.Button("Run backtest").HasAttribute("disabled"));
+
+        await AddDraftAsync(cut, "Cap orders", "max_order_value", "1000", "dollars", "AAPL");
+        await AddDraftAsync(cut, "Nothing allowed", "max_position_size", "0", "percent", "");
+        Assert.Equal(2, cut.FindAll("[data-testid=draft-rule]").Count);
+        Assert.Empty(Api.Requests); // drafts are not saved
+        await cut.Find("form.backtest-form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("must be greater than '0'", cut.FindAll("[data-testid=draft-rule]")[1].TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("must be greater", cut.Find("form.backtest-form .problem").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("must be greater", cut.FindAll("[data-testid=draft-rule]")[0].TextContent, StringComparison.Ordinal);
+        cut.Find("[aria-label='Remove draft 2']").Click();
+        await cut.Find("form.backtest-form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("With the draft rules", cut.FindAll("[data-testid=backtest-run]")[0].TextContent, StringComparison.Ordinal));
+        var upload = Api.Requests.Last().Body!;
+        Assert.Contains("name=rules", upload, StringComparison.Ordinal);
+        Assert.Contains("""[{"name":"Cap orders","rule_type":"max_order_value","threshold_value":1000,"threshold_unit":"dollars","action":"alert","symbols":["AAPL"]""",
+            upload, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing allowed", upload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithTheAccountsRules_SendsNoRulesField()
+    {
+        await SignedInAsync();
+        Api.On(HttpMethod.Post, "risk-rules/backtest", HttpStatusCode.OK, Result);
+        var cut = Render<Backtest>();
+        cut.FindAll("input[name=backtest-rules]")[1].Change(true);
+        await AddDraftAsync(cut, "Cap orders", "max_order_value", "1000", "dollars", "");
+        cut.FindAll("input[name=backtest-rules]")[0].Change(true);
+
+        await cut.Find("form.backtest-form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("With your rules", cut.FindAll("[data-testid=backtest-run]")[0].TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("name=rules", Api.Single(HttpMethod.Post, "risk-rules/backtest").Body!, StringComparison.Ordinal);
+    }
+
+    private static async Task AddDraftAsync(IRenderedComponent<Backtest> cut, string name, string type, string threshold, string unit, string symbols)
+    {
+        cut.Find("#rule-name").Change(name);
+        cut.Find("#rule-type").Change(type);
+        cut.Find("#rule-threshold").Change(threshold);
+        cut.Find("#rule-unit").Change(unit);
+        cut.Find("#rule-symbols").Change(symbols);
+        await cut.Find("form.rule-form").SubmitAsync();
+    }
+
+    [Fact]
     public async Task Run_WithBadOrders_ShowsEachProblemBesideTheOrders()
     {
         await SignedInAsync();

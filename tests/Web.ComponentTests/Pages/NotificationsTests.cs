@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Bunit;
 using RiskPlatform.Web.ComponentTests.Support;
+using Microsoft.JSInterop;
 using RiskPlatform.Web.Pages;
+using RiskPlatform.Web.Shared;
 
 namespace RiskPlatform.Web.ComponentTests.Pages;
 
@@ -47,6 +49,52 @@ public sealed class NotificationsTests : WebAppTest
 
         cut.WaitForAssertion(() => Assert.Equal(53, cut.FindAll("[data-testid=notification]").Count));
         Assert.False(cut.HasButton("Show older"));
+    }
+
+    [Fact]
+    public async Task ScrollingToTheEnd_LoadsOlderPagesThroughOneObserverAndStopsItWhenNoneAreLeft()
+    {
+        await SignedInAsync();
+        var scroll = JSInterop.SetupModule(ListEnd.ModulePath);
+        var observer = scroll.SetupModule("observe", _ => true);
+        observer.SetupVoid("dispose").SetVoidResult();
+        Api.On(HttpMethod.Get, "notifications?limit=50", HttpStatusCode.OK, Page(1, 50))
+            .On(HttpMethod.Get, $"notifications?limit=50&before={Id(50)}", HttpStatusCode.OK, Page(51, 50))
+            .On(HttpMethod.Get, $"notifications?limit=50&before={Id(100)}", HttpStatusCode.OK, Page(101, 2));
+        var cut = Render<Notifications>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("[data-testid=notification]").Count));
+        cut.WaitForState(() => JSInterop.Invocations["observe"].Count == 1);
+        var observed = JSInterop.Invocations["observe"][0];
+        observed.Arguments[0].ShouldBeElementReferenceTo(cut.Find("[data-testid=list-end]"));
+        var end = Assert.IsType<DotNetObjectReference<ListEnd>>(observed.Arguments[1]).Value;
+
+        await cut.InvokeAsync(end.EndVisibleAsync);
+        cut.WaitForAssertion(() => Assert.Equal(100, cut.FindAll("[data-testid=notification]").Count));
+        await cut.InvokeAsync(end.EndVisibleAsync);
+        cut.WaitForAssertion(() => Assert.Equal(102, cut.FindAll("[data-testid=notification]").Count));
+
+        Assert.Empty(cut.FindAll("[data-testid=list-end]"));
+        Assert.False(cut.HasButton("Show older"));
+        cut.WaitForAssertion(() => Assert.Single(JSInterop.Invocations["dispose"]));
+        Assert.Single(JSInterop.Invocations["observe"]);
+        Assert.Equal(3, Api.Requests.Count(r => r.Path.StartsWith("notifications?", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Filter_WithMorePagesAgain_WatchesTheNewListsEndWithANewObserver()
+    {
+        await SignedInAsync();
+        var scroll = JSInterop.SetupModule(ListEnd.ModulePath);
+        scroll.SetupModule("observe", _ => true).SetupVoid("dispose").SetVoidResult();
+        Api.On(HttpMethod.Get, "notifications?limit=50", HttpStatusCode.OK, Page(1, 50))
+            .On(HttpMethod.Get, "notifications?limit=50&priority=high", HttpStatusCode.OK, Page(1, 50));
+        var cut = Render<Notifications>();
+        cut.WaitForState(() => JSInterop.Invocations["observe"].Count == 1);
+
+        cut.Find("#filter-priority").Change("high");
+
+        cut.WaitForState(() => JSInterop.Invocations["observe"].Count == 2);
+        Assert.Single(JSInterop.Invocations["dispose"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Web.Browser;
 using RiskPlatform.Web.Client;
 using RiskPlatform.Web.Session;
 
@@ -26,6 +27,7 @@ public abstract class WebAppTest : BunitContext
             services.GetRequiredService<ApiSession>(),
             services.GetRequiredService<MfaStepUpPrompt>(),
             TimeProvider.System));
+        Services.AddScoped<BrowserPush>();
         Services.AddScoped<OfflineNotificationFeed>();
         Services.AddScoped<NotificationFeed>(services => services.GetRequiredService<OfflineNotificationFeed>());
     }
