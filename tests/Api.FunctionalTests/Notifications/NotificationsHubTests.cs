@@ -71,6 +71,27 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task Connection_WhenItsSignInsSpentRefreshTokenIsReplayed_IsClosedButTheSameUsersOtherSignInStaysConnected()
+    {
+        const string email = "replayed-refresh@example.com";
+        using var leaked = await SignedInAsync(email);
+        using var other = Fixture.CreateClient();
+        await other.SignInAsync(email, "Correct-Horse-42");
+        await using var leakedHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, leaked.AccessToken);
+        await using var otherHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, other.AccessToken);
+        using var anonymous = Fixture.CreateClient();
+        (await anonymous.PostAsync("/api/v1/auth/refresh", new { refresh_token = leaked.RefreshToken })).EnsureStatus(HttpStatusCode.OK);
+
+        // The spent token presented again revokes its family, and the family's connection (opened before the refresh) ends.
+        (await anonymous.PostAsync("/api/v1/auth/refresh", new { refresh_token = leaked.RefreshToken })).EnsureProblem(HttpStatusCode.Unauthorized);
+
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(leakedHub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
+            TimeSpan.FromSeconds(10), "the server closed the connection of the revoked token family");
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, otherHub.State);
+    }
+
+    [Fact]
     public async Task Push_WhenTwoUsersAreConnected_EachReceivesOnlyTheirOwnEventsInSnakeCase()
     {
         using var alice = await SignedInAsync();
