@@ -12,7 +12,8 @@ namespace RiskPlatform.Api.Infrastructure;
 /// EF Core command, per outgoing HTTP call and per broker call, and the <c>RiskPlatform</c> meter beside ASP.NET Core's,
 /// HttpClient's and the runtime's. Off unless an exporter is configured (<c>Telemetry:Console</c>, an OTLP endpoint in
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Telemetry:OtlpEndpoint</c>) or <c>Telemetry:Enabled</c> is set (instrumented, no
-/// exporter: for tests that attach their own): then no listener exists and the instruments cost nothing measurable.
+/// exporter: for tests that attach their own), or the Prometheus scrape endpoint is (<see cref="PrometheusScrapeEndpoint"/>):
+/// otherwise no listener exists and the instruments cost nothing measurable.
 /// </summary>
 internal static class Telemetry
 {
@@ -27,9 +28,15 @@ internal static class Telemetry
         var console = section.GetValue<bool>("Console");
         var otlpEndpoint = section["OtlpEndpoint"];
         var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (!console && !otlp && !section.GetValue<bool>("Enabled"))
+        var prometheus = PrometheusScrapeEndpoint.FromConfiguration(configuration);
+        if (!console && !otlp && prometheus is null && !section.GetValue<bool>("Enabled"))
         {
             return services;
+        }
+
+        if (prometheus is not null)
+        {
+            services.AddSingleton(prometheus);
         }
 
         var otel = services.AddOpenTelemetry()
@@ -56,6 +63,11 @@ internal static class Telemetry
                 {
                     metrics.AddConsoleExporter();
                 }
+
+                if (prometheus is not null)
+                {
+                    metrics.AddPrometheusExporter();
+                }
             });
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
@@ -67,5 +79,19 @@ internal static class Telemetry
         }
 
         return services;
+    }
+
+    /// <summary>The Prometheus scrape endpoint when configured (before authentication: the scrape port is what guards it).</summary>
+    public static WebApplication UseTelemetryScrapeEndpoint(this WebApplication app)
+    {
+        if (app.Services.GetService<PrometheusScrapeEndpoint>() is { } scrape)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(scrape.Serves);
+            app.Lifetime.ApplicationStarted.Register(() => scrape.WarnUnlessListening(
+                app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
+                app.Services.GetRequiredService<ILogger<PrometheusScrapeEndpoint>>()));
+        }
+
+        return app;
     }
 }
