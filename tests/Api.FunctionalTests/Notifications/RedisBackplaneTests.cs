@@ -82,11 +82,11 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
         await using var someoneElseOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, someoneElse.AccessToken);
 
         (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(HttpStatusCode.NoContent);
-        await UntilClosedAsync(laptopOnB, "instance B closed the connection of the sign-in that logged out on A");
+        await laptopOnB.WaitUntilClosedAsync("instance B closed the connection of the sign-in that logged out on A");
         Assert.Equal(HubConnectionState.Connected, phoneOnB.State);
 
         (await phone.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
-        await UntilClosedAsync(phoneOnB, "instance B closed the connections of the user who logged out everywhere on A");
+        await phoneOnB.WaitUntilClosedAsync("instance B closed the connections of the user who logged out everywhere on A");
         Assert.Equal(HubConnectionState.Connected, someoneElseOnB.State);
     }
 
@@ -111,9 +111,6 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
             TimeSpan.FromSeconds(15),
             "the probe's connection on the second instance closed by a sign-in ended on the first");
     }
-
-    private static Task UntilClosedAsync(NotificationHubClient hub, string because) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(hub.State), state => state == HubConnectionState.Disconnected, TimeSpan.FromSeconds(10), because);
 
     public ValueTask DisposeAsync()
     {

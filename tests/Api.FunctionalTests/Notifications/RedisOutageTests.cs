@@ -75,9 +75,7 @@ public sealed class RedisOutageTests : IDisposable
             // background, logged, and never holds up the answer.
             (await aliceOnLaptop.PostAsync("/api/v1/auth/logout", new { refresh_token = aliceOnLaptop.RefreshToken }).WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken))
                 .EnsureStatus(HttpStatusCode.NoContent);
-            await Eventually.ReturnsAsync(
-                () => Task.FromResult(laptopHub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
-                TimeSpan.FromSeconds(10), "this node closed the connection of the sign-in that logged out while Redis was down");
+            await laptopHub.WaitUntilClosedAsync("this node closed the connection of the sign-in that logged out while Redis was down");
             await Eventually.ReturnsAsync(
                 () => Task.FromResult(log.Contains("Could not tell the other nodes that")), logged => logged,
                 TimeSpan.FromSeconds(10), "the failed relay of the logout is logged");
