@@ -8,7 +8,8 @@ namespace RiskPlatform.Api.Infrastructure;
 /// <c>/metrics</c> in the Prometheus text format (<c>Telemetry:Prometheus:Enabled</c>, off by default), answered only on
 /// connections accepted on <c>Telemetry:Prometheus:Port</c>: a port of its own that the deployment lists in the service's
 /// URLs (e.g. <c>ASPNETCORE_URLS=http://+:8080;http://+:9464</c>) and keeps off the public network. The check is on the
-/// socket's local port, which a caller cannot choose by a header; on any other port <c>/metrics</c> is not served (404).
+/// socket's local port, which a caller cannot choose by a header; on any other port <c>/metrics</c> is not served (404), and
+/// the scrape port serves nothing else (404), so it is no second way into the API around whatever guards the public port.
 /// </summary>
 internal sealed partial class PrometheusScrapeEndpoint(int port)
 {
@@ -34,8 +35,9 @@ internal sealed partial class PrometheusScrapeEndpoint(int port)
                 [$"{SectionName}:Port must be a port number (1-65535) when {SectionName}:Enabled is true: /metrics is answered only on that port, which must not be reachable from the public network."]);
     }
 
-    public bool Serves(HttpContext context) =>
-        context.Connection.LocalPort == Port && context.Request.Path.Equals(Path, StringComparison.Ordinal);
+    public bool Serves(HttpContext context) => OnScrapePort(context) && context.Request.Path.Equals(Path, StringComparison.Ordinal);
+
+    public bool OnScrapePort(HttpContext context) => context.Connection.LocalPort == Port;
 
     /// <summary>Once the server listens: a warning when none of its addresses is on the scrape port (nothing could scrape).</summary>
     public void WarnUnlessListening(IServer server, ILogger logger)

@@ -81,12 +81,25 @@ internal static class Telemetry
         return services;
     }
 
-    /// <summary>The Prometheus scrape endpoint when configured (before authentication: the scrape port is what guards it).</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint when configured (before authentication: the scrape port is what guards it); every other
+    /// request on the scrape port ends in a 404.
+    /// </summary>
     public static WebApplication UseTelemetryScrapeEndpoint(this WebApplication app)
     {
         if (app.Services.GetService<PrometheusScrapeEndpoint>() is { } scrape)
         {
             app.UseOpenTelemetryPrometheusScrapingEndpoint(scrape.Serves);
+            app.Use((context, next) =>
+            {
+                if (!scrape.OnScrapePort(context))
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
             app.Lifetime.ApplicationStarted.Register(() => scrape.WarnUnlessListening(
                 app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
                 app.Services.GetRequiredService<ILogger<PrometheusScrapeEndpoint>>()));

@@ -18,7 +18,7 @@ public sealed class PrometheusScrapeTests : IDisposable
     private readonly string _database = SqliteTestFiles.NewPath("prometheus");
 
     [Fact]
-    public async Task Scrape_OnTheScrapePort_ShowsTheServicesOwnMetersWhileTheApiPortDoesNotServeIt()
+    public async Task Scrape_OnTheScrapePortOnly_ShowsTheServicesOwnMetersAndThatPortServesNothingElse()
     {
         var (apiPort, scrapePort) = (SmtpTestServer.FreePort(), SmtpTestServer.FreePort());
         await using var factory = new RiskPlatformApiFactory(
@@ -70,6 +70,11 @@ public sealed class PrometheusScrapeTests : IDisposable
         Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal); // ASP.NET Core's meter
         Assert.DoesNotContain("scraped-trader", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AAPL", text, StringComparison.Ordinal); // bounded labels: never a symbol or a user
+
+        // The scrape port serves nothing else: no second way into the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await scraper.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+        using var signIn = new ApiClient(Client(scrapePort));
+        Assert.Equal(HttpStatusCode.NotFound, (await signIn.PostAsync("/api/v1/auth/login", new { email = "scraped-trader@example.com", password = "Correct-Horse-42" })).Status);
 
         // The API's port never serves the scrape, whatever Host the caller claims.
         using var api = Client(apiPort);
