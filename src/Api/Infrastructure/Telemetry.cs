@@ -29,7 +29,8 @@ internal static class Telemetry
         var otlpEndpoint = section["OtlpEndpoint"];
         var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var prometheus = PrometheusScrapeEndpoint.FromConfiguration(configuration);
-        if (!console && !otlp && prometheus is null && !section.GetValue<bool>("Enabled"))
+        var traced = console || otlp || section.GetValue<bool>("Enabled");
+        if (!traced && prometheus is null)
         {
             return services;
         }
@@ -40,8 +41,11 @@ internal static class Telemetry
         }
 
         var otel = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(section["ServiceName"] ?? "riskplatform"))
-            .WithTracing(tracing =>
+            .ConfigureResource(resource => resource.AddService(section["ServiceName"] ?? "riskplatform"));
+        if (traced)
+        {
+            // Only when something reads spans: with the Prometheus scrape alone, no span is ever started.
+            otel.WithTracing(tracing =>
             {
                 tracing.AddSource(RiskPlatformTelemetry.Name)
                     .AddSource(OrleansSources)
@@ -52,23 +56,25 @@ internal static class Telemetry
                 {
                     tracing.AddConsoleExporter();
                 }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(RiskPlatformTelemetry.Name)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation();
-                if (console)
-                {
-                    metrics.AddConsoleExporter();
-                }
-
-                if (prometheus is not null)
-                {
-                    metrics.AddPrometheusExporter();
-                }
             });
+        }
+
+        otel.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(RiskPlatformTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation();
+            if (console)
+            {
+                metrics.AddConsoleExporter();
+            }
+
+            if (prometheus is not null)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
             otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));

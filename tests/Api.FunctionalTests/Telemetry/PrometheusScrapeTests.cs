@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using RiskPlatform.Api.FunctionalTests.ApiKeys;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
@@ -36,6 +38,7 @@ public sealed class PrometheusScrapeTests : IDisposable
             options.Listen(IPAddress.Loopback, scrapePort);
         });
         factory.StartServer();
+        Assert.Null(factory.Services.GetService<TracerProvider>()); // a scrape reads metrics only: no span is ever started
         using var feed = new ApiClient(Client(apiPort));
         await feed.SignInAsNewAdminAsync(factory.Services, RiskPlatformApiFactory.MarketFeedEmail, "Correct-Horse-42");
         using var trader = new ApiClient(Client(apiPort));
