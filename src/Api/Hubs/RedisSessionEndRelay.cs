@@ -58,7 +58,7 @@ internal sealed partial class RedisSessionEndRelay(
     }
 
     /// <summary>The message is "session:{id}" or "user:{id}": ids only, nothing that would help whoever reads the channel.</summary>
-    internal static string Message(string kind, Guid id) => $"{kind}:{id:D}";
+    private static string Message(string kind, Guid id) => $"{kind}:{id:D}";
 
     private void Publish(string kind, Guid id) => _ = Task.Run(() => PublishAsync(kind, id));
 
