@@ -144,6 +144,7 @@ app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequire
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTelemetryScrapeEndpoint();
 app.UseMiddleware<RequestLimits>();
 app.UseCors();
 app.UseAuthentication();

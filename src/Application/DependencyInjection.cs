@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<AuditWriter>();
         services.AddScoped<Auth.Common.SignInThrottle>();
         services.AddScoped<Auth.Common.SessionStarter>();
+        services.AddScoped<Auth.Common.EndedSessionConnections>();
         services.AddScoped<Auth.Common.VerificationEmail>();
         services.AddOptions<Auth.Common.AccountOptions>(); // bound to configuration by the host; defaults otherwise
         services.AddScoped<Auth.Common.MfaCodeCheck>();

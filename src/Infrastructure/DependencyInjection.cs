@@ -77,8 +77,8 @@ public static class DependencyInjection
         services.AddSingleton<ITotp, OtpNetTotp>();
         services.AddOptions<VaultOptions>()
             .Bind(configuration.GetSection(VaultOptions.SectionName))
-            .Validate(o => o.MaxKeysPerUser > 0 && o.ExpirySweepInterval > TimeSpan.Zero && o.RewrapBatchSize is > 0 and <= 1000,
-                "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000.")
+            .Validate(o => o.MaxKeysPerUser > 0 && o.ExpirySweepInterval > TimeSpan.Zero && o.RewrapBatchSize is > 0 and <= 1000 && o.RevokedKeysListed is >= 0 and <= 1000,
+                "Vault:MaxKeysPerUser and Vault:ExpirySweepInterval must be positive; Vault:RewrapBatchSize 1 to 1000; Vault:RevokedKeysListed 0 to 1000.")
             .ValidateOnStart();
         services.AddHostedService<ApiKeyExpirySweepService>();
         services.AddOptions<SignInRecordsPurgeOptions>()

@@ -101,7 +101,7 @@ public class PipelineOverheadBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Command")]
     public Task<Unit> Command_HandlerDirect() =>
-        new LogoutCommandHandler(_refreshTokens, _currentUser, _tokens, NoSessionConnections.Instance, new AfterCommitActions(NullLogger<AfterCommitActions>.Instance), new AuditScope(), TimeProvider.System)
+        new LogoutCommandHandler(_refreshTokens, _currentUser, _tokens, new EndedSessionConnections(NoSessionConnections.Instance, new AfterCommitActions(NullLogger<AfterCommitActions>.Instance)), new AuditScope(), TimeProvider.System)
             .Handle(Command, CancellationToken.None);
 
     [Benchmark]

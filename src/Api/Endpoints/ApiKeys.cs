@@ -25,7 +25,7 @@ internal sealed class ApiKeys : IEndpointGroup
             .WithDescription("The key and secret are encrypted at rest (AES-GCM under the active master key) and never returned: the response carries only key_hint and secret_hint. 409 api_key.name_taken when the name is taken, api_key.limit_reached at the per-user key limit.");
         group.MapGet("/", ListApiKeys)
             .WithSummary("The caller's broker API keys, newest first")
-            .WithDescription("Filters: broker, status. Revoked keys stay listed (status revoked, revoked_at set). No secret is ever returned.");
+            .WithDescription("Filters: broker, status. Without limit, every key that is not revoked and the most recently revoked ones (Vault:RevokedKeysListed, default 20; status revoked, revoked_at set). With limit (1-200) and offset, one page of every key the filters match, revoked ones included: ?status=revoked&limit=50&offset=50 walks all revoked keys. No secret is ever returned.");
         group.MapGet("/{id:guid}", GetApiKey)
             .WithSummary("One of the caller's API keys")
             .WithDescription("404 for an unknown id and for another user's key alike.");
@@ -56,8 +56,10 @@ internal sealed class ApiKeys : IEndpointGroup
         IMediator mediator,
         CancellationToken cancellationToken,
         [FromQuery(Name = "broker")] string? broker = null,
-        [FromQuery(Name = "status")] string? status = null) =>
-        TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(broker, status), cancellationToken));
+        [FromQuery(Name = "status")] string? status = null,
+        [FromQuery(Name = "limit")] int? limit = null,
+        [FromQuery(Name = "offset")] int? offset = null) =>
+        TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(broker, status, limit, offset), cancellationToken));
 
     public static async Task<Ok<ApiKeyDto>> GetApiKey(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetApiKeyQuery(id), cancellationToken));

@@ -11,7 +11,8 @@ namespace RiskPlatform.Api.Hubs;
 /// <summary>
 /// SignalR for the websocket channel: snake_case JSON like the HTTP API, users identified by <c>sub</c>, the SignalR
 /// pusher in place of the default null one, and the Redis backplane when <c>Redis:ConnectionString</c> is set (so a push
-/// from any instance reaches connections on every instance, and presence is shared in Redis). Pushes leave the request
+/// from any instance reaches connections on every instance, presence is shared in Redis, and an ended sign-in closes its
+/// connections on every instance through <see cref="RedisSessionEndRelay"/>). Pushes leave the request
 /// through <see cref="RealtimePushQueue"/>; <see cref="RealtimePushWorker"/> sends them.
 /// </summary>
 internal static class RealtimeNotifications
@@ -23,7 +24,6 @@ internal static class RealtimeNotifications
     public static IServiceCollection AddRealtimeNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SessionConnectionRegistry>();
-        services.AddSingleton<ISessionConnections>(sp => sp.GetRequiredService<SessionConnectionRegistry>());
         var signalR = services.AddSignalR().AddJsonProtocol(options => JsonDefaults.Apply(options.PayloadSerializerOptions));
         var redis = configuration[RedisConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(redis))
@@ -37,11 +37,15 @@ internal static class RealtimeNotifications
             });
             services.AddSingleton(_ => new RedisUserPresence(redis));
             services.AddSingleton<IUserPresence>(sp => sp.GetRequiredService<RedisUserPresence>());
+            services.AddSingleton<RedisSessionEndRelay>();
+            services.AddSingleton<ISessionConnections>(sp => sp.GetRequiredService<RedisSessionEndRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisSessionEndRelay>());
             services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>(RedisBackplaneHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         }
         else
         {
             services.AddSingleton<IUserPresence, InMemoryUserPresence>();
+            services.AddSingleton<ISessionConnections>(sp => sp.GetRequiredService<SessionConnectionRegistry>());
         }
 
         var capacity = configuration.GetValue(RealtimePushQueue.CapacityKey, RealtimePushQueue.DefaultCapacity);

@@ -7,8 +7,8 @@ namespace RiskPlatform.Api.Hubs;
 
 /// <summary>
 /// This node's hub connections by the <c>sid</c> (refresh-token family) of the token that opened them, so that a logout can
-/// abort them. Per node: with the Redis backplane, a connection held by another node is not closed here; it ends when its
-/// access token expires (the hub closes connections at token expiry), within <c>Jwt:AccessTokenMinutes</c>.
+/// abort them. On its own it is the <see cref="ISessionConnections"/> of a single node; with the Redis backplane,
+/// <see cref="RedisSessionEndRelay"/> closes here and tells the other nodes to close theirs from their own registry.
 /// </summary>
 internal sealed class SessionConnectionRegistry : ISessionConnections
 {

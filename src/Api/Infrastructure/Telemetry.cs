@@ -12,7 +12,8 @@ namespace RiskPlatform.Api.Infrastructure;
 /// EF Core command, per outgoing HTTP call and per broker call, and the <c>RiskPlatform</c> meter beside ASP.NET Core's,
 /// HttpClient's and the runtime's. Off unless an exporter is configured (<c>Telemetry:Console</c>, an OTLP endpoint in
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Telemetry:OtlpEndpoint</c>) or <c>Telemetry:Enabled</c> is set (instrumented, no
-/// exporter: for tests that attach their own): then no listener exists and the instruments cost nothing measurable.
+/// exporter: for tests that attach their own), or the Prometheus scrape endpoint is (<see cref="PrometheusScrapeEndpoint"/>):
+/// otherwise no listener exists and the instruments cost nothing measurable.
 /// </summary>
 internal static class Telemetry
 {
@@ -27,14 +28,24 @@ internal static class Telemetry
         var console = section.GetValue<bool>("Console");
         var otlpEndpoint = section["OtlpEndpoint"];
         var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (!console && !otlp && !section.GetValue<bool>("Enabled"))
+        var prometheus = PrometheusScrapeEndpoint.FromConfiguration(configuration);
+        var traced = console || otlp || section.GetValue<bool>("Enabled");
+        if (!traced && prometheus is null)
         {
             return services;
         }
 
+        if (prometheus is not null)
+        {
+            services.AddSingleton(prometheus);
+        }
+
         var otel = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(section["ServiceName"] ?? "riskplatform"))
-            .WithTracing(tracing =>
+            .ConfigureResource(resource => resource.AddService(section["ServiceName"] ?? "riskplatform"));
+        if (traced)
+        {
+            // Only when something reads spans: with the Prometheus scrape alone, no span is ever started.
+            otel.WithTracing(tracing =>
             {
                 tracing.AddSource(RiskPlatformTelemetry.Name)
                     .AddSource(OrleansSources)
@@ -45,18 +56,25 @@ internal static class Telemetry
                 {
                     tracing.AddConsoleExporter();
                 }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(RiskPlatformTelemetry.Name)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation();
-                if (console)
-                {
-                    metrics.AddConsoleExporter();
-                }
             });
+        }
+
+        otel.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(RiskPlatformTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation();
+            if (console)
+            {
+                metrics.AddConsoleExporter();
+            }
+
+            if (prometheus is not null)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
             otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
@@ -67,5 +85,32 @@ internal static class Telemetry
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The Prometheus scrape endpoint when configured (before authentication: the scrape port is what guards it); every other
+    /// request on the scrape port ends in a 404.
+    /// </summary>
+    public static WebApplication UseTelemetryScrapeEndpoint(this WebApplication app)
+    {
+        if (app.Services.GetService<PrometheusScrapeEndpoint>() is { } scrape)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(scrape.Serves);
+            app.Use((context, next) =>
+            {
+                if (!scrape.OnScrapePort(context))
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+            app.Lifetime.ApplicationStarted.Register(() => scrape.WarnUnlessListening(
+                app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
+                app.Services.GetRequiredService<ILogger<PrometheusScrapeEndpoint>>()));
+        }
+
+        return app;
     }
 }

@@ -4,7 +4,7 @@ using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
 
 namespace RiskPlatform.Api.FunctionalTests.ApiKeys;
 
-/// <summary>Bad input on the vault's update, rotate, create and audit-log endpoints: a 400 naming the field, and nothing changes.</summary>
+/// <summary>Bad input on the vault's update, rotate, create, list and audit-log endpoints: a 400 naming the field, and nothing changes.</summary>
 public abstract class ApiKeyBadInputTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
     /// <summary>Raw JSON bodies, so wrong JSON types can be sent as they are.</summary>
@@ -113,6 +113,21 @@ public abstract class ApiKeyBadInputTests(ApiFixture fixture) : FunctionalTest(f
         var id = IdOf(await CreateAsync(client, "key"));
 
         (await client.GetAsync($"{Route}/{id}/audit-logs?{query}")).EnsureValidationError(field);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("limit=10&offset=-1", "offset")]
+    [InlineData("limit=10&offset=abc", "offset")]
+    [InlineData("offset=20", "offset")]
+    [InlineData("status=deleted&limit=10", "status")]
+    public async Task List_WhenLimitOrOffsetIsBadOrOffsetComesWithoutLimit_Returns400NamingIt(string query, string field)
+    {
+        var client = await SignedInAsync();
+
+        (await client.GetAsync($"{Route}?{query}")).EnsureValidationError(field);
     }
 
     [Fact]

@@ -87,6 +87,10 @@ public sealed class NotificationHubClient : IAsyncDisposable
     public Task<IReadOnlyList<HubEvent>> WaitUntilAsync(Func<IReadOnlyList<HubEvent>, bool> condition, string because) =>
         Eventually.ReturnsAsync(() => Task.FromResult(Received), condition, TimeSpan.FromSeconds(10), because);
 
+    /// <summary>Waits (with a deadline, 10 s unless given) until the server has closed this connection.</summary>
+    public Task WaitUntilClosedAsync(string because, TimeSpan? timeout = null) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(State), state => state == HubConnectionState.Disconnected, timeout ?? TimeSpan.FromSeconds(10), because);
+
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }
 

@@ -21,9 +21,7 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         await using var hub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, shortLived);
         await using var control = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, user.AccessToken);
 
-        await Eventually.ReturnsAsync(
-            () => Task.FromResult(hub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
-            TimeSpan.FromSeconds(20), "the server closed the connection whose token expired");
+        await hub.WaitUntilClosedAsync("the server closed the connection whose token expired", TimeSpan.FromSeconds(20));
 
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, control.State);
     }
@@ -40,9 +38,7 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
 
         (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(System.Net.HttpStatusCode.NoContent);
 
-        await Eventually.ReturnsAsync(
-            () => Task.FromResult(laptopHub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
-            TimeSpan.FromSeconds(10), "the server closed the connection of the sign-in that logged out");
+        await laptopHub.WaitUntilClosedAsync("the server closed the connection of the sign-in that logged out");
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, phoneHub.State);
     }
 
@@ -62,11 +58,28 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
 
         foreach (var (hub, device) in new[] { (laptopHub, "laptop"), (phoneHub, "phone") })
         {
-            await Eventually.ReturnsAsync(
-                () => Task.FromResult(hub.State), state => state == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
-                TimeSpan.FromSeconds(10), $"the server closed the {device}'s connection");
+            await hub.WaitUntilClosedAsync($"the server closed the {device}'s connection");
         }
 
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, otherHub.State);
+    }
+
+    [Fact]
+    public async Task Connection_WhenItsSignInsSpentRefreshTokenIsReplayed_IsClosedButTheSameUsersOtherSignInStaysConnected()
+    {
+        const string email = "replayed-refresh@example.com";
+        using var leaked = await SignedInAsync(email);
+        using var other = Fixture.CreateClient();
+        await other.SignInAsync(email, "Correct-Horse-42");
+        await using var leakedHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, leaked.AccessToken);
+        await using var otherHub = await NotificationHubClient.ConnectAsync(Fixture.Factory.Server, other.AccessToken);
+        using var anonymous = Fixture.CreateClient();
+        (await anonymous.PostAsync("/api/v1/auth/refresh", new { refresh_token = leaked.RefreshToken })).EnsureStatus(HttpStatusCode.OK);
+
+        // The spent token presented again revokes its family, and the family's connection (opened before the refresh) ends.
+        (await anonymous.PostAsync("/api/v1/auth/refresh", new { refresh_token = leaked.RefreshToken })).EnsureProblem(HttpStatusCode.Unauthorized);
+
+        await leakedHub.WaitUntilClosedAsync("the server closed the connection of the revoked token family");
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, otherHub.State);
     }
 

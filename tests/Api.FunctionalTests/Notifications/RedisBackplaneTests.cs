@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.Hubs;
@@ -52,6 +54,62 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
         Assert.Equal(0, aliceEvents[0].Payload.GetProperty("unread_count").GetInt32()); // alice has no stored notification
         Assert.Equal("For alice", aliceEvents.Single(e => e.Name == "notification_received").Payload.GetProperty("title").GetString());
         Assert.Equal("For bob", Assert.Single(bobEvents).Payload.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task SignInsEndedOnInstanceA_CloseTheirConnectionsOnInstanceB()
+    {
+        if (RedisTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await using var redis = await RedisTestServer.StartAsync();
+        await using var instanceA = Instance(redis);
+        await using var instanceB = Instance(redis);
+        const string email = "signs-out-on-a@example.com";
+        using var laptop = new ApiClient(instanceA.CreateClient());
+        await laptop.SignInAsNewUserAsync(email, "Correct-Horse-42");
+        using var phone = new ApiClient(instanceA.CreateClient());
+        await phone.SignInAsync(email, "Correct-Horse-42");
+        using var someoneElse = new ApiClient(instanceA.CreateClient());
+        await someoneElse.SignInAsNewUserAsync("stays-on-b@example.com", "Correct-Horse-42");
+        await WaitUntilInstanceHearsEndedSignInsAsync(instanceA, instanceB);
+
+        // Instance B knows these sign-ins only from their access tokens: the sessions live in instance A's database.
+        await using var laptopOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, laptop.AccessToken);
+        await using var phoneOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, phone.AccessToken);
+        await using var someoneElseOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, someoneElse.AccessToken);
+
+        (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(HttpStatusCode.NoContent);
+        await laptopOnB.WaitUntilClosedAsync("instance B closed the connection of the sign-in that logged out on A");
+        Assert.Equal(HubConnectionState.Connected, phoneOnB.State);
+
+        (await phone.PostAsync("/api/v1/auth/logout-all")).EnsureStatus(HttpStatusCode.NoContent);
+        await phoneOnB.WaitUntilClosedAsync("instance B closed the connections of the user who logged out everywhere on A");
+        Assert.Equal(HubConnectionState.Connected, someoneElseOnB.State);
+    }
+
+    /// <summary>
+    /// Subscribing to ended sign-ins happens after start: end a throwaway sign-in on <paramref name="from"/> until its
+    /// connection on <paramref name="to"/> closes.
+    /// </summary>
+    private static async Task WaitUntilInstanceHearsEndedSignInsAsync(RiskPlatformApiFactory from, RiskPlatformApiFactory to)
+    {
+        var probeSession = Guid.NewGuid();
+        var token = from.Services.GetRequiredService<ITokenService>().CreateAccessToken(Guid.CreateVersion7(), "probe@example.com", "user", probeSession);
+        await using var probe = await NotificationHubClient.ConnectAsync(to.Server, token);
+        var sessions = from.Services.GetRequiredService<ISessionConnections>();
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                sessions.Close(probeSession);
+                await Task.Delay(200);
+                return probe.State;
+            },
+            state => state == HubConnectionState.Disconnected,
+            TimeSpan.FromSeconds(15),
+            "the probe's connection on the second instance closed by a sign-in ended on the first");
     }
 
     public ValueTask DisposeAsync()

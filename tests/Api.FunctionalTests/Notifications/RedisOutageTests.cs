@@ -29,15 +29,20 @@ public sealed class RedisOutageTests : IDisposable
         var running = redis;
         try
         {
+            var log = new CapturingLogSink();
             await using var factory = new RiskPlatformApiFactory(
                 DatabaseProvider.Sqlite,
                 $"Data Source={_database}",
-                new CapturingLogSink(),
+                log,
                 settings: new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
+            var email = $"alice-{Guid.NewGuid():N}@example.com";
             using var alice = new ApiClient(factory.CreateClient());
-            await alice.SignInAsNewUserAsync($"alice-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+            await alice.SignInAsNewUserAsync(email, "Correct-Horse-42");
+            using var aliceOnLaptop = new ApiClient(factory.CreateClient());
+            await aliceOnLaptop.SignInAsync(email, "Correct-Horse-42");
             using var anonymous = new ApiClient(factory.CreateClient());
             await using var hub = await NotificationHubClient.ConnectAsync(factory.Server, alice.AccessToken);
+            await using var laptopHub = await NotificationHubClient.ConnectAsync(factory.Server, aliceOnLaptop.AccessToken);
 
             // The backplane subscribes the user's channel just after the handshake: send until the first push lands.
             await ReceivesAPushAsync(alice, hub, "a push through the backplane before the outage");
@@ -65,6 +70,15 @@ public sealed class RedisOutageTests : IDisposable
                 .EnsureStatus(HttpStatusCode.OK);
             (await alice.PostAsync("/api/v1/trading/resume").WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken))
                 .EnsureStatus(HttpStatusCode.OK);
+
+            // Logging out too: this node closes the sign-in's connection at once; telling the other nodes fails in the
+            // background, logged, and never holds up the answer.
+            (await aliceOnLaptop.PostAsync("/api/v1/auth/logout", new { refresh_token = aliceOnLaptop.RefreshToken }).WaitAsync(AnswerDeadline, TestContext.Current.CancellationToken))
+                .EnsureStatus(HttpStatusCode.NoContent);
+            await laptopHub.WaitUntilClosedAsync("this node closed the connection of the sign-in that logged out while Redis was down");
+            await Eventually.ReturnsAsync(
+                () => Task.FromResult(log.Contains("Could not tell the other nodes that")), logged => logged,
+                TimeSpan.FromSeconds(10), "the failed relay of the logout is logged");
 
             running = await RedisTestServer.StartAsync(redis.Port);
 

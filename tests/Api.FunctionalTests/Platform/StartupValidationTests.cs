@@ -18,6 +18,7 @@ public sealed class StartupValidationTests
     [InlineData("Push:Vapid:PrivateKey", "", "Push:Vapid:PrivateKey")]
     [InlineData("Push:Vapid:PrivateKey", TestSecrets.OtherVapidPrivateKey, "not one P-256 key pair")]
     [InlineData("Push:Vapid:Subject", "ops@example.com", "Push:Vapid:Subject")]
+    [InlineData("Telemetry:Prometheus:Enabled", "true", "Telemetry:Prometheus:Port")]
     public async Task Start_WhenACriticalOptionIsInvalid_FailsNamingItBeforeCreatingOrMigratingTheDatabase(string setting, string value, string named)
     {
         var path = Path.Combine(Path.GetTempPath(), $"riskplatform-startup-{Guid.NewGuid():N}.db");

@@ -65,7 +65,7 @@ public sealed class AuthThroughPipelineTests
     }
 
     [Fact]
-    public async Task Refresh_WhenASpentTokenIsReused_CommitsTheFamilyRevocationWithADeniedRow()
+    public async Task Refresh_WhenASpentTokenIsReused_CommitsTheFamilyRevocationWithADeniedRowThenClosesItsConnections()
     {
         var fixture = new AuthFixture();
         var user = fixture.AddUser();
@@ -80,6 +80,7 @@ public sealed class AuthThroughPipelineTests
         Assert.Equal(["begin", "save", "audit-row:Denied", "save", "commit", "dispose-transaction"], UnitOfWorkEvents(host));
         var row = Assert.Single(host.AuditRows);
         Assert.Equal(("RefreshAccessToken", "refresh_token_reused", user.Id, family), (row.Action, row.ErrorCode, row.UserId, row.ResourceId));
+        fixture.SessionConnections.Received(1).Close(family);
     }
 
     private static PipelineHost Host(AuthFixture fixture, bool signedIn = true)
@@ -95,6 +96,7 @@ public sealed class AuthThroughPipelineTests
             services.AddSingleton(fixture.Totp);
             services.AddSingleton(fixture.PasswordHasher);
             services.AddSingleton(fixture.Tokens);
+            services.AddSingleton(fixture.SessionConnections);
             services.AddSingleton(fixture.TransactionLock);
             services.AddSingleton<TimeProvider>(fixture.Time);
         });

@@ -80,6 +80,9 @@ public sealed class AuthFixture
 
     public ITokenService Tokens { get; } = Substitute.For<ITokenService>();
 
+    /// <summary>The hub connections of ended sign-ins: what a command asked to close.</summary>
+    public ISessionConnections SessionConnections { get; } = Substitute.For<ISessionConnections>();
+
     public IRequestContext RequestContext { get; } = Substitute.For<IRequestContext>();
 
     public AuditScope Audit { get; } = new();
@@ -157,5 +160,5 @@ public sealed class AuthFixture
     internal ChangeUserRoleCommandHandler ChangeUserRoleHandler() => new(UserRepository, Audit, DependencyInjection.CreateMappingConfig());
 
     internal RefreshAccessTokenCommandHandler RefreshHandler() =>
-        new(RefreshTokenRepository, UserRepository, Tokens, Audit, Time);
+        new(RefreshTokenRepository, UserRepository, Tokens, new EndedSessionConnections(SessionConnections, Substitute.For<IAfterCommitActions>()), Audit, Time);
 }

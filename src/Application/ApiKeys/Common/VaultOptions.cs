@@ -8,6 +8,12 @@ public sealed class VaultOptions
     /// <summary>Non-revoked keys a user may hold.</summary>
     public int MaxKeysPerUser { get; set; } = 25;
 
+    /// <summary>
+    /// Revoked keys in the unpaged <c>GET /api-keys</c> (the most recently revoked); the others are reached with
+    /// <c>?status=revoked&amp;limit=…&amp;offset=…</c>. Zero leaves revoked keys out of the unpaged list.
+    /// </summary>
+    public int RevokedKeysListed { get; set; } = 20;
+
     /// <summary>How often the background sweep marks expired keys and raises expiry notices.</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -1,14 +1,16 @@
 namespace RiskPlatform.Application.Common.Interfaces;
 
 /// <summary>
-/// The real-time connections a sign-in (a refresh-token family, the access token's <c>sid</c>) has open on this node.
-/// Logout closes them (logout everywhere, all of a user's); connections on other nodes close when their access token expires.
+/// The real-time connections a sign-in (a refresh-token family, the access token's <c>sid</c>) has open. Ending a sign-in
+/// (logout, a leaked family revoked) closes its connections, logout everywhere all of a user's: on this node at once, and
+/// on every other node through the backplane when there is one. Neither method waits for the network or throws because
+/// the backplane is down: a node the message does not reach closes the connections when their access token expires.
 /// </summary>
 public interface ISessionConnections
 {
-    /// <summary>Closes this node's connections of <paramref name="sessionId"/>; returns how many.</summary>
+    /// <summary>Closes the connections of <paramref name="sessionId"/> on every node; returns how many were on this one.</summary>
     int Close(Guid sessionId);
 
-    /// <summary>Closes this node's connections of every sign-in of <paramref name="userId"/>; returns how many.</summary>
+    /// <summary>Closes the connections of every sign-in of <paramref name="userId"/> on every node; returns how many were on this one.</summary>
     int CloseAllOf(Guid userId);
 }

@@ -12,6 +12,13 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, int> ValidOffset<T>(this IRuleBuilder<T, int> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("offset must be zero or more.");
 
+    /// <summary>An optional limit: absent passes (the query then decides what an unpaged answer holds).</summary>
+    public static IRuleBuilderOptions<T, int?> ValidLimit<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1, PageRequest.MaxLimit).WithMessage($"limit must be between 1 and {PageRequest.MaxLimit}.");
+
+    public static IRuleBuilderOptions<T, int?> ValidOffset<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.GreaterThanOrEqualTo(0).WithMessage("offset must be zero or more.");
+
     /// <summary>
     /// An IANA time zone id (surrounding blanks ignored, as the aggregates trim) that this machine's time-zone database
     /// knows; Windows ids ("Eastern Standard Time"), which the runtime also resolves, are refused so what is stored is

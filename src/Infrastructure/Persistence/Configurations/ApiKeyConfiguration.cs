@@ -40,6 +40,10 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         // Names are unique among a user's keys that are not revoked (this index also serves the per-user list and limit).
         builder.HasIndex(k => new { k.UserId, k.Name }, "ux_api_keys_user_live_name").IsUnique().HasFilter(NotRevokedFilter);
 
+        // The key list: a user's keys, and the user's most recently revoked ones by revoked_at (the other indexes on
+        // user_id are filtered and cannot serve revoked rows).
+        builder.HasIndex(k => new { k.UserId, k.RevokedAt }, "ix_api_keys_user_revoked_at");
+
         // The rewrap command finds rows on an old master key version.
         builder.HasIndex(k => k.MasterKeyVersion, "ix_api_keys_master_key_version");
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Domain.ApiKeys;
+using static RiskPlatform.Application.Common.Validation.ValidationRules;
 
 namespace RiskPlatform.Application.ApiKeys.Queries.ListApiKeys;
 
@@ -12,5 +13,9 @@ internal sealed class ListApiKeysQueryValidator : AbstractValidator<ListApiKeysQ
             .WithMessage($"broker must be one of: {WireEnum.Names<Broker>()}.");
         RuleFor(q => q.Status).Must(s => s is null || WireEnum.TryParse<ApiKeyStatus>(s, out _))
             .WithMessage($"status must be one of: {WireEnum.Names<ApiKeyStatus>()}.");
+        RuleFor(q => q.Limit).ValidLimit();
+        RuleFor(q => q.Offset).ValidOffset();
+        RuleFor(q => q.Offset).Null().When(q => q.Limit is null)
+            .WithMessage("offset pages the list only together with limit.");
     }
 }

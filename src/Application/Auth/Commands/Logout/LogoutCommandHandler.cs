@@ -1,4 +1,5 @@
 using MediatR;
+using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
@@ -10,8 +11,7 @@ internal sealed class LogoutCommandHandler(
     IRepository<RefreshTokenEntity> refreshTokens,
     ICurrentUser currentUser,
     ITokenService tokens,
-    ISessionConnections sessionConnections,
-    IAfterCommitActions afterCommit,
+    EndedSessionConnections endedConnections,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<LogoutCommand, Unit>
 {
@@ -31,13 +31,7 @@ internal sealed class LogoutCommandHandler(
 
             audit.Target("refresh_token_family", presented.FamilyId);
 
-            // Once the revocation has committed, the sign-in's open real-time connections end too (on this node).
-            var familyId = presented.FamilyId;
-            afterCommit.Enqueue(_ =>
-            {
-                sessionConnections.Close(familyId);
-                return Task.CompletedTask;
-            });
+            endedConnections.CloseSession(presented.FamilyId);
         }
 
         audit.Describe("Signed out");

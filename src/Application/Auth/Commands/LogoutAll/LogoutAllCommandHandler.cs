@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
@@ -10,8 +11,7 @@ namespace RiskPlatform.Application.Auth.Commands.LogoutAll;
 internal sealed class LogoutAllCommandHandler(
     IRepository<RefreshTokenEntity> refreshTokens,
     ICurrentUser currentUser,
-    ISessionConnections sessionConnections,
-    IAfterCommitActions afterCommit,
+    EndedSessionConnections endedConnections,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<LogoutAllCommand, Unit>
 {
@@ -28,12 +28,7 @@ internal sealed class LogoutAllCommandHandler(
         audit.Target("user", userId).Describe(string.Create(
             CultureInfo.InvariantCulture, $"Signed out everywhere ({live.Select(t => t.FamilyId).Distinct().Count()} sign-ins ended)"));
 
-        // Once the revocation has committed, every open real-time connection of the user ends too (on this node).
-        afterCommit.Enqueue(_ =>
-        {
-            sessionConnections.CloseAllOf(userId);
-            return Task.CompletedTask;
-        });
+        endedConnections.CloseAllOf(userId);
         return Unit.Value;
     }
 }

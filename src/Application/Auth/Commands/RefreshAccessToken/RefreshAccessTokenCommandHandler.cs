@@ -14,6 +14,7 @@ internal sealed class RefreshAccessTokenCommandHandler(
     IRepository<RefreshTokenEntity> refreshTokens,
     IReadRepository<User> users,
     ITokenService tokens,
+    EndedSessionConnections endedConnections,
     AuditScope audit,
     TimeProvider timeProvider) : IRequestHandler<RefreshAccessTokenCommand, TokenResponse>
 {
@@ -31,6 +32,8 @@ internal sealed class RefreshAccessTokenCommandHandler(
                 member.Revoke(now);
             }
 
+            // Whoever holds the family (the owner or a thief) loses its open real-time connections too.
+            endedConnections.CloseSession(presented.FamilyId);
             audit.Describe("Spent refresh token presented again; token family revoked");
             throw new UnauthorizedException("refresh_token_reused", "The refresh token is invalid or expired.", persistChanges: true);
         }

@@ -157,6 +157,8 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex(new[] { "MasterKeyVersion" }, "ix_api_keys_master_key_version");
 
+                    b.HasIndex(new[] { "UserId", "RevokedAt" }, "ix_api_keys_user_revoked_at");
+
                     b.HasIndex(new[] { "UserId", "Broker" }, "ux_api_keys_user_broker_default")
                         .IsUnique()
                         .HasFilter("is_default = '1'");
