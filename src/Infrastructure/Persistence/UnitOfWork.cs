@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
@@ -16,26 +17,38 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// On SQLite a command running on its account's actor begins its transaction only at its first write (a save, or a lock other
 /// than the trading lock): its reads run beside other writers instead of holding the process's one write transaction, which
 /// is safe because the actor is the one writer of the account they read (docs/decisions/018).
+/// A save that changes where a user's notifications go makes that user's actor forget them once it has committed
+/// (<see cref="NotificationRoutingRows"/>).
 /// </summary>
-internal sealed class UnitOfWork(
+internal sealed partial class UnitOfWork(
     RiskPlatformDbContext dbContext,
     DomainEventDispatcher dispatcher,
     SqliteWriteGate sqliteWriter,
     SqliteGroupSync groupSync,
-    AccountActorCall actorCall) : IUnitOfWork
+    AccountActorCall actorCall,
+    IAccountActors accountActors,
+    ILogger<UnitOfWork> logger) : IUnitOfWork
 {
     private const int MaxEventRounds = 10;
 
     /// <summary>The running command's transaction, from its begin until its commit, rollback or disposal.</summary>
     private CommandTransaction? _command;
 
+    /// <summary>Users whose notification routing this scope changed and has not committed yet.</summary>
+    private readonly HashSet<Guid> _routingChanged = [];
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         await ResumeAsync(cancellationToken);
         await DispatchDomainEventsAsync(cancellationToken);
+        NotificationRoutingRows.CollectChangedUsers(dbContext.ChangeTracker, _routingChanged);
         try
         {
             await dbContext.SaveChangesAsync(cancellationToken);
+            if (dbContext.Database.CurrentTransaction is null)
+            {
+                await RoutingCommittedAsync();
+            }
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -82,6 +95,32 @@ internal sealed class UnitOfWork(
     public Task ResumeAsync(CancellationToken cancellationToken) => _command?.ResumeAsync(cancellationToken) ?? Task.CompletedTask;
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
+
+    /// <summary>
+    /// After a commit: the actors of the users whose notification routing it changed forget what they remember. A failure is
+    /// logged, not thrown (the commit stands); that actor then routes by what it remembered until its activation ends.
+    /// </summary>
+    private async Task RoutingCommittedAsync()
+    {
+        foreach (var userId in _routingChanged)
+        {
+            try
+            {
+                await accountActors.ForgetAsync(userId, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // The commit has happened; the caller must still get its answer.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogForgetFailed(logger, userId, exception);
+            }
+        }
+
+        _routingChanged.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The account actor of {UserId} could not be told that its notification routing changed")]
+    private static partial void LogForgetFailed(ILogger logger, Guid userId, Exception exception);
 
     private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {
@@ -162,6 +201,7 @@ internal sealed class UnitOfWork(
             }
 
             await groupSync.WaitDurableAsync();
+            await owner.RoutingCommittedAsync();
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken)
@@ -188,6 +228,7 @@ internal sealed class UnitOfWork(
             finally
             {
                 await EndCurrentAsync();
+                owner._routingChanged.Clear();
                 owner._command = null;
             }
         }

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Api.FunctionalTests.Notifications;
+using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Infrastructure.Persistence;
 
@@ -49,6 +51,32 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         (await client.PutAsync($"/api/v1/risk-rules/{ruleId}", new { threshold_value = 25m })).EnsureStatus(HttpStatusCode.OK);
         (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.UnprocessableEntity);
         (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(4m))).EnsureStatus(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task OrderNotifications_AreRoutedByWhatTheActorRemembers_UntilASettingsChangeCommits()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        var preferenceId = (await client.PostAsync(
+                "/api/v1/notifications/preferences", new { notification_type = "order_filled", channel = "websocket", is_enabled = true }))
+            .EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        Assert.True(await FillGoesToTheWebsocketAsync(client));
+
+        // Behind the service's back the websocket is switched off: the next fill is still routed by the remembered preference,
+        // which proves the order did not read the preferences again.
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<NotificationPreference>()
+                .Where(p => p.Id == preferenceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsEnabled, false), TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(await FillGoesToTheWebsocketAsync(client));
+
+        // A settings change through the service (any of the user's preferences) makes the actor forget once it committed.
+        (await client.PutAsync($"/api/v1/notifications/preferences/{preferenceId}", new { min_priority = "urgent" })).EnsureStatus(HttpStatusCode.OK);
+        Assert.False(await FillGoesToTheWebsocketAsync(client));
     }
 
     [Fact]
@@ -123,6 +151,18 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
 
             return response.EnsureStatus(HttpStatusCode.OK).Body!["max_quantity"]?.GetValue<decimal>();
         }
+    }
+
+    /// <summary>Places a one-share buy: whether its fill notification (the newest) got a websocket delivery row.</summary>
+    private async Task<bool> FillGoesToTheWebsocketAsync(ApiClient client)
+    {
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(1m))).EnsureStatus(HttpStatusCode.Created);
+        var fill = (await client.GetAsync("/api/v1/notifications?limit=100")).Array
+            .Where(n => n!["type"]!.GetValue<string>() == "order_filled")
+            .MaxBy(n => n!["created_at"]!.GetValue<DateTime>())!;
+        var id = fill["id"]!.GetValue<Guid>();
+        return await Fixture.CountAsync(
+            $"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)} AND channel = 'Websocket'") == 1;
     }
 
     private async Task SetThresholdBehindTheServicesBackAsync(Guid ruleId, decimal threshold)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Application.Notifications.Common;
@@ -111,6 +112,31 @@ public sealed class NotificationDispatcherTests
         Assert.Equal(_browsers.Select(b => (Guid?)b.Id), push.Select(d => d.PushSubscriptionId));
         Assert.All(push, d => Assert.Equal(DeliveryStatus.Pending, d.Status));
         Assert.All(push, d => Assert.Null(d.Recipient));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TwiceInOneScope_ReadsTheRecipientsRoutingOnce()
+    {
+        var dispatcher = Dispatcher();
+
+        await dispatcher.CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+        await dispatcher.CreateAsync(new NewNotification(_userId, NotificationType.OrderFilled, NotificationPriority.Low, "Filled", "Filled"), CancellationToken.None);
+
+        await _preferenceRepository.Received(1).ListAsync(Arg.Any<ISpecification<NotificationPreference>>(), Arg.Any<CancellationToken>());
+        await _endpointRepository.Received(1).ListAsync(Arg.Any<ISpecification<WebhookEndpoint>>(), Arg.Any<CancellationToken>());
+        await _browserRepository.Received(1).ListAsync(Arg.Any<ISpecification<PushSubscription>>(), Arg.Any<CancellationToken>());
+        Assert.Equal(2, _added.Count);
+    }
+
+    [Fact]
+    public async Task CreateAsync_AppliesOnlyThePreferencesOfTheNotificationsType()
+    {
+        _preferences.Add(NotificationPreference.Create(
+            _userId, NotificationType.OrderFilled, NotificationChannel.Websocket, NotificationPreferenceSettings.Default with { IsEnabled = false }));
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.Medium), CancellationToken.None);
+
+        Assert.Contains(_deliveries, d => d.Channel == NotificationChannel.Websocket);
     }
 
     [Fact]
@@ -282,5 +308,6 @@ public sealed class NotificationDispatcherTests
         _sms,
         new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),
         new NotificationPushQueue(_afterCommit, _pusher, Mapping, NullLogger<NotificationPushQueue>.Instance),
+        new AccountActorCall(),
         _time);
 }

@@ -66,12 +66,14 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
 
     /// <summary>
     /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account from the actor's memory when this scope runs on that
-    /// account's actor and may recall it (a read, or a command that leaves the part unchanged); otherwise (other parts of a
+    /// account's actor and may recall it (a read, a command that leaves the part unchanged, any call for a part forgotten at
+    /// the commit that changes it); otherwise (other parts of a
     /// command, other accounts, outside an actor) straight from <paramref name="load"/>.
     /// </summary>
     public Task<T> RecallAsync<T>(
         Guid accountUserId, string part, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, Func<T, bool>? keep = null) =>
-        Memory is { } memory && memory.AccountUserId == accountUserId && (_commandMayRecall is null || _commandMayRecall.Contains(part))
+        Memory is { } memory && memory.AccountUserId == accountUserId
+            && (_commandMayRecall is null || _commandMayRecall.Contains(part) || AccountMemoryPart.IsForgottenAtCommit(part))
             ? memory.RecallAsync(part, load, cancellationToken, keep)
             : load(cancellationToken);
 

@@ -84,7 +84,7 @@ public sealed class AccountMemory(Guid accountUserId)
         lock (_gate)
         {
             _generation++;
-            foreach (var part in _parts.Keys.Where(part => !leftUnchanged.Contains(part)).ToList())
+            foreach (var part in _parts.Keys.Where(part => !leftUnchanged.Contains(part) && !AccountMemoryPart.IsForgottenAtCommit(part)).ToList())
             {
                 _parts.Remove(part);
             }
@@ -119,4 +119,17 @@ public static class AccountMemoryPart
 
     /// <summary>The broker binding when it routes to the paper broker.</summary>
     public const string PaperBinding = "paper-binding";
+
+    /// <summary>
+    /// Where the user's notifications go: preferences, account address, webhook endpoints, browsers, verified contact points.
+    /// Its rows are changed by the user's settings and the delivery workers, not by the account's commands, so a command's end
+    /// does not drop it: every save that changes one of them makes the actor forget once it has committed.
+    /// </summary>
+    public const string NotificationRouting = "notification-routing";
+
+    /// <summary>
+    /// True for the parts dropped by the commit that changes their rows (wherever it runs), not by a command's end: every
+    /// command may recall them.
+    /// </summary>
+    public static bool IsForgottenAtCommit(string part) => part == NotificationRouting;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Common;
@@ -32,6 +33,7 @@ public sealed class NotificationDispatcher(
     ISmsAvailability smsAvailability,
     DeliveryCapCheck capCheck,
     NotificationPushQueue pushQueue,
+    AccountActorCall actorCall,
     TimeProvider timeProvider)
 {
     private readonly Dictionary<Guid, Recipient> _recipients = [];
@@ -85,15 +87,22 @@ public sealed class NotificationDispatcher(
     /// <summary>
     /// What decides where the user's notifications go: their preferences (of every type), account address, active webhook
     /// endpoints, subscribed browsers and verified contact points. Read once per scope and user, so the notifications one command
-    /// creates (an order's fill and its position change) share one read.
+    /// creates (an order's fill and its position change) share one read; on the user's account actor, from its memory
+    /// (<see cref="AccountMemoryPart.NotificationRouting"/>, forgotten by every commit that changes those rows).
     /// </summary>
     private async Task<Recipient> RecipientAsync(Guid userId, CancellationToken cancellationToken)
     {
-        if (_recipients.TryGetValue(userId, out var known))
+        if (!_recipients.TryGetValue(userId, out var recipient))
         {
-            return known;
+            recipient = await actorCall.RecallAsync(userId, AccountMemoryPart.NotificationRouting, token => LoadRecipientAsync(userId, token), cancellationToken);
+            _recipients[userId] = recipient;
         }
 
+        return recipient;
+    }
+
+    private async Task<Recipient> LoadRecipientAsync(Guid userId, CancellationToken cancellationToken)
+    {
         var userPreferences = await preferences.ListAsync(new NotificationPreferencesOfUserSpec(userId), cancellationToken);
         var emailAvailable = emailAvailability.IsConfigured;
         var account = emailAvailable ? await users.FirstOrDefaultAsync(new UserEmailSpec(userId), cancellationToken) : null;
@@ -111,9 +120,7 @@ public sealed class NotificationDispatcher(
             verified.Add(ContactPoint.KeyOf(NotificationChannel.Email, address));
         }
 
-        var recipient = new Recipient(userPreferences, account?.Address, endpoints, browsers, verified);
-        _recipients[userId] = recipient;
-        return recipient;
+        return new Recipient(userPreferences, account?.Address, endpoints, browsers, verified);
     }
 
     /// <summary>
@@ -149,6 +156,7 @@ public sealed class NotificationDispatcher(
         pushQueue.NotificationCreated(notice, pushNotification: true);
     }
 
+    /// <summary>Untracked rows that may be shared by the calls on the account's actor: read them, never change them.</summary>
     private sealed record Recipient(
         IReadOnlyList<NotificationPreference> Preferences,
         string? AccountEmail,
