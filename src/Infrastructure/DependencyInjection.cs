@@ -67,6 +67,7 @@ public static class DependencyInjection
         // Notifications: defaults that the email and real-time adapters replace (or reuse).
         services.TryAddSingleton<IEmailAvailability, SmtpAvailability>();
         services.TryAddSingleton<INotificationPusher, NullNotificationPusher>();
+        services.TryAddSingleton<IRealtimePresence, UnknownRealtimePresence>();
         services.TryAddSingleton<IPortfolioMarkPusher, NullPortfolioMarkPusher>();
 
         AddBrokers(services, configuration);

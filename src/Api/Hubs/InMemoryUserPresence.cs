@@ -1,9 +1,14 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Api.Hubs;
 
-/// <summary>Presence for a single instance: the connection ids per user, in memory.</summary>
-internal sealed class InMemoryUserPresence : IUserPresence
+/// <summary>
+/// Presence for a single instance: the connection ids per user, in memory. Without a backplane these are all the connections
+/// there are, so a user without one here is known to be offline (<see cref="IRealtimePresence"/>).
+/// </summary>
+internal sealed class InMemoryUserPresence : IUserPresence, IRealtimePresence
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _connections = new(StringComparer.Ordinal);
 
@@ -23,6 +28,9 @@ internal sealed class InMemoryUserPresence : IUserPresence
         return Task.CompletedTask;
     }
 
-    public Task<bool> IsConnectedAsync(string userId) =>
-        Task.FromResult(_connections.TryGetValue(userId, out var connections) && !connections.IsEmpty);
+    public Task<bool> IsConnectedAsync(string userId) => Task.FromResult(IsConnected(userId));
+
+    public bool IsKnownOffline(Guid userId) => !IsConnected(userId.ToString("D", CultureInfo.InvariantCulture));
+
+    private bool IsConnected(string userId) => _connections.TryGetValue(userId, out var connections) && !connections.IsEmpty;
 }

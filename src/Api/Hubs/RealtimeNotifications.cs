@@ -44,7 +44,12 @@ internal static class RealtimeNotifications
         }
         else
         {
-            services.AddSingleton<IUserPresence, InMemoryUserPresence>();
+            services.AddSingleton<InMemoryUserPresence>();
+            services.AddSingleton<IUserPresence>(sp => sp.GetRequiredService<InMemoryUserPresence>());
+
+            // One node, no backplane: a user without a connection here has none, and the create path can say so at once.
+            services.RemoveAll<IRealtimePresence>();
+            services.AddSingleton<IRealtimePresence>(sp => sp.GetRequiredService<InMemoryUserPresence>());
             services.AddSingleton<ISessionConnections>(sp => sp.GetRequiredService<SessionConnectionRegistry>());
         }
 

@@ -309,5 +309,6 @@ public sealed class NotificationDispatcherTests
         new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),
         new NotificationPushQueue(_afterCommit, _pusher, Mapping, NullLogger<NotificationPushQueue>.Instance),
         new AccountActorCall(),
+        Substitute.For<IRealtimePresence>(),
         _time);
 }

@@ -86,6 +86,20 @@ public sealed class DeliveryPolicyTests
     }
 
     [Fact]
+    public void Plan_ForAUserKnownToBeOffline_SuppressesTheWebsocketAsNotConnected_AndLeavesTheOtherChannels()
+    {
+        var known = DeliveryPolicy.Plan(
+            NewNotification(NotificationPriority.High), [], new DispatchContext(Noon, EmailAvailable: true, AccountEmail, WebsocketKnownOffline: true));
+        var unknown = Plan(NewNotification(NotificationPriority.High), Noon);
+
+        Assert.Equal(new ChannelDecision(NotificationChannel.Websocket, DeliveryStatus.Suppressed, DeliveryReasons.NotConnected), known.For(NotificationChannel.Websocket));
+        Assert.True(known.For(NotificationChannel.Websocket).HasWork);
+        Assert.Equal(
+            unknown.Decisions.Where(d => d.Channel != NotificationChannel.Websocket),
+            known.Decisions.Where(d => d.Channel != NotificationChannel.Websocket));
+    }
+
+    [Fact]
     public void Plan_WhenDailySummaryWithoutRows_EmailsAtLowPriority()
     {
         var plan = Plan(NewNotification(NotificationPriority.Low, NotificationType.DailySummary), Noon);

@@ -34,6 +34,7 @@ public sealed class NotificationDispatcher(
     DeliveryCapCheck capCheck,
     NotificationPushQueue pushQueue,
     AccountActorCall actorCall,
+    IRealtimePresence presence,
     TimeProvider timeProvider)
 {
     private readonly Dictionary<Guid, Recipient> _recipients = [];
@@ -57,7 +58,7 @@ public sealed class NotificationDispatcher(
             userPreferences,
             new DispatchContext(
                 now, emailAvailable, recipient.AccountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), recipient.Browsers,
-                requireVerified, recipient.Verified));
+                requireVerified, recipient.Verified, presence.IsKnownOffline(draft.UserId)));
         var rows = plan.CreateDeliveries(notification, now);
 
         notifications.Add(notification);
@@ -79,7 +80,8 @@ public sealed class NotificationDispatcher(
             }
         }
 
-        // The websocket row stays pending: the real-time adapter marks it once the push reached (or missed) the user.
+        // A pending websocket row is pushed, and the real-time adapter marks it once the push reached (or missed) the user; a
+        // user known to be offline had it suppressed at once (no push, nothing to record afterwards).
         pushQueue.NotificationCreated(notification, pushNotification: plan.For(NotificationChannel.Websocket).Status == DeliveryStatus.Pending);
         return new DispatchedNotification(notification, rows);
     }

@@ -20,6 +20,8 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <item>email or sms whose preference has <c>digest_interval_minutes</c>, unless urgent, never capped
 /// (<see cref="DeliveryCaps.IsExempt"/>) or expiring before the interval ends → scheduled for the end of the interval
 /// (<c>digest</c>; the dispatcher joins it to a digest already open);</item>
+/// <item>websocket to a user known to have no connection anywhere → suppressed (<c>not_connected</c>), decided now instead
+/// of after a push to nobody;</item>
 /// <item>otherwise in-app → sent (<c>stored_in_app</c>); the others → pending (<c>ready</c>), due now; webhook once per
 /// receiving endpoint, push once per subscribed browser.</item>
 /// </list>
@@ -143,6 +145,11 @@ public static class DeliveryPolicy
             {
                 return new(channel, DeliveryStatus.Scheduled, DeliveryReasons.Digest, due, recipient);
             }
+        }
+
+        if (channel == NotificationChannel.Websocket && context.WebsocketKnownOffline)
+        {
+            return new(channel, DeliveryStatus.Suppressed, DeliveryReasons.NotConnected);
         }
 
         return new(channel, DeliveryStatus.Pending, DeliveryReasons.Ready, context.Now, recipient);

@@ -10,6 +10,7 @@ namespace RiskPlatform.Domain.Notifications.Delivery;
 /// <param name="RequireVerifiedContacts">Email and sms go only to addresses in <paramref name="VerifiedContacts"/>.</param>
 /// <param name="VerifiedContacts">The user's verified addresses (<see cref="Contacts.ContactPoint.Key"/>).</param>
 /// <param name="ChannelsAtCap">Channels on which the user reached their hourly or daily cap (<see cref="DeliveryCaps"/>).</param>
+/// <param name="WebsocketKnownOffline">The user is known to have no real-time connection anywhere (false when unknown).</param>
 public sealed record DispatchContext(
     DateTime Now,
     bool EmailAvailable,
@@ -19,7 +20,8 @@ public sealed record DispatchContext(
     IReadOnlySet<NotificationChannel>? ChannelsAtCap = null,
     IReadOnlyList<Guid>? PushSubscriptions = null,
     bool RequireVerifiedContacts = false,
-    IReadOnlySet<string>? VerifiedContacts = null)
+    IReadOnlySet<string>? VerifiedContacts = null,
+    bool WebsocketKnownOffline = false)
 {
     /// <summary>Whether email or sms may go to <paramref name="recipient"/> (normalized as <see cref="Contacts.ContactPoint.Normalize"/> does).</summary>
     public bool MayReach(NotificationChannel channel, string recipient) =>
