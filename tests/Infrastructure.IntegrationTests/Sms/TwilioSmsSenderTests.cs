@@ -89,12 +89,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
     [Fact]
     public async Task Send_WhenTwilioDoesNotAnswerInTime_FailsAfterTheTimeout()
     {
-        using var release = new ManualResetEventSlim();
-        _twilio.Serve(context =>
-        {
-            release.Wait(TimeSpan.FromSeconds(10));
-            Answer(context, 201, """{"sid": "SMlate"}""");
-        });
+        using var release = AnswerOnlyWhenReleased();
         var started = Stopwatch.GetTimestamp();
 
         var result = await Sender(timeout: "00:00:01").SendAsync("+12125550100", "text", TestContext.Current.CancellationToken);
@@ -107,12 +102,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
     [Fact]
     public async Task Send_WhenTheCallerCancels_StopsWaitingAtOnce()
     {
-        using var release = new ManualResetEventSlim();
-        _twilio.Serve(context =>
-        {
-            release.Wait(TimeSpan.FromSeconds(10));
-            Answer(context, 201, """{"sid": "SMlate"}""");
-        });
+        using var release = AnswerOnlyWhenReleased();
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         caller.CancelAfter(TimeSpan.FromMilliseconds(300));
         var started = Stopwatch.GetTimestamp();
@@ -130,6 +120,18 @@ public sealed class TwilioSmsSenderTests : IDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         context.Response.OutputStream.Write(Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Twilio takes the message but answers only once released (or after 10 s).</summary>
+    private ManualResetEventSlim AnswerOnlyWhenReleased()
+    {
+        var release = new ManualResetEventSlim();
+        _twilio.Serve(context =>
+        {
+            release.Wait(TimeSpan.FromSeconds(10));
+            Answer(context, 201, """{"sid": "SMlate"}""");
+        });
+        return release;
     }
 
     private TwilioSmsSender Sender(string timeout = "00:00:10") =>
