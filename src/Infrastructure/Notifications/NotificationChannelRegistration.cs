@@ -96,6 +96,7 @@ internal static class NotificationChannelRegistration
                 UseCookies = false,
                 MaxConnectionsPerServer = TwilioOptions.MaxConnections,
             })
+            .AddHttpMessageHandler(sp => new TwilioBaseUrlHandler(sp.GetRequiredService<IOptions<TwilioOptions>>()))
             .RedactLoggedHeaders(_ => true);
         services.AddSingleton<TwilioSmsSender>();
         services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<TwilioSmsSender>());

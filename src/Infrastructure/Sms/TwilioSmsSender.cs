@@ -1,25 +1,29 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
 
 namespace RiskPlatform.Infrastructure.Sms;
 
 /// <summary>
-/// One text through Twilio's Messages API: a form POST with basic auth (account SID, auth token). A 2xx answer is sent
-/// (Twilio's message SID returned); Twilio's error codes for an unusable recipient are permanent (<see cref="TwilioErrors"/>);
-/// everything else — other errors, 429, 5xx, timeouts — may work on a retry. Used by the sms outbox
-/// (<see cref="TwilioSmsChannelSender"/>, with status callbacks) and for verification codes (without).
+/// One text through Twilio's Messages API with Twilio's SDK (<see cref="MessageResource.CreateAsync(CreateMessageOptions, ITwilioRestClient)"/>,
+/// basic auth with the account SID and auth token) over our <see cref="HttpClientName"/> client: its handler sends to
+/// <see cref="TwilioOptions.BaseUrl"/> (<see cref="TwilioBaseUrlHandler"/>), and each message gets a client of its own whose
+/// <see cref="System.Net.Http.HttpClient.Timeout"/> bounds the whole exchange (the SDK reads the answer whole) and which the
+/// caller's token cancels (the SDK takes no token). A message Twilio took is sent (its SID returned); Twilio's error codes
+/// for an unusable recipient are permanent (<see cref="TwilioErrors"/>); everything else — other errors, 429, 5xx, an
+/// answer that is not Twilio's, timeouts — may work on a retry. Used by the sms outbox (<see cref="TwilioSmsChannelSender"/>,
+/// with status callbacks) and for verification codes (without).
 /// </summary>
 internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options) : ISmsSender
 {
     public const string HttpClientName = "twilio";
+    private const int MaxErrorText = 200;
 
     public Task<SmsSendResult> SendAsync(string to, string text, CancellationToken cancellationToken) =>
         SendAsync(to, text, withStatusCallback: false, cancellationToken);
@@ -27,67 +31,65 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
     public async Task<SmsSendResult> SendAsync(string to, string text, bool withStatusCallback, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var fields = new Dictionary<string, string> { ["To"] = to, ["Body"] = text };
+        var message = new CreateMessageOptions(new Twilio.Types.PhoneNumber(to)) { Body = text };
         if (!string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
         {
-            fields["MessagingServiceSid"] = settings.MessagingServiceSid;
+            message.MessagingServiceSid = settings.MessagingServiceSid;
         }
         else
         {
-            fields["From"] = settings.From!;
+            message.From = new Twilio.Types.PhoneNumber(settings.From);
         }
 
         if (withStatusCallback && settings.StatusCallbackUrl is { } callback)
         {
-            fields["StatusCallback"] = callback.AbsoluteUri;
+            message.StatusCallback = callback;
         }
 
-        var url = new Uri(settings.BaseUrl, string.Create(CultureInfo.InvariantCulture, $"2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid!)}/Messages.json"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}")));
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
+        using var http = httpClients.CreateClient(HttpClientName);
+        http.Timeout = settings.Timeout;
+        await using var cancellation = cancellationToken.Register(http.CancelPendingRequests);
+        var twilio = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(http));
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
-            var answer = await ReadAnswerAsync(response, timeout.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                return new SmsSendResult(Sent: true, ProviderId: answer?.Sid);
-            }
-
-            var error = string.Create(
-                CultureInfo.InvariantCulture, $"Twilio answered HTTP {(int)response.StatusCode}{(answer?.Code is { } code ? $" error {code}" : string.Empty)}: {answer?.Message ?? "no details"}");
-            var permanent = answer?.Code is { } errorCode && TwilioErrors.IsPermanent(errorCode) && response.StatusCode != HttpStatusCode.TooManyRequests;
-            return new SmsSendResult(Sent: false, permanent, error);
+            var sent = await MessageResource.CreateAsync(message, twilio);
+            return new SmsSendResult(Sent: true, ProviderId: sent.Sid);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (ApiException exception) when (exception.InnerException is Newtonsoft.Json.JsonException)
+        {
+            // A 2xx or 3xx whose body is not Twilio's message resource: not Twilio's answer to a message it took.
+            return new SmsSendResult(Sent: false, Error: "Twilio's answer could not be read as a message");
+        }
+        catch (ApiException exception)
+        {
+            return Refused(exception.Status, exception.Code, exception.Message);
+        }
+        catch (ApiStandardException exception)
+        {
+            return Refused(exception.Status, exception.Code, exception.Message);
+        }
+        catch (ApiConnectionException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ApiConnectionException exception) when (exception.InnerException is OperationCanceledException)
         {
             return new SmsSendResult(Sent: false, Error: $"Twilio did not answer within {settings.Timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException exception)
+        catch (ApiConnectionException exception)
         {
-            return new SmsSendResult(Sent: false, Error: $"Twilio could not be reached: {exception.Message}");
+            return new SmsSendResult(Sent: false, Error: $"Twilio could not be reached: {(exception.InnerException ?? exception).Message}");
         }
     }
 
-    private static async Task<TwilioAnswer?> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>An error answer: permanent only for a recipient Twilio cannot use, and never when it is a rate limit.</summary>
+    private static SmsSendResult Refused(int status, int code, string? message)
     {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<TwilioAnswer>(cancellationToken);
-        }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException)
-        {
-            return null;
-        }
+        var details = string.IsNullOrWhiteSpace(message) ? "no details" : message.ReplaceLineEndings(" ");
+        var error = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Twilio answered{(status == 0 ? string.Empty : $" HTTP {status}")}{(code == 0 ? string.Empty : $" error {code}")}: {(details.Length <= MaxErrorText ? details : details[..MaxErrorText])}");
+        var permanent = TwilioErrors.IsPermanent(code) && status != (int)HttpStatusCode.TooManyRequests;
+        return new SmsSendResult(Sent: false, permanent, error);
     }
-
-    /// <summary>The fields we read of Twilio's message resource (success) and error document (failure).</summary>
-    private sealed record TwilioAnswer(
-        [property: JsonPropertyName("sid")] string? Sid,
-        [property: JsonPropertyName("code")] int? Code,
-        [property: JsonPropertyName("message")] string? Message);
 }

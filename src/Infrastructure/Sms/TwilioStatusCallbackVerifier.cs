@@ -1,12 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using Twilio.Security;
 
 namespace RiskPlatform.Infrastructure.Sms;
 
 /// <summary>
-/// Checks <c>X-Twilio-Signature</c> against the configured <see cref="TwilioOptions.StatusCallbackUrl"/> (what Twilio
+/// Checks <c>X-Twilio-Signature</c> with Twilio's <see cref="RequestValidator"/> (HMAC-SHA1 under the auth token of the URL
+/// and the posted fields sorted by name, compared in constant time; the URL also tried with its default port added or
+/// removed, as Twilio may sign either) against the configured <see cref="TwilioOptions.StatusCallbackUrl"/> (what Twilio
 /// signed, whatever proxies sit in front of us) or, without one, the URL the request arrived at. Without an auth token
 /// nothing is authentic.
 /// </summary>
@@ -21,7 +22,6 @@ internal sealed class TwilioStatusCallbackVerifier(IOptions<TwilioOptions> optio
         }
 
         var signedUrl = settings.StatusCallbackUrl?.AbsoluteUri ?? url;
-        var expected = TwilioRequestSignature.Compute(settings.AuthToken, signedUrl, parameters);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+        return new RequestValidator(settings.AuthToken).Validate(signedUrl, parameters.ToDictionary(StringComparer.Ordinal), signature);
     }
 }

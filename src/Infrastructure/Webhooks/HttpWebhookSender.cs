@@ -33,7 +33,7 @@ internal sealed class HttpWebhookSender(IHttpClientFactory httpClients, IOptions
         };
         request.Headers.Add(StandardWebhookSignature.IdHeader, message.MessageId);
         request.Headers.Add(StandardWebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(StandardWebhookSignature.SignatureHeader, StandardWebhookSignature.Header(message.Secrets, message.MessageId, timestamp, message.Body));
+        request.Headers.Add(StandardWebhookSignature.SignatureHeader, StandardWebhookSignature.Header(message.Secrets, message.MessageId, message.Timestamp, message.Body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("RiskPlatform-Webhooks", "1.0"));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -23,34 +23,12 @@ public abstract class SmsCrashTests
     protected abstract DatabaseProvider Provider { get; }
 
     [Fact]
-    public async Task Kill9WithTextsInFlight_AfterARestartNoneIsLost_AndOnlyThoseInFlightAreSentAgain()
-    {
-        // A database of its own: no other host's outbox may take these rows.
-        if (Provider == DatabaseProvider.PostgreSql)
+    public Task Kill9WithTextsInFlight_AfterARestartNoneIsLost_AndOnlyThoseInFlightAreSentAgain() =>
+        OwnDatabase.RunAsync(Provider, "sms-crash", connectionString =>
         {
-            if (PostgresTestDatabase.UnavailableReason is { } reason)
-            {
-                Assert.Skip(reason);
-            }
-
-            await using var database = await PostgresTestDatabase.CreateAsync("sms-crash");
-            _connectionString = database.ConnectionString;
-            await KillMidSendAndRestartAsync();
-        }
-        else
-        {
-            var path = SqliteTestFiles.NewPath("sms-crash");
-            try
-            {
-                _connectionString = $"Data Source={path}";
-                await KillMidSendAndRestartAsync();
-            }
-            finally
-            {
-                SqliteTestFiles.Delete(path);
-            }
-        }
-    }
+            _connectionString = connectionString;
+            return KillMidSendAndRestartAsync();
+        });
 
     private async Task KillMidSendAndRestartAsync()
     {

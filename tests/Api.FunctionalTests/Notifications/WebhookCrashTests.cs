@@ -22,34 +22,12 @@ public abstract class WebhookCrashTests
     protected abstract DatabaseProvider Provider { get; }
 
     [Fact]
-    public async Task Kill9WithWebhooksInFlight_AfterARestartEachNotificationIsAcceptedExactlyOnce()
-    {
-        // A database of its own: no other host's outbox may take these rows.
-        if (Provider == DatabaseProvider.PostgreSql)
+    public Task Kill9WithWebhooksInFlight_AfterARestartEachNotificationIsAcceptedExactlyOnce() =>
+        OwnDatabase.RunAsync(Provider, "webhook-crash", connectionString =>
         {
-            if (PostgresTestDatabase.UnavailableReason is { } reason)
-            {
-                Assert.Skip(reason);
-            }
-
-            await using var database = await PostgresTestDatabase.CreateAsync("webhook-crash");
-            _connectionString = database.ConnectionString;
-            await KillMidSendAndRestartAsync();
-        }
-        else
-        {
-            var path = SqliteTestFiles.NewPath("webhook-crash");
-            try
-            {
-                _connectionString = $"Data Source={path}";
-                await KillMidSendAndRestartAsync();
-            }
-            finally
-            {
-                SqliteTestFiles.Delete(path);
-            }
-        }
-    }
+            _connectionString = connectionString;
+            return KillMidSendAndRestartAsync();
+        });
 
     private async Task KillMidSendAndRestartAsync()
     {
