@@ -90,6 +90,11 @@ public static class DependencyInjection
         AddAuditChain(services, configuration);
         AddMonitoring(services, configuration);
         AddBacktesting(services, configuration);
+        services.AddOptions<MarketDataOptions>()
+            .Bind(configuration.GetSection(MarketDataOptions.SectionName))
+            .Validate(o => o.IsValid, $"MarketData:MinuteBarRetentionDays must be 1 to {MarketDataOptions.MaxMinuteBarRetentionDays}; MarketData:MinuteBarCompactionInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<MinuteBarCompactionWorker>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return services;

@@ -152,6 +152,18 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
     public Task<EquityHistory> GetEquityHistoryAsync(CancellationToken cancellationToken = default) =>
         SendAsync<EquityHistory>(HttpMethod.Get, "risk-rules/portfolio-risk/history", null, authenticated: true, cancellationToken);
 
+    /// <summary>Volatility, beta, correlation, VaR and sector exposure from the stored daily bars; null arguments take the service's defaults.</summary>
+    public Task<PortfolioAnalytics> GetPortfolioAnalyticsAsync(string? benchmark, int? lookbackDays, CancellationToken cancellationToken = default)
+    {
+        var query = string.Join('&', new[]
+        {
+            string.IsNullOrWhiteSpace(benchmark) ? null : $"benchmark={Uri.EscapeDataString(benchmark.Trim())}",
+            lookbackDays is { } days ? $"lookback_days={days.ToString(CultureInfo.InvariantCulture)}" : null,
+        }.OfType<string>());
+        return SendAsync<PortfolioAnalytics>(
+            HttpMethod.Get, "risk-rules/portfolio-risk/analytics" + (query.Length > 0 ? "?" + query : null), null, authenticated: true, cancellationToken);
+    }
+
     public Task<TradingStateView> HaltTradingAsync(string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<TradingStateView>(HttpMethod.Post, "trading/halt", new HaltRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), authenticated: true, cancellationToken);
 

@@ -19,6 +19,9 @@ public sealed class StartupValidationTests
     [InlineData("Push:Vapid:PrivateKey", TestSecrets.OtherVapidPrivateKey, "not one P-256 key pair")]
     [InlineData("Push:Vapid:Subject", "ops@example.com", "Push:Vapid:Subject")]
     [InlineData("Telemetry:Prometheus:Enabled", "true", "Telemetry:Prometheus:Port")]
+    [InlineData("MarketData:MinuteBarRetentionDays", "0", "MarketData:MinuteBarRetentionDays")]
+    [InlineData("MarketData:MinuteBarRetentionDays", "32", "MarketData:MinuteBarRetentionDays")]
+    [InlineData("MarketData:MinuteBarCompactionInterval", "00:00:00", "MarketData:MinuteBarCompactionInterval")]
     public async Task Start_WhenACriticalOptionIsInvalid_FailsNamingItBeforeCreatingOrMigratingTheDatabase(string setting, string value, string named)
     {
         var path = Path.Combine(Path.GetTempPath(), $"riskplatform-startup-{Guid.NewGuid():N}.db");

@@ -156,6 +156,8 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("account-value")).ToContainTextAsync("$100,100.00");
         await BrowserSession.ScreenshotAsync(page, "07-dashboard");
 
+        await BacktestAndAnalyticsAsync(page);
+
         await BrowserPushAsync(page, context, email);
         await InfiniteScrollAsync(page, email);
 
@@ -340,6 +342,87 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Price history drives two pages. Before any daily bar is stored the analytics of the held AAPL say that the history is too
+    /// short; then the operator imports six weeks of AAPL and SPY bars. A backtest over them shows its chart, with the day the
+    /// trader's "Max order value" rule blocked an order marked; the analytics then show AAPL's volatility, beta to SPY and the VaR.
+    /// </summary>
+    private async Task BacktestAndAnalyticsAsync(IPage page)
+    {
+        await OpenAsync(page, "Analytics");
+        await Expect(page.GetByTestId("insufficient-history")).ToContainTextAsync("need 20");
+        var aapl = page.Locator("[data-testid=analytics-position][data-symbol=AAPL]");
+        await Expect(aapl.GetByTestId("volatility")).ToHaveTextAsync("insufficient history (0 of 20 daily returns)");
+        await Expect(page.GetByTestId("var-insufficient")).ToBeVisibleAsync();
+
+        var days = await ImportDailyBarsAsync(["AAPL", "SPY"], 30);
+        await OpenAsync(page, "Backtest");
+        await page.GetByLabel("Orders (CSV: date, symbol, side, qty[, type, limit_price])").FillAsync(
+            $"date,symbol,side,qty\n{days[10]:yyyy-MM-dd},AAPL,buy,5\n{days[20]:yyyy-MM-dd},AAPL,buy,50\n");
+        await page.GetByLabel("From (optional)").FillAsync($"{days[0]:yyyy-MM-dd}");
+        await page.GetByLabel("To (optional)").FillAsync($"{days[^1]:yyyy-MM-dd}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run backtest" }).ClickAsync();
+        var chart = page.GetByTestId("backtest-chart");
+        await Expect(chart).ToHaveAttributeAsync("data-points", days.Count.ToString(CultureInfo.InvariantCulture));
+        await Expect(chart.Locator("polyline.equity")).ToHaveCountAsync(1);
+        await Expect(chart.Locator("polyline.comparison")).ToHaveCountAsync(2);
+        var blocked = chart.Locator("line.marker.blocked");
+        await Expect(blocked).ToHaveCountAsync(1);
+        await Expect(blocked).ToHaveAttributeAsync("data-index", "20");
+        await Expect(blocked.Locator("title")).ToHaveTextAsync($"{days[20]:yyyy-MM-dd}: buy 50 AAPL blocked by Max order value");
+        await Expect(page.GetByTestId("backtest-chart-marks")).ToContainTextAsync("1 day with an order blocked");
+        // Drawn, not only in the DOM: the equity line has a box on the page.
+        Assert.True((await chart.Locator("polyline.equity").BoundingBoxAsync())?.Width > 100);
+        await BrowserSession.ScreenshotAsync(page, "11-backtest-chart");
+
+        await OpenAsync(page, "Analytics");
+        await Expect(aapl.GetByTestId("volatility")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d+)? %$"));
+        await Expect(aapl.GetByTestId("beta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^-?\d+\.\d\d$"));
+        await Expect(page.GetByTestId("var-level")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("correlation").Locator("td")).ToHaveTextAsync(["1.00"]);
+        await Expect(page.GetByTestId("insufficient-history")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "12-analytics");
+    }
+
+    /// <summary>
+    /// Imports <paramref name="count"/> weekdays of bars per symbol, ending a week ago (before the New York date the quotes' own bar
+    /// is on), through the operator's command line; answers the dates, oldest first.
+    /// </summary>
+    private async Task<List<DateOnly>> ImportDailyBarsAsync(string[] symbols, int count)
+    {
+        var days = new List<DateOnly>();
+        for (var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7); days.Count < count; day = day.AddDays(-1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days.Insert(0, day);
+            }
+        }
+
+        var lines = new List<string> { "symbol,date,open,high,low,close,volume" };
+        foreach (var (symbol, level) in symbols.Select((symbol, i) => (symbol, 100m * (i + 1))))
+        {
+            lines.AddRange(days.Select((day, i) =>
+            {
+                var close = Math.Round(level + (decimal)Math.Sin(i * 0.7 + (double)level) * 3m + i * 0.1m, 2);
+                return string.Create(CultureInfo.InvariantCulture, $"{symbol},{day:yyyy-MM-dd},{close},{close + 1m},{close - 1m},{close},1000");
+            }));
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"e2e-bars-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
+        try
+        {
+            await ServiceProcess.RunCommandLineAsync(DatabaseProvider.Sqlite, $"Data Source={_database}", ["market", "import-bars", path], TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        return days;
+    }
+
+    /// <summary>
     /// The main pages on a phone-sized screen (390 × 844, touch): each renders its heading, and nothing is wider than the screen
     /// (wide tables scroll inside their own box). Screenshots <c>phone-*.png</c>.
     /// </summary>
@@ -354,7 +437,7 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         (string Path, string Heading)[] pages =
         [
             ("/", "Dashboard"), ("/rules", "Risk rules"), ("/orders", "Orders"), ("/notifications", "Notifications"),
-            ("/notifications/settings", "Delivery settings"), ("/keys", "Broker keys"), ("/backtest", "Backtest"), ("/security", "Security"),
+            ("/notifications/settings", "Delivery settings"), ("/keys", "Broker keys"), ("/backtest", "Backtest"), ("/analytics", "Analytics"), ("/security", "Security"),
         ];
         foreach (var (path, heading) in pages)
         {

@@ -85,6 +85,14 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
         { typeof(BacktestCurvePoint), "BacktestCurvePointDto" },
         { typeof(BacktestJob), "BacktestJobDto" },
         { typeof(BacktestDraftRule), "DraftRiskRule" },
+        { typeof(PortfolioAnalytics), "PortfolioAnalyticsDto" },
+        { typeof(AnalyticsInputs), "AnalyticsInputsDto" },
+        { typeof(PositionAnalytics), "PositionAnalyticsDto" },
+        { typeof(CorrelationMatrix), "CorrelationMatrixDto" },
+        { typeof(ValueAtRisk), "ValueAtRiskDto" },
+        { typeof(VaRLevel), "VaRLevelDto" },
+        { typeof(VaRContributor), "VaRContributorDto" },
+        { typeof(SectorExposure), "SectorExposureDto" },
     };
 
     public static TheoryData<string, string> Catalogs => new()

@@ -64,6 +64,22 @@ public sealed class WebClientRoundTripTests(SqliteApiFixture fixture) : Function
     }
 
     [Fact]
+    public async Task Analytics_WindowAndBenchmark_AreReadByTheApiAndABadWindowNamesItsField()
+    {
+        var client = await SignedInClientAsync();
+
+        var analytics = await client.GetPortfolioAnalyticsAsync(" qqq ", 60, Ct);
+        var defaults = await client.GetPortfolioAnalyticsAsync(null, null, Ct);
+
+        Assert.Equal(("QQQ", 60), (analytics.Inputs.Benchmark, analytics.Inputs.LookbackDays));
+        Assert.Equal(("SPY", 252, 20), (defaults.Inputs.Benchmark, defaults.Inputs.LookbackDays, defaults.Inputs.MinimumReturns));
+        Assert.Empty(defaults.Positions);
+        Assert.Null(defaults.ValueAtRisk);
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => client.GetPortfolioAnalyticsAsync("SPY", 5, Ct));
+        Assert.NotEmpty(problem.For("lookback_days"));
+    }
+
+    [Fact]
     public async Task Notifications_FiltersAndCursor_AreReadByTheApi()
     {
         var client = await SignedInClientAsync();

@@ -46,6 +46,12 @@ public sealed class BacktestTests : WebAppTest
         var blocked = cut.FindAll("[data-testid=backtest-order]")[1].TextContent;
         Assert.Contains("blocked", blocked, StringComparison.Ordinal);
         Assert.Contains("Max order value: Order value 5000 exceeds 1000", blocked, StringComparison.Ordinal);
+        var chart = cut.Find("[data-testid=backtest-chart]");
+        Assert.Equal("100050", chart.GetAttribute("data-last-equity"));
+        Assert.Equal("0,138 600,125.6", chart.QuerySelector("polyline.equity")!.GetAttribute("points"));
+        Assert.Equal("0,138 600,2", chart.QuerySelector("polyline.comparison")!.GetAttribute("points"));
+        var marker = Assert.Single(chart.QuerySelectorAll("line.marker"));
+        Assert.Equal(("marker blocked", "600", "2026-01-06: buy 50 AAPL blocked by Max order value"), (marker.GetAttribute("class"), marker.GetAttribute("x1"), marker.TextContent));
         var upload = Api.Single(HttpMethod.Post, "risk-rules/backtest").Body!;
         Assert.Contains("name=orders; filename=orders.csv", upload, StringComparison.Ordinal);
         Assert.Contains("2026-01-06,AAPL,buy,50", upload, StringComparison.Ordinal);

@@ -15,4 +15,8 @@ internal static class RenderedPageExtensions
     public static bool HasButton<T>(this IRenderedComponent<T> cut, string text)
         where T : IComponent =>
         cut.FindAll("button").Any(button => button.TextContent.Trim() == text);
+
+    /// <summary>The element's text as a person reads it: runs of white space (the markup's line breaks) as one space.</summary>
+    public static string Text(this IElement element) =>
+        string.Join(' ', element.TextContent.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }

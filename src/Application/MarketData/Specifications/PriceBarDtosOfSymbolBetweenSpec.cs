@@ -13,6 +13,6 @@ public sealed class PriceBarDtosOfSymbolBetweenSpec : Specification<PriceBar, Pr
     public PriceBarDtosOfSymbolBetweenSpec(string symbol, DateOnly from, DateOnly to, int limit)
     {
         Query.Where(b => b.Symbol == symbol && b.Date >= from && b.Date <= to).OrderBy(b => b.Date).Take(limit);
-        Query.Select(b => new PriceBarDto(b.Date, b.Open, b.High, b.Low, b.Close, b.Volume));
+        Query.Select(b => new PriceBarDto(b.Date, b.Open, b.High, b.Low, b.Close, b.Volume, null));
     }
 }

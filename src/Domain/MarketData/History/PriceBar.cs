@@ -50,6 +50,10 @@ public sealed class PriceBar : IAggregateRoot
     public static DateOnly TradingDateOf(DateTime utcInstant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcInstant, DateTimeKind.Utc), NewYork.Value));
 
+    /// <summary>The UTC instant at which New York's calendar date <paramref name="date"/> begins.</summary>
+    public static DateTime StartOfTradingDateUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), NewYork.Value);
+
     /// <summary>Replaces every field (a re-import of the same row changes nothing). On failure the bar is unchanged.</summary>
     public void Replace(decimal open, decimal high, decimal low, decimal close, decimal volume)
     {
@@ -87,7 +91,7 @@ public sealed class PriceBar : IAggregateRoot
     {
     }
 
-    private static void ValidatePrice(string name, decimal value)
+    internal static void ValidatePrice(string name, decimal value)
     {
         if (value <= 0m)
         {

@@ -408,6 +408,46 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("broker_bindings", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.MinuteBar", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<decimal>("Close")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("close");
+
+                    b.Property<decimal>("High")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("low");
+
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("open");
+
+                    b.HasKey("Symbol", "Start")
+                        .HasName("pk_minute_bars");
+
+                    b.HasIndex("Start")
+                        .HasDatabaseName("ix_minute_bars_start_for_compaction");
+
+                    b.ToTable("minute_bars", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.PriceBar", b =>
                 {
                     b.Property<string>("Symbol")

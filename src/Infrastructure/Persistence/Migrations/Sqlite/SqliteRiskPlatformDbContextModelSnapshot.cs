@@ -403,6 +403,46 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("broker_bindings", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.MinuteBar", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<decimal>("Close")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close");
+
+                    b.Property<decimal>("High")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("low");
+
+                    b.Property<decimal>("Open")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open");
+
+                    b.HasKey("Symbol", "Start")
+                        .HasName("pk_minute_bars");
+
+                    b.HasIndex("Start")
+                        .HasDatabaseName("ix_minute_bars_start_for_compaction");
+
+                    b.ToTable("minute_bars", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.MarketData.History.PriceBar", b =>
                 {
                     b.Property<string>("Symbol")
