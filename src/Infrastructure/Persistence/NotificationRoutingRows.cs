@@ -12,7 +12,9 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// <summary>
 /// The rows an account actor remembers as its <see cref="AccountMemoryPart.NotificationRouting"/>: a save that adds, changes or
 /// removes one names its user, whose actor must forget once the save has committed. A user's row counts only when its address
-/// or its verification changed (sign-ins change it too, without changing where notifications go).
+/// or its verification changed (sign-ins change it too, without changing where notifications go). It sees only tracked
+/// changes: a bulk <c>ExecuteUpdate</c> or <c>ExecuteDelete</c> on these tables would bypass it (none exists) and must make
+/// the users' actors forget itself.
 /// </summary>
 internal static class NotificationRoutingRows
 {
