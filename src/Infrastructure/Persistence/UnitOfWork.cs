@@ -41,7 +41,7 @@ internal sealed partial class UnitOfWork(
     {
         await ResumeAsync(cancellationToken);
         await DispatchDomainEventsAsync(cancellationToken);
-        NotificationRoutingRows.CollectChangedUsers(dbContext.ChangeTracker, _routingChanged);
+        CollectRoutingChanges();
         try
         {
             await dbContext.SaveChangesAsync(cancellationToken);
@@ -95,6 +95,25 @@ internal sealed partial class UnitOfWork(
     public Task ResumeAsync(CancellationToken cancellationToken) => _command?.ResumeAsync(cancellationToken) ?? Task.CompletedTask;
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
+
+    /// <summary>
+    /// Notes the users whose notification routing the pending save changes. The domain events' last round has just detected
+    /// the changes (and found no further events), so the entries are read without detecting them a second time on every save.
+    /// </summary>
+    private void CollectRoutingChanges()
+    {
+        var changes = dbContext.ChangeTracker;
+        var autoDetect = changes.AutoDetectChangesEnabled;
+        changes.AutoDetectChangesEnabled = false;
+        try
+        {
+            NotificationRoutingRows.CollectChangedUsers(changes, _routingChanged);
+        }
+        finally
+        {
+            changes.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
 
     /// <summary>
     /// After a commit: the actors of the users whose notification routing it changed forget what they remember. A failure is

@@ -67,8 +67,8 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     /// <summary>
     /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account from the actor's memory when this scope runs on that
     /// account's actor and may recall it (a read, a command that leaves the part unchanged, any call for a part forgotten at
-    /// the commit that changes it); otherwise (other parts of a
-    /// command, other accounts, outside an actor) straight from <paramref name="load"/>.
+    /// the commit that changes it); otherwise (other parts of a command, other accounts, outside an actor) straight from
+    /// <paramref name="load"/>.
     /// </summary>
     public Task<T> RecallAsync<T>(
         Guid accountUserId, string part, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, Func<T, bool>? keep = null) =>

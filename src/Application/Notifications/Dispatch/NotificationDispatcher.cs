@@ -46,7 +46,6 @@ public sealed class NotificationDispatcher(
         var notification = Notification.Create(draft, now);
 
         var recipient = await RecipientAsync(draft.UserId, cancellationToken);
-        var userPreferences = recipient.Preferences.Where(p => p.NotificationType == draft.Type).ToList();
         var receiving = recipient.Endpoints.Where(e => e.Receives(draft.Type)).Select(e => e.Id).ToList();
         var emailAvailable = emailAvailability.IsConfigured;
         var requireVerified = contactOptions.Value.RequireVerification;
@@ -55,7 +54,7 @@ public sealed class NotificationDispatcher(
 
         var plan = DeliveryPolicy.Plan(
             notification,
-            userPreferences,
+            recipient.Preferences, // of every type: the policy applies only the notification's own
             new DispatchContext(
                 now, emailAvailable, recipient.AccountEmail, smsAvailability.IsConfigured, receiving, atCap.Keys.ToHashSet(), recipient.Browsers,
                 requireVerified, recipient.Verified, presence.IsKnownOffline(draft.UserId)));

@@ -4,17 +4,10 @@ using RiskPlatform.Domain.Notifications;
 namespace RiskPlatform.Application.Notifications.Specifications;
 
 /// <summary>
-/// The user's preference rows as aggregates, optionally only those for one type (what dispatch reads). The caller's
-/// list as DTOs is <see cref="NotificationPreferenceDtosOfUserSpec"/>.
+/// The user's preference rows (of every type) as aggregates: what dispatch remembers and the defaults command completes. The
+/// caller's list as DTOs is <see cref="NotificationPreferenceDtosOfUserSpec"/>.
 /// </summary>
 public sealed class NotificationPreferencesOfUserSpec : Specification<NotificationPreference>
 {
-    public NotificationPreferencesOfUserSpec(Guid userId, NotificationType? type = null)
-    {
-        Query.Where(p => p.UserId == userId);
-        if (type is { } t)
-        {
-            Query.Where(p => p.NotificationType == t);
-        }
-    }
+    public NotificationPreferencesOfUserSpec(Guid userId) => Query.Where(p => p.UserId == userId);
 }
