@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
         services.AddScoped<Trading.Common.ActiveRulesReader>();
         services.AddScoped<Portfolio.Common.PortfolioStateReader>();
+        services.AddScoped<Portfolio.Common.OpenBreachEpisodesReader>();
         services.AddScoped<Backtesting.Common.BacktestPlanner>();
         services.AddScoped<Backtesting.Common.BacktestRunner>();
         services.AddSingleton<Portfolio.Common.EquityPointSampler>();

@@ -32,11 +32,11 @@ public sealed class AccountActorTests
     }
 
     [Fact]
-    public void ServiceAccountCommands_AreAccountCommands_SoTheAccountTheyNameIsTheActorThatRunsThem()
+    public void ServiceAccountRequests_AreAccountCommandsOrReads_SoTheAccountTheyNameIsTheActorThatAnswersThem()
     {
         var notOnAnActor = Conventions.DeclaredTypes(Layers.Application)
-            .Where(type => typeof(IServiceAccountCommand).IsAssignableFrom(type) && !type.IsInterface)
-            .Where(type => !typeof(IAccountCommandMarker).IsAssignableFrom(type))
+            .Where(type => typeof(IServiceAccountRequest).IsAssignableFrom(type) && !type.IsInterface)
+            .Where(type => !typeof(IAccountCommandMarker).IsAssignableFrom(type) && !typeof(IAccountQueryMarker).IsAssignableFrom(type))
             .Select(type => type.FullName)
             .ToList();
 

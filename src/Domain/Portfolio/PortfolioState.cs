@@ -131,6 +131,28 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
         };
     }
 
+    /// <summary>
+    /// True when this state differs from <paramref name="other"/> in anything a store must keep: the convention and trading day,
+    /// the day-start equity, the high-water mark, the deepest drawdown and the trading state. Only the last mark
+    /// (<see cref="LastEquity"/>, <see cref="LastMarkedAt"/>) is left out: a mark that changes nothing else need not be stored.
+    /// </summary>
+    public bool DiffersBeyondTheMark(PortfolioState other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return TradingDayKind != other.TradingDayKind
+            || !string.Equals(TimeZoneId, other.TimeZoneId, StringComparison.Ordinal)
+            || CurrentDayStart != other.CurrentDayStart
+            || NextDayStart != other.NextDayStart
+            || DayStartEquity != other.DayStartEquity
+            || HighWaterMark != other.HighWaterMark
+            || HighWaterMarkAt != other.HighWaterMarkAt
+            || MaxDrawdownPercent != other.MaxDrawdownPercent
+            || TradingState != other.TradingState
+            || !string.Equals(TradingStateReason, other.TradingStateReason, StringComparison.Ordinal)
+            || TradingStateSince != other.TradingStateSince
+            || ReducingUntil != other.ReducingUntil;
+    }
+
     /// <summary>Current drawdown from the high-water mark in percent (0–100), via <see cref="RiskMath.Drawdown"/>.</summary>
     public decimal CurrentDrawdownPercent => RiskMath.Drawdown(HighWaterMark, LastEquity, ThresholdUnit.Percent);
 

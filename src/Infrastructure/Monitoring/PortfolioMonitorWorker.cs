@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Portfolio;
@@ -12,8 +13,11 @@ using RiskPlatform.Domain.Portfolio;
 namespace RiskPlatform.Infrastructure.Monitoring;
 
 /// <summary>
-/// Drains <see cref="IMonitorQueue"/>: per user, in its own scope, <see cref="RunPortfolioMonitorCommand"/> (audited like any
-/// command), then the user's pending monitor actions through <see cref="MonitorActionRunner"/>, i.e. after the decision committed.
+/// Drains <see cref="IMonitorQueue"/>: per user, in its own scope, <see cref="ScreenPortfolioMonitorQuery"/> (a read on the
+/// account's actor: a quiet evaluation stores nothing) and, when the screen finds something to store,
+/// <see cref="RunPortfolioMonitorCommand"/> (audited like any command), then the user's pending monitor actions through
+/// <see cref="MonitorActionRunner"/>, i.e. after the decision committed. A screen that fails leaves the decision to the run, which
+/// fails or succeeds on its own (and is audited either way), as before the screen existed.
 /// A run that loses a concurrency race (a conflict) is retried once, reloading everything. On start it queues the owners of
 /// actions left pending by a previous process, so an outbox interrupted by a restart is finished.
 /// </summary>
@@ -84,10 +88,29 @@ internal sealed partial class PortfolioMonitorWorker(
     private async Task RunAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunPortfolioMonitorCommand(userId), cancellationToken);
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        if (!await RunNeededAsync(mediator, userId, cancellationToken))
+        {
+            return;
+        }
+
+        var run = await mediator.Send(new RunPortfolioMonitorCommand(userId), cancellationToken);
         if (run.Opened > 0 || run.Closed > 0)
         {
             LogRun(logger, userId, run.Opened, run.Closed, run.ActionsQueued, run.State);
+        }
+    }
+
+    private async Task<bool> RunNeededAsync(IMediator mediator, Guid userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await mediator.Send(new ScreenPortfolioMonitorQuery(userId), cancellationToken)).RunNeeded;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogScreenFailed(logger, userId, exception);
+            return true;
         }
     }
 
@@ -125,6 +148,9 @@ internal sealed partial class PortfolioMonitorWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Monitor run for user {UserId} failed; the next quote, fill or poll runs it again")]
     private static partial void LogRunFailed(ILogger logger, Guid userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Monitor screen for user {UserId} failed; running the monitor")]
+    private static partial void LogScreenFailed(ILogger logger, Guid userId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring user {UserId} failed")]
     private static partial void LogUserFailed(ILogger logger, Guid userId, Exception exception);

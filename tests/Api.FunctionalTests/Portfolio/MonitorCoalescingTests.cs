@@ -58,10 +58,57 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
             $"SELECT COUNT(*) FROM audit_logs WHERE action = 'RunPortfolioMonitor' AND user_id = {Fixture.Literal(client.UserId)} AND outcome = 'succeeded'"));
     }
 
+    [Fact]
+    public async Task AQuoteThatMovesNoStoredFigure_IsEvaluatedWithoutWritingARow_AndANewHighIsStored()
+    {
+        await using var host = new CountingHost(Fixture);
+        using var client = await host.SignedInAsync();
+        using var feed = await host.MarketFeedAsync();
+        await PriceAsync(feed, "AAPL", 100m);
+        await TradingTestData.AddRuleAsync(Fixture, client.UserId, RiskRuleType.MaxLeverage, 50m, ThresholdUnit.Ratio, RiskAction.Alert);
+        (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 100m, type = "market" })).EnsureStatus(HttpStatusCode.Created);
+        await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
+        await PriceAsync(feed, "AAPL", 90m);
+        await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
+        var deepest = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
+        var rowsBefore = await RowsOfAsync(client.UserId);
+        var evaluationsBefore = host.RunsOf(client.UserId);
+
+        // Back up, but not to a new high: the drawdown is shallower than the deepest seen, nothing stored moves.
+        await PriceAsync(feed, "AAPL", 95m);
+        await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(evaluationsBefore + 1, host.RunsOf(client.UserId));
+        var quiet = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
+        Assert.Equal(deepest.LastEquity, quiet.LastEquity);
+        Assert.Equal(deepest.UpdatedAt, quiet.UpdatedAt);
+        Assert.Equal(rowsBefore, await RowsOfAsync(client.UserId));
+
+        // A new high-water mark is a stored figure: the run stores it.
+        await PriceAsync(feed, "AAPL", 120m);
+        await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
+
+        var high = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
+        Assert.True(high.HighWaterMark > deepest.HighWaterMark);
+        Assert.Equal(high.HighWaterMark, high.LastEquity);
+    }
+
+    private async Task<string> RowsOfAsync(Guid userId)
+    {
+        var user = Fixture.Literal(userId);
+        return string.Join(", ", await Task.WhenAll(
+            Fixture.CountAsync($"SELECT COUNT(*) FROM audit_logs WHERE user_id = {user}"),
+            Fixture.CountAsync($"SELECT COUNT(*) FROM equity_snapshots WHERE user_id = {user}"),
+            Fixture.CountAsync($"SELECT COUNT(*) FROM breach_episodes WHERE user_id = {user}"),
+            Fixture.CountAsync($"SELECT COUNT(*) FROM risk_breaches WHERE user_id = {user}")));
+    }
+
     private static object BuyOne => new { symbol = "AAPL", side = "buy", qty = 1m, type = "market" };
 
-    private async Task PriceAsync(string symbol, decimal price) =>
-        (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
+    private async Task PriceAsync(string symbol, decimal price) => await PriceAsync(await MarketFeedAsync(), symbol, price);
+
+    private static async Task PriceAsync(ApiClient feed, string symbol, decimal price) =>
+        (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
     /// <summary>A host on the fixture's database with the production monitor settings, counting the monitor's runs per user.</summary>
     private sealed class CountingHost : IAsyncDisposable
@@ -87,6 +134,14 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
             var client = new ApiClient(_factory.CreateClient());
             await client.SignInAsNewUserAsync($"user-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
             return client;
+        }
+
+        /// <summary>A market-data feed (an admin) of this host, so its quotes queue this host's monitor.</summary>
+        public async Task<ApiClient> MarketFeedAsync()
+        {
+            var feed = new ApiClient(_factory.CreateClient());
+            await feed.SignInAsNewAdminAsync(_factory.Services, $"feed-{Guid.NewGuid():N}@example.com", "Correct-Horse-42");
+            return feed;
         }
 
         public ValueTask DisposeAsync() => _factory.DisposeAsync();

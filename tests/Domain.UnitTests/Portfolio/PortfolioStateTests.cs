@@ -45,6 +45,45 @@ public sealed class PortfolioStateTests
         Assert.Equal(original.Id, copy.Id);
     }
 
+    [Fact]
+    public void DiffersBeyondTheMark_WhenOnlyTheLastMarkMoved_IsFalse()
+    {
+        var stored = State(100_000m);
+        stored.Mark(90_000m, Now.AddMinutes(1));
+
+        var marked = stored.Copy();
+        marked.Mark(95_000m, Now.AddMinutes(2));
+
+        Assert.Equal(95_000m, marked.LastEquity);
+        Assert.False(marked.DiffersBeyondTheMark(stored));
+    }
+
+    [Theory]
+    [InlineData(110_000, 0)] // a new high-water mark
+    [InlineData(85_000, 0)] // a deeper drawdown
+    [InlineData(95_000, 1)] // the next trading day: its day-start equity
+    public void DiffersBeyondTheMark_WhenAMarkMovesAStoredFigure_IsTrue(double equity, int daysLater)
+    {
+        var stored = State(100_000m);
+        stored.Mark(90_000m, Now.AddMinutes(1));
+
+        var marked = stored.Copy();
+        marked.Mark((decimal)equity, Now.AddMinutes(2).AddDays(daysLater));
+
+        Assert.True(marked.DiffersBeyondTheMark(stored));
+    }
+
+    [Fact]
+    public void DiffersBeyondTheMark_WhenTheTradingStateChanged_IsTrue()
+    {
+        var stored = State(100_000m);
+
+        var halted = stored.Copy();
+        halted.Halt("test", Now.AddMinutes(1));
+
+        Assert.True(halted.DiffersBeyondTheMark(stored));
+    }
+
     [Theory]
     [InlineData(105_000, 105_000, 0)]
     [InlineData(95_000, 100_000, 5)]

@@ -117,6 +117,9 @@ public static class AccountMemoryPart
     /// <summary>The stored portfolio state (untracked; a read marks a copy of it), or none yet.</summary>
     public const string PortfolioState = "portfolio-state";
 
+    /// <summary>The account's open breach episodes (untracked), which the monitor's screen judges against.</summary>
+    public const string OpenBreachEpisodes = "open-breach-episodes";
+
     /// <summary>The broker binding when it routes to the paper broker.</summary>
     public const string PaperBinding = "paper-binding";
 

@@ -9,7 +9,7 @@ namespace RiskPlatform.Application.Common.Behaviours;
 /// Sends an <see cref="IAccountCommand{TResponse}"/> to its account's actor (after validation, so bad input never leaves the
 /// node), where the same pipeline runs again from the top and this behaviour lets it through to audit, unit of work and the
 /// handler. An <see cref="IAccountQuery{TResponse}"/> goes to the caller's actor the same way, to be answered from its memory.
-/// Every other request passes straight on. The account is the caller's, or the one a service command names.
+/// Every other request passes straight on. The account is the caller's, or the one a service request names.
 /// </summary>
 internal sealed class AccountActorBehaviour<TRequest, TResponse>(
     AccountActorCall actorCall,
@@ -25,10 +25,12 @@ internal sealed class AccountActorBehaviour<TRequest, TResponse>(
 
         return request switch
         {
-            IAccountCommand<TResponse> command => actors.SendAsync(
-                request is IServiceAccountCommand named ? named.AccountUserId : currentUser.RequireUserId(), command, cancellationToken),
-            IAccountQuery<TResponse> query => actors.QueryAsync(currentUser.RequireUserId(), query, cancellationToken),
+            IAccountCommand<TResponse> command => actors.SendAsync(AccountOf(request), command, cancellationToken),
+            IAccountQuery<TResponse> query => actors.QueryAsync(AccountOf(request), query, cancellationToken),
             _ => next(),
         };
     }
+
+    private Guid AccountOf(TRequest request) =>
+        request is IServiceAccountRequest named ? named.AccountUserId : currentUser.RequireUserId();
 }

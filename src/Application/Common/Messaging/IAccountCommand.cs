@@ -5,18 +5,9 @@ namespace RiskPlatform.Application.Common.Messaging;
 /// broker's fills). It runs on that account's actor, the one writer of the account wherever the request arrives: the
 /// <see cref="Behaviours.AccountActorBehaviour{TRequest,TResponse}"/> forwards it there after validation, and the actor runs the
 /// rest of the pipeline (audit, unit of work, handler). The account is the signed-in caller's, unless the command is a
-/// <see cref="IServiceAccountCommand"/>.
+/// <see cref="IServiceAccountRequest"/>.
 /// </summary>
 public interface IAccountCommand<out TResponse> : ICommand<TResponse>, IAccountCommandMarker;
 
 /// <summary>Non-generic marker for <see cref="IAccountCommand{TResponse}"/>: what the actor accepts from the wire.</summary>
 public interface IAccountCommandMarker;
-
-/// <summary>
-/// An account command the service sends by itself (the monitor, its actions, a quote's fills), with no signed-in owner: it
-/// names the account whose actor runs it.
-/// </summary>
-public interface IServiceAccountCommand
-{
-    Guid AccountUserId { get; }
-}

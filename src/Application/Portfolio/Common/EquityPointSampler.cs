@@ -14,10 +14,16 @@ internal sealed class EquityPointSampler(IOptions<MonitoringOptions> options)
 {
     private readonly ConcurrentDictionary<Guid, DateTime> _lastPointAt = new();
 
+    /// <summary>The longest an account goes between equity points while it is marked.</summary>
+    public TimeSpan Interval => options.Value.EquityPointInterval;
+
+    /// <summary>True when a point of <paramref name="userId"/> at <paramref name="at"/> is due (nothing is remembered).</summary>
+    public bool IsDue(Guid userId, DateTime at) =>
+        !_lastPointAt.TryGetValue(userId, out var last) || !IsWithinInterval(last, at);
+
     /// <summary>True (and remembered) when a point of <paramref name="userId"/> at <paramref name="at"/> is due.</summary>
     public bool TryTake(Guid userId, DateTime at)
     {
-        var interval = options.Value.EquityPointInterval;
         while (true)
         {
             if (!_lastPointAt.TryGetValue(userId, out var last))
@@ -30,8 +36,7 @@ internal sealed class EquityPointSampler(IOptions<MonitoringOptions> options)
                 continue;
             }
 
-            // A clock that went back (a test's shifted clock, a corrected host clock) starts the interval again.
-            if (at >= last && at - last < interval)
+            if (IsWithinInterval(last, at))
             {
                 return false;
             }
@@ -45,4 +50,10 @@ internal sealed class EquityPointSampler(IOptions<MonitoringOptions> options)
 
     /// <summary>Records that <paramref name="userId"/> has a point at <paramref name="at"/> (a new state's first point).</summary>
     public void Taken(Guid userId, DateTime at) => _lastPointAt[userId] = at;
+
+    /// <summary>
+    /// Whether <paramref name="at"/> falls within the interval after the point at <paramref name="last"/>. A clock that went back
+    /// (a test's shifted clock, a corrected host clock) starts the interval again.
+    /// </summary>
+    private bool IsWithinInterval(DateTime last, DateTime at) => at >= last && at - last < options.Value.EquityPointInterval;
 }

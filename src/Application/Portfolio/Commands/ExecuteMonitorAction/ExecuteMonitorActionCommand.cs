@@ -9,7 +9,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
 /// and the broker port is idempotent on the liquidation's client order id. Returns the action's status afterwards. It runs on
 /// the actor of the account that owns the action (<paramref name="UserId"/>; another account's action is not found).
 /// </summary>
-public sealed record ExecuteMonitorActionCommand(Guid UserId, Guid ActionId) : IAccountCommand<MonitorActionStatus>, IServiceAccountCommand
+public sealed record ExecuteMonitorActionCommand(Guid UserId, Guid ActionId) : IAccountCommand<MonitorActionStatus>, IServiceAccountRequest
 {
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

@@ -9,7 +9,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure
 /// on the actor of the account that owns the action.
 /// </summary>
 public sealed record RecordMonitorActionFailureCommand(Guid UserId, Guid ActionId, string Error)
-    : IAccountCommand<MonitorActionStatus>, IServiceAccountCommand
+    : IAccountCommand<MonitorActionStatus>, IServiceAccountRequest
 {
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

@@ -11,7 +11,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 /// commands of their own): the actor judges by the rules and binding it remembers.
 /// </summary>
 [LeavesUnchanged(AccountMemoryPart.ActiveRules, AccountMemoryPart.PaperBinding)]
-public sealed record RunPortfolioMonitorCommand(Guid UserId) : IAccountCommand<PortfolioMonitorRun>, IServiceAccountCommand
+public sealed record RunPortfolioMonitorCommand(Guid UserId) : IAccountCommand<PortfolioMonitorRun>, IServiceAccountRequest
 {
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

@@ -7,7 +7,7 @@ namespace RiskPlatform.Application.Trading.Commands.FillRestingPaperOrders;
 /// orders in <paramref name="Symbols"/> are filled against the latest stored quote of each symbol, on the account's actor, so a
 /// quote's fills never interleave with the account's orders, cancels or monitor runs. Returns how many orders filled.
 /// </summary>
-public sealed record FillRestingPaperOrdersCommand(Guid UserId, IReadOnlyList<string> Symbols) : IAccountCommand<int>, IServiceAccountCommand
+public sealed record FillRestingPaperOrdersCommand(Guid UserId, IReadOnlyList<string> Symbols) : IAccountCommand<int>, IServiceAccountRequest
 {
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

@@ -17,9 +17,9 @@ public sealed record MirrorBrokerOrderUpdateCommand(
     string? ClientOrderId,
     OrderStatus Status,
     decimal FilledQuantity,
-    decimal? AverageFillPrice) : IAccountCommand<BrokerUpdateOutcome?>, IServiceAccountCommand
+    decimal? AverageFillPrice) : IAccountCommand<BrokerUpdateOutcome?>, IServiceAccountRequest
 {
     public const int EventMaxLength = 32;
 
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

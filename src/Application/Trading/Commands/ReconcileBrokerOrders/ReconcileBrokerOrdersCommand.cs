@@ -7,7 +7,7 @@ namespace RiskPlatform.Application.Trading.Commands.ReconcileBrokerOrders;
 /// orders back from its external broker, so that fills and cancellations pushed while the stream was down are not lost.
 /// Returns how many of them the broker reported finished (filled, cancelled, rejected, expired).
 /// </summary>
-public sealed record ReconcileBrokerOrdersCommand(Guid UserId) : IAccountCommand<int>, IServiceAccountCommand
+public sealed record ReconcileBrokerOrdersCommand(Guid UserId) : IAccountCommand<int>, IServiceAccountRequest
 {
-    Guid IServiceAccountCommand.AccountUserId => UserId;
+    Guid IServiceAccountRequest.AccountUserId => UserId;
 }

@@ -1,0 +1,99 @@
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Common;
+using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Domain.Portfolio;
+
+namespace RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
+
+/// <summary>
+/// The monitor's evaluation as a read: the same context the pre-trade reads load (rules, paper account and stored state from
+/// the actor's memory, quotes read each time), the open episodes from memory, and <see cref="PortfolioMonitor.Evaluate"/> on a
+/// marked copy of the state. A run is needed when the account has no state yet, when marking moved anything a store keeps
+/// (<see cref="PortfolioState.DiffersBeyondTheMark"/>), when the trading day ends within <see cref="DayEndWindow"/> (so the
+/// stored last mark, which the day roll takes as the next day's start, is current), when an equity point is due, or when the decision
+/// is not empty. Otherwise the mark is pushed to the owner's open clients and nothing is stored. The stored last mark is thus at
+/// most one equity-point interval older than the last quiet one, and current at the day's end when the account is marked in its
+/// last minute.
+/// </summary>
+internal sealed partial class ScreenPortfolioMonitorQueryHandler(
+    PreTradeContextLoader contexts,
+    PortfolioStateReader states,
+    OpenBreachEpisodesReader episodes,
+    EquityPointSampler equityPoints,
+    IPortfolioMarkPusher pusher,
+    IOptions<MonitoringOptions> monitoringOptions,
+    TimeProvider timeProvider,
+    ILogger<ScreenPortfolioMonitorQueryHandler> logger) : IRequestHandler<ScreenPortfolioMonitorQuery, PortfolioMonitorScreen>
+{
+    public async Task<PortfolioMonitorScreen> Handle(ScreenPortfolioMonitorQuery request, CancellationToken cancellationToken)
+    {
+        var userId = request.UserId;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var stored = await states.StoredAsync(userId, cancellationToken);
+        var context = await contexts.LoadAsync(userId, symbol: null, now, cancellationToken);
+        if (stored is null)
+        {
+            return context.Rules.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType))
+                ? PortfolioMonitorScreen.Run("new_state")
+                : PortfolioMonitorScreen.NothingToMonitor;
+        }
+
+        if (context.State.DiffersBeyondTheMark(stored))
+        {
+            return PortfolioMonitorScreen.Run("stored_figures");
+        }
+
+        if (stored.NextDayStart - now <= DayEndWindow)
+        {
+            return PortfolioMonitorScreen.Run("day_end");
+        }
+
+        if (equityPoints.IsDue(userId, now))
+        {
+            return PortfolioMonitorScreen.Run("equity_point");
+        }
+
+        var open = await episodes.OpenAsync(userId, cancellationToken);
+        var decision = PortfolioMonitor.Evaluate(
+            context.Snapshot,
+            context.State,
+            context.Rules,
+            open,
+            now,
+            new MonitorOptions { ExitMarginFraction = monitoringOptions.Value.ExitMargin });
+        if (!decision.IsEmpty)
+        {
+            return PortfolioMonitorScreen.Run("decision");
+        }
+
+        await PushMarkAsync(context, cancellationToken);
+        return PortfolioMonitorScreen.Quiet;
+    }
+
+    /// <summary>
+    /// How long before the day's end every evaluation is stored: the equity-point interval (quiet marks are at most that much
+    /// newer than the stored one), at most a minute.
+    /// </summary>
+    private TimeSpan DayEndWindow => equityPoints.Interval < TimeSpan.FromMinutes(1) ? equityPoints.Interval : TimeSpan.FromMinutes(1);
+
+    private async Task PushMarkAsync(PreTradeContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pusher.PortfolioMarkedAsync(
+                context.State.UserId, PortfolioMarkDto.From(PortfolioMetrics.MarkOf(context.State, context.Snapshot.Cash)), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPushFailed(logger, exception, context.State.UserId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the portfolio mark to user {UserId}")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, Guid userId);
+}
