@@ -159,10 +159,7 @@ internal sealed partial class UnitOfWork(
                 return;
             }
 
-            foreach (var domainEvent in events)
-            {
-                await dispatcher.DispatchAsync(domainEvent, cancellationToken);
-            }
+            await dispatcher.DispatchAsync(events, cancellationToken);
         }
 
         throw new InvalidOperationException($"Domain events were still being raised after {MaxEventRounds} rounds.");

@@ -166,6 +166,33 @@ public abstract class PortfolioMonitorTests(ApiFixture fixture) : FunctionalTest
     }
 
     [Fact]
+    public async Task ClosePosition_WhenOneBatchOfQuotesMovesTheHoldersOfDifferentSymbols_FlattensEachOnce()
+    {
+        var first = await SignedInAsync();
+        var second = await SignedInAsync();
+        await PriceAsync(first, "AAPL", 100m);
+        await PriceAsync(first, "MSFT", 100m);
+        foreach (var (client, symbol) in new[] { (first, "AAPL"), (second, "MSFT") })
+        {
+            await TradingTestData.AddRuleAsync(
+                Fixture, client.UserId, RiskRuleType.MaxPositionSize, 5_000m, ThresholdUnit.Dollars, RiskAction.ClosePosition);
+            await OrderAsync(client, Market("buy", 40m, symbol));
+        }
+
+        // One feed request: AAPL and MSFT both rise to 150, so 40 × 150 = 6,000 > 5,000 in each account.
+        var batch = new[] { new { symbol = "AAPL", price = 150m }, new { symbol = "MSFT", price = 150m } };
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes", batch)).EnsureStatus(HttpStatusCode.OK);
+        await Fixture.MonitorIdleAsync();
+
+        foreach (var (client, symbol) in new[] { (first, "AAPL"), (second, "MSFT") })
+        {
+            var liquidation = Assert.Single(Liquidations(await OrdersAsync(client)));
+            Assert.Equal(symbol, liquidation["symbol"]!.GetValue<string>());
+            Assert.Equal(40m, liquidation["qty"]!.GetValue<decimal>());
+        }
+    }
+
+    [Fact]
     public async Task StopLossClosePosition_WhenAQuoteMovesAgainstThePositionByTheThreshold_ClosesOnlyThatPosition()
     {
         var client = await SignedInAsync();

@@ -35,7 +35,7 @@ public static class MediatorRegistration
             }
         }
 
-        Type[] scanned = [typeof(IRequestHandler<,>), typeof(IDomainEventHandler<>), typeof(IValidator<>)];
+        Type[] scanned = [typeof(IRequestHandler<,>), typeof(IDomainEventHandler<>), typeof(IDomainEventBatchHandler<>), typeof(IValidator<>)];
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && scanned.Contains(i.GetGenericTypeDefinition())))

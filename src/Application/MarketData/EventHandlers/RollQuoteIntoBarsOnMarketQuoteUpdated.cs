@@ -9,36 +9,44 @@ namespace RiskPlatform.Application.MarketData.EventHandlers;
 /// <summary>
 /// Every quote the service receives goes into its symbol's daily bar of the quote's New York date and into its bar of the quote's
 /// UTC minute, in the quote's own save (never an order's): the first quote of a date (of a minute) opens the bar, later ones
-/// move high, low and close. The price is the quote's mark (last, else mid). The quote commands hold the symbol's
-/// <see cref="QuoteBarLocks"/> lock by then, so concurrent quotes of one symbol roll into them one after the other.
+/// move high, low and close, in the order the save set them. The price is the quote's mark (last, else mid). The bars a save
+/// touches are read in two queries however many quotes it set. The quote commands hold the symbols' <see cref="QuoteBarLocks"/>
+/// locks by then, so concurrent quotes of one symbol roll into them one after the other.
 /// </summary>
 internal sealed class RollQuoteIntoBarsOnMarketQuoteUpdated(IRepository<PriceBar> bars, IRepository<MinuteBar> minuteBars)
-    : IDomainEventHandler<MarketQuoteUpdated>
+    : IDomainEventBatchHandler<MarketQuoteUpdated>
 {
-    public async Task Handle(MarketQuoteUpdated domainEvent, CancellationToken cancellationToken)
+    public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
     {
-        var price = decimal.Round(domainEvent.Last ?? ((domainEvent.Bid + domainEvent.Ask) / 2m), 8);
+        var quotes = domainEvents
+            .Select(e => (e.Symbol, Price: decimal.Round(e.Last ?? ((e.Bid + e.Ask) / 2m), 8), Date: PriceBar.TradingDateOf(e.OccurredAt), Minute: MinuteBar.MinuteOf(e.OccurredAt)))
+            .ToList();
+        var symbols = quotes.Select(q => q.Symbol).Distinct(StringComparer.Ordinal).ToList();
 
-        var date = PriceBar.TradingDateOf(domainEvent.OccurredAt);
-        var bar = await bars.FirstOrDefaultAsync(new PriceBarOfSymbolOnDateSpec(domainEvent.Symbol, date), cancellationToken);
-        if (bar is null)
-        {
-            bars.Add(PriceBar.FromQuote(domainEvent.Symbol, date, price));
-        }
-        else
-        {
-            bar.Include(price);
-        }
+        var daily = (await bars.ListAsync(new PriceBarsOfSymbolsOnDatesSpec(symbols, [.. quotes.Select(q => q.Date).Distinct()]), cancellationToken))
+            .ToDictionary(b => (b.Symbol, b.Date));
+        var minutes = (await minuteBars.ListAsync(new MinuteBarsOfSymbolsAtSpec(symbols, [.. quotes.Select(q => q.Minute).Distinct()]), cancellationToken))
+            .ToDictionary(b => (b.Symbol, b.Start));
 
-        var start = MinuteBar.MinuteOf(domainEvent.OccurredAt);
-        var minute = await minuteBars.FirstOrDefaultAsync(new MinuteBarOfSymbolAtSpec(domainEvent.Symbol, start), cancellationToken);
-        if (minute is null)
+        foreach (var quote in quotes)
         {
-            minuteBars.Add(MinuteBar.FromQuote(domainEvent.Symbol, start, price));
-        }
-        else
-        {
-            minute.Include(price);
+            if (daily.TryGetValue((quote.Symbol, quote.Date), out var bar))
+            {
+                bar.Include(quote.Price);
+            }
+            else
+            {
+                bars.Add(daily[(quote.Symbol, quote.Date)] = PriceBar.FromQuote(quote.Symbol, quote.Date, quote.Price));
+            }
+
+            if (minutes.TryGetValue((quote.Symbol, quote.Minute), out var minute))
+            {
+                minute.Include(quote.Price);
+            }
+            else
+            {
+                minuteBars.Add(minutes[(quote.Symbol, quote.Minute)] = MinuteBar.FromQuote(quote.Symbol, quote.Minute, quote.Price));
+            }
         }
     }
 }

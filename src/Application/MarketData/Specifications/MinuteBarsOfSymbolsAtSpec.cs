@@ -3,8 +3,9 @@ using RiskPlatform.Domain.MarketData.History;
 
 namespace RiskPlatform.Application.MarketData.Specifications;
 
-/// <summary>The bar of one symbol's minute starting at <paramref name="start"/>, tracked.</summary>
-public sealed class MinuteBarOfSymbolAtSpec : Specification<MinuteBar>
+/// <summary>The bars of <paramref name="symbols"/>' minutes starting at <paramref name="starts"/> (every pair that exists), tracked.</summary>
+public sealed class MinuteBarsOfSymbolsAtSpec : Specification<MinuteBar>
 {
-    public MinuteBarOfSymbolAtSpec(string symbol, DateTime start) => Query.Where(b => b.Symbol == symbol && b.Start == start);
+    public MinuteBarsOfSymbolsAtSpec(IReadOnlyCollection<string> symbols, IReadOnlyCollection<DateTime> starts) =>
+        Query.Where(b => symbols.Contains(b.Symbol) && starts.Contains(b.Start));
 }

@@ -3,8 +3,9 @@ using RiskPlatform.Domain.MarketData.History;
 
 namespace RiskPlatform.Application.MarketData.Specifications;
 
-/// <summary>The bar of one symbol on one date, tracked.</summary>
-public sealed class PriceBarOfSymbolOnDateSpec : Specification<PriceBar>
+/// <summary>The bars of <paramref name="symbols"/> on <paramref name="dates"/> (every pair that exists), tracked.</summary>
+public sealed class PriceBarsOfSymbolsOnDatesSpec : Specification<PriceBar>
 {
-    public PriceBarOfSymbolOnDateSpec(string symbol, DateOnly date) => Query.Where(b => b.Symbol == symbol && b.Date == date);
+    public PriceBarsOfSymbolsOnDatesSpec(IReadOnlyCollection<string> symbols, IReadOnlyCollection<DateOnly> dates) =>
+        Query.Where(b => symbols.Contains(b.Symbol) && dates.Contains(b.Date));
 }

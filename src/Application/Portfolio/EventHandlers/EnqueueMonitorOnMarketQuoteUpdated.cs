@@ -11,8 +11,9 @@ using RiskPlatform.Domain.Trading.Orders;
 namespace RiskPlatform.Application.Portfolio.EventHandlers;
 
 /// <summary>
-/// A quote changes the portfolio of every user holding a position or an open order in its symbol: those the monitor watches are
-/// queued for a monitor run after the quote commits. The quote request never waits for the monitor.
+/// Quotes change the portfolio of every user holding a position or an open order in their symbols: those the monitor watches
+/// are queued for a monitor run after the quotes commit, found by the same few queries however many quotes the save set. The
+/// quote request never waits for the monitor.
 /// </summary>
 internal sealed class EnqueueMonitorOnMarketQuoteUpdated(
     IReadRepository<PaperAccount> accounts,
@@ -20,12 +21,13 @@ internal sealed class EnqueueMonitorOnMarketQuoteUpdated(
     IReadRepository<RiskRule> rules,
     IReadRepository<PortfolioState> states,
     IAfterCommitActions afterCommit,
-    IMonitorQueue queue) : IDomainEventHandler<MarketQuoteUpdated>
+    IMonitorQueue queue) : IDomainEventBatchHandler<MarketQuoteUpdated>
 {
-    public async Task Handle(MarketQuoteUpdated domainEvent, CancellationToken cancellationToken)
+    public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
     {
-        var holders = new HashSet<Guid>(await accounts.ListAsync(new UsersHoldingSymbolSpec(domainEvent.Symbol), cancellationToken));
-        holders.UnionWith(await orders.ListAsync(new UsersWithOpenOrdersInSymbolSpec(domainEvent.Symbol), cancellationToken));
+        var symbols = domainEvents.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).ToList();
+        var holders = new HashSet<Guid>(await accounts.ListAsync(new UsersHoldingSymbolsSpec(symbols), cancellationToken));
+        holders.UnionWith(await orders.ListAsync(new UsersWithOpenOrdersInSymbolsSpec(symbols), cancellationToken));
         var watched = await MonitoredUsers.FilterAsync(holders, rules, states, cancellationToken);
         MonitoredUsers.EnqueueAfterCommit(afterCommit, queue, watched);
     }

@@ -8,16 +8,21 @@ using RiskPlatform.Domain.Trading;
 namespace RiskPlatform.Application.Trading.EventHandlers;
 
 /// <summary>
-/// The paper broker's matching: a new quote fills every resting paper order it crosses, in every account with open orders in
-/// the symbol. The quote's transaction only finds those accounts; each is filled on its own actor after the commit
-/// (<see cref="RestingOrderFills"/>), because the actor is the one writer of its account.
+/// The paper broker's matching: new quotes fill every resting paper order they cross, in every account with open orders in the
+/// quoted symbols. The quotes' transaction only finds those accounts, in one query however many quotes it set; each is filled
+/// on its own actor after the commit (<see cref="RestingOrderFills"/>), because the actor is the one writer of its account. An
+/// account is handed every quoted symbol; its fill finds the orders each one crosses.
 /// </summary>
 internal sealed class FillRestingPaperOrdersOnMarketQuoteUpdated(IReadRepository<PaperAccount> accounts, RestingOrderFills fills)
-    : IDomainEventHandler<MarketQuoteUpdated>
+    : IDomainEventBatchHandler<MarketQuoteUpdated>
 {
-    public async Task Handle(MarketQuoteUpdated domainEvent, CancellationToken cancellationToken)
+    public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
     {
-        var owners = await accounts.ListAsync(new OwnersOfOpenPaperOrdersInSymbolSpec(domainEvent.Symbol), cancellationToken);
-        fills.Add(owners, domainEvent.Symbol);
+        var symbols = domainEvents.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).ToList();
+        var owners = await accounts.ListAsync(new OwnersOfOpenPaperOrdersInSymbolsSpec(symbols), cancellationToken);
+        foreach (var symbol in symbols)
+        {
+            fills.Add(owners, symbol);
+        }
     }
 }

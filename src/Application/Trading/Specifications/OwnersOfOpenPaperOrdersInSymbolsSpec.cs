@@ -3,12 +3,12 @@ using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Specifications;
 
-/// <summary>The users whose paper account holds an open order in <paramref name="symbol"/> (upper-case).</summary>
-public sealed class OwnersOfOpenPaperOrdersInSymbolSpec : Specification<PaperAccount, Guid>
+/// <summary>The users whose paper account holds an open order in any of <paramref name="symbols"/> (upper-case).</summary>
+public sealed class OwnersOfOpenPaperOrdersInSymbolsSpec : Specification<PaperAccount, Guid>
 {
-    public OwnersOfOpenPaperOrdersInSymbolSpec(string symbol)
+    public OwnersOfOpenPaperOrdersInSymbolsSpec(IReadOnlyCollection<string> symbols)
     {
-        Query.Where(a => a.Orders.Any(o => o.Symbol == symbol && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled)));
+        Query.Where(a => a.Orders.Any(o => symbols.Contains(o.Symbol) && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled)));
         Query.Select(a => a.UserId);
     }
 }

@@ -4,12 +4,14 @@ using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Specifications;
 
-/// <summary>Owners of open orders (at any broker, as mirrored in RiskPlatform's orders) in <paramref name="symbol"/>; one row per order.</summary>
-public sealed class UsersWithOpenOrdersInSymbolSpec : Specification<Order, Guid>
+/// <summary>
+/// Owners of open orders (at any broker, as mirrored in RiskPlatform's orders) in any of <paramref name="symbols"/>; one row per order.
+/// </summary>
+public sealed class UsersWithOpenOrdersInSymbolsSpec : Specification<Order, Guid>
 {
-    public UsersWithOpenOrdersInSymbolSpec(string symbol)
+    public UsersWithOpenOrdersInSymbolsSpec(IReadOnlyCollection<string> symbols)
     {
-        Query.Where(o => o.Symbol == symbol && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled));
+        Query.Where(o => symbols.Contains(o.Symbol) && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled));
         Query.Select(o => o.UserId);
     }
 }
