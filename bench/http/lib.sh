@@ -51,7 +51,13 @@ else
   export Database__Provider=Sqlite ConnectionStrings__RiskPlatform="Data Source=$workdir/bench.db"
 fi
 
-(cd "$workdir/api" && exec dotnet RiskPlatform.Api.dll --urls "$base") >"$workdir/api.log" 2>&1 &
+#   METRICS_PORT  also serves the Prometheus scrape on that loopback port (e.g. for the monitor's lag histogram).
+urls="$base"
+if [[ -n "${METRICS_PORT:-}" ]]; then
+  export Telemetry__Prometheus__Enabled=true Telemetry__Prometheus__Port="$METRICS_PORT"
+  urls="$base;http://127.0.0.1:$METRICS_PORT"
+fi
+(cd "$workdir/api" && exec dotnet RiskPlatform.Api.dll --urls "$urls") >"$workdir/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 100); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 

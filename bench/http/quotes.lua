@@ -1,19 +1,33 @@
 -- wrk script: PUT /api/v1/market/quotes/{symbol} as the market-data feed (an admin), cycling through the symbols the
 -- accounts hold with small price moves (inside every rule, so the monitor evaluates but does not liquidate).
--- Usage: TOKEN=... SYMBOLS=AAA,BBB wrk -t2 -c8 -d30s --latency -s bench/http/quotes.lua http://127.0.0.1:5090
+-- With BATCH=n (n > 1) each request is one PUT /api/v1/market/quotes carrying n quotes (a feed's batch), cycling the same way.
+-- Usage: TOKEN=... SYMBOLS=AAA,BBB [BATCH=n] wrk -t2 -c8 -d30s --latency -s bench/http/quotes.lua http://127.0.0.1:5090
 local token = os.getenv("TOKEN")
 local symbols = {}
 for s in string.gmatch(os.getenv("SYMBOLS") or "AAPL", "[^,]+") do symbols[#symbols + 1] = s end
 local counter = 0
 
-request = function()
+local batch = tonumber(os.getenv("BATCH") or "1")
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+
+-- The next quote of the cycle: a symbol and a price a cent or a few away from 100.
+local function next_quote()
   counter = counter + 1
-  local symbol = symbols[(counter % #symbols) + 1]
-  local price = 100 + (counter % 7) * 0.01
-  return wrk.format("PUT", "/api/v1/market/quotes/" .. symbol, {
-    ["Content-Type"] = "application/json",
-    ["Authorization"] = "Bearer " .. token,
-  }, string.format('{"price":%.2f}', price))
+  return symbols[(counter % #symbols) + 1], 100 + (counter % 7) * 0.01
+end
+
+request = function()
+  if batch <= 1 then
+    local symbol, price = next_quote()
+    return wrk.format("PUT", "/api/v1/market/quotes/" .. symbol, headers, string.format('{"price":%.2f}', price))
+  end
+  -- Ticks as a feed batches them: a symbol may come several times, the later price last.
+  local items = {}
+  for i = 1, batch do
+    local symbol, price = next_quote()
+    items[i] = string.format('{"symbol":"%s","price":%.2f}', symbol, price)
+  end
+  return wrk.format("PUT", "/api/v1/market/quotes", headers, "[" .. table.concat(items, ",") .. "]")
 end
 
 local statuses = {}

@@ -2,14 +2,20 @@
 # HTTP benchmark of quote ingestion with the portfolio monitor on: starts the service (Release, SQLite or PostgreSQL),
 # opens USERS paper accounts (default 20), each holding every one of SYMBOLS symbols (default 10) under 20 active rules
 # (monitored ones included, all far from breach), then publishes quotes with wrk as the market-data feed (an admin).
-# Every quote enqueues a monitor run for each account holding the symbol. Loopback only; bounded in time.
-# Usage: bench/http/run-quotes.sh [duration=30s] [connections=8]      (DB=postgres, USERS=n, SYMBOLS=n)
+# Every quote queues a monitor evaluation of each account holding the symbol. BATCH=n sends n quotes per request (the batch
+# form, PUT /market/quotes); quotes/s is then n × requests/s. After the run the script reads the service's own metrics
+# (Prometheus scrape on a second loopback port, bench/http/monitor_report.py): the monitor's lag (from the quote that queued
+# an account to the start of its evaluation) and how the evaluations ended (quiet: nothing stored; evaluated: a run that
+# stored). Loopback only; bounded in time.
+# Usage: bench/http/run-quotes.sh [duration=30s] [connections=8]      (DB=postgres, USERS=n, SYMBOLS=n, BATCH=n)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-30s}"
 connections="${2:-8}"
 users="${USERS:-20}"
 symbol_count="${SYMBOLS:-10}"
+batch="${BATCH:-1}"
+METRICS_PORT="${METRICS_PORT:-9465}"
 source bench/http/lib.sh
 
 FEED="$(sign_in bench@example.com)"
@@ -35,7 +41,14 @@ for u in $(seq 1 "$users"); do
   done
 done
 
-export TOKEN="$FEED" SYMBOLS="$(IFS=,; echo "${symbols[*]}")"
+export TOKEN="$FEED" SYMBOLS="$(IFS=,; echo "${symbols[*]}")" BATCH="$batch"
 threads=$(( connections < 2 ? 1 : 2 ))
-echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/quotes.lua $base   (DB=${DB:-sqlite}, $users accounts × $symbol_count symbols)"
-wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/quotes.lua "$base"
+scrape() { curl -fs "http://127.0.0.1:$METRICS_PORT/metrics" > "$1"; }
+sleep 2
+scrape "$workdir/before.prom"
+echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/quotes.lua $base   (DB=${DB:-sqlite}, $users accounts × $symbol_count symbols, $batch quote(s) per request)"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/quotes.lua "$base" | tee "$workdir/wrk.txt"
+scrape "$workdir/end.prom"
+sleep 3
+scrape "$workdir/after.prom"
+python3 bench/http/monitor_report.py "$workdir" "$batch"

@@ -35,6 +35,7 @@ public static class DependencyInjection
             typeof(AccountActorBehaviour<,>),
             typeof(Trading.Telemetry.OrderOutcomeMetrics),
             typeof(Portfolio.Telemetry.MonitorRunMetrics),
+            typeof(Portfolio.Telemetry.MonitorScreenMetrics),
             typeof(Portfolio.Telemetry.MonitorActionMetrics),
             typeof(AuditBehaviour<,>),
             typeof(UnitOfWorkBehaviour<,>));

@@ -67,14 +67,15 @@ internal sealed partial class PortfolioMonitorWorker(
 
     private async Task ProcessAsync(Guid userId, CancellationToken cancellationToken)
     {
+        var actionsMayWait = true;
         try
         {
-            await RunAsync(userId, cancellationToken);
+            actionsMayWait = await RunAsync(userId, cancellationToken);
         }
         catch (ConflictException)
         {
             // Another writer changed the state or an episode between our read and our save: evaluate again from fresh data.
-            await RunAsync(userId, cancellationToken);
+            actionsMayWait = await RunAsync(userId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -82,16 +83,21 @@ internal sealed partial class PortfolioMonitorWorker(
             LogRunFailed(logger, userId, exception);
         }
 
-        await actionRunner.RunPendingAsync(userId, cancellationToken);
+        if (actionsMayWait)
+        {
+            await actionRunner.RunPendingAsync(userId, cancellationToken);
+        }
     }
 
-    private async Task RunAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>Screens and, when needed, runs the monitor; false when the screen settled it and no action waits.</summary>
+    private async Task<bool> RunAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        if (!await RunNeededAsync(mediator, userId, cancellationToken))
+        var screen = await ScreenAsync(mediator, userId, cancellationToken);
+        if (screen is { RunNeeded: false })
         {
-            return;
+            return screen.PendingActions;
         }
 
         var run = await mediator.Send(new RunPortfolioMonitorCommand(userId), cancellationToken);
@@ -99,18 +105,23 @@ internal sealed partial class PortfolioMonitorWorker(
         {
             LogRun(logger, userId, run.Opened, run.Closed, run.ActionsQueued, run.State);
         }
+
+        return true;
     }
 
-    private async Task<bool> RunNeededAsync(IMediator mediator, Guid userId, CancellationToken cancellationToken)
+    /// <summary>The screen's answer, or null when it failed (the run then decides).</summary>
+    private async Task<PortfolioMonitorScreen?> ScreenAsync(IMediator mediator, Guid userId, CancellationToken cancellationToken)
     {
         try
         {
-            return (await mediator.Send(new ScreenPortfolioMonitorQuery(userId), cancellationToken)).RunNeeded;
+            var screen = await mediator.Send(new ScreenPortfolioMonitorQuery(userId), cancellationToken);
+            LogScreened(logger, userId, screen.Reason);
+            return screen;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogScreenFailed(logger, userId, exception);
-            return true;
+            return null;
         }
     }
 
@@ -148,6 +159,9 @@ internal sealed partial class PortfolioMonitorWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Monitor run for user {UserId} failed; the next quote, fill or poll runs it again")]
     private static partial void LogRunFailed(ILogger logger, Guid userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Monitor screen for user {UserId}: {Reason}")]
+    private static partial void LogScreened(ILogger logger, Guid userId, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Monitor screen for user {UserId} failed; running the monitor")]
     private static partial void LogScreenFailed(ILogger logger, Guid userId, Exception exception);

@@ -36,7 +36,7 @@ internal sealed class RiskMetrics : IRiskMetrics
         _decisionDuration = meter.CreateHistogram<double>(
             "riskplatform.pretrade.duration", "s", "Time from a new order reaching its account's actor to its outcome, broker submission of paper orders included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
-        _monitorRuns = meter.CreateCounter<long>("riskplatform.monitor.evaluations", "{run}", "Monitor runs per account, by outcome (evaluated, skipped, failed).");
+        _monitorRuns = meter.CreateCounter<long>("riskplatform.monitor.evaluations", "{run}", "Monitor evaluations per account, by outcome (evaluated and stored, quiet: nothing to store, skipped: nothing to monitor, failed).");
         _monitorEpisodesOpened = meter.CreateCounter<long>("riskplatform.monitor.episodes.opened", "{episode}", "Breach episodes the monitor opened.");
         _monitorLag = meter.CreateHistogram<double>(
             "riskplatform.monitor.lag", "s", "Time an account waited for its monitor run, from the quote or fill that queued it.",

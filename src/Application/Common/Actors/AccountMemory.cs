@@ -120,6 +120,9 @@ public static class AccountMemoryPart
     /// <summary>The account's open breach episodes (untracked), which the monitor's screen judges against.</summary>
     public const string OpenBreachEpisodes = "open-breach-episodes";
 
+    /// <summary>Whether the account has monitor actions waiting for execution (or their retry).</summary>
+    public const string PendingMonitorActions = "pending-monitor-actions";
+
     /// <summary>The broker binding when it routes to the paper broker.</summary>
     public const string PaperBinding = "paper-binding";
 

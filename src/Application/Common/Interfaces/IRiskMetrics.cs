@@ -16,7 +16,10 @@ public interface IRiskMetrics
     /// <summary>One blocked order's blocking rules, one count per rule type (<c>null</c>: blocked before any rule ran).</summary>
     void OrderBlockedBy(RiskRuleType? ruleType);
 
-    /// <summary>A monitor run of one account: <c>evaluated</c>, <c>skipped</c> (nothing to watch) or <c>failed</c>, and the episodes it opened.</summary>
+    /// <summary>
+    /// A monitor evaluation of one account: <c>evaluated</c> (a run that stored), <c>quiet</c> (nothing to store), <c>skipped</c>
+    /// (nothing to watch) or <c>failed</c>, and the episodes it opened.
+    /// </summary>
     void MonitorRan(string outcome, int episodesOpened);
 
     /// <summary>How long an account waited in the monitor's queue before its run began.</summary>

@@ -1,9 +1,11 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.Portfolio;
@@ -16,7 +18,8 @@ namespace RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 /// marked copy of the state. A run is needed when the account has no state yet, when marking moved anything a store keeps
 /// (<see cref="PortfolioState.DiffersBeyondTheMark"/>), when the trading day ends within <see cref="DayEndWindow"/> (so the
 /// stored last mark, which the day roll takes as the next day's start, is current), when an equity point is due, or when the decision
-/// is not empty. Otherwise the mark is pushed to the owner's open clients and nothing is stored. The stored last mark is thus at
+/// is not empty. Otherwise the mark is pushed to the owner's open clients and nothing is stored; the answer then says whether
+/// actions of earlier runs wait, so that their executor is called only then. The stored last mark is thus at
 /// most one equity-point interval older than the last quiet one, and current at the day's end when the account is marked in its
 /// last minute.
 /// </summary>
@@ -25,6 +28,8 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
     PortfolioStateReader states,
     OpenBreachEpisodesReader episodes,
     EquityPointSampler equityPoints,
+    AccountActorCall actorCall,
+    IReadRepository<MonitorAction> actions,
     IPortfolioMarkPusher pusher,
     IOptions<MonitoringOptions> monitoringOptions,
     TimeProvider timeProvider,
@@ -40,7 +45,7 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
         {
             return context.Rules.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType))
                 ? PortfolioMonitorScreen.Run("new_state")
-                : PortfolioMonitorScreen.NothingToMonitor;
+                : PortfolioMonitorScreen.NothingToMonitor(await HasPendingActionsAsync(userId, cancellationToken));
         }
 
         if (context.State.DiffersBeyondTheMark(stored))
@@ -72,7 +77,7 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
         }
 
         await PushMarkAsync(context, cancellationToken);
-        return PortfolioMonitorScreen.Quiet;
+        return PortfolioMonitorScreen.Quiet(await HasPendingActionsAsync(userId, cancellationToken));
     }
 
     /// <summary>
@@ -80,6 +85,14 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
     /// newer than the stored one), at most a minute.
     /// </summary>
     private TimeSpan DayEndWindow => equityPoints.Interval < TimeSpan.FromMinutes(1) ? equityPoints.Interval : TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether actions of earlier runs wait (their executor is due after a quiet screen too); remembered by the actor.</summary>
+    private Task<bool> HasPendingActionsAsync(Guid userId, CancellationToken cancellationToken) =>
+        actorCall.RecallAsync(
+            userId,
+            AccountMemoryPart.PendingMonitorActions,
+            token => actions.AnyAsync(new PendingMonitorActionsOfUserSpec(userId), token),
+            cancellationToken);
 
     private async Task PushMarkAsync(PreTradeContext context, CancellationToken cancellationToken)
     {
