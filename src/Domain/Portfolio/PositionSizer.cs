@@ -85,7 +85,7 @@ public static class PositionSizer
             var max = RiskEngine.MaxQuantity(PricedAt(snapshot, symbol, entry, warnings), rules, symbol, side, null, OrderType.Limit, entry);
             if (max.MaxQuantity is { } ruleMax && max.BindingRule is { } binding)
             {
-                Cap(ref shares, ref cappedBy, ruleMax, WireNames.Of(binding.RuleType));
+                Cap(ref shares, ref cappedBy, ruleMax, WireEnum.Name(binding.RuleType));
             }
 
             if (DailyLossBudgetShares(snapshot, rules, symbol, riskPerShare) is { } budgetShares)

@@ -1,7 +1,7 @@
 using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetEquityHistory;

@@ -1,20 +1,20 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using FluentValidation;
 
-namespace RiskPlatform.Application.Common.Validation;
+namespace RiskPlatform.Domain.Common;
 
 /// <summary>
-/// Enum values as the wire spells them (<c>OrderFilled</c> ↔ <c>"order_filled"</c>), for query-string parameters that
-/// are bound as strings (minimal APIs have no snake_case enum binder). Exact, case-sensitive match; numbers are refused.
+/// Enum values as the wire spells them (<c>OrderFilled</c> ↔ <c>"order_filled"</c>): for messages, metric labels and
+/// query-string parameters bound as strings (minimal APIs have no snake_case enum binder). Exact, case-sensitive match;
+/// numbers are refused. The one home of enum wire names; the conversion is <see cref="SnakeCase"/>.
 /// </summary>
 public static class WireEnum
 {
     public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        where TEnum : struct, Enum => SnakeCase.Of(value.ToString());
 
-    public static IEnumerable<string> Names<TEnum>()
-        where TEnum : struct, Enum => Cache<TEnum>.ByName.Keys;
+    /// <summary>Every member's wire name, in declaration order.</summary>
+    public static IReadOnlyList<string> Names<TEnum>()
+        where TEnum : struct, Enum => Cache<TEnum>.Names;
 
     public static bool TryParse<TEnum>(string? value, out TEnum result)
         where TEnum : struct, Enum
@@ -40,15 +40,11 @@ public static class WireEnum
         : TryParse<TEnum>(value, out var result) ? result
         : throw new ArgumentException($"'{value}' is not a {typeof(TEnum).Name} wire value.", nameof(value));
 
-    /// <summary>Null passes; otherwise the value must be one of the enum's wire names.</summary>
-    public static IRuleBuilderOptions<T, string?> ValidWireEnum<T, TEnum>(this IRuleBuilder<T, string?> rule)
-        where TEnum : struct, Enum =>
-        rule.Must(value => value is null || TryParse<TEnum>(value, out _))
-            .WithMessage($"'{{PropertyValue}}' is not valid; expected one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Name))}.");
-
     private static class Cache<TEnum>
         where TEnum : struct, Enum
     {
+        public static readonly string[] Names = [.. Enum.GetValues<TEnum>().Select(Name)];
+
         public static readonly FrozenDictionary<string, TEnum> ByName =
             Enum.GetValues<TEnum>().ToFrozenDictionary(Name, StringComparer.Ordinal);
     }
