@@ -70,19 +70,19 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     public IReadOnlyList<PaperOrder> OpenOrders => [.. _orders.Where(o => o.IsOpen)];
 
     /// <summary>Opens the account with <paramref name="startingCash"/> USD (default 100,000) of cash and nothing else.</summary>
-    /// <exception cref="DomainException"><see cref="PaperTradingErrorCodes.InvalidUser"/> or <see cref="PaperTradingErrorCodes.InvalidStartingCash"/>
+    /// <exception cref="DomainException"><see cref="PaperTradingErrors.InvalidUser"/> or <see cref="PaperTradingErrors.InvalidStartingCash"/>
     /// (starting cash must be positive with at most 8 decimal places).</exception>
     public static PaperAccount Open(Guid userId, DateTime now, decimal startingCash = DefaultStartingCash)
     {
         if (userId == Guid.Empty)
         {
-            throw new DomainException(PaperTradingErrorCodes.InvalidUser, "A paper account needs a user.");
+            throw new DomainException(PaperTradingErrors.InvalidUser, "A paper account needs a user.");
         }
 
         if (startingCash <= 0m || !MarketPrecision.HasAllowedScale(startingCash))
         {
             throw new DomainException(
-                PaperTradingErrorCodes.InvalidStartingCash,
+                PaperTradingErrors.InvalidStartingCash,
                 $"Starting cash must be positive with at most {MarketPrecision.MaxDecimals} decimal places, got {startingCash}.");
         }
 
@@ -139,13 +139,13 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     /// <remarks>
     /// Idempotent on <paramref name="clientOrderId"/>: placing again with a client order id already in the account returns the
     /// existing order unchanged (no events) when the terms are the same, and throws <see cref="ConflictException"/>
-    /// <see cref="PaperTradingErrorCodes.ClientOrderIdReused"/> when they differ. Only loaded orders are checked: the caller loads
+    /// <see cref="PaperTradingErrors.ClientOrderIdReused"/> when they differ. Only loaded orders are checked: the caller loads
     /// the order with that client order id first, and persistence also holds a unique index on (account, client order id).
     /// </remarks>
     /// <param name="quantity">Positive, whole or fractional, at most 8 decimal places.</param>
     /// <param name="limitPrice">Required (positive, at most 8 decimal places) for limit orders; must be null for market orders.</param>
     /// <param name="clientOrderId">Optional; trimmed, blank means none, at most <see cref="PaperOrder.ClientOrderIdMaxLength"/> characters.</param>
-    /// <exception cref="DomainException">Invalid input (codes in <see cref="PaperTradingErrorCodes"/> and <see cref="MarketDataErrorCodes.InvalidSymbol"/>).</exception>
+    /// <exception cref="DomainException">Invalid input (codes in <see cref="PaperTradingErrors"/> and <see cref="MarketDataErrors.InvalidSymbol"/>).</exception>
     public PaperOrder PlaceOrder(
         string symbol,
         OrderSide side,
@@ -163,7 +163,7 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
         if (quote is not null && quote.Symbol != normalizedSymbol)
         {
             throw new DomainException(
-                PaperTradingErrorCodes.QuoteSymbolMismatch,
+                PaperTradingErrors.QuoteSymbolMismatch,
                 $"A quote for {quote.Symbol} cannot price an order for {normalizedSymbol}.");
         }
 
@@ -173,7 +173,7 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
             return existing.HasSameTerms(normalizedSymbol, side, type, timeInForce, quantity, limitPrice)
                 ? existing
                 : throw new ConflictException(
-                    PaperTradingErrorCodes.ClientOrderIdReused,
+                    PaperTradingErrors.ClientOrderIdReused,
                     $"Client order id '{normalizedClientOrderId}' was already used for order {existing.Id} with different terms.");
         }
 
@@ -219,16 +219,16 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     }
 
     /// <summary>Cancels an open order.</summary>
-    /// <exception cref="DomainException"><see cref="PaperTradingErrorCodes.OrderNotFound"/> when the account has no such order.</exception>
-    /// <exception cref="ConflictException"><see cref="PaperTradingErrorCodes.OrderNotOpen"/> when it is filled, cancelled, rejected or expired.</exception>
+    /// <exception cref="DomainException"><see cref="PaperTradingErrors.OrderNotFound"/> when the account has no such order.</exception>
+    /// <exception cref="ConflictException"><see cref="PaperTradingErrors.OrderNotOpen"/> when it is filled, cancelled, rejected or expired.</exception>
     public PaperOrder CancelOrder(Guid orderId, DateTime now)
     {
         var order = FindOrder(orderId)
-            ?? throw new DomainException(PaperTradingErrorCodes.OrderNotFound, $"Paper order {orderId} was not found.");
+            ?? throw new DomainException(PaperTradingErrors.OrderNotFound, $"Paper order {orderId} was not found.");
         if (!order.IsOpen)
         {
             throw new ConflictException(
-                PaperTradingErrorCodes.OrderNotOpen,
+                PaperTradingErrors.OrderNotOpen,
                 $"Paper order {orderId} is {order.Status} and can no longer be cancelled.");
         }
 
@@ -337,35 +337,35 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
     {
         if (!Enum.IsDefined(side))
         {
-            throw new DomainException(PaperTradingErrorCodes.InvalidSide, $"Order side {side} is not supported.");
+            throw new DomainException(PaperTradingErrors.InvalidSide, $"Order side {side} is not supported.");
         }
 
         if (!Enum.IsDefined(type))
         {
-            throw new DomainException(PaperTradingErrorCodes.InvalidType, $"Order type {type} is not supported.");
+            throw new DomainException(PaperTradingErrors.InvalidType, $"Order type {type} is not supported.");
         }
 
         if (!Enum.IsDefined(timeInForce))
         {
-            throw new DomainException(PaperTradingErrorCodes.InvalidTimeInForce, $"Time in force {timeInForce} is not supported.");
+            throw new DomainException(PaperTradingErrors.InvalidTimeInForce, $"Time in force {timeInForce} is not supported.");
         }
 
         if (quantity <= 0m || !MarketPrecision.HasAllowedScale(quantity))
         {
             throw new DomainException(
-                PaperTradingErrorCodes.InvalidQuantity,
+                PaperTradingErrors.InvalidQuantity,
                 $"Quantity must be positive with at most {MarketPrecision.MaxDecimals} decimal places, got {quantity}.");
         }
 
         switch (type)
         {
             case OrderType.Market when limitPrice is not null:
-                throw new DomainException(PaperTradingErrorCodes.LimitPriceNotAllowed, "A market order cannot have a limit price.");
+                throw new DomainException(PaperTradingErrors.LimitPriceNotAllowed, "A market order cannot have a limit price.");
             case OrderType.Limit when limitPrice is null:
-                throw new DomainException(PaperTradingErrorCodes.LimitPriceRequired, "A limit order needs a limit price.");
+                throw new DomainException(PaperTradingErrors.LimitPriceRequired, "A limit order needs a limit price.");
             case OrderType.Limit when limitPrice <= 0m || !MarketPrecision.HasAllowedScale(limitPrice.Value):
                 throw new DomainException(
-                    PaperTradingErrorCodes.InvalidLimitPrice,
+                    PaperTradingErrors.InvalidLimitPrice,
                     $"Limit price must be positive with at most {MarketPrecision.MaxDecimals} decimal places, got {limitPrice}.");
             default:
                 break;
@@ -383,7 +383,7 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
         return trimmed.Length <= PaperOrder.ClientOrderIdMaxLength
             ? trimmed
             : throw new DomainException(
-                PaperTradingErrorCodes.InvalidClientOrderId,
+                PaperTradingErrors.InvalidClientOrderId,
                 $"Client order id must be at most {PaperOrder.ClientOrderIdMaxLength} characters.");
     }
 

@@ -69,7 +69,7 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
         var conflict = await Assert.ThrowsAsync<ConflictException>(
             () => InCommandAsync(broker => broker.CancelOrderAsync(userId, filled.BrokerOrderId, Ct)));
 
-        Assert.Equal(PaperTradingErrorCodes.OrderNotOpen, conflict.Code);
+        Assert.Equal(PaperTradingErrors.OrderNotOpen, conflict.Code);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
         var conflict = await Assert.ThrowsAsync<ConflictException>(
             () => InCommandAsync(broker => broker.SubmitOrderAsync(userId, Market(OrderSide.Buy, 3m, "first"), Ct)));
 
-        Assert.Equal(PaperTradingErrorCodes.ClientOrderIdReused, conflict.Code);
+        Assert.Equal(PaperTradingErrors.ClientOrderIdReused, conflict.Code);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

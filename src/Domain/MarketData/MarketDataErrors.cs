@@ -1,7 +1,7 @@
 namespace RiskPlatform.Domain.MarketData;
 
 /// <summary>Stable <see cref="Common.DomainException.Code"/> values raised by market data.</summary>
-public static class MarketDataErrorCodes
+public static class MarketDataErrors
 {
     public const string InvalidSymbol = "invalid_symbol";
     public const string NonPositivePrice = "quote_price_not_positive";

@@ -5,12 +5,12 @@ using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;
 
-public sealed partial class PaperTradingErrorCodesTests
+public sealed partial class PaperTradingErrorsTests
 {
     [Fact]
     public void ErrorCodes_AreDistinctLowercaseSnakeCase()
     {
-        var codes = new[] { typeof(PaperTradingErrorCodes), typeof(MarketDataErrorCodes) }
+        var codes = new[] { typeof(PaperTradingErrors), typeof(MarketDataErrors) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)

@@ -1,7 +1,7 @@
 namespace RiskPlatform.Domain.Trading;
 
 /// <summary>Stable <see cref="Common.DomainException.Code"/> values raised by the paper broker.</summary>
-public static class PaperTradingErrorCodes
+public static class PaperTradingErrors
 {
     public const string InvalidUser = "invalid_user_id";
     public const string InvalidStartingCash = "invalid_starting_cash";
