@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;

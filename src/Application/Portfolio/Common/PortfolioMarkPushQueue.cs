@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Portfolio;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Application.Trading.Specifications;

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;

@@ -1,6 +1,6 @@
 using RiskPlatform.Domain.ApiKeys;
 
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Credentials;
 
 /// <summary>
 /// Where a credential pair lives and where it may be sent. It is bound into the ciphertexts as associated data, so a

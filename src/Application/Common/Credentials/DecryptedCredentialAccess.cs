@@ -1,6 +1,7 @@
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Credentials;
 
 /// <summary>
 /// Lets a broker adapter work with one key's decrypted credentials without ever holding them: each call to

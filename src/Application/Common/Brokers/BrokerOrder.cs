@@ -1,6 +1,6 @@
 using RiskPlatform.Domain.Trading;
 
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Brokers;
 
 /// <summary>An order as the broker reports it. <see cref="BrokerOrderId"/> is the broker's own id (a string on every broker).</summary>
 public sealed record BrokerOrder(

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Email;
 
 /// <summary>
 /// One email for <see cref="IEmailSender"/>. <paramref name="MessageId"/> is the Message-ID without angle brackets

@@ -1,6 +1,6 @@
 using RiskPlatform.Domain.Trading;
 
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Brokers;
 
 /// <summary>An order to submit. <see cref="ClientOrderId"/> is the caller's idempotency key (required).</summary>
 public sealed record BrokerOrderRequest(

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Email;
 
 /// <summary>The outcome of <see cref="IEmailSender.SendAsync"/>; <see cref="Error"/> describes a failure (never a secret).</summary>
 public sealed record EmailSendResult(EmailSendOutcome Outcome, string? Error)

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Webhooks;
 
 /// <summary>The outcome of <see cref="IWebhookSender.SendAsync"/>.</summary>
 /// <param name="StatusCode">The receiver's HTTP status, when it answered.</param>

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Authentication;
 
 /// <summary>A new TOTP secret: <see cref="Sealed"/> for storage, the other two to show the user once.</summary>
 public sealed record TotpSecret(byte[] Sealed, string Base32, string OtpAuthUri)

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Credentials;
 
 /// <summary>
 /// Works with a decrypted credential pair (UTF-8 bytes). The spans are valid only during the call and are zeroed right

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Brokers;
 
 /// <summary>An open position: signed quantity (negative is short), average entry price, current market price and unrealized P&amp;L.</summary>
 public sealed record BrokerPosition(

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Brokers;
 
 /// <summary>
 /// A broker account's balances now. <see cref="DayStartEquity"/> is the equity at the start of the trading day (the base of

@@ -1,4 +1,4 @@
-namespace RiskPlatform.Application.Common.Interfaces;
+namespace RiskPlatform.Application.Common.Webhooks;
 
 /// <summary>
 /// One webhook message: <see cref="MessageId"/> is the <c>webhook-id</c> (the same on every retry, so the receiver can
