@@ -1,7 +1,8 @@
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper.Events;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
-using RiskPlatform.Domain.Trading.Events;
 using static RiskPlatform.Domain.UnitTests.Trading.PaperTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using RiskPlatform.Domain.MarketData;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;
 

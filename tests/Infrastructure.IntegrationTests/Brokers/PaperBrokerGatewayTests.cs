@@ -4,6 +4,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Users;
 using RiskPlatform.Infrastructure.Brokers.Paper;

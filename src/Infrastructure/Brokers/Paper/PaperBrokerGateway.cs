@@ -5,6 +5,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Infrastructure.Brokers.Paper;

@@ -8,7 +8,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;

@@ -10,7 +10,9 @@ using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
 

@@ -2,7 +2,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetEquityHistory;
 
