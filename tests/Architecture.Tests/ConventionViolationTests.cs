@@ -1,3 +1,4 @@
+using RiskPlatform.Architecture.Tests.Fixtures.Interfaces;
 using RiskPlatform.Architecture.Tests.Fixtures.MisplacedUseCase;
 using RiskPlatform.Architecture.Tests.Fixtures.Violations;
 
@@ -83,4 +84,10 @@ public sealed class ConventionViolationTests
         Assert.Equal(
             [$"{typeof(StrayEndpoints).FullName} must live in RiskPlatform.Api.Endpoints"],
             Conventions.EndpointGroupViolations(Fixtures, "RiskPlatform.Api.Endpoints"));
+
+    [Fact]
+    public void InterfacesNamespaceViolations_ForARecordBesideAPort_ReportOnlyTheRecord() =>
+        Assert.Equal(
+            [$"{typeof(AccountMessage).FullName} is not an interface and must live beside its port, outside {typeof(IAccountMailer).Namespace}"],
+            Conventions.InterfacesNamespaceViolations(Fixtures));
 }

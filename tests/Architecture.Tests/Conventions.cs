@@ -147,6 +147,15 @@ internal static class Conventions
         .Select(dto => $"{dto.FullName} must be a record")
         .ToList();
 
+    /// <summary>Types declared in a namespace whose last part is <c>Interfaces</c>: the ports.</summary>
+    public static IEnumerable<Type> InInterfacesNamespace(IEnumerable<Type> types) =>
+        types.Where(t => !t.IsNested && t.Namespace?.EndsWith(".Interfaces", StringComparison.Ordinal) == true);
+
+    public static IReadOnlyList<string> InterfacesNamespaceViolations(IEnumerable<Type> types) => InInterfacesNamespace(types)
+        .Where(type => !type.IsInterface)
+        .Select(type => $"{type.FullName} is not an interface and must live beside its port, outside {type.Namespace}")
+        .ToList();
+
     public static IReadOnlyList<string> EndpointGroupViolations(IEnumerable<Type> types, string endpointsNamespace) => EndpointGroups(types)
         .Where(group => group.Namespace != endpointsNamespace)
         .Select(group => $"{group.FullName} must live in {endpointsNamespace}")

@@ -32,6 +32,10 @@ public sealed class NamingConventionTests
     public void Specifications_InApplication_DeriveFromSpecificationAndAreNamedSpec() =>
         Assert.Empty(Conventions.SpecificationViolations(ApplicationTypes));
 
+    [Fact]
+    public void InterfacesNamespace_InApplication_HoldsOnlyInterfaces() =>
+        Assert.Empty(Conventions.InterfacesNamespaceViolations(ApplicationTypes));
+
     [Theory]
     [InlineData(nameof(Layers.Application))]
     [InlineData(nameof(Layers.Api))]

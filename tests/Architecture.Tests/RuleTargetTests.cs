@@ -35,6 +35,7 @@ public sealed class RuleTargetTests
         Assert.Contains(Conventions.Validators(types), t => t.Name.EndsWith("QueryValidator", StringComparison.Ordinal));
         Assert.NotEmpty(Conventions.Specifications(types));
         Assert.NotEmpty(Conventions.Dtos(types));
+        Assert.Contains(Conventions.InInterfacesNamespace(types), t => t.Name == "IBrokerGateway");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Infrastructure.Crypto;
 

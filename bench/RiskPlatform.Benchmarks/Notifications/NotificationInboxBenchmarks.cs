@@ -15,6 +15,7 @@ using RiskPlatform.Application.Notifications.Queries.GetNotificationStats;
 using RiskPlatform.Application.Notifications.Queries.ListNotifications;
 using RiskPlatform.Benchmarks.Columns;
 using RiskPlatform.Benchmarks.Pipeline;
+using RiskPlatform.Domain.Trading.Paper.Events;
 using RiskPlatform.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
 

@@ -7,6 +7,7 @@ using RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Queries.GetTradingDayConvention;
 using RiskPlatform.Application.Portfolio.Queries.GetTradingState;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Api.Endpoints;
 

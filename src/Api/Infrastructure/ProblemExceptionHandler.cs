@@ -69,7 +69,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var parameter = BindFailure().Match(exception.Message);
         if (parameter.Success)
         {
-            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Groups["name"].Value);
+            var name = SnakeCase.Of(parameter.Groups["name"].Value);
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
                 [name] = [string.Create(CultureInfo.InvariantCulture, $"'{parameter.Groups["value"].Value}' is not a valid value for {name}.")],

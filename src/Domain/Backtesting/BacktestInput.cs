@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Domain.Backtesting;

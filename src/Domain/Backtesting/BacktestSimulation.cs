@@ -1,7 +1,10 @@
 using RiskPlatform.Domain.MarketData;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Domain.Backtesting;

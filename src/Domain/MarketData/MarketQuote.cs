@@ -34,12 +34,12 @@ public sealed class MarketQuote : AggregateRoot
     public decimal MarkPrice => Last ?? Mid;
 
     /// <summary>A quote from a single price: bid = ask = last = <paramref name="price"/>.</summary>
-    /// <exception cref="DomainException">Invalid symbol or price (see <see cref="MarketDataErrorCodes"/>).</exception>
+    /// <exception cref="DomainException">Invalid symbol or price (see <see cref="MarketDataErrors"/>).</exception>
     public static MarketQuote FromPrice(string symbol, decimal price, DateTime now) =>
         FromBidAskLast(symbol, price, price, price, now);
 
     /// <summary>A quote from bid, ask and an optional last price.</summary>
-    /// <exception cref="DomainException">Invalid symbol or prices (see <see cref="MarketDataErrorCodes"/>).</exception>
+    /// <exception cref="DomainException">Invalid symbol or prices (see <see cref="MarketDataErrors"/>).</exception>
     public static MarketQuote FromBidAskLast(string symbol, decimal bid, decimal ask, decimal? last, DateTime now)
     {
         var quote = new MarketQuote { Symbol = TradingSymbol.Normalize(symbol) };
@@ -64,7 +64,7 @@ public sealed class MarketQuote : AggregateRoot
 
         if (bid > ask)
         {
-            throw new DomainException(MarketDataErrorCodes.CrossedQuote, $"Bid {bid} is above ask {ask} for {Symbol}.");
+            throw new DomainException(MarketDataErrors.CrossedQuote, $"Bid {bid} is above ask {ask} for {Symbol}.");
         }
 
         Bid = bid;
@@ -78,13 +78,13 @@ public sealed class MarketQuote : AggregateRoot
     {
         if (value <= 0m)
         {
-            throw new DomainException(MarketDataErrorCodes.NonPositivePrice, $"{name} must be positive, got {value}.");
+            throw new DomainException(MarketDataErrors.NonPositivePrice, $"{name} must be positive, got {value}.");
         }
 
         if (!MarketPrecision.HasAllowedScale(value))
         {
             throw new DomainException(
-                MarketDataErrorCodes.PriceTooPrecise,
+                MarketDataErrors.PriceTooPrecise,
                 $"{name} {value} has more than {MarketPrecision.MaxDecimals} decimal places.");
         }
     }

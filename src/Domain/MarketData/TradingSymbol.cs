@@ -10,7 +10,7 @@ public static class TradingSymbol
 {
     public const int MaxLength = 32;
 
-    /// <exception cref="DomainException"><see cref="MarketDataErrorCodes.InvalidSymbol"/> when the symbol is empty, too long or has other characters.</exception>
+    /// <exception cref="DomainException"><see cref="MarketDataErrors.InvalidSymbol"/> when the symbol is empty, too long or has other characters.</exception>
     public static string Normalize(string? symbol)
     {
         var normalized = (symbol ?? string.Empty).Trim().ToUpperInvariant();
@@ -19,7 +19,7 @@ public static class TradingSymbol
             || !normalized.All(IsAllowed))
         {
             throw new DomainException(
-                MarketDataErrorCodes.InvalidSymbol,
+                MarketDataErrors.InvalidSymbol,
                 $"Symbol '{symbol}' is invalid: use 1-{MaxLength} letters, digits or . - / _ ^ = characters.");
         }
 

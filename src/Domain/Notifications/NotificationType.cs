@@ -1,3 +1,5 @@
+using RiskPlatform.Domain.Trading.Paper.Events;
+
 namespace RiskPlatform.Domain.Notifications;
 
 /// <summary>What a notification is about. Wire values are snake_case (<c>OrderFilled</c> ↔ <c>"order_filled"</c>).</summary>

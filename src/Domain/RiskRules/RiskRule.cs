@@ -148,10 +148,10 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         var changes = new List<RiskRuleFieldChange>();
         Track(changes, "name", Name, name);
         Track(changes, "description", Description ?? "null", description ?? "null");
-        Track(changes, "rule_type", WireNames.Of(RuleType), WireNames.Of(ruleType));
+        Track(changes, "rule_type", WireEnum.Name(RuleType), WireEnum.Name(ruleType));
         Track(changes, "threshold_value", Format(ThresholdValue), Format(threshold));
-        Track(changes, "threshold_unit", WireNames.Of(ThresholdUnit), WireNames.Of(unit));
-        Track(changes, "action", WireNames.Of(Action), WireNames.Of(action));
+        Track(changes, "threshold_unit", WireEnum.Name(ThresholdUnit), WireEnum.Name(unit));
+        Track(changes, "action", WireEnum.Name(Action), WireEnum.Name(action));
         Track(changes, "is_active", IsActive ? "true" : "false", isActive ? "true" : "false");
         Track(changes, "strategy_id", StrategyId?.ToString() ?? "null", strategyId?.ToString() ?? "null");
         Track(changes, "symbols", FormatSymbols(_symbols), FormatSymbols(symbols));
@@ -248,21 +248,21 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
         if (!RiskRuleCatalog.IsSupported(ruleType))
         {
-            throw new DomainException(RiskRuleErrors.TypeUnsupported, $"Rule type '{WireNames.Of(ruleType)}' is not supported.");
+            throw new DomainException(RiskRuleErrors.TypeUnsupported, $"Rule type '{WireEnum.Name(ruleType)}' is not supported.");
         }
 
         if (!RiskRuleCatalog.IsUnitAllowed(ruleType, unit))
         {
             throw new DomainException(
                 RiskRuleErrors.UnitNotAllowed,
-                $"Threshold unit '{WireNames.Of(unit)}' does not fit rule type '{WireNames.Of(ruleType)}'; allowed: {string.Join(", ", RiskRuleCatalog.AllowedUnits(ruleType).Select(WireNames.Of))}.");
+                $"Threshold unit '{WireEnum.Name(unit)}' does not fit rule type '{WireEnum.Name(ruleType)}'; allowed: {string.Join(", ", RiskRuleCatalog.AllowedUnits(ruleType).Select(WireEnum.Name))}.");
         }
 
         if (!RiskRuleCatalog.IsActionAllowed(ruleType, action))
         {
             throw new DomainException(
                 RiskRuleErrors.ActionNotAllowed,
-                $"Action '{WireNames.Of(action)}' does not fit rule type '{WireNames.Of(ruleType)}'; allowed: {string.Join(", ", RiskRuleCatalog.AllowedActions(ruleType).Select(WireNames.Of))}.");
+                $"Action '{WireEnum.Name(action)}' does not fit rule type '{WireEnum.Name(ruleType)}'; allowed: {string.Join(", ", RiskRuleCatalog.AllowedActions(ruleType).Select(WireEnum.Name))}.");
         }
 
         if (threshold <= 0)
@@ -272,7 +272,7 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
         if (RiskRuleCatalog.MaxThreshold(ruleType, unit) is { } max && threshold > max)
         {
-            throw new DomainException(RiskRuleErrors.ThresholdTooLarge, $"Threshold value must be at most {Format(max)} {WireNames.Of(unit)}.");
+            throw new DomainException(RiskRuleErrors.ThresholdTooLarge, $"Threshold value must be at most {Format(max)} {WireEnum.Name(unit)}.");
         }
 
         if (RiskRuleCatalog.RequiresWholeThreshold(unit) && decimal.Truncate(threshold) != threshold)
@@ -282,14 +282,14 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
         if (RiskRuleCatalog.RequiresSymbols(ruleType) && symbols.Count == 0)
         {
-            throw new DomainException(RiskRuleErrors.SymbolsRequired, $"Rule type '{WireNames.Of(ruleType)}' needs at least one symbol.");
+            throw new DomainException(RiskRuleErrors.SymbolsRequired, $"Rule type '{WireEnum.Name(ruleType)}' needs at least one symbol.");
         }
 
         if (RiskRuleCatalog.RequiresWindowSeconds(ruleType))
         {
             if (windowSeconds is null)
             {
-                throw new DomainException(RiskRuleErrors.WindowSecondsRequired, $"Rule type '{WireNames.Of(ruleType)}' needs window_seconds.");
+                throw new DomainException(RiskRuleErrors.WindowSecondsRequired, $"Rule type '{WireEnum.Name(ruleType)}' needs window_seconds.");
             }
 
             if (windowSeconds <= 0)
@@ -299,14 +299,14 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
         }
         else if (windowSeconds is not null)
         {
-            throw new DomainException(RiskRuleErrors.WindowSecondsNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no window_seconds.");
+            throw new DomainException(RiskRuleErrors.WindowSecondsNotAllowed, $"Rule type '{WireEnum.Name(ruleType)}' takes no window_seconds.");
         }
 
         if (lookbackDays is { } lookback)
         {
             if (!RiskRuleCatalog.AcceptsLookbackDays(ruleType))
             {
-                throw new DomainException(RiskRuleErrors.LookbackDaysNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no lookback_days.");
+                throw new DomainException(RiskRuleErrors.LookbackDaysNotAllowed, $"Rule type '{WireEnum.Name(ruleType)}' takes no lookback_days.");
             }
 
             if (lookback is < RiskRuleCatalog.MinLookbackDays or > RiskRuleCatalog.MaxLookbackDays)
@@ -319,7 +319,7 @@ public sealed class RiskRule : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
         if (sectors.Count > 0 && !RiskRuleCatalog.AcceptsSectors(ruleType))
         {
-            throw new DomainException(RiskRuleErrors.SectorsNotAllowed, $"Rule type '{WireNames.Of(ruleType)}' takes no sectors.");
+            throw new DomainException(RiskRuleErrors.SectorsNotAllowed, $"Rule type '{WireEnum.Name(ruleType)}' takes no sectors.");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Telemetry;

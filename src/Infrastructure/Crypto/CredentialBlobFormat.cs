@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Credentials;
 
 namespace RiskPlatform.Infrastructure.Crypto;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Auth.Specifications;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Users;

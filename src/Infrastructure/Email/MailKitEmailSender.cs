@@ -6,6 +6,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Infrastructure.Email;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OtpNet;
+using RiskPlatform.Application.Common.Authentication;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Crypto;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Auth.Common;
+using RiskPlatform.Application.Common.Authentication;
 using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Infrastructure.Identity;

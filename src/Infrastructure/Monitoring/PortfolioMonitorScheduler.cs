@@ -9,7 +9,8 @@ using RiskPlatform.Application.Portfolio.Commands.CompactEquityHistory;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Infrastructure.Monitoring;

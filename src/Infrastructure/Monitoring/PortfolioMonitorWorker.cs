@@ -8,7 +8,8 @@ using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Infrastructure.Monitoring;
 

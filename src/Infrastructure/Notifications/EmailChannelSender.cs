@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Templates;
 using RiskPlatform.Domain.Notifications;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Infrastructure.Persistence.Conventions;
 
 namespace RiskPlatform.Infrastructure.Persistence;
@@ -18,7 +18,7 @@ public abstract class RiskPlatformDbContext(DbContextOptions options) : DbContex
         {
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+                property.SetColumnName(SnakeCase.Of(property.Name));
             }
         }
     }

@@ -7,6 +7,7 @@ using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
+using RiskPlatform.Application.Common.Sms;
 
 namespace RiskPlatform.Infrastructure.Sms;
 

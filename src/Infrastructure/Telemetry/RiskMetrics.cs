@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Telemetry;
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Webhooks;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Infrastructure.Notifications;
 

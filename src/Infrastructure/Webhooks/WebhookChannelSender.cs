@@ -2,6 +2,7 @@ using System.Globalization;
 using Mapster;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Webhooks;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Domain.Notifications;

@@ -5,7 +5,7 @@ using Orleans.Runtime;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Portfolio;
 using RiskPlatform.Api.FunctionalTests.Trading;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Infrastructure.Actors;
 using RiskPlatform.TestSupport;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Infrastructure.Crypto;

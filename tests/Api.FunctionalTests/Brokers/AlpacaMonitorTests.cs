@@ -6,7 +6,7 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Portfolio;
 using RiskPlatform.Api.FunctionalTests.Trading;
 using RiskPlatform.Application.Portfolio.Monitoring;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.TestSupport;
 using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;

@@ -5,6 +5,7 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Notifications;
 using RiskPlatform.Api.FunctionalTests.Trading;
 using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.Trading.Paper.Events;
 using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
 using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;
 

@@ -5,12 +5,12 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Events;
+using RiskPlatform.Domain.Trading.Paper.Events;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.ApiKeys.Events;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Events;
-using RiskPlatform.Domain.Trading.Events;
 using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;

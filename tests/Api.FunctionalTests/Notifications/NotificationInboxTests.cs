@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Trading.Paper.Events;
 using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;

@@ -3,7 +3,8 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Trading;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Api.FunctionalTests.Portfolio;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Trading;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Api.FunctionalTests.Portfolio;

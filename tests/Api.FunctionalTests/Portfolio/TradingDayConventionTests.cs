@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
 
 namespace RiskPlatform.Api.FunctionalTests.Portfolio;
 

@@ -6,7 +6,7 @@ using RiskPlatform.Api.Cli;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.History;
 using RiskPlatform.Domain.RiskRules;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.Trading;

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 

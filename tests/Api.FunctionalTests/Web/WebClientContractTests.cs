@@ -134,7 +134,7 @@ public sealed class WebClientContractTests(SqliteApiFixture fixture) : Functiona
     {
         var at = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
         var sent = new RiskPlatform.Application.Portfolio.Common.PortfolioMarkDto(
-            98_500m, 99_000m, -1_500m, -1.5m, 1_500m, 1.5m, 100_000m, RiskPlatform.Domain.Portfolio.TradingState.Halted, "DAILY_LOSS", at);
+            98_500m, 99_000m, -1_500m, -1.5m, 1_500m, 1.5m, 100_000m, RiskPlatform.Domain.Portfolio.State.TradingState.Halted, "DAILY_LOSS", at);
         var hubOptions = new JsonSerializerOptions();
         RiskPlatform.Api.Infrastructure.JsonDefaults.Apply(hubOptions);
 

@@ -1,4 +1,6 @@
 using System.Text;
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 

@@ -1,6 +1,8 @@
 using NSubstitute;
 using RiskPlatform.Application.ApiKeys.Commands.VerifyApiKey;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.UnitTests.Support;

@@ -1,7 +1,7 @@
 using NSubstitute;
 using RiskPlatform.Application.Auth.Commands.Login;
+using RiskPlatform.Application.Common.Authentication;
 using RiskPlatform.Application.Common.Exceptions;
-using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.UnitTests.Support;
 using RiskPlatform.Domain.Users;
 

@@ -17,8 +17,8 @@ using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;
 using RiskPlatform.Domain.Notifications.Push;
 using RiskPlatform.Domain.Notifications.Webhooks;
+using RiskPlatform.Domain.Trading.Paper.Events;
 using RiskPlatform.Domain.Trading;
-using RiskPlatform.Domain.Trading.Events;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Application.UnitTests.Notifications;

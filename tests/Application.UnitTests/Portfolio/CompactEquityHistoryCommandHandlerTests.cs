@@ -3,7 +3,7 @@ using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Portfolio.Commands.CompactEquityHistory;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.UnitTests.Support;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
 
 namespace RiskPlatform.Application.UnitTests.Portfolio;
 

@@ -11,7 +11,7 @@ using RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.UnitTests.Support;
 using RiskPlatform.Domain.Notifications.Events;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.UnitTests.Portfolio;

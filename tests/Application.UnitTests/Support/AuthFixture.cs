@@ -7,6 +7,7 @@ using RiskPlatform.Application.Auth.Commands.Register;
 using RiskPlatform.Application.Auth.Commands.VerifyMfa;
 using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Authentication;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Users;
 

@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Backtesting;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;

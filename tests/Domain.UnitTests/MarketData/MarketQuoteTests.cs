@@ -34,15 +34,15 @@ public sealed class MarketQuoteTests
     }
 
     [Theory]
-    [InlineData("0", "1", "1", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("-1", "1", "1", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("1", "0", "1", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("1", "2", "0", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("1", "2", "-3", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("100.01", "100", "100", MarketDataErrorCodes.CrossedQuote)]
-    [InlineData("1.000000001", "2", "1.5", MarketDataErrorCodes.PriceTooPrecise)]
-    [InlineData("1", "2.123456789", "1.5", MarketDataErrorCodes.PriceTooPrecise)]
-    [InlineData("1", "2", "1.000000005", MarketDataErrorCodes.PriceTooPrecise)]
+    [InlineData("0", "1", "1", MarketDataErrors.NonPositivePrice)]
+    [InlineData("-1", "1", "1", MarketDataErrors.NonPositivePrice)]
+    [InlineData("1", "0", "1", MarketDataErrors.NonPositivePrice)]
+    [InlineData("1", "2", "0", MarketDataErrors.NonPositivePrice)]
+    [InlineData("1", "2", "-3", MarketDataErrors.NonPositivePrice)]
+    [InlineData("100.01", "100", "100", MarketDataErrors.CrossedQuote)]
+    [InlineData("1.000000001", "2", "1.5", MarketDataErrors.PriceTooPrecise)]
+    [InlineData("1", "2.123456789", "1.5", MarketDataErrors.PriceTooPrecise)]
+    [InlineData("1", "2", "1.000000005", MarketDataErrors.PriceTooPrecise)]
     public void FromBidAskLast_WhenPricesInvalid_ThrowsWithStableCode(string bid, string ask, string last, string code)
     {
         var ex = Assert.Throws<DomainException>(() => MarketQuote.FromBidAskLast("AAPL", D(bid), D(ask), D(last), T0));
@@ -51,9 +51,9 @@ public sealed class MarketQuoteTests
     }
 
     [Theory]
-    [InlineData("0", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("-5", MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData("0.123456789", MarketDataErrorCodes.PriceTooPrecise)]
+    [InlineData("0", MarketDataErrors.NonPositivePrice)]
+    [InlineData("-5", MarketDataErrors.NonPositivePrice)]
+    [InlineData("0.123456789", MarketDataErrors.PriceTooPrecise)]
     public void FromPrice_WhenPriceInvalid_ThrowsWithStableCode(string price, string code)
     {
         var ex = Assert.Throws<DomainException>(() => MarketQuote.FromPrice("AAPL", D(price), T0));
@@ -77,7 +77,7 @@ public sealed class MarketQuoteTests
     {
         var ex = Assert.Throws<DomainException>(() => MarketQuote.FromPrice(symbol, 1m, T0));
 
-        Assert.Equal(MarketDataErrorCodes.InvalidSymbol, ex.Code);
+        Assert.Equal(MarketDataErrors.InvalidSymbol, ex.Code);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class MarketQuoteTests
 
         var ex = Assert.Throws<DomainException>(() => quote.Update(102m, 101m, 101.5m, T0.AddSeconds(1)));
 
-        Assert.Equal(MarketDataErrorCodes.CrossedQuote, ex.Code);
+        Assert.Equal(MarketDataErrors.CrossedQuote, ex.Code);
         Assert.Equal((100m, 101m, 100.5m, T0), (quote.Bid, quote.Ask, quote.Last!.Value, quote.UpdatedAt));
         Assert.Empty(quote.DomainEvents);
     }

@@ -34,9 +34,9 @@ public sealed class MinuteBarTests
     }
 
     [Theory]
-    [InlineData(0, MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData(-1, MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData(0.000000001, MarketDataErrorCodes.PriceTooPrecise)]
+    [InlineData(0, MarketDataErrors.NonPositivePrice)]
+    [InlineData(-1, MarketDataErrors.NonPositivePrice)]
+    [InlineData(0.000000001, MarketDataErrors.PriceTooPrecise)]
     public void FromQuoteAndInclude_WithABadPrice_ThrowWithItsCode_AndLeaveTheBarUnchanged(double price, string code)
     {
         var bar = MinuteBar.FromQuote("SPY", new DateTime(2026, 3, 10, 14, 30, 0, DateTimeKind.Utc), 100m);

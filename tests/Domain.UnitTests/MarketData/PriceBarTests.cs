@@ -17,11 +17,11 @@ public sealed class PriceBarTests
     }
 
     [Theory]
-    [InlineData(100, 90, 95, 105, 0, MarketDataErrorCodes.InconsistentBar)]
-    [InlineData(94, 110, 95, 105, 0, MarketDataErrorCodes.InconsistentBar)]
-    [InlineData(100, 110, 95, 111, 0, MarketDataErrorCodes.InconsistentBar)]
-    [InlineData(0, 110, 95, 105, 0, MarketDataErrorCodes.NonPositivePrice)]
-    [InlineData(100, 110, 95, 105, -1, MarketDataErrorCodes.InvalidVolume)]
+    [InlineData(100, 90, 95, 105, 0, MarketDataErrors.InconsistentBar)]
+    [InlineData(94, 110, 95, 105, 0, MarketDataErrors.InconsistentBar)]
+    [InlineData(100, 110, 95, 111, 0, MarketDataErrors.InconsistentBar)]
+    [InlineData(0, 110, 95, 105, 0, MarketDataErrors.NonPositivePrice)]
+    [InlineData(100, 110, 95, 105, -1, MarketDataErrors.InvalidVolume)]
     public void Create_WhenInconsistent_ThrowsWithItsCode(double open, double high, double low, double close, double volume, string code)
     {
         var error = Assert.Throws<DomainException>(() => PriceBar.Create("AAPL", Day, (decimal)open, (decimal)high, (decimal)low, (decimal)close, (decimal)volume));

@@ -32,6 +32,6 @@ public sealed class TradingSymbolTests
     {
         var ex = Assert.Throws<DomainException>(() => TradingSymbol.Normalize(symbol));
 
-        Assert.Equal(MarketDataErrorCodes.InvalidSymbol, ex.Code);
+        Assert.Equal(MarketDataErrors.InvalidSymbol, ex.Code);
     }
 }

@@ -1,4 +1,3 @@
-using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Domain.UnitTests.Portfolio;
 

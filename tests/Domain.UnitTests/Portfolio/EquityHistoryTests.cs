@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
 using static RiskPlatform.Domain.UnitTests.Portfolio.PortfolioTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Portfolio;

@@ -1,6 +1,7 @@
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Events;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.Trading;
 

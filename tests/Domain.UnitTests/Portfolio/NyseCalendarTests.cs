@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
 
 namespace RiskPlatform.Domain.UnitTests.Portfolio;
 

@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 using static RiskPlatform.Domain.UnitTests.Portfolio.PortfolioTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Portfolio;

@@ -1,4 +1,6 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Calendar;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.Portfolio.Events;
 using static RiskPlatform.Domain.UnitTests.Portfolio.PortfolioTestData;

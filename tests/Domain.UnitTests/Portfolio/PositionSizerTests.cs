@@ -1,4 +1,6 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Sizing;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading;

@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Calendar;
 using RiskPlatform.Domain.Portfolio;
 using static RiskPlatform.Domain.UnitTests.Portfolio.PortfolioTestData;
 

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Domain.UnitTests.RiskRules;
@@ -110,8 +111,8 @@ public sealed class RiskRuleCatalogTests
     [InlineData(RiskRuleType.TakeProfit, "take_profit")]
     public void WireNames_AreSnakeCase(RiskRuleType type, string wire)
     {
-        Assert.Equal(wire, WireNames.Of(type));
-        Assert.Equal("reduce_size", WireNames.Of(RiskAction.ReduceSize));
+        Assert.Equal(wire, WireEnum.Name(type));
+        Assert.Equal("reduce_size", WireEnum.Name(RiskAction.ReduceSize));
         Assert.Equal(wire, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString()));
     }
 }

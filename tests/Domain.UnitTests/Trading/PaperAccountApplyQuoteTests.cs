@@ -1,5 +1,5 @@
+using RiskPlatform.Domain.Trading.Paper.Events;
 using RiskPlatform.Domain.Trading;
-using RiskPlatform.Domain.Trading.Events;
 using static RiskPlatform.Domain.UnitTests.Trading.PaperTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;

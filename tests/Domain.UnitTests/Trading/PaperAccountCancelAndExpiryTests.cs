@@ -1,6 +1,7 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Trading.Paper.Events;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
-using RiskPlatform.Domain.Trading.Events;
 using static RiskPlatform.Domain.UnitTests.Trading.PaperTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;
@@ -61,7 +62,7 @@ public sealed class PaperAccountCancelAndExpiryTests
 
         var ex = Assert.Throws<ConflictException>(() => account.CancelOrder(order.Id, EndOfDay.AddHours(1)));
 
-        Assert.Equal(PaperTradingErrorCodes.OrderNotOpen, ex.Code);
+        Assert.Equal(PaperTradingErrors.OrderNotOpen, ex.Code);
         Assert.Equal(status, order.Status);
         Assert.Empty(account.DomainEvents);
     }
@@ -74,7 +75,7 @@ public sealed class PaperAccountCancelAndExpiryTests
 
         var ex = Assert.Throws<DomainException>(() => account.CancelOrder(Guid.CreateVersion7(), T0));
 
-        Assert.Equal(PaperTradingErrorCodes.OrderNotFound, ex.Code);
+        Assert.Equal(PaperTradingErrors.OrderNotFound, ex.Code);
     }
 
     [Fact]

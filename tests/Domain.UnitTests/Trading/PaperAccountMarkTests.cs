@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;
 

@@ -1,7 +1,8 @@
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper.Events;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
-using RiskPlatform.Domain.Trading.Events;
 using static RiskPlatform.Domain.UnitTests.Trading.PaperTestData;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;
@@ -161,16 +162,16 @@ public sealed class PaperAccountPlaceOrderTests
     }
 
     [Theory]
-    [InlineData(OrderSide.Buy, "0", OrderType.Market, null, PaperTradingErrorCodes.InvalidQuantity)]
-    [InlineData(OrderSide.Buy, "-1", OrderType.Market, null, PaperTradingErrorCodes.InvalidQuantity)]
-    [InlineData(OrderSide.Sell, "0.000000001", OrderType.Market, null, PaperTradingErrorCodes.InvalidQuantity)]
-    [InlineData(OrderSide.Buy, "1", OrderType.Market, "100", PaperTradingErrorCodes.LimitPriceNotAllowed)]
-    [InlineData(OrderSide.Buy, "1", OrderType.Limit, null, PaperTradingErrorCodes.LimitPriceRequired)]
-    [InlineData(OrderSide.Sell, "1", OrderType.Limit, "0", PaperTradingErrorCodes.InvalidLimitPrice)]
-    [InlineData(OrderSide.Sell, "1", OrderType.Limit, "-2", PaperTradingErrorCodes.InvalidLimitPrice)]
-    [InlineData(OrderSide.Buy, "1", OrderType.Limit, "100.000000001", PaperTradingErrorCodes.InvalidLimitPrice)]
-    [InlineData((OrderSide)7, "1", OrderType.Market, null, PaperTradingErrorCodes.InvalidSide)]
-    [InlineData(OrderSide.Buy, "1", (OrderType)7, null, PaperTradingErrorCodes.InvalidType)]
+    [InlineData(OrderSide.Buy, "0", OrderType.Market, null, PaperTradingErrors.InvalidQuantity)]
+    [InlineData(OrderSide.Buy, "-1", OrderType.Market, null, PaperTradingErrors.InvalidQuantity)]
+    [InlineData(OrderSide.Sell, "0.000000001", OrderType.Market, null, PaperTradingErrors.InvalidQuantity)]
+    [InlineData(OrderSide.Buy, "1", OrderType.Market, "100", PaperTradingErrors.LimitPriceNotAllowed)]
+    [InlineData(OrderSide.Buy, "1", OrderType.Limit, null, PaperTradingErrors.LimitPriceRequired)]
+    [InlineData(OrderSide.Sell, "1", OrderType.Limit, "0", PaperTradingErrors.InvalidLimitPrice)]
+    [InlineData(OrderSide.Sell, "1", OrderType.Limit, "-2", PaperTradingErrors.InvalidLimitPrice)]
+    [InlineData(OrderSide.Buy, "1", OrderType.Limit, "100.000000001", PaperTradingErrors.InvalidLimitPrice)]
+    [InlineData((OrderSide)7, "1", OrderType.Market, null, PaperTradingErrors.InvalidSide)]
+    [InlineData(OrderSide.Buy, "1", (OrderType)7, null, PaperTradingErrors.InvalidType)]
     public void PlaceOrder_WhenTermsInvalid_ThrowsWithStableCodeAndAddsNoOrder(
         OrderSide side, string quantity, OrderType type, string? limitPrice, string code)
     {
@@ -193,7 +194,7 @@ public sealed class PaperAccountPlaceOrderTests
         var ex = Assert.Throws<DomainException>(() =>
             account.PlaceOrder("AAPL", OrderSide.Buy, 1m, OrderType.Market, null, (TimeInForce)9, null, Price("AAPL", 1m), T0));
 
-        Assert.Equal(PaperTradingErrorCodes.InvalidTimeInForce, ex.Code);
+        Assert.Equal(PaperTradingErrors.InvalidTimeInForce, ex.Code);
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public sealed class PaperAccountPlaceOrderTests
 
         var ex = Assert.Throws<DomainException>(() => account.Limit("NOT A SYMBOL", OrderSide.Buy, 1m, 1m));
 
-        Assert.Equal(MarketDataErrorCodes.InvalidSymbol, ex.Code);
+        Assert.Equal(MarketDataErrors.InvalidSymbol, ex.Code);
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class PaperAccountPlaceOrderTests
         var ex = Assert.Throws<DomainException>(() =>
             account.PlaceOrder("AAPL", OrderSide.Buy, 1m, OrderType.Limit, 1m, TimeInForce.Day, clientOrderId, null, T0));
 
-        Assert.Equal(PaperTradingErrorCodes.InvalidClientOrderId, ex.Code);
+        Assert.Equal(PaperTradingErrors.InvalidClientOrderId, ex.Code);
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed class PaperAccountPlaceOrderTests
         var ex = Assert.Throws<DomainException>(() =>
             account.PlaceOrder("AAPL", OrderSide.Buy, 1m, OrderType.Market, null, TimeInForce.Day, null, Price("MSFT", 300m), T0));
 
-        Assert.Equal(PaperTradingErrorCodes.QuoteSymbolMismatch, ex.Code);
+        Assert.Equal(PaperTradingErrors.QuoteSymbolMismatch, ex.Code);
         Assert.Empty(account.Orders);
     }
 
@@ -263,7 +264,7 @@ public sealed class PaperAccountPlaceOrderTests
         var ex = Assert.Throws<ConflictException>(() =>
             account.PlaceOrder(symbol, side, D(quantity), type, OptionalD(limitPrice), timeInForce, "abc", null, T0));
 
-        Assert.Equal(PaperTradingErrorCodes.ClientOrderIdReused, ex.Code);
+        Assert.Equal(PaperTradingErrors.ClientOrderIdReused, ex.Code);
         Assert.Single(account.Orders);
     }
 

@@ -1,3 +1,4 @@
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 using static RiskPlatform.Domain.UnitTests.Trading.PaperTestData;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Domain.UnitTests.Trading;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 

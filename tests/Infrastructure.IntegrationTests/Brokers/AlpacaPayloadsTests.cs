@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Infrastructure.Brokers.Alpaca;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Brokers;

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Users;
 using RiskPlatform.Infrastructure.Brokers.Paper;
@@ -69,7 +71,7 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
         var conflict = await Assert.ThrowsAsync<ConflictException>(
             () => InCommandAsync(broker => broker.CancelOrderAsync(userId, filled.BrokerOrderId, Ct)));
 
-        Assert.Equal(PaperTradingErrorCodes.OrderNotOpen, conflict.Code);
+        Assert.Equal(PaperTradingErrors.OrderNotOpen, conflict.Code);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
         var conflict = await Assert.ThrowsAsync<ConflictException>(
             () => InCommandAsync(broker => broker.SubmitOrderAsync(userId, Market(OrderSide.Buy, 3m, "first"), Ct)));
 
-        Assert.Equal(PaperTradingErrorCodes.ClientOrderIdReused, conflict.Code);
+        Assert.Equal(PaperTradingErrors.ClientOrderIdReused, conflict.Code);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
-using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Infrastructure.Crypto;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.TestSupport;
 

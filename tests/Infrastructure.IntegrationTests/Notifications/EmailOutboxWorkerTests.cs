@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Transactions;
 using RiskPlatform.Application.Notifications.Templates;

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using RiskPlatform.Infrastructure.Notifications;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Notifications;
 
@@ -15,18 +14,7 @@ internal static class NotificationChannelServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddNotificationChannels(configuration, new TestEnvironment(), DatabaseProvider.Sqlite);
+        services.AddNotificationChannels(configuration, new TestHostEnvironment(), DatabaseProvider.Sqlite);
         return services.BuildServiceProvider();
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "RiskPlatform.Tests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using RiskPlatform.Application;
 using RiskPlatform.Application.Common.Interfaces;
@@ -93,17 +92,6 @@ public abstract class DatabaseFixture : IAsyncLifetime
         public string? TraceId => null;
 
         public string? MfaProof => null;
-    }
-
-    private sealed class TestHostEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "RiskPlatform.Infrastructure.IntegrationTests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }
 

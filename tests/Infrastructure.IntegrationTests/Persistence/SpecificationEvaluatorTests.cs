@@ -1,7 +1,7 @@
 using Ardalis.Specification;
 using Mapster;
 using RiskPlatform.Domain.Auditing;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Infrastructure.Persistence.Repositories;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Sms;
 using RiskPlatform.Infrastructure.IntegrationTests.Notifications;
 using RiskPlatform.Infrastructure.Sms;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Webhooks;
 using RiskPlatform.Domain.Notifications.Webhooks;
 using RiskPlatform.Infrastructure.IntegrationTests.Notifications;
 

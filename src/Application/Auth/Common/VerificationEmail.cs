@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Users;
 

@@ -5,6 +5,7 @@ using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Backtesting;
 using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Backtesting.Common;

@@ -1,5 +1,5 @@
 using RiskPlatform.Domain.Backtesting;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;

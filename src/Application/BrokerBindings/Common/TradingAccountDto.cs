@@ -1,6 +1,6 @@
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.BrokerBindings;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.BrokerBindings.Common;
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
+using RiskPlatform.Domain.Portfolio.State;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Common.Actors;
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.Common.Exceptions;
 
@@ -18,8 +18,8 @@ public static class WireName
             var part = parts[i];
             var bracket = part.IndexOf('[', StringComparison.Ordinal);
             parts[i] = bracket < 0
-                ? JsonNamingPolicy.SnakeCaseLower.ConvertName(part)
-                : JsonNamingPolicy.SnakeCaseLower.ConvertName(part[..bracket]) + part[bracket..];
+                ? SnakeCase.Of(part)
+                : SnakeCase.Of(part[..bracket]) + part[bracket..];
         }
 
         return string.Join('.', parts);

@@ -1,3 +1,5 @@
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Domain.ApiKeys;
 
 namespace RiskPlatform.Application.Common.Interfaces;

@@ -1,3 +1,5 @@
+using RiskPlatform.Application.Common.Brokers;
+
 namespace RiskPlatform.Application.Common.Interfaces;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Domain.ApiKeys;
 

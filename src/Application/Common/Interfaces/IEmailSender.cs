@@ -1,3 +1,5 @@
+using RiskPlatform.Application.Common.Email;
+
 namespace RiskPlatform.Application.Common.Interfaces;
 
 /// <summary>

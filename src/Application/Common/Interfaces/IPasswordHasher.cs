@@ -1,3 +1,5 @@
+using RiskPlatform.Application.Common.Authentication;
+
 namespace RiskPlatform.Application.Common.Interfaces;
 
 public interface IPasswordHasher

@@ -1,3 +1,5 @@
+using RiskPlatform.Application.Common.Webhooks;
+
 namespace RiskPlatform.Application.Common.Interfaces;
 
 /// <summary>

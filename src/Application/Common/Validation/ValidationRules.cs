@@ -1,5 +1,6 @@
 using FluentValidation;
 using RiskPlatform.Application.Common.Paging;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.Common.Validation;
 
@@ -31,4 +32,10 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || !value.Any(char.IsControl))
             .WithMessage("{PropertyName} must not contain control characters.");
+
+    /// <summary>Null passes; otherwise the value must be one of the enum's wire names (<see cref="WireEnum"/>).</summary>
+    public static IRuleBuilderOptions<T, string?> ValidWireEnum<T, TEnum>(this IRuleBuilder<T, string?> rule)
+        where TEnum : struct, Enum =>
+        rule.Must(value => value is null || WireEnum.TryParse<TEnum>(value, out _))
+            .WithMessage($"'{{PropertyValue}}' is not valid; expected one of: {string.Join(", ", WireEnum.Names<TEnum>())}.");
 }

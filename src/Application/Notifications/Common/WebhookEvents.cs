@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RiskPlatform.Application.Common.Serialization;
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.Notifications.Common;
 

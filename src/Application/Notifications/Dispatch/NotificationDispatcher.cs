@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.EventHandlers;
 using RiskPlatform.Application.Notifications.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Contacts;
 using RiskPlatform.Domain.Notifications.Delivery;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;

@@ -1,8 +1,8 @@
 using RiskPlatform.Application.Common.Events;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.ApiKeys.Events;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;

@@ -1,7 +1,7 @@
 using RiskPlatform.Application.Common.Events;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Domain.ApiKeys.Events;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;

@@ -1,6 +1,6 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Notifications.Dispatch;
-using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.Domain.Trading.Paper.Events;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;
 

@@ -1,7 +1,7 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Notifications.Dispatch;
 using RiskPlatform.Domain.Notifications;
-using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.Domain.Trading.Paper.Events;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;
 

@@ -1,6 +1,6 @@
 using RiskPlatform.Application.Common.Events;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Dispatch;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.RiskRules.Events;
 

@@ -1,8 +1,8 @@
 using RiskPlatform.Application.Common.Events;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Dispatch;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Portfolio.Events;
 
 namespace RiskPlatform.Application.Notifications.EventHandlers;

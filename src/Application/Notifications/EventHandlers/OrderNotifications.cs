@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Trading;
 

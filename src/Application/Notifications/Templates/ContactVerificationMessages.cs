@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.Notifications.Contacts;
 

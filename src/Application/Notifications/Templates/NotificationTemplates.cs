@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Templates;
@@ -124,7 +125,7 @@ public static class NotificationTemplates
 
     private static string Footer(Notification notification) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{ProductName} · priority {WireName(notification.Priority)} · {notification.CreatedAt:yyyy-MM-dd HH:mm} UTC. You receive this email because of your notification preferences for {WireName(notification.Type)}.");
+        $"{ProductName} · priority {WireEnum.Name(notification.Priority)} · {notification.CreatedAt:yyyy-MM-dd HH:mm} UTC. You receive this email because of your notification preferences for {WireEnum.Name(notification.Type)}.");
 
     /// <summary>The linked ids, then the top-level fields of <c>data</c> (nested values as compact JSON), at most <see cref="MaxDetails"/>.</summary>
     private static List<KeyValuePair<string, string>> Details(Notification notification)
@@ -187,9 +188,6 @@ public static class NotificationTemplates
 
         return Truncate(char.ToUpperInvariant(words[0]) + words[1..], 100);
     }
-
-    private static string WireName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static string SingleLine(string value)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Templates;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Metrics;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Common;
 

@@ -1,7 +1,7 @@
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Common;
 

@@ -1,6 +1,8 @@
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Common;
 

@@ -3,9 +3,9 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData.Events;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Portfolio.EventHandlers;

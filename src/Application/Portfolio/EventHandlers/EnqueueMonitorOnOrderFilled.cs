@@ -1,6 +1,6 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Portfolio.Monitoring;
-using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.Domain.Trading.Paper.Events;
 
 namespace RiskPlatform.Application.Portfolio.EventHandlers;
 

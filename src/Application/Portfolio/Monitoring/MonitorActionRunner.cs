@@ -7,7 +7,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
 using RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.Portfolio.Monitoring;
 

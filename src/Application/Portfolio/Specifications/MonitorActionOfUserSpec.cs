@@ -1,5 +1,5 @@
 using Ardalis.Specification;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
 

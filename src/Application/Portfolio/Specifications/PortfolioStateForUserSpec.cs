@@ -1,5 +1,5 @@
 using Ardalis.Specification;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Specifications;
 

@@ -1,7 +1,7 @@
 using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.ExecuteMonitorAction;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.Portfolio.Telemetry;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Common;
@@ -15,10 +16,10 @@ public static class RiskRuleAudit
         return string.Join(
             "; ",
             $"name: {rule.Name}",
-            $"rule_type: {WireNames.Of(rule.RuleType)}",
+            $"rule_type: {WireEnum.Name(rule.RuleType)}",
             $"threshold_value: {(rule.ThresholdValue / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}",
-            $"threshold_unit: {WireNames.Of(rule.ThresholdUnit)}",
-            $"action: {WireNames.Of(rule.Action)}",
+            $"threshold_unit: {WireEnum.Name(rule.ThresholdUnit)}",
+            $"action: {WireEnum.Name(rule.Action)}",
             $"is_active: {(rule.IsActive ? "true" : "false")}",
             $"strategy_id: {rule.StrategyId?.ToString() ?? "null"}",
             $"symbols: [{string.Join(",", rule.Symbols)}]",

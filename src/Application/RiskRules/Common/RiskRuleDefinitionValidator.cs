@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Common;
@@ -30,17 +31,17 @@ internal sealed class RiskRuleDefinitionValidator : AbstractValidator<IRiskRuleD
         {
             RuleFor(c => c.ThresholdUnit)
                 .Must((c, unit) => RiskRuleCatalog.IsUnitAllowed(c.RuleType!.Value, unit))
-                .WithMessage((c, unit) => $"Threshold unit '{WireNames.Of(unit)}' does not fit rule type '{WireNames.Of(c.RuleType!.Value)}'; "
-                    + $"allowed: {string.Join(", ", RiskRuleCatalog.AllowedUnits(c.RuleType!.Value).Select(WireNames.Of))}.");
+                .WithMessage((c, unit) => $"Threshold unit '{WireEnum.Name(unit)}' does not fit rule type '{WireEnum.Name(c.RuleType!.Value)}'; "
+                    + $"allowed: {string.Join(", ", RiskRuleCatalog.AllowedUnits(c.RuleType!.Value).Select(WireEnum.Name))}.");
 
             RuleFor(c => c.Action)
                 .Must((c, action) => RiskRuleCatalog.IsActionAllowed(c.RuleType!.Value, action))
-                .WithMessage((c, action) => $"Action '{WireNames.Of(action)}' does not fit rule type '{WireNames.Of(c.RuleType!.Value)}'; "
-                    + $"allowed: {string.Join(", ", RiskRuleCatalog.AllowedActions(c.RuleType!.Value).Select(WireNames.Of))}.");
+                .WithMessage((c, action) => $"Action '{WireEnum.Name(action)}' does not fit rule type '{WireEnum.Name(c.RuleType!.Value)}'; "
+                    + $"allowed: {string.Join(", ", RiskRuleCatalog.AllowedActions(c.RuleType!.Value).Select(WireEnum.Name))}.");
 
             RuleFor(c => c.ThresholdValue)
                 .Must((c, value) => RiskRuleCatalog.MaxThreshold(c.RuleType!.Value, c.ThresholdUnit) is not { } max || value <= max)
-                .WithMessage((c, _) => $"threshold_value must be at most {RiskRuleCatalog.MaxThreshold(c.RuleType!.Value, c.ThresholdUnit)?.ToString(CultureInfo.InvariantCulture)} {WireNames.Of(c.ThresholdUnit)}.")
+                .WithMessage((c, _) => $"threshold_value must be at most {RiskRuleCatalog.MaxThreshold(c.RuleType!.Value, c.ThresholdUnit)?.ToString(CultureInfo.InvariantCulture)} {WireEnum.Name(c.ThresholdUnit)}.")
                 .Must((c, value) => !RiskRuleCatalog.RequiresWholeThreshold(c.ThresholdUnit) || value is not { } v || decimal.Truncate(v) == v)
                 .WithMessage("A count threshold must be a whole number.")
                 .When(c => c.ThresholdValue > 0);
@@ -48,30 +49,30 @@ internal sealed class RiskRuleDefinitionValidator : AbstractValidator<IRiskRuleD
             RuleFor(c => c.Symbols)
                 .Must(symbols => symbols is { Count: > 0 })
                 .When(c => RiskRuleCatalog.RequiresSymbols(c.RuleType!.Value))
-                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' needs at least one symbol in symbols.");
+                .WithMessage(c => $"Rule type '{WireEnum.Name(c.RuleType!.Value)}' needs at least one symbol in symbols.");
 
             RuleFor(c => c.Params != null ? c.Params.WindowSeconds : null)
                 .NotNull()
                 .When(c => RiskRuleCatalog.RequiresWindowSeconds(c.RuleType!.Value))
-                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' needs params.window_seconds (the rolling window, in seconds).")
+                .WithMessage(c => $"Rule type '{WireEnum.Name(c.RuleType!.Value)}' needs params.window_seconds (the rolling window, in seconds).")
                 .OverridePropertyName(WindowSecondsField);
 
             RuleFor(c => c.Params != null ? c.Params.WindowSeconds : null)
                 .Null()
                 .When(c => !RiskRuleCatalog.RequiresWindowSeconds(c.RuleType!.Value))
-                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.window_seconds.")
+                .WithMessage(c => $"Rule type '{WireEnum.Name(c.RuleType!.Value)}' takes no params.window_seconds.")
                 .OverridePropertyName(WindowSecondsField);
 
             RuleFor(c => c.Params != null ? c.Params.LookbackDays : null)
                 .Null()
                 .When(c => !RiskRuleCatalog.AcceptsLookbackDays(c.RuleType!.Value))
-                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.lookback_days (only max_correlation does).")
+                .WithMessage(c => $"Rule type '{WireEnum.Name(c.RuleType!.Value)}' takes no params.lookback_days (only max_correlation does).")
                 .OverridePropertyName(LookbackDaysField);
 
             RuleFor(c => c.Params != null ? c.Params.Sectors : null)
                 .Must(sectors => sectors is null || sectors.Count == 0)
                 .When(c => !RiskRuleCatalog.AcceptsSectors(c.RuleType!.Value))
-                .WithMessage(c => $"Rule type '{WireNames.Of(c.RuleType!.Value)}' takes no params.sectors (only sector_limit does).")
+                .WithMessage(c => $"Rule type '{WireEnum.Name(c.RuleType!.Value)}' takes no params.sectors (only sector_limit does).")
                 .OverridePropertyName(SectorsField);
         });
     }

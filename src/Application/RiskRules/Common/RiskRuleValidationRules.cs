@@ -1,5 +1,6 @@
 using FluentValidation;
 using RiskPlatform.Application.Common.Validation;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Common;
@@ -26,7 +27,7 @@ internal static class RiskRuleValidationRules
     public static IRuleBuilderOptions<T, RiskRuleType?> SupportedRuleType<T>(this IRuleBuilder<T, RiskRuleType?> rule) =>
         rule.Must(type => type is null || RiskRuleCatalog.IsSupported(type.Value))
             .WithMessage((_, type) => type is { } t && RiskRuleCatalog.IsKnown(t)
-                ? $"Rule type '{WireNames.Of(t)}' is not supported; supported types: {string.Join(", ", RiskRuleCatalog.SupportedTypes.Select(WireNames.Of))}."
+                ? $"Rule type '{WireEnum.Name(t)}' is not supported; supported types: {string.Join(", ", RiskRuleCatalog.SupportedTypes.Select(WireEnum.Name))}."
                 : "Unknown rule type.");
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidSymbolList<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>

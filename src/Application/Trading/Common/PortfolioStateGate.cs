@@ -1,4 +1,3 @@
-using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;
 

@@ -3,7 +3,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData.Events;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Trading.EventHandlers;
 

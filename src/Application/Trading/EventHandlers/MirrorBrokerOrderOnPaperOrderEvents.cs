@@ -1,7 +1,7 @@
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.Trading.Events;
+using RiskPlatform.Domain.Trading.Paper.Events;
 
 namespace RiskPlatform.Application.Trading.EventHandlers;
 

@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Specifications;

@@ -1,5 +1,5 @@
 using Ardalis.Specification;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Trading.Specifications;
 

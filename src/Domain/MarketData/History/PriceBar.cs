@@ -35,7 +35,7 @@ public sealed class PriceBar : IAggregateRoot
     public IReadOnlyCollection<IDomainEvent> DomainEvents => [];
 
     /// <summary>A bar with every field given (an import, a broker's history).</summary>
-    /// <exception cref="DomainException">Invalid symbol, prices or volume (see <see cref="MarketDataErrorCodes"/>).</exception>
+    /// <exception cref="DomainException">Invalid symbol, prices or volume (see <see cref="MarketDataErrors"/>).</exception>
     public static PriceBar Create(string symbol, DateOnly date, decimal open, decimal high, decimal low, decimal close, decimal volume)
     {
         var bar = new PriceBar { Symbol = TradingSymbol.Normalize(symbol), Date = date };
@@ -64,14 +64,14 @@ public sealed class PriceBar : IAggregateRoot
         if (low > high || open > high || close > high || open < low || close < low)
         {
             throw new DomainException(
-                MarketDataErrorCodes.InconsistentBar,
+                MarketDataErrors.InconsistentBar,
                 $"The bar of {Symbol} on {Date:yyyy-MM-dd} is inconsistent: low {low} ≤ open {open}, close {close} ≤ high {high} must hold.");
         }
 
         if (volume < 0m || !MarketPrecision.HasAllowedScale(volume))
         {
             throw new DomainException(
-                MarketDataErrorCodes.InvalidVolume,
+                MarketDataErrors.InvalidVolume,
                 $"Volume must be 0 or more with at most {MarketPrecision.MaxDecimals} decimal places, got {volume}.");
         }
 
@@ -95,13 +95,13 @@ public sealed class PriceBar : IAggregateRoot
     {
         if (value <= 0m)
         {
-            throw new DomainException(MarketDataErrorCodes.NonPositivePrice, $"{name} must be positive, got {value}.");
+            throw new DomainException(MarketDataErrors.NonPositivePrice, $"{name} must be positive, got {value}.");
         }
 
         if (!MarketPrecision.HasAllowedScale(value))
         {
             throw new DomainException(
-                MarketDataErrorCodes.PriceTooPrecise,
+                MarketDataErrors.PriceTooPrecise,
                 $"{name} {value} has more than {MarketPrecision.MaxDecimals} decimal places.");
         }
     }

@@ -63,7 +63,7 @@ public sealed class SymbolReference : AggregateRoot
         if (trimmed.Length > MaxFieldLength || trimmed.Any(char.IsControl))
         {
             throw new DomainException(
-                MarketDataErrorCodes.InvalidReferenceField,
+                MarketDataErrors.InvalidReferenceField,
                 $"{name} must be at most {MaxFieldLength} printable characters.");
         }
 

@@ -1,4 +1,5 @@
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Domain.Portfolio.Events;
 

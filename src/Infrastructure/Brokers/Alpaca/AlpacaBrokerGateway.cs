@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using RiskPlatform.Application.BrokerBindings.Common;
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Commands.ImportPriceBars;

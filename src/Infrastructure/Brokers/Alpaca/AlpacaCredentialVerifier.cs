@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 

@@ -1,8 +1,8 @@
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.MarketData.Commands.ImportPriceBars;
 using RiskPlatform.Domain.MarketData.History;
 using System.Globalization;
 using System.Text.Json;
-using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 

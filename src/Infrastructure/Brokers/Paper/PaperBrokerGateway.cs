@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
+using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Infrastructure.Brokers.Paper;

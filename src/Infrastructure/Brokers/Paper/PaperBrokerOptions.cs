@@ -6,5 +6,5 @@ public sealed class PaperBrokerOptions
     public const string SectionName = "Brokers:Paper";
 
     /// <summary>Cash a new paper account opens with (<c>Brokers:Paper:StartingCash</c>, default 100,000 USD).</summary>
-    public decimal StartingCash { get; set; } = Domain.Trading.PaperAccount.DefaultStartingCash;
+    public decimal StartingCash { get; set; } = Domain.Trading.Paper.PaperAccount.DefaultStartingCash;
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Infrastructure.Persistence.Configurations;

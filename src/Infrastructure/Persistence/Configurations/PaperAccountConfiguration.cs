@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RiskPlatform.Domain.MarketData;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Infrastructure.Persistence.Configurations;

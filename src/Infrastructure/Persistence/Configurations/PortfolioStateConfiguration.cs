@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Users;
 
 namespace RiskPlatform.Infrastructure.Persistence.Configurations;

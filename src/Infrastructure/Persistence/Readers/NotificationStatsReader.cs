@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Common;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Infrastructure.Persistence.Readers;

@@ -6,7 +6,7 @@ using RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 using RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 using RiskPlatform.Application.Trading.Commands.CancelOrder;
 using RiskPlatform.Application.Trading.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.UnitTests.Common.Behaviours;
 

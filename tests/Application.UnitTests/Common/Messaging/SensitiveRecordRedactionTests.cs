@@ -4,7 +4,7 @@ using RiskPlatform.Application.Auth.Commands.ConfirmTotp;
 using RiskPlatform.Application.Auth.Commands.Login;
 using RiskPlatform.Application.Auth.Commands.SetUpTotp;
 using RiskPlatform.Application.Auth.Common;
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Messaging;
 
 namespace RiskPlatform.Application.UnitTests.Common.Messaging;

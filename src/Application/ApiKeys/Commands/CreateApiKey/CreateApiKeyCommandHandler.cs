@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.Common;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;

@@ -2,6 +2,8 @@ using MediatR;
 using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Brokers;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;

@@ -4,6 +4,7 @@ using RiskPlatform.Application.ApiKeys.Common;
 using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
+using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Application.ApiKeys.Queries.ListApiKeys;
 

@@ -6,7 +6,7 @@ using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.History;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.MarketData.Queries.GetBrokerDailyBars;

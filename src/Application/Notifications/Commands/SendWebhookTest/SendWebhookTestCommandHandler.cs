@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Webhooks;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications.Webhooks;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using MediatR;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Auditing;
+using RiskPlatform.Application.Common.Email;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;

@@ -1,9 +1,9 @@
 using MediatR;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Notifications.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Queries.ListNotifications;

@@ -3,7 +3,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Equity;
 
 namespace RiskPlatform.Application.Portfolio.Commands.CompactEquityHistory;
 

@@ -1,5 +1,5 @@
 using FluentValidation;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Commands.HaltTrading;
 

@@ -1,5 +1,5 @@
 using RiskPlatform.Application.Common.Messaging;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
 

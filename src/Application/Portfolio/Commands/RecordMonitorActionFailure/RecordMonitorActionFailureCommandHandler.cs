@@ -6,7 +6,7 @@ using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.Portfolio.Commands.RecordMonitorActionFailure;
 

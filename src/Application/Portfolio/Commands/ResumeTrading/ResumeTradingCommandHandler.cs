@@ -4,6 +4,8 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Equity;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.Portfolio;
 
 namespace RiskPlatform.Application.Portfolio.Commands.ResumeTrading;

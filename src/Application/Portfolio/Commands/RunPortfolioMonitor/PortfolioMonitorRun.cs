@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 
 namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 

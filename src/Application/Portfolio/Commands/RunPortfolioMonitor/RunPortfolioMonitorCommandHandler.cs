@@ -6,11 +6,13 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Equity;
+using RiskPlatform.Domain.Portfolio.Monitoring;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
 

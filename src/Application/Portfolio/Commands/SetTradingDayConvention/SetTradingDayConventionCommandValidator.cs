@@ -1,7 +1,7 @@
 using FluentValidation;
 using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Portfolio.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Calendar;
 
 namespace RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 

@@ -10,7 +10,7 @@ using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Domain.Analytics;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.MarketData.History;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Sizing;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
 

@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Sizing;
 
 namespace RiskPlatform.Application.Portfolio.Queries.CalculatePositionSize;
 

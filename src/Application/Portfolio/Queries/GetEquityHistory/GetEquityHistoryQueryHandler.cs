@@ -1,8 +1,8 @@
 using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Portfolio.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Portfolio.Equity;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetEquityHistory;
 

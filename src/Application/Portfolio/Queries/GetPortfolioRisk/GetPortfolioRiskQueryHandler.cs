@@ -1,7 +1,7 @@
 using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Metrics;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;
 

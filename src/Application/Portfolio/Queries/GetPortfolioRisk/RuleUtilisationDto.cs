@@ -1,4 +1,4 @@
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Metrics;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioRisk;

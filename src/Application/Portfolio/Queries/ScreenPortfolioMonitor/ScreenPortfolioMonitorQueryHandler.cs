@@ -6,6 +6,8 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Specifications;
+using RiskPlatform.Domain.Portfolio.Metrics;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.Portfolio;

@@ -3,7 +3,7 @@ using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
 using RiskPlatform.Application.RiskRules.Specifications;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Queries.ListRiskRuleBreaches;

@@ -1,5 +1,5 @@
 using Mapster;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.Monitoring;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Queries.ListRiskRuleBreaches;

@@ -1,8 +1,8 @@
 using MediatR;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.RiskRules.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Queries.ListRiskRules;

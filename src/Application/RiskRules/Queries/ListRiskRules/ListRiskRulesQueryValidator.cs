@@ -1,6 +1,6 @@
 using FluentValidation;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.RiskRules.Common;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.RiskRules;
 
 namespace RiskPlatform.Application.RiskRules.Queries.ListRiskRules;

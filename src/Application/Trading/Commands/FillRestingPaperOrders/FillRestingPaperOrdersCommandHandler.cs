@@ -5,7 +5,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
-using RiskPlatform.Domain.Trading;
+using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Trading.Commands.FillRestingPaperOrders;
 

@@ -1,11 +1,11 @@
 using MediatR;
 using Microsoft.Extensions.Options;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
-using RiskPlatform.Domain.Portfolio;
+using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
 using RiskPlatform.Domain.Trading;

@@ -1,6 +1,6 @@
 using FluentValidation;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.Trading;
 
 namespace RiskPlatform.Application.Trading.Queries.GetMaxQuantity;

@@ -1,8 +1,8 @@
 using MediatR;
-using RiskPlatform.Application.Common.Validation;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;

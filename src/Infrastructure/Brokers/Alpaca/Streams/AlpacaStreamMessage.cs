@@ -1,4 +1,4 @@
-using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Common.Brokers;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.BrokerBindings.Common;
 using RiskPlatform.Application.BrokerBindings.Specifications;
+using RiskPlatform.Application.Common.Credentials;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.BrokerBindings;

@@ -1,0 +1,8 @@
+namespace RiskPlatform.Application.Common.Authentication;
+
+public enum PasswordCheck
+{
+    Failed,
+    Succeeded,
+    SucceededRehashNeeded,
+}

@@ -1,9 +1,0 @@
-namespace RiskPlatform.Application.Common.Interfaces;
-
-/// <summary>An open position: signed quantity (negative is short), average entry price, current market price and unrealized P&amp;L.</summary>
-public sealed record BrokerPosition(
-    string Symbol,
-    decimal Quantity,
-    decimal AverageEntryPrice,
-    decimal MarketPrice,
-    decimal UnrealizedPnl);

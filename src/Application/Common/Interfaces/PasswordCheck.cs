@@ -1,8 +1,0 @@
-namespace RiskPlatform.Application.Common.Interfaces;
-
-public enum PasswordCheck
-{
-    Failed,
-    Succeeded,
-    SucceededRehashNeeded,
-}

@@ -1,7 +1,0 @@
-namespace RiskPlatform.Domain.Portfolio;
-
-/// <summary>
-/// A trading-state change decided by the monitor: <see cref="TradingState.Halted"/> (close_all) or
-/// <see cref="TradingState.Reducing"/> (max_daily_loss with block, until the next trading day).
-/// </summary>
-public sealed record TradingStateTransition(TradingState To, string Reason, Guid EpisodeId);
