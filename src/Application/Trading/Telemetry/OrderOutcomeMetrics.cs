@@ -27,7 +27,7 @@ internal sealed class OrderOutcomeMetrics(IRiskMetrics metrics) : IPipelineBehav
         {
             result = await next();
         }
-        catch (RefusedException refused) when (refused.Code == OrderErrorCodes.Blocked)
+        catch (RefusedException refused) when (refused.Code == OrderErrors.Blocked)
         {
             metrics.OrderDecided(RiskDecisionOutcome.Blocked, Stopwatch.GetElapsedTime(started));
             var blocking = BlockingRuleTypes(refused);

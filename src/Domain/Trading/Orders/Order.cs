@@ -107,18 +107,18 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     {
         if (outcome == RiskDecisionOutcome.Blocked)
         {
-            throw new DomainException(OrderErrorCodes.Blocked, "A blocked order cannot be submitted.");
+            throw new DomainException(OrderErrors.Blocked, "A blocked order cannot be submitted.");
         }
 
         if (quantity <= 0m || quantity > requestedQuantity)
         {
             throw new DomainException(
-                OrderErrorCodes.InvalidQuantity, $"The quantity to submit ({quantity}) must be positive and at most the requested {requestedQuantity}.");
+                OrderErrors.InvalidQuantity, $"The quantity to submit ({quantity}) must be positive and at most the requested {requestedQuantity}.");
         }
 
         if (alerts is { Length: > AlertsMaxLength })
         {
-            throw new DomainException(OrderErrorCodes.AlertsTooLong, $"The alert summary is longer than {AlertsMaxLength} characters.");
+            throw new DomainException(OrderErrors.AlertsTooLong, $"The alert summary is longer than {AlertsMaxLength} characters.");
         }
 
         var order = new Order
@@ -154,7 +154,7 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     {
         if (Status != OrderStatus.New || BrokerOrderId is not null)
         {
-            throw new DomainException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status} and cannot wait for the broker.");
+            throw new DomainException(OrderErrors.NotOpen, $"Order {Id} is {Status} and cannot wait for the broker.");
         }
 
         Status = OrderStatus.PendingNew;
@@ -169,7 +169,7 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     {
         if (!AwaitsBroker)
         {
-            throw new DomainException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status}, not awaiting the broker.");
+            throw new DomainException(OrderErrors.NotOpen, $"Order {Id} is {Status}, not awaiting the broker.");
         }
 
         Status = OrderStatus.Rejected;
@@ -188,7 +188,7 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
 
         return trimmed.Length <= ClientOrderIdMaxLength
             ? trimmed
-            : throw new DomainException(OrderErrorCodes.InvalidClientOrderId, $"Client order id must be at most {ClientOrderIdMaxLength} characters.");
+            : throw new DomainException(OrderErrors.InvalidClientOrderId, $"Client order id must be at most {ClientOrderIdMaxLength} characters.");
     }
 
     /// <summary>True when a resubmission with the same client order id asks for the same order.</summary>
@@ -211,12 +211,12 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     {
         if (string.IsNullOrWhiteSpace(brokerOrderId) || brokerOrderId.Length > BrokerOrderIdMaxLength)
         {
-            throw new DomainException(OrderErrorCodes.InvalidBrokerOrderId, "The broker order id is missing or too long.");
+            throw new DomainException(OrderErrors.InvalidBrokerOrderId, "The broker order id is missing or too long.");
         }
 
         if (BrokerOrderId is not null && BrokerOrderId != brokerOrderId)
         {
-            throw new DomainException(OrderErrorCodes.InvalidBrokerOrderId, $"Order {Id} is held by the broker as {BrokerOrderId}, not {brokerOrderId}.");
+            throw new DomainException(OrderErrors.InvalidBrokerOrderId, $"Order {Id} is held by the broker as {BrokerOrderId}, not {brokerOrderId}.");
         }
 
         BrokerOrderId = brokerOrderId;
@@ -283,12 +283,12 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     }
 
     /// <summary>Refuses to cancel an order that can no longer be cancelled (HTTP 409).</summary>
-    /// <exception cref="ConflictException"><see cref="OrderErrorCodes.NotOpen"/>.</exception>
+    /// <exception cref="ConflictException"><see cref="OrderErrors.NotOpen"/>.</exception>
     public void EnsureCancellable()
     {
         if (!IsOpen)
         {
-            throw new ConflictException(OrderErrorCodes.NotOpen, $"Order {Id} is {Status} and can no longer be cancelled.");
+            throw new ConflictException(OrderErrors.NotOpen, $"Order {Id} is {Status} and can no longer be cancelled.");
         }
     }
 

@@ -216,7 +216,7 @@ internal sealed class AlpacaBrokerGateway(
             >= 200 and < 300 => await FindOrderAsync(key, path, cancellationToken)
                 ?? throw new ServiceUnavailableException("broker_unavailable", "Alpaca accepted the cancel but no longer reports the order."),
             404 => throw new NotFoundException("Broker order", brokerOrderId),
-            422 => throw new ConflictException(OrderErrorCodes.NotOpen, $"Alpaca cannot cancel the order: {response.ErrorMessage}"),
+            422 => throw new ConflictException(OrderErrors.NotOpen, $"Alpaca cannot cancel the order: {response.ErrorMessage}"),
             _ => throw Rejected(response),
         };
     }

@@ -46,9 +46,9 @@ public sealed class OrderTests
     }
 
     [Theory]
-    [InlineData(10, 0, RiskDecisionOutcome.Accepted, OrderErrorCodes.InvalidQuantity)]
-    [InlineData(10, 11, RiskDecisionOutcome.Accepted, OrderErrorCodes.InvalidQuantity)]
-    [InlineData(10, 10, RiskDecisionOutcome.Blocked, OrderErrorCodes.Blocked)]
+    [InlineData(10, 0, RiskDecisionOutcome.Accepted, OrderErrors.InvalidQuantity)]
+    [InlineData(10, 11, RiskDecisionOutcome.Accepted, OrderErrors.InvalidQuantity)]
+    [InlineData(10, 10, RiskDecisionOutcome.Blocked, OrderErrors.Blocked)]
     public void Accept_WhenTheDecisionOrQuantityIsWrong_Throws(decimal requested, decimal quantity, RiskDecisionOutcome outcome, string code)
     {
         var error = Assert.ThrowsAny<DomainException>(() => Accept(requested, quantity, outcome));

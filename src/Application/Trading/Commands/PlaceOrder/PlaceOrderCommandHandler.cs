@@ -83,7 +83,7 @@ internal sealed class PlaceOrderCommandHandler(
             if (!existing.HasSameTerms(symbol, side, type, timeInForce, quantity, limitPrice, request.StrategyId))
             {
                 throw new ConflictException(
-                    OrderErrorCodes.ClientOrderIdReused,
+                    OrderErrors.ClientOrderIdReused,
                     $"Client order id '{clientOrderId}' was already used for order {existing.Id} with different terms.");
             }
 
@@ -176,7 +176,7 @@ internal sealed class PlaceOrderCommandHandler(
             ? $"The order for {symbol} was blocked before any rule ran: {failure}"
             : $"The order for {symbol} was blocked by {breached.Count} risk rule(s): {string.Join("; ", decision.Reasons)}";
         return new RefusedException(
-            OrderErrorCodes.Blocked,
+            OrderErrors.Blocked,
             "The order was blocked by risk rules.",
             message,
             new Dictionary<string, object?>

@@ -105,6 +105,6 @@ internal sealed class TestRiskRulesQueryHandler(
         return quantity >= 1m
             ? quantity
             : throw new DomainException(
-                OrderErrorCodes.InvalidQuantity, $"order_value {value} buys less than one share of {symbol} at {price}.");
+                OrderErrors.InvalidQuantity, $"order_value {value} buys less than one share of {symbol} at {price}.");
     }
 }

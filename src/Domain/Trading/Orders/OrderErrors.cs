@@ -1,7 +1,7 @@
 namespace RiskPlatform.Domain.Trading.Orders;
 
 /// <summary>Stable <see cref="Common.DomainException.Code"/> values raised by <see cref="Order"/>.</summary>
-public static class OrderErrorCodes
+public static class OrderErrors
 {
     public const string Blocked = "order_blocked";
     public const string InvalidQuantity = "invalid_order_quantity";
