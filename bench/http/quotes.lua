@@ -1,6 +1,7 @@
 -- wrk script: PUT /api/v1/market/quotes/{symbol} as the market-data feed (an admin), cycling through the symbols the
 -- accounts hold with small price moves (inside every rule, so the monitor evaluates but does not liquidate).
--- With BATCH=n (n > 1) each request is one PUT /api/v1/market/quotes carrying n quotes (a feed's batch), cycling the same way.
+-- With BATCH=n (n > 1) each request is one PUT /api/v1/market/quotes carrying n quotes (a feed's batch; at most one per
+-- symbol, so n is cut to the number of symbols), cycling the same way.
 -- Usage: TOKEN=... SYMBOLS=AAA,BBB [BATCH=n] wrk -t2 -c8 -d30s --latency -s bench/http/quotes.lua http://127.0.0.1:5090
 local token = os.getenv("TOKEN")
 local symbols = {}
@@ -21,11 +22,14 @@ request = function()
     local symbol, price = next_quote()
     return wrk.format("PUT", "/api/v1/market/quotes/" .. symbol, headers, string.format('{"price":%.2f}', price))
   end
-  -- Ticks as a feed batches them: a symbol may come several times, the later price last.
-  local items = {}
-  for i = 1, batch do
+  -- A batch names each symbol at most once (the service refuses repeats), so a batch is cut to the number of symbols.
+  local items, seen = {}, {}
+  for _ = 1, math.min(batch, #symbols) do
     local symbol, price = next_quote()
-    items[i] = string.format('{"symbol":"%s","price":%.2f}', symbol, price)
+    if not seen[symbol] then
+      seen[symbol] = true
+      items[#items + 1] = string.format('{"symbol":"%s","price":%.2f}', symbol, price)
+    end
   end
   return wrk.format("PUT", "/api/v1/market/quotes", headers, "[" .. table.concat(items, ",") .. "]")
 end

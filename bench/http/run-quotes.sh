@@ -15,6 +15,7 @@ connections="${2:-8}"
 users="${USERS:-20}"
 symbol_count="${SYMBOLS:-10}"
 batch="${BATCH:-1}"
+(( batch > symbol_count )) && batch="$symbol_count"   # a batch names each symbol at most once
 METRICS_PORT="${METRICS_PORT:-9465}"
 source bench/http/lib.sh
 

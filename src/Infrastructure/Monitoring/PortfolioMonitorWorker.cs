@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 using RiskPlatform.Application.Portfolio.Monitoring;
@@ -14,7 +15,7 @@ using RiskPlatform.Domain.Portfolio.State;
 namespace RiskPlatform.Infrastructure.Monitoring;
 
 /// <summary>
-/// Drains <see cref="IMonitorQueue"/>: per user, in its own scope, <see cref="ScreenPortfolioMonitorQuery"/> (a read on the
+/// Drains <see cref="IMonitorQueue"/> with <see cref="MonitoringOptions.Concurrency"/> consumers: per user, in its own scope, <see cref="ScreenPortfolioMonitorQuery"/> (a read on the
 /// account's actor: a quiet evaluation stores nothing) and, when the screen finds something to store,
 /// <see cref="RunPortfolioMonitorCommand"/> (audited like any command), then the user's pending monitor actions through
 /// <see cref="MonitorActionRunner"/>, i.e. after the decision committed. A screen that fails leaves the decision to the run, which
@@ -26,6 +27,7 @@ internal sealed partial class PortfolioMonitorWorker(
     IMonitorQueue queue,
     IServiceScopeFactory scopes,
     MonitorActionRunner actionRunner,
+    IOptions<MonitoringOptions> options,
     ILogger<PortfolioMonitorWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,6 +35,12 @@ internal sealed partial class PortfolioMonitorWorker(
         LogStarted(logger);
         await EnqueueOwnersOfPendingActionsAsync(stoppingToken);
         LogReady(logger);
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => ConsumeAsync(stoppingToken)));
+    }
+
+    /// <summary>One of the consumers: the queue never hands the same user to two of them at a time.</summary>
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             Guid userId;

@@ -37,6 +37,30 @@ public sealed class MonitorQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task DequeueAsync_NeverHandsAUserInProgressToASecondConsumer_ButAfterTheirRunCompletes()
+    {
+        var (ann, bob) = (Guid.NewGuid(), Guid.NewGuid());
+        _queue.Enqueue(ann);
+        Assert.Equal(ann, await _queue.DequeueAsync(Cancellation));
+        _queue.Enqueue(ann);
+        _queue.Enqueue(bob);
+
+        // A second consumer skips Ann, whose run is still in progress, and gets Bob; nobody gets Ann until her run completes.
+        Assert.Equal(bob, await _queue.DequeueAsync(Cancellation));
+        var third = _queue.DequeueAsync(Cancellation).AsTask();
+        await Task.Delay(50, Cancellation);
+        Assert.False(third.IsCompleted);
+        Assert.False(_queue.Enqueue(ann));
+
+        _queue.Complete(ann);
+
+        Assert.Equal(ann, await third.WaitAsync(TimeSpan.FromSeconds(5), Cancellation));
+        _queue.Complete(bob);
+        _queue.Complete(ann);
+        await _queue.WhenIdleAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+    }
+
+    [Fact]
     public void Enqueue_WhenFull_RefusesNewUsers()
     {
         for (var i = 0; i < 3; i++)

@@ -11,13 +11,16 @@ namespace RiskPlatform.Application.Portfolio.Monitoring;
 /// the same run) and joins the FIFO when the delay ends, measured in real time. Thread-safe; one lock guards the queue, the
 /// waiting set, the delayed and in-progress counts and the idle signal. The monitor's lag, from the moment a user starts
 /// waiting (the quote or fill that queued them, including a coalescing delay) to the start of their run, goes to
-/// <paramref name="metrics"/>.
+/// <paramref name="metrics"/>. Several consumers may dequeue at once, but never the same user twice at a time: a user whose
+/// run is in progress when their turn comes waits, still coalescing, until that run completes, and then queue again.
 /// </summary>
 public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetrics? metrics = null) : IMonitorQueue, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Queue<Guid> _queue = new();
     private readonly Dictionary<Guid, long> _waitingSince = [];
+    private readonly HashSet<Guid> _running = [];
+    private readonly HashSet<Guid> _afterRun = [];
     private readonly SemaphoreSlim _available = new(0);
     private readonly int _capacity = options.Value.QueueCapacity;
     private int _inProgress;
@@ -97,31 +100,54 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
 
     public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
     {
-        await _available.WaitAsync(cancellationToken);
-        Guid userId;
-        long since;
-        lock (_gate)
+        while (true)
         {
-            userId = _queue.Dequeue();
-            _waitingSince.Remove(userId, out since);
-            _inProgress++;
-        }
+            await _available.WaitAsync(cancellationToken);
+            Guid userId;
+            long since;
+            lock (_gate)
+            {
+                userId = _queue.Dequeue();
+                if (!_running.Add(userId))
+                {
+                    // Their run is in progress on another consumer: they wait (still coalescing) until it completes.
+                    _afterRun.Add(userId);
+                    continue;
+                }
 
-        metrics?.MonitorLag(Stopwatch.GetElapsedTime(since));
-        return userId;
+                _waitingSince.Remove(userId, out since);
+                _inProgress++;
+            }
+
+            metrics?.MonitorLag(Stopwatch.GetElapsedTime(since));
+            return userId;
+        }
     }
 
     public void Complete(Guid userId)
     {
         TaskCompletionSource? idle = null;
+        var again = false;
         lock (_gate)
         {
+            _running.Remove(userId);
+            if (_afterRun.Remove(userId) && !_disposed)
+            {
+                _queue.Enqueue(userId);
+                again = true;
+            }
+
             _inProgress = Math.Max(0, _inProgress - 1);
             if (_inProgress == 0 && _queue.Count == 0 && _delayed == 0)
             {
                 idle = _idle;
                 _idle = null;
             }
+        }
+
+        if (again)
+        {
+            _available.Release();
         }
 
         idle?.TrySetResult();

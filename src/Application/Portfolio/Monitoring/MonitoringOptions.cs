@@ -42,6 +42,13 @@ public sealed class MonitoringOptions
     /// </summary>
     public TimeSpan EquityPointInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many accounts the monitor evaluates at once (<c>Monitoring:Concurrency</c>, default 4; never the same account twice
+    /// at a time). Evaluations wait on the database and the account's actor, so a few in flight keep the queue short after a
+    /// quote that moves many accounts.
+    /// </summary>
+    public int Concurrency { get; set; } = 4;
+
     public bool IsValid =>
         ExitMargin is >= 0m and < 1m
         && PollInterval >= TimeSpan.Zero
@@ -50,5 +57,6 @@ public sealed class MonitoringOptions
         && MaxActionAttempts > 0
         && CompactionInterval >= TimeSpan.Zero
         && FillCoalescing >= TimeSpan.Zero
-        && EquityPointInterval >= TimeSpan.Zero;
+        && EquityPointInterval >= TimeSpan.Zero
+        && Concurrency is > 0 and <= 64;
 }
