@@ -6,24 +6,27 @@ using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.BrokerBindings.Common;
 using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.BrokerBindings;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 
 /// <summary>
-/// Keeps one trade-update stream (<see cref="AlpacaTradeUpdatesConnection"/>) open per binding to a usable Alpaca key: every
-/// <see cref="AlpacaOptions.StreamBindingPollSeconds"/> it reads the bindings and their keys, starts a stream for each new one
-/// and stops those whose binding went away, moved to another key or mode, or whose key was revoked, expired, deactivated or
-/// rotated (a rotated key gets a new stream with its new credentials). Off when <see cref="AlpacaOptions.StreamsEnabled"/> is
-/// false.
+/// Keeps the streams of every binding to a usable Alpaca key open: its trade-update stream
+/// (<see cref="AlpacaTradeUpdatesConnection"/>) and, unless <see cref="AlpacaOptions.DataStreamEnabled"/> is false, its
+/// market-data stream (<see cref="AlpacaMarketDataConnection"/>). Every <see cref="AlpacaOptions.StreamBindingPollSeconds"/> it
+/// reads the bindings and their keys, starts the streams of each new one and stops those whose binding went away, moved to
+/// another key or mode, or whose key was revoked, expired, deactivated or rotated (a rotated key gets new streams with its new
+/// credentials). Off when <see cref="AlpacaOptions.StreamsEnabled"/> is false.
 /// </summary>
-internal sealed partial class AlpacaTradeUpdatesWorker(
+internal sealed partial class AlpacaStreamsWorker(
     IServiceScopeFactory scopes,
     ICredentialCipher cipher,
+    IMonitorQueue monitor,
     IOptions<AlpacaOptions> options,
     TimeProvider timeProvider,
-    ILogger<AlpacaTradeUpdatesWorker> logger) : BackgroundService
+    ILogger<AlpacaStreamsWorker> logger) : BackgroundService
 {
     private readonly Dictionary<AlpacaStreamBinding, RunningStream> _running = [];
 
@@ -108,9 +111,15 @@ internal sealed partial class AlpacaTradeUpdatesWorker(
         {
             LogStarting(logger, binding.UserId, binding.ApiKeyId, binding.IsPaperTrading);
             var url = binding.IsPaperTrading ? settings.StreamUrl : settings.LiveStreamUrl;
-            var connection = new AlpacaTradeUpdatesConnection(binding, url, credentials, settings, scopes, logger);
+            List<AlpacaStreamConnection> connections = [new AlpacaTradeUpdatesConnection(binding, url, credentials, settings, scopes, logger)];
+            if (settings.DataStreamEnabled)
+            {
+                connections.Add(new AlpacaMarketDataConnection(binding, settings.DataStreamUrl, credentials, settings, scopes, monitor, timeProvider, logger));
+            }
+
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            _running[binding] = new RunningStream(Task.Run(() => connection.RunAsync(stop.Token), CancellationToken.None), stop);
+            _running[binding] = new RunningStream(
+                Task.WhenAll(connections.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None))), stop);
         }
     }
 
@@ -128,7 +137,7 @@ internal sealed partial class AlpacaTradeUpdatesWorker(
         }
     }
 
-    /// <summary>A stream's loop and what stops it (disposed once the loop has ended).</summary>
+    /// <summary>A binding's stream loops and what stops them (disposed once the loops have ended).</summary>
     private sealed record RunningStream(Task Task, CancellationTokenSource Stop)
     {
         public void Cancel()
@@ -138,12 +147,12 @@ internal sealed partial class AlpacaTradeUpdatesWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Starting the Alpaca trade-update stream of user {UserId} (key {ApiKeyId}, paper {IsPaperTrading})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting the Alpaca streams of user {UserId} (key {ApiKeyId}, paper {IsPaperTrading})")]
     private static partial void LogStarting(ILogger logger, Guid userId, Guid apiKeyId, bool isPaperTrading);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the Alpaca trade-update stream of user {UserId} (key {ApiKeyId}): no longer bound or usable")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the Alpaca streams of user {UserId} (key {ApiKeyId}): no longer bound or usable")]
     private static partial void LogStopping(ILogger logger, Guid userId, Guid apiKeyId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the Alpaca bindings to start or stop trade-update streams; the next poll tries again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the Alpaca bindings to start or stop their streams; the next poll tries again")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
 }
