@@ -17,6 +17,7 @@ public abstract class AlpacaTradeUpdatesTests(ApiFixture fixture) : FunctionalTe
     private static readonly Dictionary<string, string?> Streaming = new()
     {
         ["Brokers:Alpaca:StreamsEnabled"] = "true",
+        ["Brokers:Alpaca:DataStreamEnabled"] = "false", // AlpacaMarketDataStreamTests
         ["Brokers:Alpaca:StreamBindingPollSeconds"] = "0.2",
         ["Brokers:Alpaca:StreamReconnectBaseDelayMilliseconds"] = "50",
         ["Brokers:Alpaca:StreamReconnectMaxDelaySeconds"] = "1",

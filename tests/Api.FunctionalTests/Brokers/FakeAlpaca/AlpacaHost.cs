@@ -5,7 +5,7 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
 /// <summary>
 /// The fake Alpaca plus a service host whose Alpaca settings point at it: 1 s timeout so slow answers time out, one quick retry of
-/// reads, Retry-After up to 2 s waited out, the circuit opening after 3 failures for 60 s, the trade-update streams pointed at the
+/// reads, Retry-After up to 2 s waited out, the circuit opening after 3 failures for 60 s, the streams pointed at the
 /// fake's but off (tests can override any setting).
 /// </summary>
 public sealed class AlpacaHost : IAsyncDisposable
@@ -35,6 +35,7 @@ public sealed class AlpacaHost : IAsyncDisposable
                 ["Brokers:Alpaca:DataUrl"] = url,
                 ["Brokers:Alpaca:StreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
                 ["Brokers:Alpaca:LiveStreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
+                ["Brokers:Alpaca:DataStreamUrl"] = alpaca.DataStreamUrl.AbsoluteUri,
                 ["Brokers:Alpaca:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
                 ["Brokers:Alpaca:MaxRetries"] = "1",
                 ["Brokers:Alpaca:RetryBaseDelayMilliseconds"] = "10",

@@ -18,7 +18,7 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 /// </summary>
 public sealed class FakeAlpacaStream : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
+    private readonly ConcurrentDictionary<FakeStreamClient, byte> _listeners = new();
     private readonly ConcurrentQueue<(string KeyId, string Secret)> _authentications = new();
     private readonly Channel<(byte[] Message, TaskCompletionSource Sent)> _outbox = Channel.CreateUnbounded<(byte[], TaskCompletionSource)>();
     private readonly CancellationTokenSource _stopping = new();
@@ -91,7 +91,7 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         Interlocked.Increment(ref _connections);
-        var listener = new Listener(socket);
+        var listener = new FakeStreamClient(socket, WebSocketMessageType.Binary);
         try
         {
             if (!await AuthenticateAsync(listener, context.RequestAborted))
@@ -100,7 +100,7 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
                 return;
             }
 
-            while (await ReceiveAsync(socket, context.RequestAborted) is { } text)
+            while (await FakeStreamClient.ReceiveAsync(socket, context.RequestAborted) is { } text)
             {
                 using var document = JsonDocument.Parse(text);
                 if (document.RootElement.GetProperty("action").GetString() != "listen")
@@ -135,9 +135,9 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task<bool> AuthenticateAsync(Listener listener, CancellationToken cancellationToken)
+    private async Task<bool> AuthenticateAsync(FakeStreamClient listener, CancellationToken cancellationToken)
     {
-        var text = await ReceiveAsync(listener.Socket, cancellationToken);
+        var text = await FakeStreamClient.ReceiveAsync(listener.Socket, cancellationToken);
         if (text is null)
         {
             return false;
@@ -175,49 +175,6 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
             }
 
             sent.TrySetResult();
-        }
-    }
-
-    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(chunk, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>One client; sends are serialised (a WebSocket allows one at a time), in binary frames like Alpaca's paper stream.</summary>
-    private sealed class Listener(WebSocket socket)
-    {
-        private readonly SemaphoreSlim _sending = new(1, 1);
-
-        public WebSocket Socket { get; } = socket;
-
-        public Task SendAsync(string message, CancellationToken cancellationToken) => SendAsync(Encoding.UTF8.GetBytes(message), cancellationToken);
-
-        public async Task SendAsync(byte[] message, CancellationToken cancellationToken)
-        {
-            await _sending.WaitAsync(cancellationToken);
-            try
-            {
-                await Socket.SendAsync(message, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
-            }
-            finally
-            {
-                _sending.Release();
-            }
         }
     }
 }
