@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Trading;
-using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Domain.Portfolio;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.TestSupport;
@@ -20,13 +18,9 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers;
 /// </summary>
 public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
-    private static readonly Dictionary<string, string?> Streaming = new()
+    /// <summary>The streams on, prices stored every 100 ms, the monitor asked for at most every 0.5 s.</summary>
+    private static readonly Dictionary<string, string?> Streaming = new(AlpacaHost.StreamsOn)
     {
-        ["Brokers:Alpaca:StreamsEnabled"] = "true",
-        ["Brokers:Alpaca:StreamBindingPollSeconds"] = "0.2",
-        ["Brokers:Alpaca:StreamReconnectBaseDelayMilliseconds"] = "50",
-        ["Brokers:Alpaca:StreamReconnectMaxDelaySeconds"] = "1",
-        ["Brokers:Alpaca:StreamHandshakeTimeoutSeconds"] = "5",
         ["Brokers:Alpaca:DataStreamBatchMilliseconds"] = "100",
         ["Brokers:Alpaca:DataStreamMonitorIntervalSeconds"] = "0.5",
     };
@@ -68,12 +62,9 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
     public async Task WatchedSymbols_WhenHoldingsAndOpenOrdersChange_AreSubscribedAndUnsubscribed()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture, Streaming);
-        using var client = await host.SignedInAsync();
+        using var client = await HoldingAaplOnAStreamAsync(host);
         var (sim, data) = (host.Alpaca.Simulator, host.Alpaca.DataStream);
-        sim.SetPosition("AAPL", 10m, 100m);
         sim.SetQuote("MSFT", 50m, 51m);
-        await BindNewKeyAsync(client);
-        await SubscribedAsync(data, ["AAPL"]);
 
         (await client.PostAsync("/api/v1/orders", new { symbol = "MSFT", side = "buy", qty = 5m, type = "limit", limit_price = 40m, time_in_force = "gtc" }))
             .EnsureStatus(HttpStatusCode.Created);
@@ -111,11 +102,8 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
     public async Task Reconnect_AfterTheStreamWasCut_SubscribesAgain_AndTheNextPriceIsApplied()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture, Streaming);
-        using var client = await host.SignedInAsync();
+        using var client = await HoldingAaplOnAStreamAsync(host);
         var (sim, data) = (host.Alpaca.Simulator, host.Alpaca.DataStream);
-        sim.SetPosition("AAPL", 10m, 100m);
-        await BindNewKeyAsync(client);
-        await SubscribedAsync(data, ["AAPL"]);
         var connections = data.Connections;
 
         data.Accepting = false;
@@ -140,11 +128,8 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
     public async Task BadPayloads_UnusablePrices_AndSymbolsNotSubscribed_AreSkipped_AndTheNextPriceIsApplied()
     {
         await using var host = await AlpacaHost.StartAsync(Fixture, Streaming);
-        using var client = await host.SignedInAsync();
+        using var client = await HoldingAaplOnAStreamAsync(host);
         var data = host.Alpaca.DataStream;
-        host.Alpaca.Simulator.SetPosition("AAPL", 10m, 100m);
-        await BindNewKeyAsync(client);
-        await SubscribedAsync(data, ["AAPL"]);
         var connections = data.Connections;
         var user = client.UserId.ToString();
 
@@ -164,12 +149,14 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
         Assert.Equal(connections, data.Connections); // nothing dropped the stream
     }
 
-    private static async Task MonitorAsync(AlpacaHost host, Guid userId)
+    /// <summary>A signed-in user holding 10 AAPL at Alpaca, bound to a new key, once its market-data stream subscribed to AAPL.</summary>
+    private static async Task<ApiClient> HoldingAaplOnAStreamAsync(AlpacaHost host)
     {
-        var queue = host.Factory.Services.GetRequiredService<IMonitorQueue>();
-        queue.Enqueue(userId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await queue.WhenIdleAsync(timeout.Token);
+        host.Alpaca.Simulator.SetPosition("AAPL", 10m, 100m);
+        var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        await SubscribedAsync(host.Alpaca.DataStream, ["AAPL"]);
+        return client;
     }
 
     private static Task<IReadOnlyList<string>> SubscribedAsync(FakeAlpacaDataStream data, IReadOnlyList<string> symbols) =>

@@ -20,6 +20,16 @@ public sealed class AlpacaHost : IAsyncDisposable
 
     public FakeAlpacaServer Alpaca { get; }
 
+    /// <summary>Alpaca's streams on, reading the bindings every 0.2 s, reconnecting after 50 ms to 1 s, handshakes within 5 s.</summary>
+    public static IReadOnlyDictionary<string, string?> StreamsOn { get; } = new Dictionary<string, string?>
+    {
+        ["Brokers:Alpaca:StreamsEnabled"] = "true",
+        ["Brokers:Alpaca:StreamBindingPollSeconds"] = "0.2",
+        ["Brokers:Alpaca:StreamReconnectBaseDelayMilliseconds"] = "50",
+        ["Brokers:Alpaca:StreamReconnectMaxDelaySeconds"] = "1",
+        ["Brokers:Alpaca:StreamHandshakeTimeoutSeconds"] = "5",
+    };
+
     public RiskPlatformApiFactory Factory { get; }
 
     public static async Task<AlpacaHost> StartAsync(ApiFixture fixture, IReadOnlyDictionary<string, string?>? overrides = null)

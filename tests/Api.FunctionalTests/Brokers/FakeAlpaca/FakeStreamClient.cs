@@ -1,11 +1,12 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
 /// <summary>
 /// One client of a fake Alpaca stream: sends are serialised (a WebSocket allows one at a time) in the stream's frame type
-/// (Alpaca's paper trade-update stream sends binary frames, the market-data stream text); <see cref="ReceiveAsync"/> reads one
+/// (Alpaca's paper trade-update stream sends binary frames, the market-data stream text); <see cref="ReceiveJsonAsync"/> reads one
 /// whole message.
 /// </summary>
 internal sealed class FakeStreamClient(WebSocket socket, WebSocketMessageType frames)
@@ -29,8 +30,12 @@ internal sealed class FakeStreamClient(WebSocket socket, WebSocketMessageType fr
         }
     }
 
+    /// <summary>The client's next message parsed as JSON, or null when the client closed.</summary>
+    public async Task<JsonDocument?> ReceiveJsonAsync(CancellationToken cancellationToken) =>
+        await ReceiveAsync(Socket, cancellationToken) is { } text ? JsonDocument.Parse(text) : null;
+
     /// <summary>One whole text message, or null when the client closed.</summary>
-    public static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
+    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
