@@ -204,6 +204,7 @@ public static class DependencyInjection
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
         services.AddSingleton<BrokerCallAccounting>();
         services.AddHostedService<BrokerCallAccountingWorker>();
+        services.AddSingleton<AlpacaBindingStreams>();
         services.AddHostedService<AlpacaStreamsWorker>();
     }
 

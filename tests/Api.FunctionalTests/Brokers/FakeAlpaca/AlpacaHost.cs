@@ -35,26 +35,32 @@ public sealed class AlpacaHost : IAsyncDisposable
     public static async Task<AlpacaHost> StartAsync(ApiFixture fixture, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var alpaca = await FakeAlpacaServer.StartAsync();
-        var url = alpaca.BaseUrl.AbsoluteUri;
         var factory = new RiskPlatformApiFactory(
             fixture.Provider, fixture.ConnectionString, fixture.Logs,
-            settings: new Dictionary<string, string?>
-            {
-                ["Brokers:Alpaca:PaperUrl"] = url,
-                ["Brokers:Alpaca:LiveUrl"] = url,
-                ["Brokers:Alpaca:DataUrl"] = url,
-                ["Brokers:Alpaca:StreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
-                ["Brokers:Alpaca:LiveStreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
-                ["Brokers:Alpaca:DataStreamUrl"] = alpaca.DataStreamUrl.AbsoluteUri,
-                ["Brokers:Alpaca:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-                ["Brokers:Alpaca:MaxRetries"] = "1",
-                ["Brokers:Alpaca:RetryBaseDelayMilliseconds"] = "10",
-                ["Brokers:Alpaca:MaxRetryAfterSeconds"] = "2",
-                ["Brokers:Alpaca:CircuitBreakerFailures"] = "3",
-                ["Brokers:Alpaca:CircuitBreakerCooldownSeconds"] = "60",
-            }.Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+            settings: Settings(alpaca).Concat(overrides ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
         _ = factory.Server;
         return new AlpacaHost(alpaca, factory);
+    }
+
+    /// <summary>A host's Alpaca settings pointing at <paramref name="alpaca"/> (for hosts built otherwise, e.g. cluster nodes).</summary>
+    public static Dictionary<string, string?> Settings(FakeAlpacaServer alpaca)
+    {
+        var url = alpaca.BaseUrl.AbsoluteUri;
+        return new Dictionary<string, string?>
+        {
+            ["Brokers:Alpaca:PaperUrl"] = url,
+            ["Brokers:Alpaca:LiveUrl"] = url,
+            ["Brokers:Alpaca:DataUrl"] = url,
+            ["Brokers:Alpaca:StreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
+            ["Brokers:Alpaca:LiveStreamUrl"] = alpaca.StreamUrl.AbsoluteUri,
+            ["Brokers:Alpaca:DataStreamUrl"] = alpaca.DataStreamUrl.AbsoluteUri,
+            ["Brokers:Alpaca:TimeoutSeconds"] = TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Brokers:Alpaca:MaxRetries"] = "1",
+            ["Brokers:Alpaca:RetryBaseDelayMilliseconds"] = "10",
+            ["Brokers:Alpaca:MaxRetryAfterSeconds"] = "2",
+            ["Brokers:Alpaca:CircuitBreakerFailures"] = "3",
+            ["Brokers:Alpaca:CircuitBreakerCooldownSeconds"] = "60",
+        };
     }
 
     public async Task<ApiClient> SignedInAsync()

@@ -6,29 +6,29 @@ using RiskPlatform.Application.ApiKeys.Specifications;
 using RiskPlatform.Application.BrokerBindings.Common;
 using RiskPlatform.Application.BrokerBindings.Specifications;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Domain.ApiKeys;
 using RiskPlatform.Domain.BrokerBindings;
+using RiskPlatform.Infrastructure.Actors;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 
 /// <summary>
-/// Keeps the streams of every binding to a usable Alpaca key open: its trade-update stream
-/// (<see cref="AlpacaTradeUpdatesConnection"/>) and, unless <see cref="AlpacaOptions.DataStreamEnabled"/> is false, its
-/// market-data stream (<see cref="AlpacaMarketDataConnection"/>). Every <see cref="AlpacaOptions.StreamBindingPollSeconds"/> it
-/// reads the bindings and their keys, starts the streams of each new one and stops those whose binding went away, moved to
-/// another key or mode, or whose key was revoked, expired, deactivated or rotated (a rotated key gets new streams with its new
-/// credentials). Off when <see cref="AlpacaOptions.StreamsEnabled"/> is false.
+/// Keeps the streams of every binding to a usable Alpaca key open, once in the cluster: every
+/// <see cref="AlpacaOptions.StreamBindingPollSeconds"/> it reads the bindings and their keys and asks each key's
+/// <see cref="IAlpacaStreamsGrain"/> to keep its binding's streams running (the grain runs them on its node, starting them when
+/// they are not running and replacing them after a rotation or a switch of mode), and stops the grains of keys that are no
+/// longer bound or usable (revoked, expired, deactivated). Every node runs this worker; a key's streams run on one. Off when
+/// <see cref="AlpacaOptions.StreamsEnabled"/> is false.
 /// </summary>
 internal sealed partial class AlpacaStreamsWorker(
     IServiceScopeFactory scopes,
-    ICredentialCipher cipher,
-    IMonitorQueue monitor,
+    IGrainFactory grains,
     IOptions<AlpacaOptions> options,
     TimeProvider timeProvider,
     ILogger<AlpacaStreamsWorker> logger) : BackgroundService
 {
-    private readonly Dictionary<AlpacaStreamBinding, RunningStream> _running = [];
+    /// <summary>The keys this node asked to keep streams for (so that it stops them when they go).</summary>
+    private readonly HashSet<Guid> _kept = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +45,7 @@ internal sealed partial class AlpacaStreamsWorker(
             {
                 try
                 {
-                    Apply(await DesiredAsync(stoppingToken), stoppingToken);
+                    await ApplyAsync(await DesiredAsync(stoppingToken));
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -63,14 +63,10 @@ internal sealed partial class AlpacaStreamsWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
-        {
-            await StopAsync([.. _running.Keys]);
-        }
     }
 
-    /// <summary>The bindings to usable Alpaca keys now, each with the access to its key's credentials.</summary>
-    private async Task<Dictionary<AlpacaStreamBinding, DecryptedCredentialAccess>> DesiredAsync(CancellationToken cancellationToken)
+    /// <summary>The bindings to usable Alpaca keys now.</summary>
+    private async Task<List<AlpacaStreamBinding>> DesiredAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var bindings = await scope.ServiceProvider.GetRequiredService<IReadRepository<BrokerBinding>>()
@@ -81,77 +77,55 @@ internal sealed partial class AlpacaStreamsWorker(
             : (await scope.ServiceProvider.GetRequiredService<IReadRepository<ApiKey>>().ListAsync(new ApiKeysByIdsSpec(keyIds), cancellationToken))
                 .ToDictionary(k => k.Id);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var desired = new Dictionary<AlpacaStreamBinding, DecryptedCredentialAccess>();
-        foreach (var binding in bindings)
+        return
+        [
+            .. bindings
+                .Select(b => keys.GetValueOrDefault(b.ApiKeyId!.Value) is { Broker: Broker.Alpaca } key
+                    && key.UserId == b.UserId
+                    && TradingAccountDto.UnusableReason(key, now) is null
+                        ? new AlpacaStreamBinding(b.UserId, key.Id, key.LastRotatedAt?.Ticks ?? 0, key.IsPaperTrading)
+                        : null)
+                .OfType<AlpacaStreamBinding>(),
+        ];
+    }
+
+    /// <summary>Stops the keys that went, keeps every wanted one (one grain call each; a failed call is tried at the next poll).</summary>
+    private async Task ApplyAsync(List<AlpacaStreamBinding> desired)
+    {
+        var wanted = desired.Select(b => b.ApiKeyId).ToHashSet();
+        foreach (var gone in _kept.Where(k => !wanted.Contains(k)).ToList())
         {
-            if (keys.GetValueOrDefault(binding.ApiKeyId!.Value) is { Broker: Broker.Alpaca } key
-                && key.UserId == binding.UserId
-                && TradingAccountDto.UnusableReason(key, now) is null)
+            await CallAsync(gone, grain => grain.Stop());
+            _kept.Remove(gone);
+        }
+
+        foreach (var binding in desired)
+        {
+            if (await CallAsync(binding.ApiKeyId, grain => grain.Keep(binding.UserId, binding.Generation, binding.IsPaperTrading)))
             {
-                desired[new AlpacaStreamBinding(binding.UserId, key.Id, key.LastRotatedAt?.Ticks ?? 0, key.IsPaperTrading)] =
-                    new DecryptedCredentialAccess(cipher, CredentialContext.For(key), key.GetCiphertexts());
+                _kept.Add(binding.ApiKeyId);
             }
         }
-
-        return desired;
     }
 
-    private void Apply(Dictionary<AlpacaStreamBinding, DecryptedCredentialAccess> desired, CancellationToken stoppingToken)
+    private async Task<bool> CallAsync(Guid apiKeyId, Func<IAlpacaStreamsGrain, Task> call)
     {
-        // Stopping only cancels: the stream ends on its own (ExecuteAsync waits for those still running at shutdown).
-        foreach (var binding in _running.Keys.Where(b => !desired.ContainsKey(b)).ToList())
+        try
         {
-            LogStopping(logger, binding.UserId, binding.ApiKeyId);
-            _running[binding].Cancel();
-            _running.Remove(binding);
+            await call(grains.GetGrain<IAlpacaStreamsGrain>(apiKeyId));
+            return true;
         }
-
-        var settings = options.Value;
-        foreach (var (binding, credentials) in desired.Where(d => !_running.ContainsKey(d.Key)))
+#pragma warning disable CA1031 // One key's grain unreachable (its node leaving) does not hold up the others.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
-            LogStarting(logger, binding.UserId, binding.ApiKeyId, binding.IsPaperTrading);
-            var url = binding.IsPaperTrading ? settings.StreamUrl : settings.LiveStreamUrl;
-            List<AlpacaStreamConnection> connections = [new AlpacaTradeUpdatesConnection(binding, url, credentials, settings, scopes, logger)];
-            if (settings.DataStreamEnabled)
-            {
-                connections.Add(new AlpacaMarketDataConnection(binding, settings.DataStreamUrl, credentials, settings, scopes, monitor, timeProvider, logger));
-            }
-
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            _running[binding] = new RunningStream(
-                Task.WhenAll(connections.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None))), stop);
+            LogGrainCallFailed(logger, apiKeyId, exception);
+            return false;
         }
     }
 
-    private async Task StopAsync(IReadOnlyList<AlpacaStreamBinding> bindings)
-    {
-        foreach (var binding in bindings)
-        {
-            _running[binding].Cancel();
-        }
-
-        await Task.WhenAll(bindings.Select(b => _running[b].Task));
-        foreach (var binding in bindings)
-        {
-            _running.Remove(binding);
-        }
-    }
-
-    /// <summary>A binding's stream loops and what stops them (disposed once the loops have ended).</summary>
-    private sealed record RunningStream(Task Task, CancellationTokenSource Stop)
-    {
-        public void Cancel()
-        {
-            Stop.Cancel();
-            _ = Task.ContinueWith(_ => Stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Starting the Alpaca streams of user {UserId} (key {ApiKeyId}, paper {IsPaperTrading})")]
-    private static partial void LogStarting(ILogger logger, Guid userId, Guid apiKeyId, bool isPaperTrading);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the Alpaca streams of user {UserId} (key {ApiKeyId}): no longer bound or usable")]
-    private static partial void LogStopping(ILogger logger, Guid userId, Guid apiKeyId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the streams of Alpaca key {ApiKeyId}; the next poll tries again")]
+    private static partial void LogGrainCallFailed(ILogger logger, Guid apiKeyId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the Alpaca bindings to start or stop their streams; the next poll tries again")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
