@@ -21,6 +21,7 @@ internal sealed partial class AlpacaStreamsGrain(AlpacaBindingStreams streams, I
         }
 
         _running?.Cancel();
+        (_binding, _running) = (null, null);
         LogStarting(logger, binding.UserId, binding.ApiKeyId, binding.IsPaperTrading);
         _running = await streams.StartAsync(binding, CancellationToken.None);
         _binding = _running is null ? null : binding;
