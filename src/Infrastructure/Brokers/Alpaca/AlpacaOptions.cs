@@ -29,7 +29,7 @@ public sealed class AlpacaOptions
     /// <summary>Trade-update stream of live keys (<c>Brokers:Alpaca:LiveStreamUrl</c>).</summary>
     public Uri LiveStreamUrl { get; set; } = new("wss://api.alpaca.markets/stream");
 
-    /// <summary>Whether every bound Alpaca key keeps a trade-update stream open (<c>Brokers:Alpaca:StreamsEnabled</c>, default true).</summary>
+    /// <summary>Whether every bound Alpaca key keeps its streams open (trade updates, and market data unless <see cref="DataStreamEnabled"/> is false; <c>Brokers:Alpaca:StreamsEnabled</c>, default true).</summary>
     public bool StreamsEnabled { get; set; } = true;
 
     /// <summary>How often the bindings are read to start and stop streams, in seconds (<c>Brokers:Alpaca:StreamBindingPollSeconds</c>, default 5).</summary>

@@ -87,6 +87,7 @@ internal sealed partial class AlpacaMarketDataConnection(
             var symbolsDue = DateTimeOffset.MinValue;
             while (!reading.IsCompleted)
             {
+                stoppingToken.ThrowIfCancellationRequested();
                 if (timeProvider.GetUtcNow() >= symbolsDue)
                 {
                     await SubscribeAsync(socket, stoppingToken);
