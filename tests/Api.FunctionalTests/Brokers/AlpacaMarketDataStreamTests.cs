@@ -13,7 +13,7 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers;
 /// <summary>
 /// Alpaca's market-data stream (the fake's WebSocket) feeding the service's quotes: a price pushed for a held symbol becomes
 /// the quote within a second and drives the monitor to liquidate; the subscription follows the symbols held and ordered;
-/// refused credentials are retried; a cut connection reconnects and subscribes again; bad payloads, unusable prices and symbols
+/// unbinding the key closes its streams; refused credentials are retried; a cut connection reconnects and subscribes again; bad payloads, unusable prices and symbols
 /// not subscribed are skipped without dropping the stream.
 /// </summary>
 public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : FunctionalTest(fixture)
@@ -74,6 +74,21 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
 
         sim.SetQuote("MSFT", 44m, 46m);
         await QuoteWhenAsync(client, "MSFT", q => q["mark_price"]!.GetValue<decimal>() == 45m, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task SwitchingToPaper_StopsBothStreamsOfTheKey()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture, Streaming);
+        using var client = await HoldingAaplOnAStreamAsync(host);
+        var alpaca = host.Alpaca;
+        await Eventually.ReturnsAsync(() => Task.FromResult(alpaca.Stream.Listening), n => n == 1, TimeSpan.FromSeconds(15), "the trade-update stream listens");
+
+        (await client.PutAsync(AccountRoute, new { source = "paper" })).EnsureStatus(HttpStatusCode.OK);
+
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult((alpaca.Stream.Listening, alpaca.DataStream.Authenticated)), c => c == (0, 0), TimeSpan.FromSeconds(10), "both streams closed");
+        Assert.Contains(Fixture.Logs.Lines, l => l.Contains("Stopping the Alpaca streams", StringComparison.Ordinal) && l.Contains(client.UserId.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
