@@ -178,8 +178,10 @@ public static class DependencyInjection
                 "Brokers:Alpaca:MaxRetries must be 0 to 5, RetryBaseDelayMilliseconds 0 to 10000, MaxRetryAfterSeconds not negative.")
             .Validate(o => o.CircuitBreakerFailures > 0 && o.CircuitBreakerCooldownSeconds > 0,
                 "Brokers:Alpaca:CircuitBreakerFailures and CircuitBreakerCooldownSeconds must be positive.")
-            .Validate(o => IsWebSocketUrl(o.StreamUrl) && IsWebSocketUrl(o.LiveStreamUrl),
-                "Brokers:Alpaca:StreamUrl and LiveStreamUrl must be absolute ws:// or wss:// URLs.")
+            .Validate(o => IsWebSocketUrl(o.StreamUrl) && IsWebSocketUrl(o.LiveStreamUrl) && IsWebSocketUrl(o.DataStreamUrl),
+                "Brokers:Alpaca:StreamUrl, LiveStreamUrl and DataStreamUrl must be absolute ws:// or wss:// URLs.")
+            .Validate(o => o.DataStreamBatchMilliseconds is >= 10 and <= 10_000 && o.DataStreamMonitorIntervalSeconds >= 0,
+                "Brokers:Alpaca:DataStreamBatchMilliseconds must be 10 to 10000 and DataStreamMonitorIntervalSeconds not negative.")
             .Validate(o => o.StreamBindingPollSeconds > 0 && o.StreamHandshakeTimeoutSeconds > 0
                     && o.StreamReconnectBaseDelayMilliseconds > 0 && o.StreamReconnectMaxDelaySeconds > 0,
                 "Brokers:Alpaca:StreamBindingPollSeconds, StreamHandshakeTimeoutSeconds, StreamReconnectBaseDelayMilliseconds and StreamReconnectMaxDelaySeconds must be positive.")
@@ -202,7 +204,8 @@ public static class DependencyInjection
         services.AddScoped<IBrokerCredentialVerifier, AlpacaCredentialVerifier>();
         services.AddSingleton<BrokerCallAccounting>();
         services.AddHostedService<BrokerCallAccountingWorker>();
-        services.AddHostedService<AlpacaTradeUpdatesWorker>();
+        services.AddSingleton<AlpacaBindingStreams>();
+        services.AddHostedService<AlpacaStreamsWorker>();
     }
 
     private static bool IsWebSocketUrl(Uri url) => url.IsAbsoluteUri && url.Scheme is "ws" or "wss";

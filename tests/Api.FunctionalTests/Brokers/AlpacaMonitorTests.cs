@@ -22,14 +22,6 @@ public abstract class AlpacaMonitorTests(ApiFixture fixture) : FunctionalTest(fi
     private static object Market(string side, decimal qty, string symbol = "AAPL") =>
         new { symbol, side, qty, type = "market", time_in_force = "day" };
 
-    private static async Task MonitorAsync(AlpacaHost host, Guid userId)
-    {
-        var queue = host.Factory.Services.GetRequiredService<IMonitorQueue>();
-        queue.Enqueue(userId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await queue.WhenIdleAsync(timeout.Token);
-    }
-
     private static async Task<List<JsonNode>> OrdersAsync(ApiClient client) =>
         [.. (await client.GetAsync("/api/v1/orders?limit=200")).EnsureStatus(HttpStatusCode.OK).Array.Select(o => o!)];
 

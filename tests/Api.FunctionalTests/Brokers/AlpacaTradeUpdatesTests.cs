@@ -14,14 +14,9 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers;
 /// </summary>
 public abstract class AlpacaTradeUpdatesTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
-    private static readonly Dictionary<string, string?> Streaming = new()
-    {
-        ["Brokers:Alpaca:StreamsEnabled"] = "true",
-        ["Brokers:Alpaca:StreamBindingPollSeconds"] = "0.2",
-        ["Brokers:Alpaca:StreamReconnectBaseDelayMilliseconds"] = "50",
-        ["Brokers:Alpaca:StreamReconnectMaxDelaySeconds"] = "1",
-        ["Brokers:Alpaca:StreamHandshakeTimeoutSeconds"] = "5",
-    };
+    /// <summary>The trade-update stream alone (the market-data stream has its own tests, AlpacaMarketDataStreamTests).</summary>
+    private static readonly Dictionary<string, string?> Streaming =
+        new(AlpacaHost.StreamsOn) { ["Brokers:Alpaca:DataStreamEnabled"] = "false" };
 
     private static readonly object RestingBuy = new { symbol = "AAPL", side = "buy", qty = 2m, type = "limit", limit_price = 95m, time_in_force = "gtc" };
 

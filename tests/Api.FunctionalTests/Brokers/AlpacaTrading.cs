@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.TestSupport;
 using static RiskPlatform.Api.FunctionalTests.ApiKeys.ApiKeyTestData;
 
@@ -24,6 +25,15 @@ internal static class AlpacaTrading
         var id = IdOf(await CreateAsync(client, $"alpaca {Guid.NewGuid():N}", apiKey, apiSecret));
         (await client.PutAsync(AccountRoute, new { source = "api_key", api_key_id = id })).EnsureStatus(HttpStatusCode.OK);
         return new BoundKey(id, apiKey, apiSecret);
+    }
+
+    /// <summary>Queues <paramref name="userId"/> for the monitor and waits until the monitor is idle (every run finished).</summary>
+    public static async Task MonitorAsync(AlpacaHost host, Guid userId)
+    {
+        var queue = host.Factory.Services.GetRequiredService<IMonitorQueue>();
+        queue.Enqueue(userId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await queue.WhenIdleAsync(timeout.Token);
     }
 
     /// <summary>Runs <paramref name="call"/> on the <see cref="IBrokerGateway"/> of a fresh request scope (the routing gateway).</summary>

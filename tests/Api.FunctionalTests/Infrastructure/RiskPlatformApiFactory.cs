@@ -79,9 +79,11 @@ public sealed class RiskPlatformApiFactory(
             ["Brokers:Alpaca:DataUrl"] = ClosedLocalUrl,
             ["Brokers:Alpaca:StreamUrl"] = ClosedLocalStreamUrl,
             ["Brokers:Alpaca:LiveStreamUrl"] = ClosedLocalStreamUrl,
+            ["Brokers:Alpaca:DataStreamUrl"] = ClosedLocalStreamUrl,
 
-            // Trade-update streams are off: with them every bound key would reconcile its open orders at start, reading
-            // Alpaca behind the back of tests that count its requests. The stream tests (AlpacaTradeUpdatesTests) turn them on.
+            // Alpaca's streams are off: with them every bound key would reconcile its open orders at start and read its positions
+            // for the market-data subscription, reading Alpaca behind the back of tests that count its requests. The stream tests
+            // (AlpacaTradeUpdatesTests, AlpacaMarketDataStreamTests) turn them on.
             ["Brokers:Alpaca:StreamsEnabled"] = "false",
 
             // The monitor's poller and compaction timers are off: tests drive the monitor by quotes and fills and wait for it.

@@ -29,7 +29,7 @@ public sealed class AlpacaOptions
     /// <summary>Trade-update stream of live keys (<c>Brokers:Alpaca:LiveStreamUrl</c>).</summary>
     public Uri LiveStreamUrl { get; set; } = new("wss://api.alpaca.markets/stream");
 
-    /// <summary>Whether every bound Alpaca key keeps a trade-update stream open (<c>Brokers:Alpaca:StreamsEnabled</c>, default true).</summary>
+    /// <summary>Whether every bound Alpaca key keeps its streams open (trade updates, and market data unless <see cref="DataStreamEnabled"/> is false; <c>Brokers:Alpaca:StreamsEnabled</c>, default true).</summary>
     public bool StreamsEnabled { get; set; } = true;
 
     /// <summary>How often the bindings are read to start and stop streams, in seconds (<c>Brokers:Alpaca:StreamBindingPollSeconds</c>, default 5).</summary>
@@ -43,6 +43,31 @@ public sealed class AlpacaOptions
 
     /// <summary>Longest reconnect delay, also the wait after refused credentials (<c>Brokers:Alpaca:StreamReconnectMaxDelaySeconds</c>, default 60).</summary>
     public double StreamReconnectMaxDelaySeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Market-data stream of every key, paper or live (<c>Brokers:Alpaca:DataStreamUrl</c>, default the IEX feed
+    /// <c>wss://stream.data.alpaca.markets/v2/iex</c>; <c>…/v2/sip</c> with a paid subscription).
+    /// </summary>
+    public Uri DataStreamUrl { get; set; } = new("wss://stream.data.alpaca.markets/v2/iex");
+
+    /// <summary>
+    /// Whether every bound Alpaca key also keeps a market-data stream open for the symbols its account holds or has open orders
+    /// in (<c>Brokers:Alpaca:DataStreamEnabled</c>, default true; only while <see cref="StreamsEnabled"/>).
+    /// </summary>
+    public bool DataStreamEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How often the latest price per symbol of one market-data stream is stored as the service's quote, in milliseconds
+    /// (<c>Brokers:Alpaca:DataStreamBatchMilliseconds</c>, default 250): every price in between is coalesced, the latest wins.
+    /// </summary>
+    public int DataStreamBatchMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// Shortest time between two monitor runs of one account that its market-data stream asks for, in seconds
+    /// (<c>Brokers:Alpaca:DataStreamMonitorIntervalSeconds</c>, default 2): each run reads the account from Alpaca (three
+    /// requests), so this bounds what the stream spends of the key's request budget.
+    /// </summary>
+    public double DataStreamMonitorIntervalSeconds { get; set; } = 2;
 
     /// <summary>Timeout of one HTTP call in seconds (<c>Brokers:Alpaca:TimeoutSeconds</c>, default 10).</summary>
     public double TimeoutSeconds { get; set; } = 10;

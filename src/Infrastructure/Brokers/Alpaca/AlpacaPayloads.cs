@@ -269,6 +269,78 @@ internal static class AlpacaPayloads
         };
     }
 
+    /// <summary>
+    /// One message of the market-data stream (<c>wss://stream.data.alpaca.markets/v2/{feed}</c>): a JSON array of items, each
+    /// with its type in <c>"T"</c> and numbers as JSON numbers: <c>success</c> (<c>msg</c>), <c>error</c> (<c>code</c>,
+    /// <c>msg</c>), <c>subscription</c> (<c>trades</c>, <c>quotes</c>), <c>t</c> (<c>S</c> symbol, <c>p</c> price) and <c>q</c>
+    /// (<c>S</c>, <c>bp</c> bid, <c>ap</c> ask). A message that is not an array of objects is an
+    /// <see cref="AlpacaPayloadException"/>; an item whose fields cannot be read is returned as
+    /// <see cref="AlpacaMarketDataMessageKind.Unreadable"/>, so the items beside it still count.
+    /// </summary>
+    public static IReadOnlyList<AlpacaMarketDataMessage> ParseMarketDataMessages(ReadOnlySpan<byte> body)
+    {
+        using var document = Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new AlpacaPayloadException("market-data message: expected an array.");
+        }
+
+        var messages = new List<AlpacaMarketDataMessage>();
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            try
+            {
+                messages.Add(ReadMarketDataItem(item));
+            }
+            catch (AlpacaPayloadException exception)
+            {
+                messages.Add(new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Unreadable) { Text = exception.Message });
+            }
+        }
+
+        return messages;
+    }
+
+    private static AlpacaMarketDataMessage ReadMarketDataItem(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new AlpacaPayloadException("market-data item: expected an object.");
+        }
+
+        return Text(item, "T") switch
+        {
+            "success" => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Success) { Text = OptionalText(item, "msg") },
+            "error" => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Error)
+            {
+                Code = item.TryGetProperty("code", out var code) && code.TryGetInt32(out var number) ? number : null,
+                Text = OptionalText(item, "msg"),
+            },
+            "subscription" => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Subscription)
+            {
+                Trades = Symbols(item, "trades"),
+                Quotes = Symbols(item, "quotes"),
+            },
+            "t" => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Trade)
+            {
+                Symbol = Text(item, "S").ToUpperInvariant(),
+                Price = Number(item, "p"),
+            },
+            "q" => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Quote)
+            {
+                Symbol = Text(item, "S").ToUpperInvariant(),
+                Bid = Number(item, "bp"),
+                Ask = Number(item, "ap"),
+            },
+            _ => new AlpacaMarketDataMessage(AlpacaMarketDataMessageKind.Other),
+        };
+    }
+
+    private static List<string> Symbols(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!.ToUpperInvariant())]
+            : [];
+
     private static BrokerOrder ReadOrder(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object)

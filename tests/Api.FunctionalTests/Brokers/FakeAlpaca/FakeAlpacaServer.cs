@@ -38,13 +38,19 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeAlpacaRequest> _requests;
 
     private FakeAlpacaServer(
-        WebApplication app, Uri baseUrl, ConcurrentQueue<FakeAlpacaRequest> requests, FakeAlpacaSimulator simulator, FakeAlpacaStream stream)
+        WebApplication app,
+        Uri baseUrl,
+        ConcurrentQueue<FakeAlpacaRequest> requests,
+        FakeAlpacaSimulator simulator,
+        FakeAlpacaStream stream,
+        FakeAlpacaDataStream dataStream)
     {
         _app = app;
         BaseUrl = baseUrl;
         _requests = requests;
         Simulator = simulator;
         Stream = stream;
+        DataStream = dataStream;
     }
 
     public Uri BaseUrl { get; }
@@ -54,6 +60,12 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
 
     /// <summary>The trade-update stream: every order change of the simulator is pushed to its listening clients.</summary>
     public FakeAlpacaStream Stream { get; }
+
+    /// <summary>The market-data stream's URL (ws://…/v2/iex).</summary>
+    public Uri DataStreamUrl => new($"ws://{BaseUrl.Authority}/v2/iex");
+
+    /// <summary>The market-data stream: every quote the simulator sets is pushed to the clients subscribed to its symbol.</summary>
+    public FakeAlpacaDataStream DataStream { get; }
 
     /// <summary>The account, positions, orders and quotes behind the answers; tests set quotes and inject failures through it.</summary>
     public FakeAlpacaSimulator Simulator { get; }
@@ -74,13 +86,21 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
         var simulator = new FakeAlpacaSimulator();
         var stream = new FakeAlpacaStream();
         simulator.OrderChanged += stream.Publish;
+        var dataStream = new FakeAlpacaDataStream();
+        simulator.QuoteChanged += dataStream.PublishQuote;
         app.UseWebSockets();
         app.Use(async (context, next) =>
         {
-            // The stream authenticates inside the WebSocket, not with headers.
+            // The streams authenticate inside the WebSocket, not with headers.
             if (context.Request.Path == "/stream")
             {
                 await stream.HandleAsync(context);
+                return;
+            }
+
+            if (context.Request.Path == "/v2/iex")
+            {
+                await dataStream.HandleAsync(context);
                 return;
             }
 
@@ -167,12 +187,13 @@ public sealed class FakeAlpacaServer : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeAlpacaServer(app, new Uri(address), requests, simulator, stream);
+        return new FakeAlpacaServer(app, new Uri(address), requests, simulator, stream, dataStream);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Stream.DisposeAsync();
+        await DataStream.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

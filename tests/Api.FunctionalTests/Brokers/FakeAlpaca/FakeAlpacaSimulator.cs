@@ -22,6 +22,9 @@ public sealed class FakeAlpacaSimulator
     private readonly Dictionary<string, List<FakeAlpacaBar>> _bars = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAlpacaFailure>> _failures = new(StringComparer.Ordinal);
 
+    /// <summary>Raised under the simulator's lock whenever a quote is set: (symbol, bid, ask), as Alpaca's market-data stream pushes it.</summary>
+    internal event Action<string, decimal, decimal>? QuoteChanged;
+
     /// <summary>Raised under the simulator's lock whenever an order changes: (Alpaca's trade event, the order as it is now).</summary>
     internal event Action<string, FakeAlpacaOrder>? OrderChanged;
 
@@ -62,6 +65,7 @@ public sealed class FakeAlpacaSimulator
         lock (_lock)
         {
             _quotes[symbol] = (bid, ask, at ?? DateTime.UtcNow);
+            QuoteChanged?.Invoke(symbol, bid, ask);
             foreach (var order in _orders.Where(o => o.IsOpen && o.Symbol == symbol).ToList())
             {
                 TryFill(order);

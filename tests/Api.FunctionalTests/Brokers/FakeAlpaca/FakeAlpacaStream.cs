@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Http;
 
 namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
@@ -16,31 +12,10 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 /// Alpaca's paper endpoint sends them. Tests can refuse connections (<see cref="Accepting"/>) or credentials
 /// (<see cref="RefuseCredentials"/>), drop every connection, and send messages of their own.
 /// </summary>
-public sealed class FakeAlpacaStream : IAsyncDisposable
+public sealed class FakeAlpacaStream() : FakeStreamEndpoint<string>(WebSocketMessageType.Binary)
 {
-    private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
-    private readonly ConcurrentQueue<(string KeyId, string Secret)> _authentications = new();
-    private readonly Channel<(byte[] Message, TaskCompletionSource Sent)> _outbox = Channel.CreateUnbounded<(byte[], TaskCompletionSource)>();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _pump;
-    private int _connections;
-
-    public FakeAlpacaStream() => _pump = Task.Run(PumpAsync);
-
-    /// <summary>When false, a connection attempt is answered 503 (Alpaca unreachable).</summary>
-    public bool Accepting { get; set; } = true;
-
-    /// <summary>When true, every authentication is answered <c>unauthorized</c> and the connection closed.</summary>
-    public bool RefuseCredentials { get; set; }
-
-    /// <summary>Connections accepted so far (WebSocket upgrades, whatever happened next).</summary>
-    public int Connections => Volatile.Read(ref _connections);
-
     /// <summary>Clients authenticated and listening to trade_updates now.</summary>
-    public int Listening => _listeners.Count;
-
-    /// <summary>The credentials of every authentication attempt, in order.</summary>
-    public IReadOnlyList<(string KeyId, string Secret)> Authentications => [.. _authentications];
+    public int Listening => Clients.Count;
 
     /// <summary>A <c>trade_updates</c> message for <paramref name="order"/> as it is now (a fill carries price, qty and position_qty).</summary>
     public static string TradeUpdate(string tradeEvent, FakeAlpacaOrder order)
@@ -62,88 +37,42 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
         return JsonSerializer.Serialize(new Dictionary<string, object?> { ["stream"] = "trade_updates", ["data"] = data });
     }
 
-    /// <summary>Sends <paramref name="message"/> as is to every listening client, after everything queued before it.</summary>
-    public Task SendAsync(string message)
-    {
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _outbox.Writer.TryWrite((Encoding.UTF8.GetBytes(message), sent));
-        return sent.Task;
-    }
-
-    /// <summary>Aborts every connection (a network cut): the clients see their stream fail.</summary>
-    public void DropAll()
-    {
-        foreach (var listener in _listeners.Keys)
-        {
-            listener.Socket.Abort();
-        }
-    }
-
     internal void Publish(string tradeEvent, FakeAlpacaOrder order) => _ = SendAsync(TradeUpdate(tradeEvent, order));
 
-    internal async Task HandleAsync(HttpContext context)
+    private protected override async Task ServeAsync(FakeStreamClient client, CancellationToken cancellationToken)
     {
-        if (!context.WebSockets.IsWebSocketRequest || !Accepting)
+        if (!await AuthenticateAsync(client, cancellationToken))
         {
-            context.Response.StatusCode = Accepting ? StatusCodes.Status400BadRequest : StatusCodes.Status503ServiceUnavailable;
+            await client.Socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "unauthorized", cancellationToken);
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        Interlocked.Increment(ref _connections);
-        var listener = new Listener(socket);
-        try
+        while (await client.ReceiveJsonAsync(cancellationToken) is { } request)
         {
-            if (!await AuthenticateAsync(listener, context.RequestAborted))
+            using var document = request;
+            if (document.RootElement.GetProperty("action").GetString() != "listen")
             {
-                await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "unauthorized", context.RequestAborted);
-                return;
+                continue;
             }
 
-            while (await ReceiveAsync(socket, context.RequestAborted) is { } text)
+            var granted = document.RootElement.GetProperty("data").GetProperty("streams").EnumerateArray()
+                .Select(s => s.GetString()).Where(s => s == "trade_updates").ToList();
+            await client.SendAsync(JsonSerializer.Serialize(new { stream = "listening", data = new { streams = granted } }), cancellationToken);
+            if (granted.Count > 0)
             {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.GetProperty("action").GetString() != "listen")
-                {
-                    continue;
-                }
-
-                var granted = document.RootElement.GetProperty("data").GetProperty("streams").EnumerateArray()
-                    .Select(s => s.GetString()).Where(s => s == "trade_updates").ToList();
-                await listener.SendAsync(JsonSerializer.Serialize(new { stream = "listening", data = new { streams = granted } }), context.RequestAborted);
-                if (granted.Count > 0)
-                {
-                    _listeners.TryAdd(listener, 0);
-                }
+                Register(client, "trade_updates");
             }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-        {
-        }
-        finally
-        {
-            _listeners.TryRemove(listener, out _);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task<bool> AuthenticateAsync(FakeStreamClient client, CancellationToken cancellationToken)
     {
-        _outbox.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        DropAll();
-        await _pump;
-        _stopping.Dispose();
-    }
-
-    private async Task<bool> AuthenticateAsync(Listener listener, CancellationToken cancellationToken)
-    {
-        var text = await ReceiveAsync(listener.Socket, cancellationToken);
-        if (text is null)
+        using var document = await client.ReceiveJsonAsync(cancellationToken);
+        if (document is null)
         {
             return false;
         }
 
-        using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
         var (key, secret) = root.GetProperty("action").GetString() switch
         {
@@ -151,73 +80,10 @@ public sealed class FakeAlpacaStream : IAsyncDisposable
             "authenticate" => (root.GetProperty("data").GetProperty("key_id").GetString(), root.GetProperty("data").GetProperty("secret_key").GetString()),
             _ => (null, null),
         };
-        _authentications.Enqueue((key ?? string.Empty, secret ?? string.Empty));
-        var authorized = !RefuseCredentials && !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret);
-        await listener.SendAsync(
+        var authorized = Authenticate(key, secret);
+        await client.SendAsync(
             JsonSerializer.Serialize(new { stream = "authorization", data = new { action = "authenticate", status = authorized ? "authorized" : "unauthorized" } }),
             cancellationToken);
         return authorized;
-    }
-
-    private async Task PumpAsync()
-    {
-        await foreach (var (message, sent) in _outbox.Reader.ReadAllAsync())
-        {
-            foreach (var listener in _listeners.Keys)
-            {
-                try
-                {
-                    await listener.SendAsync(message, _stopping.Token);
-                }
-                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-                {
-                }
-            }
-
-            sent.TrySetResult();
-        }
-    }
-
-    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(chunk, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>One client; sends are serialised (a WebSocket allows one at a time), in binary frames like Alpaca's paper stream.</summary>
-    private sealed class Listener(WebSocket socket)
-    {
-        private readonly SemaphoreSlim _sending = new(1, 1);
-
-        public WebSocket Socket { get; } = socket;
-
-        public Task SendAsync(string message, CancellationToken cancellationToken) => SendAsync(Encoding.UTF8.GetBytes(message), cancellationToken);
-
-        public async Task SendAsync(byte[] message, CancellationToken cancellationToken)
-        {
-            await _sending.WaitAsync(cancellationToken);
-            try
-            {
-                await Socket.SendAsync(message, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
-            }
-            finally
-            {
-                _sending.Release();
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
 
-/// <summary>Alpaca refused the stream's credentials or did not grant the trade_updates stream: retried after the longest back-off.</summary>
+/// <summary>Alpaca refused the stream (its credentials, the trade_updates stream, a connection or subscription limit): retried after the longest back-off.</summary>
 internal sealed class AlpacaStreamRefusedException(string message) : Exception(message);
