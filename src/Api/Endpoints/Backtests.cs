@@ -28,7 +28,7 @@ internal sealed class Backtests : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
+        var group = app.MapApiGroup("risk-rules", "Backtests").RequireAuthorization();
         group.MapPost("/backtest", RunBacktest)
             .Accepts<BacktestRequest>("application/json", "multipart/form-data")
             .Produces<BacktestResultDto>(StatusCodes.Status200OK)

@@ -11,7 +11,7 @@ internal sealed class PortfolioAnalytics : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
+        var group = app.MapApiGroup("risk-rules", "Portfolio analytics").RequireAuthorization();
         group.MapGet("/portfolio-risk/analytics", GetPortfolioAnalytics)
             .WithSummary("Volatility, beta, correlation matrix, 1-day VaR/CVaR (95 %, 99 %, historical and parametric), sector exposure, VaR contributors")
             .WithDescription("benchmark (default SPY), lookback_days (daily returns, 20-1260, default 252). Computed from the stored daily bars; "

@@ -13,7 +13,7 @@ internal sealed class PortfolioRisk : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
+        var group = app.MapApiGroup("risk-rules", "Portfolio risk").RequireAuthorization();
         group.MapGet("/portfolio-risk", GetPortfolioRisk)
             .WithDescription("{account_value, buying_power, total_position_value, cash, number_of_positions, daily_pl, daily_pl_percent, total_unrealized_pl, total_unrealized_pl_percent, leverage, max_drawdown_percent} and each rule's utilisation. 503 broker_unavailable when the broker cannot be read.")
             .WithSummary("Portfolio-risk figures now; marks (and on first use creates) the portfolio state with the current equity")

@@ -12,7 +12,7 @@ internal sealed class RiskChecks : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
+        var group = app.MapApiGroup("risk-rules", "Risk checks").RequireAuthorization();
         group.MapPost("/test", TestRiskRules)
             .WithDescription("Body {symbol, order_qty?, order_value?, strategy_id?}. Answers {would_block, would_warn, breaches} as the pre-trade check would judge the order now; nothing is recorded.")
             .WithSummary("Evaluate a hypothetical order against the caller's rules, or against a draft rule; records nothing")

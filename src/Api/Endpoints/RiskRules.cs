@@ -25,7 +25,7 @@ internal sealed class RiskRules : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("risk-rules", "RiskRules").RequireAuthorization();
+        var group = app.MapApiGroup("risk-rules", "Risk rules").RequireAuthorization();
         group.MapPost("/", CreateRiskRule)
             .WithSummary("Create a risk rule")
             .WithDescription("Fields: name (1 to 255), description, rule_type, threshold_value (> 0), threshold_unit (default percent), action (default alert), is_active (default true), strategy_id, and the type's parameters (symbols, window_seconds, …). 400 when the action or unit does not suit the type.");

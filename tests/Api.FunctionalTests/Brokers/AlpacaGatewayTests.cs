@@ -283,7 +283,12 @@ public abstract class AlpacaGatewayTests(ApiFixture fixture) : FunctionalTest(fi
     [InlineData(FakeAlpacaServer.StallMidBody, "did not answer GET /v2/account in time")]
     public async Task GetAccount_WhenAlpacaRedirectsSendsTooMuchOrStallsMidBody_Is503AndNothingIsFollowed(string keyPrefix, string reason)
     {
-        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?> { ["Brokers:Alpaca:MaxRetries"] = "0" });
+        // Only the stall needs the short timeout; a 1 MB body must be refused for its size, not by the clock on a loaded machine.
+        await using var host = await AlpacaHost.StartAsync(Fixture, new Dictionary<string, string?>
+        {
+            ["Brokers:Alpaca:MaxRetries"] = "0",
+            ["Brokers:Alpaca:TimeoutSeconds"] = keyPrefix == FakeAlpacaServer.StallMidBody ? "1" : "30",
+        });
         using var client = await host.SignedInAsync();
         await BindNewKeyAsync(client, keyPrefix);
 
