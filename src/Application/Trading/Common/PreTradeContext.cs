@@ -14,5 +14,5 @@ internal sealed record PreTradeContext(IReadOnlyList<RiskRule> Rules, PortfolioS
 {
     /// <summary>The trading state's refusal of such an order (TRADING_HALTED / TRADING_REDUCING), or null when it may go ahead.</summary>
     public string? RefusalCode(string symbol, OrderSide side, decimal quantity, DateTime now) =>
-        State.RefusalCode(PortfolioStateGate.ReducesExposure(Snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+        State.RefusalCode(ExposureReduction.ReducesExposure(Snapshot, symbol, side, quantity), isMonitorOrder: false, now);
 }

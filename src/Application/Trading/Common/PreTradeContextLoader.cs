@@ -37,10 +37,10 @@ internal sealed class PreTradeContextLoader(
         IReadOnlyList<Order> awaitingBroker = await broker.IsExternalAsync(userId, cancellationToken)
             ? await orders.ListAsync(new OrdersAwaitingBrokerForUserSpec(userId), cancellationToken)
             : [];
-        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
+        var (snapshot, account) = await PortfolioSnapshots.LoadAsync(
             broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker, marketData);
         var stored = await states.StoredAsync(userId, cancellationToken);
-        var state = PortfolioStateStore.MarkInMemory(stored?.Copy(), userId, account, now);
-        return new PreTradeContext(judged, PreTradeSnapshot.WithPortfolioState(snapshot, state), state);
+        var state = PortfolioStateMarking.MarkInMemory(stored?.Copy(), userId, account, now);
+        return new PreTradeContext(judged, PortfolioSnapshots.WithPortfolioState(snapshot, state), state);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class HaltTradingCommandHandler(
         await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
+        var state = await PortfolioStateMarking.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? HaltTradingCommand.DefaultReason : request.Reason;
         var changed = state.Halt(reason, now);
         audit.Target("portfolio_state", state.Id).Describe(changed ? $"Halted trading: {reason}" : "Halt requested; trading was already halted");

@@ -40,7 +40,7 @@ internal sealed class ResumeTradingCommandHandler(
         }
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        PortfolioStateStore.Mark(state, equityHistory, equityPoints, account, now);
+        PortfolioStateMarking.Mark(state, equityHistory, equityPoints, account, now);
         state.Resume(now);
         audit.Describe("Resumed trading; high-water mark re-baselined to the current equity");
         markPushes.Marked(state, account);

@@ -58,14 +58,14 @@ internal sealed class RunPortfolioMonitorCommandHandler(
             return new PortfolioMonitorRun(false, 0, 0, 0, TradingState.Active);
         }
 
-        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
+        var (snapshot, account) = await PortfolioSnapshots.LoadAsync(
             broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken, marketData: marketData);
         var created = state is null;
-        state = PortfolioStateStore.MarkOrCreate(states, equityHistory, equityPoints, state, userId, account, now);
+        state = PortfolioStateMarking.MarkOrCreate(states, equityHistory, equityPoints, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);
 
         var decision = PortfolioMonitor.Evaluate(
-            PreTradeSnapshot.WithPortfolioState(snapshot, state),
+            PortfolioSnapshots.WithPortfolioState(snapshot, state),
             state,
             active,
             open,

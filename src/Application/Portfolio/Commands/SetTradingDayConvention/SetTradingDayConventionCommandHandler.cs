@@ -35,7 +35,7 @@ internal sealed class SetTradingDayConventionCommandHandler(
         };
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        var state = await PortfolioStateStore.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
+        var state = await PortfolioStateMarking.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
         var before = state.Convention;
         state.ChangeConvention(convention, now);
 

@@ -92,7 +92,7 @@ internal sealed class PlaceOrderCommandHandler(
         }
 
         var activeRules = await rules.ActiveAsync(userId, cancellationToken);
-        var (snapshot, account) = await PreTradeSnapshot.LoadAsync(
+        var (snapshot, account) = await PortfolioSnapshots.LoadAsync(
             broker, orders, userId, symbol, activeRules, now, options.Value.MaxQuoteAge, cancellationToken,
             awaitingBroker: [.. open.Where(o => o.AwaitsBroker)], marketData: marketData);
         if (external)
@@ -103,11 +103,11 @@ internal sealed class PlaceOrderCommandHandler(
         // The order is judged on the same baselines as the monitor: the state (created on the account's first order, so the
         // monitor keeps its high-water mark from then on) is marked first — a new trading day rolls the day-start equity and ends
         // an expired reducing state — then its day-start equity and high-water mark replace the broker's.
-        var portfolioState = await PortfolioStateStore.LoadOrCreateAsync(portfolioStates, equityHistory, equityPoints, userId, account, now, cancellationToken);
-        snapshot = PreTradeSnapshot.WithPortfolioState(snapshot, portfolioState);
+        var portfolioState = await PortfolioStateMarking.LoadOrCreateAsync(portfolioStates, equityHistory, equityPoints, userId, account, now, cancellationToken);
+        snapshot = PortfolioSnapshots.WithPortfolioState(snapshot, portfolioState);
 
         // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
-        portfolioState.EnsureOrderAllowed(PortfolioStateGate.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
+        portfolioState.EnsureOrderAllowed(ExposureReduction.ReducesExposure(snapshot, symbol, side, quantity), isMonitorOrder: false, now);
 
         var proposed = new ProposedOrder(symbol, side, quantity, type, limitPrice, request.StrategyId);
         var decision = RiskEngine.Evaluate(snapshot, activeRules, proposed);

@@ -52,7 +52,7 @@ internal sealed class GetMaxQuantityQueryHandler(
     private static MaxQuantityDto CapByTradingState(
         MaxQuantityDto dto, PortfolioState state, PortfolioSnapshot snapshot, string symbol, OrderSide side, DateTime now)
     {
-        var reduceOnly = PortfolioStateGate.ReduceOnlyQuantity(snapshot, symbol, side);
+        var reduceOnly = ExposureReduction.ReduceOnlyQuantity(snapshot, symbol, side);
         var refusal = state.RefusalCode(reducesExposure: reduceOnly > 0, isMonitorOrder: false, now);
         if (refusal is not null)
         {

@@ -16,7 +16,7 @@ namespace RiskPlatform.Application.Portfolio.Common;
 /// Callers hold the user's <see cref="ITradingLock"/>: every writer of the state takes it, so two first uses can never both
 /// insert a state (the unique user index is the backstop).
 /// </summary>
-internal static class PortfolioStateStore
+internal static class PortfolioStateMarking
 {
     /// <summary>
     /// The user's state marked with the broker <paramref name="account"/> at <paramref name="now"/>; a new state is added to

@@ -14,7 +14,7 @@ namespace RiskPlatform.Application.Trading.Common;
 /// port and the order history (plus, for an external broker, our orders still awaiting its acknowledgement); <see cref="WithPortfolioState"/> swaps in the day-start equity and high-water mark of a
 /// <see cref="PortfolioState"/>.
 /// </summary>
-internal static class PreTradeSnapshot
+internal static class PortfolioSnapshots
 {
     /// <summary>The snapshot and the broker account it was built from.</summary>
     public static async Task<(PortfolioSnapshot Snapshot, BrokerAccount Account)> LoadAsync(

@@ -8,7 +8,7 @@ namespace RiskPlatform.Application.Trading.Common;
 /// queries that answer "what would an order meet" (through <see cref="PreTradeContext"/> and max-quantity) so they judge
 /// exactly like <c>POST /orders</c>: which orders only shrink a position, and by how much.
 /// </summary>
-internal static class PortfolioStateGate
+internal static class ExposureReduction
 {
     /// <summary>The largest whole quantity that only shrinks the current position in the symbol (0 for a side that adds exposure).</summary>
     public static decimal ReduceOnlyQuantity(PortfolioSnapshot snapshot, string symbol, OrderSide side) =>
