@@ -76,6 +76,19 @@ public sealed class PortfolioStateTests
     }
 
     [Fact]
+    public void Mark_AtTheSameEquityAsTheDeepestDrawdown_FindsNoDeeperOne_EvenWhereTheExactPercentHasManyDigits()
+    {
+        var stored = State(100_000m);
+        stored.Mark(100_000m / 3m, Now.AddMinutes(1)); // a 66.666… % drawdown
+
+        var marked = stored.Copy();
+        marked.Mark(100_000m / 3m, Now.AddMinutes(2));
+
+        Assert.Equal(decimal.Round(stored.MaxDrawdownPercent, PortfolioState.DrawdownDecimals), stored.MaxDrawdownPercent);
+        Assert.False(marked.DiffersBeyondTheMark(stored));
+    }
+
+    [Fact]
     public void DiffersBeyondTheMark_WhenTheTradingStateChanged_IsTrue()
     {
         var stored = State(100_000m);

@@ -28,6 +28,9 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
     /// <summary>Reason recorded when a user resumes trading without giving one.</summary>
     public const string ResumedReason = "RESUMED";
 
+    /// <summary>Decimal places of <see cref="MaxDrawdownPercent"/> (a ten-billionth of a percent).</summary>
+    public const int DrawdownDecimals = 10;
+
     private TradingDayConvention? _convention;
 
     private PortfolioState()
@@ -66,7 +69,11 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
 
     public DateTime HighWaterMarkAt { get; private set; }
 
-    /// <summary>Deepest drawdown seen, in percent of the high-water mark at the time (0–100); survives a resume.</summary>
+    /// <summary>
+    /// Deepest drawdown seen, in percent of the high-water mark at the time (0–100), to <see cref="DrawdownDecimals"/> places
+    /// (what every store keeps exactly, so a mark at the same equity never finds a deeper drawdown than the stored one);
+    /// survives a resume.
+    /// </summary>
     public decimal MaxDrawdownPercent { get; private set; }
 
     public TradingState TradingState { get; private set; }
@@ -126,7 +133,7 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             LastMarkedAt = now,
             HighWaterMark = peak,
             HighWaterMarkAt = now,
-            MaxDrawdownPercent = RiskMath.Drawdown(peak, equity, ThresholdUnit.Percent),
+            MaxDrawdownPercent = DrawdownPercent(peak, equity),
             TradingState = TradingState.Active,
             TradingStateSince = now,
         };
@@ -153,6 +160,9 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             || TradingStateSince != other.TradingStateSince
             || ReducingUntil != other.ReducingUntil;
     }
+
+    private static decimal DrawdownPercent(decimal highWaterMark, decimal equity) =>
+        decimal.Round(RiskMath.Drawdown(highWaterMark, equity, ThresholdUnit.Percent), DrawdownDecimals);
 
     /// <summary>Current drawdown from the high-water mark in percent (0–100), via <see cref="RiskMath.Drawdown"/>.</summary>
     public decimal CurrentDrawdownPercent => RiskMath.Drawdown(HighWaterMark, LastEquity, ThresholdUnit.Percent);
@@ -205,7 +215,7 @@ public sealed class PortfolioState : AggregateRoot, IAuditedEntity, IConcurrency
             HighWaterMarkAt = now;
         }
 
-        var drawdown = RiskMath.Drawdown(HighWaterMark, equity, ThresholdUnit.Percent);
+        var drawdown = DrawdownPercent(HighWaterMark, equity);
         if (drawdown > MaxDrawdownPercent)
         {
             MaxDrawdownPercent = drawdown;
