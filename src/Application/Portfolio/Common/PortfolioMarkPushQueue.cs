@@ -23,17 +23,24 @@ public sealed partial class PortfolioMarkPushQueue(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(account);
         var cash = account.Cash;
-        afterCommit.Enqueue(async ct =>
+        afterCommit.Enqueue(ct => PushNowAsync(state, cash, ct));
+    }
+
+    /// <summary>
+    /// Pushes <paramref name="state"/>'s mark at once, for a read that stored nothing (the monitor's quiet screen): there is no
+    /// commit to wait for. A failure is logged and swallowed.
+    /// </summary>
+    public async Task PushNowAsync(PortfolioState state, decimal cash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
         {
-            try
-            {
-                await pusher.PortfolioMarkedAsync(state.UserId, PortfolioMarkDto.From(PortfolioMetrics.MarkOf(state, cash)), ct);
-            }
-            catch (Exception exception)
-            {
-                LogPushFailed(logger, exception, state.UserId);
-            }
-        });
+            await pusher.PortfolioMarkedAsync(state.UserId, PortfolioMarkDto.From(PortfolioMetrics.MarkOf(state, cash)), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            LogPushFailed(logger, exception, state.UserId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the portfolio mark to user {UserId}")]

@@ -41,6 +41,6 @@ internal sealed class PreTradeContextLoader(
             broker, orders, userId, symbol, judged, now, options.Value.MaxQuoteAge, cancellationToken, awaitingBroker, marketData);
         var stored = await states.StoredAsync(userId, cancellationToken);
         var state = PortfolioStateMarking.MarkInMemory(stored?.Copy(), userId, account, now);
-        return new PreTradeContext(judged, PortfolioSnapshots.WithPortfolioState(snapshot, state), state);
+        return new PreTradeContext(judged, PortfolioSnapshots.WithPortfolioState(snapshot, state), state, stored);
     }
 }

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
@@ -25,24 +24,22 @@ namespace RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 /// most one equity-point interval older than the last quiet one, and current at the day's end when the account is marked in its
 /// last minute.
 /// </summary>
-internal sealed partial class ScreenPortfolioMonitorQueryHandler(
+internal sealed class ScreenPortfolioMonitorQueryHandler(
     PreTradeContextLoader contexts,
-    PortfolioStateReader states,
     OpenBreachEpisodesReader episodes,
     EquityPointSampler equityPoints,
     AccountActorCall actorCall,
     IReadRepository<MonitorAction> actions,
-    IPortfolioMarkPusher pusher,
+    PortfolioMarkPushQueue markPushes,
     IOptions<MonitoringOptions> monitoringOptions,
-    TimeProvider timeProvider,
-    ILogger<ScreenPortfolioMonitorQueryHandler> logger) : IRequestHandler<ScreenPortfolioMonitorQuery, PortfolioMonitorScreen>
+    TimeProvider timeProvider) : IRequestHandler<ScreenPortfolioMonitorQuery, PortfolioMonitorScreen>
 {
     public async Task<PortfolioMonitorScreen> Handle(ScreenPortfolioMonitorQuery request, CancellationToken cancellationToken)
     {
         var userId = request.UserId;
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var stored = await states.StoredAsync(userId, cancellationToken);
         var context = await contexts.LoadAsync(userId, symbol: null, now, cancellationToken);
+        var stored = context.Stored;
         if (stored is null)
         {
             return context.Rules.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType))
@@ -78,7 +75,7 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
             return PortfolioMonitorScreen.Run("decision");
         }
 
-        await PushMarkAsync(context, cancellationToken);
+        await markPushes.PushNowAsync(context.State, context.Snapshot.Cash, cancellationToken);
         return PortfolioMonitorScreen.Quiet(await HasPendingActionsAsync(userId, cancellationToken));
     }
 
@@ -95,20 +92,4 @@ internal sealed partial class ScreenPortfolioMonitorQueryHandler(
             AccountMemoryPart.PendingMonitorActions,
             token => actions.AnyAsync(new PendingMonitorActionsOfUserSpec(userId), token),
             cancellationToken);
-
-    private async Task PushMarkAsync(PreTradeContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await pusher.PortfolioMarkedAsync(
-                context.State.UserId, PortfolioMarkDto.From(PortfolioMetrics.MarkOf(context.State, context.Snapshot.Cash)), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogPushFailed(logger, exception, context.State.UserId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the portfolio mark to user {UserId}")]
-    private static partial void LogPushFailed(ILogger logger, Exception exception, Guid userId);
 }
