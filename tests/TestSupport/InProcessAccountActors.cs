@@ -47,6 +47,12 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
         return Task.CompletedTask;
     }
 
+    public Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<QuoteMark> quotes, CancellationToken cancellationToken)
+    {
+        AccountOf(accountUserId).Memory.QuotesChanged(quotes);
+        return Task.CompletedTask;
+    }
+
     private (SemaphoreSlim Gate, AccountMemory Memory) AccountOf(Guid accountUserId)
     {
         lock (_accounts)

@@ -14,4 +14,8 @@ internal sealed class UnusedAccountActors : IAccountActors
 
     /// <summary>No actor remembers anything here, so there is nothing to forget.</summary>
     public Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>No actor remembers quotes here, so there is nothing to tell.</summary>
+    public Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<Application.Common.Actors.QuoteMark> quotes, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

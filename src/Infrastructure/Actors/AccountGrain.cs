@@ -62,6 +62,13 @@ internal sealed partial class AccountGrain(
         return Task.CompletedTask;
     }
 
+    public Task QuotesChanged(AccountQuotes quotes)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        Memory.QuotesChanged(quotes.ToMarks());
+        return Task.CompletedTask;
+    }
+
     private async Task<AccountCallResult> RunAsync(AccountCall call, AccountMemory memory, bool read, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

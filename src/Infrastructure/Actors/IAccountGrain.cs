@@ -20,4 +20,8 @@ public interface IAccountGrain : IGrainWithGuidKey
     /// <summary>Drops what the actor remembers: the account's rows were changed outside the service.</summary>
     [Alias("forget"), AlwaysInterleave]
     Task Forget();
+
+    /// <summary>New quotes of symbols the account holds have committed: what the actor remembers of them is replaced.</summary>
+    [Alias("quotes-changed"), AlwaysInterleave]
+    Task QuotesChanged(AccountQuotes quotes);
 }

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
@@ -18,6 +19,18 @@ internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser cu
         try
         {
             await grains.GetGrain<IAccountGrain>(accountUserId).Forget().WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<QuoteMark> quotes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<IAccountGrain>(accountUserId).QuotesChanged(AccountQuotes.From(quotes)).WaitAsync(cancellationToken);
         }
         catch (Exception exception) when (IsUnreachable(exception))
         {

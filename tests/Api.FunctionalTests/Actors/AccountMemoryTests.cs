@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.FunctionalTests.Notifications;
+using RiskPlatform.Application.Common.Actors;
+using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Infrastructure.Persistence;
@@ -132,6 +134,50 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         await stop.CancelAsync();
         await Task.WhenAll(readers);
     }
+
+    [Fact]
+    public async Task HeldPositions_AreValuedWithTheQuotesTheActorRemembers_AndEveryQuoteThroughTheServiceReachesItBeforeItsAnswer()
+    {
+        var client = await SignedInAsync();
+        var feed = await MarketFeedAsync();
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+        Assert.Equal(100m, await PositionValueAsync(client));
+
+        // A price the service did not set (an operator's SQL): a read soon after still values with the remembered quote, which
+        // proves it did not read the quote again. The memory answers for AccountMemory.QuoteLifetime without a push, so a
+        // machine slow enough to take longer between the two reads may see the new price.
+        var changed = System.Diagnostics.Stopwatch.StartNew();
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<MarketQuote>()
+                .Where(q => q.Symbol == "AAPL")
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Last, 20m).SetProperty(q => q.Bid, 20m).SetProperty(q => q.Ask, 20m), TestContext.Current.CancellationToken);
+        }
+
+        var valued = await PositionValueAsync(client);
+        Assert.True(valued == 100m || changed.Elapsed > AccountMemory.QuoteLifetime, $"valued at {valued} after {changed.Elapsed}");
+
+        // A quote through the service reaches the actor before the quote request is answered: the next read values with it.
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 30m })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(300m, await PositionValueAsync(client));
+        (await feed.PutAsync("/api/v1/market/quotes", new[] { new { symbol = "AAPL", price = 31m } })).EnsureStatus(HttpStatusCode.OK);
+        Assert.Equal(310m, await PositionValueAsync(client));
+
+        // An order (a command) values with the committed quote and makes the actor load the quotes again.
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<MarketQuote>()
+                .Where(q => q.Symbol == "AAPL")
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Last, 40m).SetProperty(q => q.Bid, 40m).SetProperty(q => q.Ask, 40m), TestContext.Current.CancellationToken);
+        }
+
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(1m))).EnsureStatus(HttpStatusCode.Created);
+        Assert.Equal(440m, await PositionValueAsync(client));
+    }
+
+    private static async Task<decimal> PositionValueAsync(ApiClient client) =>
+        (await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!["total_position_value"]!.GetValue<decimal>();
 
     /// <remarks>
     /// A 503 <c>database_unavailable</c> is the service's "try again" and is retried as a client would. Once, in CI, a read

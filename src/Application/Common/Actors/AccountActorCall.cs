@@ -77,6 +77,20 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
             ? memory.RecallAsync(part, load, cancellationToken, keep)
             : load(cancellationToken);
 
+    /// <summary>
+    /// The quotes of <paramref name="symbols"/>, symbols <paramref name="accountUserId"/>'s account holds: on a read on that
+    /// account's actor from the actor's memory (<see cref="AccountMemory.RecallQuotesAsync"/>); in a command, on other accounts'
+    /// or outside an actor straight from <paramref name="load"/>, so that every command values with the quotes committed.
+    /// </summary>
+    public Task<IReadOnlyList<QuoteMark>> RecallHeldQuotesAsync(
+        Guid accountUserId,
+        IReadOnlyList<string> symbols,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<QuoteMark>>> load,
+        CancellationToken cancellationToken) =>
+        IsRead && Memory!.AccountUserId == accountUserId
+            ? Memory.RecallQuotesAsync(symbols, load, cancellationToken)
+            : load(symbols, cancellationToken);
+
     public Guid RequireUserId() =>
         UserId ?? throw new Exceptions.UnauthorizedException("unauthenticated", "Sign in to do this.");
 }

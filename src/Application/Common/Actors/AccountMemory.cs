@@ -15,24 +15,36 @@ namespace RiskPlatform.Application.Common.Actors;
 /// answered therefore never sees less than that command wrote. A read running beside a command may see the account before or
 /// after that command's commit, as it would reading the database. Rows changed outside the service must be followed by
 /// <see cref="Forget"/> (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent calls and must never be changed.
+/// Quotes are the one kind of row the account's commands do not write: the actor remembers those of its held symbols for reads,
+/// and every quote's commit pushes the new ones to each holder's actor (<see cref="QuotesChanged"/>) before it is answered.
 /// </summary>
-public sealed class AccountMemory(Guid accountUserId)
+public sealed class AccountMemory(Guid accountUserId, TimeProvider? clock = null)
 {
+    /// <summary>
+    /// How long a remembered quote answers without a push refreshing it. Pushes keep held symbols current; this bounds how stale
+    /// a quote can be in the one case a push cannot reach it (a position committed while a quote's save ran beside it, after
+    /// that save looked for holders).
+    /// </summary>
+    public static readonly TimeSpan QuoteLifetime = TimeSpan.FromSeconds(1);
+
     private static readonly ConcurrentDictionary<Type, FrozenSet<string>> LeftUnchanged = new();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, object?> _parts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (QuoteMark Quote, long RefreshedAt)> _quotes = new(StringComparer.Ordinal);
     private long _generation;
+    private long _quoteGeneration;
 
     public Guid AccountUserId { get; } = accountUserId;
 
-    /// <summary>How many parts are remembered now (for tests and diagnostics).</summary>
+    /// <summary>How many parts are remembered now (for tests and diagnostics; the quotes count as one part).</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _parts.Count;
+                return _parts.Count + (_quotes.Count > 0 ? 1 : 0);
             }
         }
     }
@@ -68,6 +80,84 @@ public sealed class AccountMemory(Guid accountUserId)
         return loaded;
     }
 
+    /// <summary>
+    /// The quotes of <paramref name="symbols"/> (the account's held symbols): those remembered and refreshed within
+    /// <see cref="QuoteLifetime"/>, the rest from <paramref name="load"/>, kept when no command ended, nothing was forgotten and
+    /// no quote was pushed while they loaded. A symbol without a quote is absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyList<QuoteMark>> RecallQuotesAsync(
+        IReadOnlyCollection<string> symbols,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<QuoteMark>>> load,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(load);
+        var answer = new List<QuoteMark>(symbols.Count);
+        var missing = new List<string>();
+        long generation;
+        long quoteGeneration;
+        lock (_gate)
+        {
+            var now = _clock.GetTimestamp();
+            foreach (var symbol in symbols)
+            {
+                if (_quotes.TryGetValue(symbol, out var remembered) && _clock.GetElapsedTime(remembered.RefreshedAt, now) <= QuoteLifetime)
+                {
+                    answer.Add(remembered.Quote);
+                }
+                else
+                {
+                    missing.Add(symbol);
+                }
+            }
+
+            generation = _generation;
+            quoteGeneration = _quoteGeneration;
+        }
+
+        if (missing.Count == 0)
+        {
+            return answer;
+        }
+
+        var loaded = await load(missing, cancellationToken);
+        lock (_gate)
+        {
+            if (_generation == generation && _quoteGeneration == quoteGeneration)
+            {
+                var now = _clock.GetTimestamp();
+                foreach (var quote in loaded)
+                {
+                    _quotes[quote.Symbol] = (quote, now);
+                }
+            }
+        }
+
+        answer.AddRange(loaded);
+        return answer;
+    }
+
+    /// <summary>
+    /// New quotes have committed: each remembered one is replaced by its newer quote (and refreshed), and a load of quotes
+    /// still on its way is not kept, since it may have read the database before this commit.
+    /// </summary>
+    public void QuotesChanged(IReadOnlyList<QuoteMark> quotes)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        lock (_gate)
+        {
+            _quoteGeneration++;
+            var now = _clock.GetTimestamp();
+            foreach (var quote in quotes)
+            {
+                if (_quotes.TryGetValue(quote.Symbol, out var remembered) && remembered.Quote.UpdatedAt <= quote.UpdatedAt)
+                {
+                    _quotes[quote.Symbol] = (quote, now);
+                }
+            }
+        }
+    }
+
     /// <summary>The parts a command of <paramref name="commandType"/> declares it never changes (none unless it says so).</summary>
     public static FrozenSet<string> PartsLeftUnchangedBy(Type? commandType) =>
         commandType is null
@@ -86,6 +176,9 @@ public sealed class AccountMemory(Guid accountUserId)
         lock (_gate)
         {
             _generation++;
+
+            // A command may open or close positions: the symbols that quotes are pushed for change with them.
+            _quotes.Clear();
             foreach (var part in _parts.Keys.Where(part => !leftUnchanged.Contains(part) && !AccountMemoryPart.IsForgottenAtCommit(part)).ToList())
             {
                 _parts.Remove(part);
@@ -100,6 +193,7 @@ public sealed class AccountMemory(Guid accountUserId)
         {
             _generation++;
             _parts.Clear();
+            _quotes.Clear();
         }
     }
 }

@@ -27,4 +27,11 @@ public interface IAccountActors
     /// outside the service (an operator's SQL, a test's seeding). Commands never need it.
     /// </summary>
     Task ForgetAsync(Guid accountUserId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the actor of <paramref name="accountUserId"/>'s account, which holds some of their symbols, that
+    /// <paramref name="quotes"/> have committed, so that what it remembers of its quotes is never older than the database's
+    /// (<see cref="Actors.AccountMemory.QuotesChanged"/>). An unreachable actor as for <see cref="SendAsync{TResponse}"/>.
+    /// </summary>
+    Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<Actors.QuoteMark> quotes, CancellationToken cancellationToken);
 }

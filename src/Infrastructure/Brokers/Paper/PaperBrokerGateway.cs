@@ -38,6 +38,9 @@ internal sealed class PaperBrokerGateway(
     /// </summary>
     private readonly Dictionary<string, MarketQuote?> _quotes = new(StringComparer.Ordinal);
 
+    /// <summary>The marks used in this scope, so that every valuation of one command or query uses the same prices.</summary>
+    private readonly Dictionary<string, decimal?> _marks = new(StringComparer.Ordinal);
+
     public async Task<BrokerAccount> GetAccountAsync(Guid userId, CancellationToken cancellationToken)
     {
         var account = await FindOrFreshAsync(userId, cancellationToken);
@@ -247,6 +250,10 @@ internal sealed class PaperBrokerGateway(
         return account ?? PaperAccount.Open(userId, timeProvider.GetUtcNow().UtcDateTime, options.Value.StartingCash);
     }
 
+    /// <summary>
+    /// The mark of each held symbol with a quote. Each symbol is valued once per scope; on a read on the account's actor the
+    /// marks come from the actor's memory of its held symbols' quotes, which every quote's commit refreshes.
+    /// </summary>
     private async Task<Dictionary<string, decimal>> MarksAsync(PaperAccount account, CancellationToken cancellationToken)
     {
         if (account.Positions.Count == 0)
@@ -255,6 +262,24 @@ internal sealed class PaperBrokerGateway(
         }
 
         var symbols = account.Positions.Select(p => p.Symbol).Distinct(StringComparer.Ordinal).ToList();
+        var missing = symbols.Where(symbol => !_marks.ContainsKey(symbol)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = (await actorCall.RecallHeldQuotesAsync(account.UserId, missing, LoadQuoteMarksAsync, cancellationToken))
+                .ToDictionary(q => q.Symbol, q => q.Price, StringComparer.Ordinal);
+            foreach (var symbol in missing)
+            {
+                _marks[symbol] = found.TryGetValue(symbol, out var price) ? price : null;
+            }
+        }
+
+        return symbols
+            .Where(symbol => _marks[symbol] is not null)
+            .ToDictionary(symbol => symbol, symbol => _marks[symbol]!.Value, StringComparer.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<QuoteMark>> LoadQuoteMarksAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    {
         var missing = symbols.Where(symbol => !_quotes.ContainsKey(symbol)).ToList();
         if (missing.Count > 0)
         {
@@ -266,9 +291,7 @@ internal sealed class PaperBrokerGateway(
             }
         }
 
-        return symbols
-            .Where(symbol => _quotes[symbol] is not null)
-            .ToDictionary(symbol => symbol, symbol => _quotes[symbol]!.MarkPrice, StringComparer.Ordinal);
+        return [.. symbols.Select(symbol => _quotes[symbol]).OfType<MarketQuote>().Select(q => new QuoteMark(q.Symbol, q.MarkPrice, q.UpdatedAt))];
     }
 
     private async Task<MarketQuote?> QuoteAsync(string symbol, CancellationToken cancellationToken)

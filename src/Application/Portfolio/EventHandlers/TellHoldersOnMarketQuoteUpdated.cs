@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using RiskPlatform.Application.Common.Actors;
+using RiskPlatform.Application.Common.Events;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.MarketData.Events;
+using RiskPlatform.Domain.Portfolio.State;
+using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.Trading.Orders;
+using RiskPlatform.Domain.Trading.Paper;
+
+namespace RiskPlatform.Application.Portfolio.EventHandlers;
+
+/// <summary>
+/// Quotes change the portfolio of every user holding a position or an open order in their symbols, found by the same few
+/// queries however many quotes the save set. Once the quotes have committed, and before the quote request is answered, each
+/// position holder's actor is told the new quotes (it values the account's reads with what it remembers of them); then those
+/// the monitor watches are queued for a monitor evaluation, which therefore sees the new quotes. The quote request never waits
+/// for the monitor.
+/// </summary>
+internal sealed partial class TellHoldersOnMarketQuoteUpdated(
+    IReadRepository<PaperAccount> accounts,
+    IReadRepository<Order> orders,
+    IReadRepository<RiskRule> rules,
+    IReadRepository<PortfolioState> states,
+    IAfterCommitActions afterCommit,
+    IAccountActors actors,
+    IMonitorQueue queue,
+    ILogger<TellHoldersOnMarketQuoteUpdated> logger) : IDomainEventBatchHandler<MarketQuoteUpdated>
+{
+    public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
+    {
+        // The last quote of each symbol the save set.
+        var quotes = domainEvents
+            .GroupBy(e => e.Symbol, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .Select(e => new QuoteMark(e.Symbol, e.Last ?? ((e.Bid + e.Ask) / 2m), e.OccurredAt))
+            .ToList();
+        var symbols = quotes.ConvertAll(q => q.Symbol);
+        var positionHolders = await accounts.ListAsync(new UsersHoldingSymbolsSpec(symbols), cancellationToken);
+        var holders = new HashSet<Guid>(positionHolders);
+        holders.UnionWith(await orders.ListAsync(new UsersWithOpenOrdersInSymbolsSpec(symbols), cancellationToken));
+        var watched = await MonitoredUsers.FilterAsync(holders, rules, states, cancellationToken);
+        if (positionHolders.Count > 0)
+        {
+            afterCommit.Enqueue(token => TellAsync(positionHolders, quotes, token));
+        }
+
+        MonitoredUsers.EnqueueAfterCommit(afterCommit, queue, watched);
+    }
+
+    private Task TellAsync(IReadOnlyList<Guid> holders, IReadOnlyList<QuoteMark> quotes, CancellationToken cancellationToken) =>
+        Task.WhenAll(holders.Select(async holder =>
+        {
+            try
+            {
+                await actors.QuotesChangedAsync(holder, quotes, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The actor may value a read with an older quote until the next quote or command, at most AccountMemory.QuoteLifetime.
+                LogNotTold(exception, holder);
+            }
+        }));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The actor of {AccountUserId} could not be told of new quotes")]
+    private partial void LogNotTold(Exception exception, Guid accountUserId);
+}
