@@ -14,6 +14,8 @@
 #
 #   DB=postgres  the service on $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit) instead of SQLite.
 #   WARMUP=3s    per endpoint before its first measured case (JIT, tiered compilation, pools).
+#   CASES="orders portfolio-risk risk-rules notifications"   the table's cases (default all four; e.g. CASES=portfolio-risk
+#                for an A/B of one read).
 # The service runs Release, Production environment, logs at Warning (bench/http/lib.sh). wrk is closed-loop: a slow response
 # delays that connection's next request, so latencies under overload understate what an open-loop client would see.
 set -euo pipefail
@@ -88,15 +90,19 @@ for name in portfolio-risk risk-rules notifications; do
 done
 
 if [[ "$mode" != mixed ]]; then
+  cases=" ${CASES:-orders portfolio-risk risk-rules notifications} "
   for c in 8 32; do
     quote
-    rows+=("POST /orders ($users users)|$c|$(TOKENS="$all_tokens" run_wrk "$c" "$duration" bench/http/orders.lua "$base")|$(load)")
+    if [[ "$cases" == *" orders "* ]]; then
+      rows+=("POST /orders ($users users)|$c|$(TOKENS="$all_tokens" run_wrk "$c" "$duration" bench/http/orders.lua "$base")|$(load)")
+    fi
     for name in portfolio-risk risk-rules notifications; do
+      [[ "$cases" == *" $name "* ]] || continue
       rows+=("GET ${paths[$name]#/api/v1} ($users users)|$c|$(TOKENS="$all_tokens" PATH_="${paths[$name]}" run_wrk "$c" "$duration" bench/http/get.lua "$base")|$(load)")
     done
   done
   quote
-  rows+=("POST /orders (1 user)|1|$(TOKENS="${tokens[0]}" run_wrk 1 "$duration" bench/http/orders.lua "$base")|$(load)")
+  [[ "$cases" == *" orders "* ]] && rows+=("POST /orders (1 user)|1|$(TOKENS="${tokens[0]}" run_wrk 1 "$duration" bench/http/orders.lua "$base")|$(load)")
 
   echo
   echo "DB=${DB:-sqlite}, $duration per case; vs bare = the bare API's figure at the same connection count in this run"

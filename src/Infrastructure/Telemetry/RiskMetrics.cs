@@ -23,6 +23,7 @@ internal sealed class RiskMetrics : IRiskMetrics
     private readonly Counter<long> _monitorRuns;
     private readonly Counter<long> _monitorEpisodesOpened;
     private readonly Histogram<double> _monitorLag;
+    private readonly Histogram<double> _monitorLatency;
     private readonly Counter<long> _monitorActions;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _brokerCalls;
@@ -41,6 +42,9 @@ internal sealed class RiskMetrics : IRiskMetrics
         _monitorLag = meter.CreateHistogram<double>(
             "riskplatform.monitor.lag", "s", "Time an account waited for its monitor run, from the quote or fill that queued it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+        _monitorLatency = meter.CreateHistogram<double>(
+            "riskplatform.monitor.latency", "s", "Time from the quote or fill that queued an account to the end of its monitor evaluation (screen, run, actions attempted).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         _monitorActions = meter.CreateCounter<long>("riskplatform.monitor.actions", "{attempt}", "Monitor action attempts, by outcome (executed, skipped, pending, failed).");
         _deliveries = meter.CreateCounter<long>("riskplatform.notification.deliveries", "{delivery}", "Notification deliveries recorded after an attempt, by channel and status.");
         _brokerCalls = meter.CreateCounter<long>("riskplatform.broker.calls", "{call}", "Broker calls by broker, operation and outcome.");
@@ -76,6 +80,8 @@ internal sealed class RiskMetrics : IRiskMetrics
     }
 
     public void MonitorLag(TimeSpan waited) => _monitorLag.Record(waited.TotalSeconds);
+
+    public void MonitorEvaluated(TimeSpan sinceQueued) => _monitorLatency.Record(sinceQueued.TotalSeconds);
 
     public void MonitorActionAttempted(string outcome) => _monitorActions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

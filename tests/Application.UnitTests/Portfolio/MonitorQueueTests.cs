@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NSubstitute;
+using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
 
 namespace RiskPlatform.Application.UnitTests.Portfolio;
@@ -145,6 +147,35 @@ public sealed class MonitorQueueTests : IDisposable
 
         Assert.Equal(1, _queue.Count);
         Assert.Equal(ann, await _queue.DequeueAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task Complete_RecordsTheTimeFromTheFirstQuoteThatQueuedTheUser_ToTheEndOfTheirEvaluation()
+    {
+        var metrics = Substitute.For<IRiskMetrics>();
+        using var queue = new MonitorQueue(Options.Create(new MonitoringOptions()), metrics);
+        var ann = Guid.NewGuid();
+        queue.Enqueue(ann);
+        await Task.Delay(20, Cancellation);
+        queue.Enqueue(ann);
+        await queue.DequeueAsync(Cancellation);
+        await Task.Delay(20, Cancellation);
+
+        queue.Complete(ann);
+
+        metrics.Received(1).MonitorLag(Arg.Is<TimeSpan>(t => t >= TimeSpan.FromMilliseconds(15)));
+        metrics.Received(1).MonitorEvaluated(Arg.Is<TimeSpan>(t => t >= TimeSpan.FromMilliseconds(30)));
+    }
+
+    [Fact]
+    public void Complete_OfAUserNeverDequeued_RecordsNoEvaluation()
+    {
+        var metrics = Substitute.For<IRiskMetrics>();
+        using var queue = new MonitorQueue(Options.Create(new MonitoringOptions()), metrics);
+
+        queue.Complete(Guid.NewGuid());
+
+        metrics.DidNotReceiveWithAnyArgs().MonitorEvaluated(default);
     }
 
     public void Dispose() => _queue.Dispose();

@@ -25,6 +25,12 @@ public interface IRiskMetrics
     /// <summary>How long an account waited in the monitor's queue before its run began.</summary>
     void MonitorLag(TimeSpan waited);
 
+    /// <summary>
+    /// How long after the quote or fill that queued it an account's monitor evaluation finished (screen, any run and the monitor
+    /// actions it attempted).
+    /// </summary>
+    void MonitorEvaluated(TimeSpan sinceQueued);
+
     /// <summary>A monitor action's attempt: <c>executed</c>, <c>skipped</c> (nothing left to do), <c>pending</c> (tried again later) or <c>failed</c>.</summary>
     void MonitorActionAttempted(string outcome);
 

@@ -19,6 +19,9 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
     private readonly Lock _gate = new();
     private readonly Queue<Guid> _queue = new();
     private readonly Dictionary<Guid, long> _waitingSince = [];
+
+    /// <summary>For each user being evaluated, when the first quote or fill that queued this evaluation arrived.</summary>
+    private readonly Dictionary<Guid, long> _evaluatingSince = [];
     private readonly HashSet<Guid> _running = [];
     private readonly HashSet<Guid> _afterRun = [];
     private readonly SemaphoreSlim _available = new(0);
@@ -116,6 +119,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
                 }
 
                 _waitingSince.Remove(userId, out since);
+                _evaluatingSince[userId] = since;
                 _inProgress++;
             }
 
@@ -128,9 +132,12 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
     {
         TaskCompletionSource? idle = null;
         var again = false;
+        long since = 0;
+        bool evaluated;
         lock (_gate)
         {
             _running.Remove(userId);
+            evaluated = _evaluatingSince.Remove(userId, out since);
             if (_afterRun.Remove(userId) && !_disposed)
             {
                 _queue.Enqueue(userId);
@@ -143,6 +150,11 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
                 idle = _idle;
                 _idle = null;
             }
+        }
+
+        if (evaluated)
+        {
+            metrics?.MonitorEvaluated(Stopwatch.GetElapsedTime(since));
         }
 
         if (again)
