@@ -51,21 +51,29 @@ internal sealed partial class RedisSessionEndRelay(
         return registry.CloseAllOf(userId);
     }
 
-    /// <summary>Subscribes, retrying while Redis is down; once subscribed, StackExchange.Redis resubscribes after each reconnect.</summary>
+    /// <summary>
+    /// Subscribes, retrying while Redis is down; once subscribed, StackExchange.Redis resubscribes after each reconnect, and
+    /// each reconnect is followed by a catch-up (<see cref="CatchUpAfterReconnect"/>).
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        var connection = await SubscribeAsync(stoppingToken);
+        connection.ConnectionRestored += (_, _) => CatchUpAfterReconnect(connection);
+
+        // Connections opened before the first subscription (Redis was down at start) may have missed ends too.
+        CatchUpAfterReconnect(connection);
+    }
+
+    private async Task<IConnectionMultiplexer> SubscribeAsync(CancellationToken stoppingToken)
+    {
         while (true)
         {
             try
             {
                 var connection = await redis.ConnectionAsync().WaitAsync(stoppingToken);
                 await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnEnded(message)).WaitAsync(stoppingToken);
-                connection.ConnectionRestored += (_, _) => CatchUpAfterReconnect(connection);
-
-                // Connections opened before the first subscription (Redis was down at start) may have missed ends too.
-                await sweeper.CloseEndedAsync(stoppingToken);
-                return;
+                return connection;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
