@@ -6,6 +6,7 @@ using RiskPlatform.Api.Hubs;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
+using StackExchange.Redis;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
@@ -125,7 +126,13 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
 
             // The end is committed and published through A while nothing can carry it to B.
             (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(HttpStatusCode.NoContent);
-            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+            // StackExchange.Redis keeps a command issued while disconnected in its backlog until its async timeout, and sends
+            // it if the connection returns sooner: let A's publish of the logout be given up, as it is in any outage longer
+            // than that, so that nothing but B's own catch-up can close the connection.
+            var backplaneOfA = await instanceA.Services.GetRequiredService<RedisUserPresence>().ConnectionAsync();
+            var publishGivenUp = TimeSpan.FromMilliseconds(ConfigurationOptions.Parse(backplaneOfA.Configuration).AsyncTimeout) + TimeSpan.FromSeconds(2);
+            await Task.Delay(publishGivenUp, TestContext.Current.CancellationToken);
             Assert.Equal(HubConnectionState.Connected, laptopOnB.State);
 
             running = await RedisTestServer.StartAsync(redis.Port);
