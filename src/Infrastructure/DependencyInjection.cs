@@ -24,6 +24,7 @@ using RiskPlatform.Infrastructure.BackgroundJobs;
 using RiskPlatform.Infrastructure.Crypto;
 using RiskPlatform.Infrastructure.Email;
 using RiskPlatform.Infrastructure.Identity;
+using RiskPlatform.Infrastructure.Identity.CommonPasswords;
 using RiskPlatform.Infrastructure.MarketData;
 using RiskPlatform.Infrastructure.Monitoring;
 using RiskPlatform.Infrastructure.Notifications;
@@ -49,6 +50,8 @@ public static class DependencyInjection
             .Validate(o => o.AdminEmails.Count == 0, AccountOptions.AdminEmailsRemoved)
             .Validate(o => o.IsValid, "Accounts:EmailVerificationHours must be 1 to 168, Accounts:EmailVerificationUrl an absolute http(s) URL, Accounts:PasswordMinLength 8 to 128 and Accounts:PasswordHashIterations 100000 to 10000000.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, CommonPasswordsFileValidator>();
+        services.AddSingleton<ICommonPasswords, CommonPasswordList>();
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))
             .ValidateDataAnnotations()

@@ -1,12 +1,14 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using RiskPlatform.Application.Common.Interfaces;
 
 namespace RiskPlatform.Architecture.Tests;
 
 /// <summary>Validators are registered as singletons (their rules are built once): they may depend only on singletons.</summary>
 public sealed class ValidatorLifetimeTests
 {
-    private static readonly Type[] SingletonDependencies = [typeof(TimeProvider), typeof(IOptions<>)];
+    // ICommonPasswords is registered as a singleton by Infrastructure (it is the list, loaded once).
+    private static readonly Type[] SingletonDependencies = [typeof(TimeProvider), typeof(IOptions<>), typeof(ICommonPasswords)];
 
     [Fact]
     public void Validators_DependOnlyOnSingletons_SoBuildingThemOnceCapturesNoRequestState()

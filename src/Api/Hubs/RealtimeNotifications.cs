@@ -24,6 +24,9 @@ internal static class RealtimeNotifications
     public static IServiceCollection AddRealtimeNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SessionConnectionRegistry>();
+        _ = EndedSessionSweeper.Interval(configuration); // a negative interval stops the start here
+        services.AddSingleton<EndedSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<EndedSessionSweeper>());
         var signalR = services.AddSignalR().AddJsonProtocol(options => JsonDefaults.Apply(options.PayloadSerializerOptions));
         var redis = configuration[RedisConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(redis))

@@ -17,6 +17,9 @@ internal sealed class SessionConnectionRegistry : ISessionConnections
     public static Guid? SessionOf(HubCallerContext context) =>
         Guid.TryParse(context.User?.FindFirst(TokenClaims.Session)?.Value, out var sessionId) ? sessionId : null;
 
+    /// <summary>The sign-ins with a connection open on this node, as they are now.</summary>
+    public IReadOnlyCollection<Guid> OpenSessions => [.. _bySession.Keys];
+
     public void Add(HubCallerContext context)
     {
         if (SessionOf(context) is { } sessionId)

@@ -8,7 +8,10 @@ using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.Auth;
 
-/// <summary>The configurable minimum length, and password hashes brought up to the configured PBKDF2 cost at sign-in.</summary>
+/// <summary>
+/// The configurable minimum length, the common-password list (shipped, plus the operator's file), and password hashes brought
+/// up to the configured PBKDF2 cost at sign-in.
+/// </summary>
 public abstract class PasswordPolicyTests(ApiFixture fixture) : FunctionalTest(fixture)
 {
     [Fact]
@@ -25,6 +28,44 @@ public abstract class PasswordPolicyTests(ApiFixture fixture) : FunctionalTest(f
         // The default stays 8, as the earlier system's clients expect.
         (await Anonymous().PostAsync("/api/v1/auth/register", new { email = "eight@example.com", password = "Horse-42", full_name = "E" }))
             .EnsureStatus(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("sunflower")]
+    [InlineData("Alexander")]
+    [InlineData("BIRTHDAY")]
+    public async Task Register_WithAPasswordOnTheShippedCommonList_IsRefusedNamingPassword(string password)
+    {
+        (await Anonymous().PostAsync("/api/v1/auth/register", new { email = "common@example.com", password, full_name = "C" }))
+            .EnsureValidationError("password");
+
+        (await Anonymous().PostAsync("/api/v1/auth/register", new { email = "common@example.com", password = "Sunflower-Lantern-93", full_name = "C" }))
+            .EnsureStatus(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Register_WithAnOperatorCommonPasswordsFile_RefusesItsEntriesToo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"riskplatform-common-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(path, ["#!comment: names around the office", "AcmeTrading-2026"], TestContext.Current.CancellationToken);
+        try
+        {
+            await using var host = Host(new() { ["Accounts:CommonPasswordsFile"] = path });
+            using var client = new ApiClient(host.CreateClient());
+
+            (await client.PostAsync("/api/v1/auth/register", new { email = "acme@example.com", password = "acmetrading-2026", full_name = "A" }))
+                .EnsureValidationError("password");
+            (await client.PostAsync("/api/v1/auth/register", new { email = "acme@example.com", password = "sunflower", full_name = "A" }))
+                .EnsureValidationError("password");
+
+            // The operator's entry is theirs alone: a host without the file accepts it.
+            (await Anonymous().PostAsync("/api/v1/auth/register", new { email = "acme@example.com", password = "AcmeTrading-2026", full_name = "A" }))
+                .EnsureStatus(HttpStatusCode.Created);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

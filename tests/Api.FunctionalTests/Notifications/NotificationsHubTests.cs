@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Api.Hubs;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Domain.Notifications;
+using RiskPlatform.Domain.Users;
+using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
@@ -62,6 +65,33 @@ public abstract class NotificationsHubTests(ApiFixture fixture) : FunctionalTest
         }
 
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, otherHub.State);
+    }
+
+    [Fact]
+    public async Task Connection_WhenItsSignInEndsWithoutTheHubBeingTold_IsClosedByThePeriodicSweep()
+    {
+        await using var host = new RiskPlatformApiFactory(
+            Fixture.Provider, Fixture.ConnectionString, Fixture.Logs, settings: new Dictionary<string, string?> { [EndedSessionSweeper.IntervalKey] = "00:00:01" });
+        using var revoked = await SignedInAsync("revoked-behind-the-hubs-back@example.com");
+        using var untouched = await SignedInAsync("untouched@example.com");
+        await using var revokedHub = await NotificationHubClient.ConnectAsync(host.Server, revoked.AccessToken);
+        await using var untouchedHub = await NotificationHubClient.ConnectAsync(host.Server, untouched.AccessToken);
+
+        // A sign-in the database has no row for is not called ended: its connection lasts until its token expires, as before.
+        var unstored = host.Services.GetRequiredService<ITokenService>().CreateAccessToken(untouched.UserId, "untouched@example.com", "user", Guid.NewGuid());
+        await using var unstoredHub = await NotificationHubClient.ConnectAsync(host.Server, unstored);
+
+        // As a node that missed the backplane's message sees it: the sign-in ended in the database, and nothing closed the connection.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Set<RefreshToken>()
+                .Where(t => t.UserId == revoked.UserId)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, DateTime.UtcNow), TestContext.Current.CancellationToken);
+        }
+
+        await revokedHub.WaitUntilClosedAsync("the sweep closed the connection of the sign-in revoked in the database");
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, untouchedHub.State);
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, unstoredHub.State);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using RiskPlatform.Api.Hubs;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
+using StackExchange.Redis;
 
 namespace RiskPlatform.Api.FunctionalTests.Notifications;
 
@@ -90,6 +91,70 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
         Assert.Equal(HubConnectionState.Connected, someoneElseOnB.State);
     }
 
+    [Fact]
+    public async Task SignInEndedWhileInstanceBWasCutOffFromRedis_ClosesItsConnectionOnBOnceRedisReturns()
+    {
+        if (RedisTestServer.UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var redis = await RedisTestServer.StartAsync();
+        var running = redis;
+        try
+        {
+            // One database for both instances, as in production; the periodic sweep off, so that only the catch-up after
+            // the reconnect can close the connection.
+            var database = NewDatabase();
+            var noSweep = new Dictionary<string, string?> { [EndedSessionSweeper.IntervalKey] = "00:00:00" };
+            await using var instanceA = Instance(redis, database, noSweep);
+            await using var instanceB = Instance(redis, database, noSweep);
+            const string email = "logs-out-while-b-is-cut-off@example.com";
+            using var laptop = new ApiClient(instanceA.CreateClient());
+            await laptop.SignInAsNewUserAsync(email, "Correct-Horse-42");
+            using var phone = new ApiClient(instanceA.CreateClient());
+            await phone.SignInAsync(email, "Correct-Horse-42");
+            await WaitUntilInstanceHearsEndedSignInsAsync(instanceA, instanceB);
+            await using var laptopOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, laptop.AccessToken);
+            await using var phoneOnB = await NotificationHubClient.ConnectAsync(instanceB.Server, phone.AccessToken);
+
+            running = null;
+            await redis.DisposeAsync();
+            var backplaneOfB = await instanceB.Services.GetRequiredService<RedisUserPresence>().ConnectionAsync();
+            await Eventually.ReturnsAsync(
+                () => Task.FromResult(backplaneOfB.IsConnected), connected => !connected, TimeSpan.FromSeconds(15), "instance B noticed Redis is gone");
+
+            // The end is committed and published through A while nothing can carry it to B.
+            (await laptop.PostAsync("/api/v1/auth/logout", new { refresh_token = laptop.RefreshToken })).EnsureStatus(HttpStatusCode.NoContent);
+
+            // StackExchange.Redis keeps a command issued while disconnected in its backlog until its async timeout, and sends
+            // it if the connection returns sooner: let A's publish of the logout be given up, as it is in any outage longer
+            // than that, so that nothing but B's own catch-up can close the connection.
+            var backplaneOfA = await instanceA.Services.GetRequiredService<RedisUserPresence>().ConnectionAsync();
+            var publishGivenUp = TimeSpan.FromMilliseconds(ConfigurationOptions.Parse(backplaneOfA.Configuration).AsyncTimeout) + TimeSpan.FromSeconds(2);
+            await Task.Delay(publishGivenUp, TestContext.Current.CancellationToken);
+            Assert.Equal(HubConnectionState.Connected, laptopOnB.State);
+
+            running = await RedisTestServer.StartAsync(redis.Port);
+            var restarted = DateTime.UtcNow;
+            await Eventually.ReturnsAsync(
+                () => Task.FromResult(backplaneOfB.IsConnected), connected => connected, TimeSpan.FromSeconds(30), "instance B back on Redis");
+            var reconnected = DateTime.UtcNow;
+
+            await laptopOnB.WaitUntilClosedAsync("instance B closed the connection of the sign-in that ended while it was cut off", TimeSpan.FromSeconds(5));
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"B reconnected {(reconnected - restarted).TotalSeconds:F1} s after Redis restarted and closed the connection {(DateTime.UtcNow - reconnected).TotalSeconds:F1} s later");
+            Assert.Equal(HubConnectionState.Connected, phoneOnB.State);
+        }
+        finally
+        {
+            if (running is not null)
+            {
+                await running.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>
     /// Subscribing to ended sign-ins happens after start: end a throwaway sign-in on <paramref name="from"/> until its
     /// connection on <paramref name="to"/> closes.
@@ -122,16 +187,23 @@ public sealed class RedisBackplaneTests : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private RiskPlatformApiFactory Instance(RedisTestServer redis)
+    private RiskPlatformApiFactory Instance(RedisTestServer redis) => Instance(redis, NewDatabase(), []);
+
+    private RiskPlatformApiFactory Instance(RedisTestServer redis, string database, Dictionary<string, string?> settings)
+    {
+        var factory = new RiskPlatformApiFactory(
+            DatabaseProvider.Sqlite,
+            $"Data Source={database}",
+            new CapturingLogSink(),
+            settings: new Dictionary<string, string?>(settings) { ["Redis:ConnectionString"] = redis.ConnectionString });
+        _ = factory.Server;
+        return factory;
+    }
+
+    private string NewDatabase()
     {
         var path = Path.Combine(Path.GetTempPath(), $"riskplatform-redis-{Guid.NewGuid():N}.db");
         _databases.Add(path);
-        var factory = new RiskPlatformApiFactory(
-            DatabaseProvider.Sqlite,
-            $"Data Source={path}",
-            new CapturingLogSink(),
-            settings: new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
-        _ = factory.Server;
-        return factory;
+        return path;
     }
 }

@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Encryption:ActiveKeyVersion", "7", "Encryption:ActiveKeyVersion")]
     [InlineData("Accounts:AdminEmails:0", "ops@example.com", "users grant-admin")]
     [InlineData("RateLimits:Orders:PermitLimit", "0", "RateLimits")]
+    [InlineData("Notifications:Realtime:SessionSweepInterval", "-00:00:01", "Notifications:Realtime:SessionSweepInterval")]
+    [InlineData("Accounts:CommonPasswordsFile", "/nonexistent/riskplatform/common-passwords.txt", "Accounts:CommonPasswordsFile")]
     [InlineData("Push:Vapid:PrivateKey", "", "Push:Vapid:PrivateKey")]
     [InlineData("Push:Vapid:PrivateKey", TestSecrets.OtherVapidPrivateKey, "not one P-256 key pair")]
     [InlineData("Push:Vapid:Subject", "ops@example.com", "Push:Vapid:Subject")]

@@ -36,6 +36,13 @@ public sealed class AccountOptions
     public int PasswordMinLength { get; set; } = 8;
 
     /// <summary>
+    /// An operator's own list of passwords to refuse (one per line, compared ignoring case; lines starting with
+    /// <c>#!comment:</c> are skipped), added to the list shipped with the service. Read once at start; a file that cannot be
+    /// read stops the service from starting.
+    /// </summary>
+    public string? CommonPasswordsFile { get; set; }
+
+    /// <summary>
     /// PBKDF2 iterations for new password hashes (ASP.NET Core Identity's format 3: HMAC-SHA512). 210,000 is OWASP's figure
     /// for PBKDF2-HMAC-SHA512, the equal of 600,000 with SHA-256. A hash made with fewer is replaced at its next sign-in.
     /// </summary>
