@@ -7,6 +7,8 @@ namespace RiskPlatform.Domain.Analytics;
 /// </summary>
 public sealed class AlignedReturns
 {
+    private static readonly AlignedReturns None = new([], new Dictionary<string, double[]>());
+
     private AlignedReturns(IReadOnlyList<DateOnly> dates, IReadOnlyDictionary<string, double[]> returns)
     {
         Dates = dates;
@@ -24,25 +26,35 @@ public sealed class AlignedReturns
     public static AlignedReturns From(IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>> closes, int maxReturns)
     {
         ArgumentNullException.ThrowIfNull(closes);
-        if (closes.Count == 0)
+        var symbols = closes.Keys.ToArray();
+        var calendar = CloseCalendar.Of([.. symbols.Select(s => closes[s])]);
+        return From(calendar, symbols, [.. Enumerable.Range(0, symbols.Length)], maxReturns);
+    }
+
+    /// <summary>The same over a calendar built already: <paramref name="symbols"/>[i] is the calendar's symbol <paramref name="rows"/>[i].</summary>
+    internal static AlignedReturns From(CloseCalendar calendar, IReadOnlyList<string> symbols, int[] rows, int maxReturns)
+    {
+        if (rows.Length == 0)
         {
-            return new([], new Dictionary<string, double[]>());
+            return None;
         }
 
-        var common = closes.Values
-            .Select(series => series.Select(c => c.Date))
-            .Aggregate((IEnumerable<DateOnly>?)null, (acc, dates) => acc is null ? dates.ToHashSet() : acc.Intersect(dates))!
-            .Order()
-            .TakeLast(maxReturns + 1)
-            .ToList();
-        var keep = common.ToHashSet();
-        var returns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (symbol, series) in closes)
+        var days = new int[calendar.Window(maxReturns)];
+        var count = calendar.CommonDays(rows, days);
+        var returns = new Dictionary<string, double[]>(rows.Length, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Length; i++)
         {
-            var kept = series.Where(c => keep.Contains(c.Date)).OrderBy(c => c.Date).Select(c => c.Close).ToList();
-            returns[symbol] = ReturnStatistics.SimpleReturns(kept);
+            var series = new double[Math.Max(0, count - 1)];
+            calendar.Returns(rows[i], days.AsSpan(0, count), series);
+            returns[symbols[i]] = series;
         }
 
-        return new(common.Skip(1).ToList(), returns);
+        var dates = new DateOnly[Math.Max(0, count - 1)];
+        for (var t = 1; t < count; t++)
+        {
+            dates[t - 1] = calendar.DateAt(days[t]);
+        }
+
+        return new(dates, returns);
     }
 }

@@ -11,6 +11,8 @@ namespace RiskPlatform.Domain.Analytics;
 /// same days; fewer than <see cref="MinimumReturns"/> such returns leave them null with the reason.</item>
 /// <item>Exposures are today's market values, held fixed over the window (the usual one-day VaR of the current portfolio).</item>
 /// </list>
+/// Every series is put once on one <see cref="CloseCalendar"/> (a <c>double[]</c> per symbol, indexed by date), so each alignment
+/// is a walk over indexes into reused buffers rather than a dictionary, hash sets and a sort per position.
 /// </summary>
 public static class PortfolioAnalytics
 {
@@ -25,9 +27,10 @@ public static class PortfolioAnalytics
     {
         ArgumentNullException.ThrowIfNull(input);
         var held = input.Positions.Select(p => p.Symbol).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var positions = input.Positions.OrderBy(p => p.Symbol, StringComparer.Ordinal).Select(p => Position(p, input)).ToList();
+        var history = History.Of(input, held);
+        var positions = input.Positions.OrderBy(p => p.Symbol, StringComparer.Ordinal).Select(p => Position(p, input, history)).ToList();
 
-        var aligned = AlignedReturns.From(Subset(input.Closes, held), input.LookbackReturns);
+        var aligned = AlignedReturns.From(history.Calendar, held, [.. Enumerable.Range(0, held.Count)], input.LookbackReturns);
         var enough = held.Count > 0 && aligned.Count >= MinimumReturns;
         var reason = held.Count == 0 ? null : enough ? null : InsufficientHistory;
 
@@ -38,7 +41,7 @@ public static class PortfolioAnalytics
         {
             var series = held.Select(s => aligned.Returns[s]).ToArray();
             matrix = CorrelationMatrix(series);
-            var exposures = held.Select(s => (double)input.Positions.Where(p => p.Symbol == s).Sum(p => p.MarketValue)).ToArray();
+            var exposures = Exposures(input.Positions, held);
             var pnl = ValueAtRisk.PnlSeries(exposures, series);
             var (h95, hs95) = ValueAtRisk.Historical(pnl, 0.95);
             var (h99, hs99) = ValueAtRisk.Historical(pnl, 0.99);
@@ -76,26 +79,38 @@ public static class PortfolioAnalytics
             reason);
     }
 
-    private static PositionAnalytics Position(AnalyticsPosition position, PortfolioAnalyticsInput input)
+    private static PositionAnalytics Position(AnalyticsPosition position, PortfolioAnalyticsInput input, History history)
     {
-        var own = input.Closes.TryGetValue(position.Symbol, out var closes)
-            ? ReturnStatistics.SimpleReturns([.. closes.OrderBy(c => c.Date).TakeLast(input.LookbackReturns + 1).Select(c => c.Close)])
-            : [];
-        double? volatility = own.Length >= MinimumReturns ? ReturnStatistics.AnnualisedVolatility(own) : null;
+        var row = history.RowOf[position.Symbol];
+        var calendar = history.Calendar;
+        var days = history.Days;
+        var (asset, benchmark) = (history.AssetReturns, history.BenchmarkReturns);
+
+        var ownReturns = 0;
+        double? volatility = null;
+        if (history.Quoted[row])
+        {
+            var count = calendar.CommonDays([row], days);
+            ownReturns = Math.Max(0, count - 1);
+            if (ownReturns >= MinimumReturns)
+            {
+                calendar.Returns(row, days.AsSpan(0, count), asset);
+                volatility = ReturnStatistics.AnnualisedVolatility(asset.AsSpan(0, ownReturns));
+            }
+        }
 
         double? beta = null;
         var betaReturns = 0;
-        if (input.Closes.ContainsKey(input.Benchmark) && closes is not null)
+        if (history.Quoted[row] && history.Quoted[history.BenchmarkRow])
         {
-            var pair = AlignedReturns.From(
-                new Dictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>>(StringComparer.Ordinal)
-                {
-                    ["asset"] = closes,
-                    ["benchmark"] = input.Closes[input.Benchmark],
-                },
-                input.LookbackReturns);
-            betaReturns = pair.Count;
-            beta = pair.Count >= MinimumReturns ? ReturnStatistics.Beta(pair.Returns["asset"], pair.Returns["benchmark"]) : null;
+            var count = calendar.CommonDays([row, history.BenchmarkRow], days);
+            betaReturns = Math.Max(0, count - 1);
+            if (betaReturns >= MinimumReturns)
+            {
+                calendar.Returns(row, days.AsSpan(0, count), asset);
+                calendar.Returns(history.BenchmarkRow, days.AsSpan(0, count), benchmark);
+                beta = ReturnStatistics.Beta(asset.AsSpan(0, betaReturns), benchmark.AsSpan(0, betaReturns));
+            }
         }
 
         return new PositionAnalytics(
@@ -105,9 +120,77 @@ public static class PortfolioAnalytics
             input.Equity <= 0m ? null : position.MarketValue / input.Equity * 100m,
             SymbolReference.SectorBucketOf(position.Sector),
             volatility,
-            own.Length,
+            ownReturns,
             beta,
             betaReturns);
+    }
+
+    /// <summary>Each held symbol's net market value (its positions summed in the order given).</summary>
+    private static double[] Exposures(IReadOnlyList<AnalyticsPosition> positions, List<string> held)
+    {
+        var sums = new Dictionary<string, decimal>(held.Count, StringComparer.Ordinal);
+        foreach (var position in positions)
+        {
+            sums[position.Symbol] = sums.GetValueOrDefault(position.Symbol) + position.MarketValue;
+        }
+
+        return [.. held.Select(s => (double)sums[s])];
+    }
+
+    /// <summary>
+    /// Every series the computation reads on one calendar: row i is held symbol i, then the benchmark unless it is held. Also the
+    /// scratch arrays the positions reuse (one window each), so that a position allocates nothing but its result.
+    /// </summary>
+    private sealed class History
+    {
+        private History(CloseCalendar calendar, Dictionary<string, int> rowOf, bool[] quoted, int benchmarkRow, int window)
+        {
+            Calendar = calendar;
+            RowOf = rowOf;
+            Quoted = quoted;
+            BenchmarkRow = benchmarkRow;
+            Days = new int[window];
+            AssetReturns = new double[window];
+            BenchmarkReturns = new double[window];
+        }
+
+        public CloseCalendar Calendar { get; }
+
+        public Dictionary<string, int> RowOf { get; }
+
+        /// <summary>Whether the input has closes (possibly none) for the row's symbol: without them no figure is attempted.</summary>
+        public bool[] Quoted { get; }
+
+        public int BenchmarkRow { get; }
+
+        public int[] Days { get; }
+
+        public double[] AssetReturns { get; }
+
+        public double[] BenchmarkReturns { get; }
+
+        public static History Of(PortfolioAnalyticsInput input, List<string> held)
+        {
+            var series = new List<IReadOnlyList<(DateOnly Date, decimal Close)>>(held.Count + 1);
+            var quoted = new bool[held.Count + 1];
+            var rowOf = new Dictionary<string, int>(held.Count, StringComparer.Ordinal);
+            foreach (var symbol in held)
+            {
+                quoted[series.Count] = input.Closes.TryGetValue(symbol, out var closes);
+                rowOf[symbol] = series.Count;
+                series.Add(closes ?? []);
+            }
+
+            if (!rowOf.TryGetValue(input.Benchmark, out var benchmarkRow))
+            {
+                benchmarkRow = series.Count;
+                quoted[benchmarkRow] = input.Closes.TryGetValue(input.Benchmark, out var closes);
+                series.Add(closes ?? []);
+            }
+
+            var calendar = CloseCalendar.Of(series);
+            return new History(calendar, rowOf, quoted, benchmarkRow, calendar.Window(input.LookbackReturns));
+        }
     }
 
     /// <summary>
@@ -165,8 +248,4 @@ public static class PortfolioAnalytics
 
         return sum;
     }
-
-    private static Dictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>> Subset(
-        IReadOnlyDictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>> closes, IReadOnlyList<string> symbols) =>
-        symbols.ToDictionary(s => s, s => closes.TryGetValue(s, out var c) ? c : [], StringComparer.Ordinal);
 }

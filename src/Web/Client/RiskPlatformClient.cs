@@ -164,6 +164,18 @@ public sealed class RiskPlatformClient(HttpClient http, ApiSession session, MfaS
             HttpMethod.Get, "risk-rules/portfolio-risk/analytics" + (query.Length > 0 ? "?" + query : null), null, authenticated: true, cancellationToken);
     }
 
+    /// <summary>
+    /// A symbol's bars from <paramref name="from"/> to <paramref name="to"/> (New York dates, both included): <c>1d</c> daily bars,
+    /// <c>1m</c> minute bars (at most 31 days apart).
+    /// </summary>
+    public Task<PriceBars> GetPriceBarsAsync(string symbol, string interval, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        SendAsync<PriceBars>(
+            HttpMethod.Get,
+            string.Create(CultureInfo.InvariantCulture, $"market/bars/{Uri.EscapeDataString(symbol.Trim())}?interval={interval}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
+            null,
+            authenticated: true,
+            cancellationToken);
+
     public Task<TradingStateView> HaltTradingAsync(string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<TradingStateView>(HttpMethod.Post, "trading/halt", new HaltRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), authenticated: true, cancellationToken);
 

@@ -344,7 +344,8 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
     /// <summary>
     /// Price history drives two pages. Before any daily bar is stored the analytics of the held AAPL say that the history is too
     /// short; then the operator imports six weeks of AAPL and SPY bars. A backtest over them shows its chart, with the day the
-    /// trader's "Max order value" rule blocked an order marked; the analytics then show AAPL's volatility, beta to SPY and the VaR.
+    /// trader's "Max order value" rule blocked an order marked; the analytics then show AAPL's volatility, beta to SPY and the VaR,
+    /// and AAPL's price chart by day and by minute.
     /// </summary>
     private async Task BacktestAndAnalyticsAsync(IPage page)
     {
@@ -381,6 +382,20 @@ public sealed class WebAppEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("correlation").Locator("td")).ToHaveTextAsync(["1.00"]);
         await Expect(page.GetByTestId("insufficient-history")).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "12-analytics");
+
+        // The price chart offers the held AAPL: its daily bars are the import's and today's, which the quotes built; switched to
+        // 1m it reads the minute bars of the last trading day through today, which the quotes published in this test built.
+        await Expect(page.GetByLabel("Symbol", Exact)).ToHaveValueAsync("AAPL");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        var prices = page.GetByTestId("price-chart");
+        await Expect(prices).ToHaveAttributeAsync("data-interval", "day");
+        await Expect(prices).ToHaveAttributeAsync("data-bars", (days.Count + 1).ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "1m", Exact = true }).ClickAsync();
+        await Expect(prices).ToHaveAttributeAsync("data-interval", "minute");
+        await Expect(prices).ToHaveAttributeAsync("data-bars", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
+        await Expect(prices.Locator("figcaption")).ToContainTextAsync("minute bar");
+        Assert.True((await prices.Locator("polyline.price").BoundingBoxAsync())?.Width > 100);
+        await BrowserSession.ScreenshotAsync(page, "13-price-chart-minutes");
     }
 
     /// <summary>
