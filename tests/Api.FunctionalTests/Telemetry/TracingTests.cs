@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,74 +117,6 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
             .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}").Append(e.Name)),
             .. span.Baggage.Select(b => $"{b.Key}={b.Value}"),
         ]);
-
-    private sealed class TraceParentHandler(ActivityTraceId traceId) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    /// <summary>The exporter adds from the threads that end spans; the test reads copies.</summary>
-    private sealed class LockedList<T> : ICollection<T>
-    {
-        private readonly List<T> _items = [];
-
-        public int Count
-        {
-            get
-            {
-                lock (_items)
-                {
-                    return _items.Count;
-                }
-            }
-        }
-
-        public bool IsReadOnly => false;
-
-        public List<T> Snapshot()
-        {
-            lock (_items)
-            {
-                return [.. _items];
-            }
-        }
-
-        public void Add(T item)
-        {
-            lock (_items)
-            {
-                _items.Add(item);
-            }
-        }
-
-        public void Clear()
-        {
-            lock (_items)
-            {
-                _items.Clear();
-            }
-        }
-
-        public bool Contains(T item) => Snapshot().Contains(item);
-
-        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
-
-        public bool Remove(T item)
-        {
-            lock (_items)
-            {
-                return _items.Remove(item);
-            }
-        }
-
-        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }
 
 public sealed class TracingTestsOnSqlite : TracingTests
