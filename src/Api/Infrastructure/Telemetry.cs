@@ -51,8 +51,13 @@ internal static class Telemetry
                 tracing.AddSource(RiskPlatformTelemetry.Name)
                     .AddSource(OrleansSources)
                     .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation();
+                    .AddHttpClientInstrumentation();
+                if (section.GetValue("DatabaseSpans", true))
+                {
+                    // A span per EF Core command: most of an order's spans (its rule, state and order statements).
+                    tracing.AddEntityFrameworkCoreInstrumentation();
+                }
+
                 if (console)
                 {
                     tracing.AddConsoleExporter();

@@ -44,6 +44,25 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
     }
 
     [Fact]
+    public async Task PlaceOrder_WithDatabaseSpansOff_KeepsEverySpanButTheDatabaseCommands()
+    {
+        var host = await StartAsync(new Dictionary<string, string?> { ["Telemetry:DatabaseSpans"] = "false" });
+        using var feed = Client(host);
+        await feed.SignInAsNewAdminAsync(host.Services, "feed@example.com", "Correct-Horse-42");
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
+        using var trader = Client(host);
+        await trader.SignInAsNewUserAsync("trader@example.com", "Correct-Horse-42");
+
+        (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
+            .EnsureStatus(HttpStatusCode.Created);
+
+        var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "broker submit_order") && spans.Any(IsOrderRequest));
+        var command = spans.Single(s => s.Source.Name == "RiskPlatform" && s.DisplayName == "PlaceOrderCommand");
+        Assert.True(IsWithin(spans.Single(s => s.DisplayName == "broker submit_order"), command, spans));
+        Assert.DoesNotContain(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Secrets_SentToTheService_AppearInNoSpan()
     {
         var host = await StartAsync();
@@ -73,8 +92,8 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
         }
     }
 
-    private Task<RiskPlatformApiFactory> StartAsync() => Hosts.StartAsync(
-        new Dictionary<string, string?> { ["Telemetry:Enabled"] = "true" },
+    private Task<RiskPlatformApiFactory> StartAsync(Dictionary<string, string?>? settings = null) => Hosts.StartAsync(
+        new Dictionary<string, string?>(settings ?? []) { ["Telemetry:Enabled"] = "true" },
         services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_exported)));
 
     private ApiClient Client(RiskPlatformApiFactory host) => new(host.CreateDefaultClient(new TraceParentHandler(_traceId)));
