@@ -4,6 +4,7 @@
 # CPU time per request. Loopback only; bounded in time.
 # Usage: bench/http/run-orders.sh [duration=30s] [connections=8]
 #   WARMUP=10s   a longer warm-up (one connection) before the measured run.
+#   IDLE=5       also the service's CPU per second with no request, measured for 5 s after the warm-up.
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +29,13 @@ ticks_per_second=$(getconf CLK_TCK)
 # Warm-up (JIT, tiered compilation, connection pools) so that the measured run is the steady state; its orders count
 # towards the account's history like any other.
 wrk -t1 -c1 -d"${WARMUP:-5s}" -s bench/http/orders.lua "$base" >/dev/null
+# IDLE=5 first measures the service's CPU with no request for that many seconds (timers, the actor runtime, exporters), so
+# that a comparison can take it out of the CPU per request: it counts per second, not per request.
+if [[ "${IDLE:-0}" != 0 ]]; then
+  idle_before=$(cpu_ticks); sleep "$IDLE"; idle_after=$(cpu_ticks)
+  awk -v t=$((idle_after - idle_before)) -v hz="$ticks_per_second" -v s="$IDLE" \
+    'BEGIN { printf "service idle CPU: %.1f ms per second\n", 1000 * t / hz / s }'
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
 cpu_before=$(cpu_ticks)

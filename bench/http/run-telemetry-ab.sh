@@ -4,10 +4,13 @@
 # (OTLP/HTTP to a local sink standing in for a collector: traces, metrics and logs), the order alternating from pair to pair
 # (off-on, on-off, …) so that a machine getting busier or quieter weighs on both settings alike. Per run: requests, req/s
 # and the service's CPU ms per request (utime + stime from /proc); at the end the medians per setting, the median of the
-# per-pair ratios on/off and their spread. CPU per request barely moves with other processes' load, unlike throughput.
+# per-pair ratios on/off and their spread. CPU per request moves less with other processes' load than throughput does,
+# but the service's CPU with no request at all (timers, the actor runtime) is divided by fewer requests when the machine
+# is busy: so each run also measures that idle CPU for IDLE seconds and reports the net CPU per request without it.
 # Usage: bench/http/run-telemetry-ab.sh [pairs=8] [duration=12s] [connections=8]
 #   PUBLISHED=dir   an already published Release build (default: published once into /tmp/rp16b)
 #   WARMUP=10s      warm-up before each measured run
+#   IDLE=5          seconds of idle CPU measured after the warm-up (0: none; net = gross)
 #   ON_ENV="K=V …"  extra settings for the "on" runs, e.g. OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1
 #   OFF_ENV="K=V …" extra settings for the "off" runs
 #   PORT=5097       the service's loopback port (not run-orders.sh's 5090, so that another benchmark's service is never measured)
@@ -19,7 +22,7 @@ duration="${2:-12s}"
 connections="${3:-8}"
 published="${PUBLISHED:-/tmp/rp16b}"
 sink_port="${SINK_PORT:-4318}"
-export WARMUP="${WARMUP:-10s}" PORT="${PORT:-5097}"
+export WARMUP="${WARMUP:-10s}" PORT="${PORT:-5097}" IDLE="${IDLE:-5}"
 results="$(mktemp)"
 
 if [[ -z "${PUBLISHED:-}" ]]; then
@@ -35,7 +38,7 @@ else
 fi
 sink_count() { curl -fs "127.0.0.1:$sink_port/count" | cut -d' ' -f1; }
 
-# run SETTING PAIR: one measured run; appends "pair setting requests rps cpu_ms_per_request exports" to $results.
+# run SETTING PAIR: one measured run; appends "pair setting requests rps gross_ms net_ms exports" to $results.
 run() {
   local setting=$1 pair=$2 before after out
   local -a settings=()
@@ -51,17 +54,20 @@ run() {
     exit 1
   }
   after=$(sink_count)
-  local requests rps cpu non2xx
+  local requests rps cpu non2xx seconds idle net
   requests=$(sed -nE 's/^RESULT requests=([0-9]+).*/\1/p' <<<"$out")
   rps=$(sed -nE 's/^RESULT .*rps=([0-9.]+).*/\1/p' <<<"$out")
   non2xx=$(sed -nE 's/^RESULT .*non2xx=([0-9]+).*/\1/p' <<<"$out")
+  seconds=$(sed -nE 's/^RESULT .*seconds=([0-9.]+).*/\1/p' <<<"$out")
   cpu=$(sed -nE 's/^service CPU: .* = ([0-9.]+) ms per request/\1/p' <<<"$out")
-  printf '%-5s %-4s %8s %8s %8s %8s %8s\n' "$pair" "$setting" "$requests" "$rps" "$cpu" "$non2xx" "$((after - before))"
-  echo "$pair $setting $requests $rps $cpu $((after - before))" >>"$results"
+  idle=$(sed -nE 's/^service idle CPU: ([0-9.]+) ms per second/\1/p' <<<"$out")
+  net=$(awk -v c="$cpu" -v i="${idle:-0}" -v s="$seconds" -v n="$requests" 'BEGIN { printf "%.3f", c - i * s / n }')
+  printf '%-5s %-4s %8s %8s %8s %8s %8s %8s %8s\n' "$pair" "$setting" "$requests" "$rps" "$cpu" "${idle:-0}" "$net" "$non2xx" "$((after - before))"
+  echo "$pair $setting $requests $rps $cpu $net $((after - before))" >>"$results"
 }
 
 echo "pairs=$pairs duration=$duration connections=$connections warmup=$WARMUP build=$published ON_ENV='${ON_ENV:-}' OFF_ENV='${OFF_ENV:-}'"
-printf '%-5s %-4s %8s %8s %8s %8s %8s\n' pair set requests req/s cpu_ms non2xx exports
+printf '%-5s %-4s %8s %8s %8s %8s %8s %8s %8s\n' pair set requests req/s cpu_ms idle_ms/s net_ms non2xx exports
 for pair in $(seq 1 "$pairs"); do
   echo "# pair $pair, before: $(uptime)"
   if (( pair % 2 == 1 )); then run off "$pair"; run on "$pair"; else run on "$pair"; run off "$pair"; fi
@@ -71,18 +77,18 @@ done
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-cpu = {"off": [], "on": []}
-by_pair = {}
-for pair, setting, requests, rps, ms, exports in rows:
-    cpu[setting].append(float(ms))
-    by_pair.setdefault(pair, {})[setting] = float(ms)
-ratios = [p["on"] / p["off"] for p in by_pair.values() if "on" in p and "off" in p]
-exports = [int(r[5]) for r in rows if r[1] == "on"]
-off, on = statistics.median(cpu["off"]), statistics.median(cpu["on"])
-print(f"median CPU ms/request: off {off:.3f}, on {on:.3f} ({100 * (on / off - 1):+.1f} %)")
-print("per-pair ratios on/off: " + " ".join(f"{r:.3f}" for r in ratios))
-q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
-print(f"median ratio {statistics.median(ratios):.3f} (overhead {100 * (statistics.median(ratios) - 1):+.1f} %), "
-      f"quartiles {q[0]:.3f}–{q[2]:.3f}, range {min(ratios):.3f}–{max(ratios):.3f}; "
-      f"'on' runs with no export: {sum(1 for e in exports if e == 0)} of {len(exports)}")
+exports = [int(r[6]) for r in rows if r[1] == "on"]
+for label, column in (("gross", 4), ("net of idle", 5)):
+    cpu = {"off": [], "on": []}
+    by_pair = {}
+    for row in rows:
+        cpu[row[1]].append(float(row[column]))
+        by_pair.setdefault(row[0], {})[row[1]] = float(row[column])
+    ratios = [p["on"] / p["off"] for p in by_pair.values() if "on" in p and "off" in p]
+    off, on = statistics.median(cpu["off"]), statistics.median(cpu["on"])
+    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
+    print(f"{label}: median CPU ms/request off {off:.3f}, on {on:.3f} ({100 * (on / off - 1):+.1f} %); "
+          f"per-pair ratios on/off {' '.join(f'{r:.3f}' for r in ratios)}; median ratio {statistics.median(ratios):.3f} "
+          f"({100 * (statistics.median(ratios) - 1):+.1f} %), quartiles {q[0]:.3f}-{q[2]:.3f}, range {min(ratios):.3f}-{max(ratios):.3f}")
+print(f"'on' runs with no export: {sum(1 for e in exports if e == 0)} of {len(exports)}")
 PY
