@@ -30,14 +30,7 @@ public sealed class LogExportTests() : DedicatedHostTest("log-export")
     {
         var collector = Hosts.Track(await FakeOtlpCollector.StartAsync());
         var host = await StartExportingAsync(collector);
-        using var feed = new ApiClient(host.CreateClient());
-        await feed.SignInAsNewAdminAsync(host.Services, "feed@example.com", "Correct-Horse-42");
-        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
-        using var trader = new ApiClient(host.CreateDefaultClient(new TraceParentHandler(_traceId)));
-        await trader.SignInAsNewUserAsync("trader@example.com", "Correct-Horse-42");
-
-        (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
-            .EnsureStatus(HttpStatusCode.Created);
+        await TracedOrder.PlaceAsync(host, _traceId);
 
         var records = await RecordsAsync(collector, rs => rs.Any(IsOrderRequestLog) && rs.Any(IsOrderHandledLog));
         Assert.All(collector.Received.Where(e => e.Path == "/v1/logs"), e => Assert.Equal("application/x-protobuf", e.ContentType));

@@ -23,14 +23,7 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
     public async Task PlaceOrder_IsOneTraceFromTheRequestThroughItsCommandToTheDatabaseAndTheBroker()
     {
         var host = await StartAsync();
-        using var feed = Client(host);
-        await feed.SignInAsNewAdminAsync(host.Services, "feed@example.com", "Correct-Horse-42");
-        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
-        using var trader = Client(host);
-        await trader.SignInAsNewUserAsync("trader@example.com", "Correct-Horse-42");
-
-        (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
-            .EnsureStatus(HttpStatusCode.Created);
+        await TracedOrder.PlaceAsync(host, _traceId);
 
         var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "PlaceOrderCommand") && spans.Any(IsOrderRequest));
         var request = spans.Single(IsOrderRequest);
@@ -47,14 +40,7 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
     public async Task PlaceOrder_WithDatabaseSpansOff_KeepsEverySpanButTheDatabaseCommands()
     {
         var host = await StartAsync(new Dictionary<string, string?> { ["Telemetry:DatabaseSpans"] = "false" });
-        using var feed = Client(host);
-        await feed.SignInAsNewAdminAsync(host.Services, "feed@example.com", "Correct-Horse-42");
-        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
-        using var trader = Client(host);
-        await trader.SignInAsNewUserAsync("trader@example.com", "Correct-Horse-42");
-
-        (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
-            .EnsureStatus(HttpStatusCode.Created);
+        await TracedOrder.PlaceAsync(host, _traceId);
 
         var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "broker submit_order") && spans.Any(IsOrderRequest));
         var command = spans.Single(s => s.Source.Name == "RiskPlatform" && s.DisplayName == "PlaceOrderCommand");
