@@ -1,6 +1,5 @@
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -85,10 +84,8 @@ internal static class Telemetry
         {
             // Serilog hands every event it writes to the logging providers (Program: writeToProviders), and with OTLP on this is
             // the only one: the same events, after the same minimum levels and enrichment, as Serilog's console gets. Scopes
-            // arrive as Serilog properties (the log context), hence attributes; the processor comes before the exporter's.
-            otel.WithLogging(
-                logging => logging.AddProcessor(new SerilogAttributeValues()),
-                options => options.IncludeFormattedMessage = true);
+            // arrive as Serilog properties (the log context), hence attributes, with scalar values as themselves (tested).
+            otel.WithLogging(_ => { }, options => options.IncludeFormattedMessage = true);
         }
 
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
