@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # HTTP benchmark of POST /api/v1/orders on the paper broker: starts the service (Release, SQLite or PostgreSQL),
-# signs a user in, sets a quote and 20 active rules, warms it up for 5 s, then drives it with wrk and reports the service's
+# signs a user in, sets a quote and 20 active rules, warms it up (5 s), then drives it with wrk and reports the service's
 # CPU time per request. Loopback only; bounded in time.
 # Usage: bench/http/run-orders.sh [duration=30s] [connections=8]
+#   WARMUP=10s   a longer warm-up (one connection) before the measured run.
+#   IDLE=5       also the service's CPU per second with no request, measured for 5 s after the warm-up.
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +28,14 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 # Warm-up (JIT, tiered compilation, connection pools) so that the measured run is the steady state; its orders count
 # towards the account's history like any other.
-wrk -t1 -c1 -d5s -s bench/http/orders.lua "$base" >/dev/null
+wrk -t1 -c1 -d"${WARMUP:-5s}" -s bench/http/orders.lua "$base" >/dev/null
+# IDLE=5 first measures the service's CPU with no request for that many seconds (timers, the actor runtime, exporters), so
+# that a comparison can take it out of the CPU per request: it counts per second, not per request.
+if [[ "${IDLE:-0}" != 0 ]]; then
+  idle_before=$(cpu_ticks); sleep "$IDLE"; idle_after=$(cpu_ticks)
+  awk -v t=$((idle_after - idle_before)) -v hz="$ticks_per_second" -v s="$IDLE" \
+    'BEGIN { printf "service idle CPU: %.1f ms per second\n", 1000 * t / hz / s }'
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/orders.lua $base   (DB=${DB:-sqlite})"
 cpu_before=$(cpu_ticks)
@@ -35,5 +44,5 @@ cpu_after=$(cpu_ticks)
 requests=$(awk '/requests in/ { print $1 }' "$workdir/wrk.txt")
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks_per_second" -v n="$requests" \
-  'BEGIN { printf "service CPU: %.1f s for %d requests = %.2f ms per request\n", t / hz, n, (n > 0 ? 1000 * t / hz / n : 0) }'
+  'BEGIN { printf "service CPU: %.2f s for %d requests = %.3f ms per request\n", t / hz, n, (n > 0 ? 1000 * t / hz / n : 0) }'
 

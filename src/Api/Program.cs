@@ -19,6 +19,14 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 var secretWarnings = DevelopmentSecrets.AddTo(builder);
 
+// With OTLP export on, Serilog also hands each event to the logging providers: OpenTelemetry's alone (Telemetry), not the
+// console and debug providers the host starts with, which would print every line a second time.
+var exportLogs = Telemetry.ExportsOtlp(builder.Configuration);
+if (exportLogs)
+{
+    builder.Logging.ClearProviders();
+}
+
 builder.Services.AddSerilog(
     (services, logger) =>
     {
@@ -37,7 +45,8 @@ builder.Services.AddSerilog(
             logger.WriteTo.Console(new RenderedCompactJsonFormatter());
         }
     },
-    preserveStaticLogger: true);
+    preserveStaticLogger: true,
+    writeToProviders: exportLogs);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);

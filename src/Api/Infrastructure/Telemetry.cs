@@ -8,9 +8,9 @@ using RiskPlatform.Application.Common.Telemetry;
 namespace RiskPlatform.Api.Infrastructure;
 
 /// <summary>
-/// OpenTelemetry traces and metrics: a span per HTTP request, per command or query (the pipeline's tracing behaviour), per
-/// EF Core command, per outgoing HTTP call and per broker call, and the <c>RiskPlatform</c> meter beside ASP.NET Core's,
-/// HttpClient's and the runtime's. Off unless an exporter is configured (<c>Telemetry:Console</c>, an OTLP endpoint in
+/// OpenTelemetry traces, metrics and logs: a span per HTTP request, per command or query (the pipeline's tracing behaviour), per
+/// EF Core command, per outgoing HTTP call and per broker call, the <c>RiskPlatform</c> meter beside ASP.NET Core's,
+/// HttpClient's and the runtime's, and over OTLP the log events Serilog writes (<see cref="ExportsOtlp"/>). Off unless an exporter is configured (<c>Telemetry:Console</c>, an OTLP endpoint in
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Telemetry:OtlpEndpoint</c>) or <c>Telemetry:Enabled</c> is set (instrumented, no
 /// exporter: for tests that attach their own), or the Prometheus scrape endpoint is (<see cref="PrometheusScrapeEndpoint"/>):
 /// otherwise no listener exists and the instruments cost nothing measurable.
@@ -27,7 +27,7 @@ internal static class Telemetry
         var section = configuration.GetSection(SectionName);
         var console = section.GetValue<bool>("Console");
         var otlpEndpoint = section["OtlpEndpoint"];
-        var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = ExportsOtlp(configuration);
         var prometheus = PrometheusScrapeEndpoint.FromConfiguration(configuration);
         var traced = console || otlp || section.GetValue<bool>("Enabled");
         if (!traced && prometheus is null)
@@ -50,8 +50,13 @@ internal static class Telemetry
                 tracing.AddSource(RiskPlatformTelemetry.Name)
                     .AddSource(OrleansSources)
                     .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation();
+                    .AddHttpClientInstrumentation();
+                if (section.GetValue("DatabaseSpans", true))
+                {
+                    // A span per EF Core command: most of an order's spans (its rule, state and order statements).
+                    tracing.AddEntityFrameworkCoreInstrumentation();
+                }
+
                 if (console)
                 {
                     tracing.AddConsoleExporter();
@@ -75,6 +80,14 @@ internal static class Telemetry
                 metrics.AddPrometheusExporter();
             }
         });
+        if (otlp)
+        {
+            // Serilog hands every event it writes to the logging providers (Program: writeToProviders), and with OTLP on this is
+            // the only one: the same events, after the same minimum levels and enrichment, as Serilog's console gets. Scopes
+            // arrive as Serilog properties (the log context), hence attributes, with scalar values as themselves (tested).
+            otel.WithLogging(_ => { }, options => options.IncludeFormattedMessage = true);
+        }
+
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
             otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
@@ -86,6 +99,15 @@ internal static class Telemetry
 
         return services;
     }
+
+    /// <summary>
+    /// True when traces, metrics and logs go to an OTLP collector: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with the other standard
+    /// variables, e.g. <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> or <c>OTEL_EXPORTER_OTLP_LOGS_ENDPOINT</c>) or
+    /// <c>Telemetry:OtlpEndpoint</c> (gRPC) is set. Otherwise no OpenTelemetry logging provider exists and Serilog forwards nothing.
+    /// </summary>
+    public static bool ExportsOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetSection(SectionName)["OtlpEndpoint"])
+        || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     /// <summary>
     /// The Prometheus scrape endpoint when configured (before authentication: the scrape port is what guards it); every other

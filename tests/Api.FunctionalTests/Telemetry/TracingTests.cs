@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,14 +23,7 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
     public async Task PlaceOrder_IsOneTraceFromTheRequestThroughItsCommandToTheDatabaseAndTheBroker()
     {
         var host = await StartAsync();
-        using var feed = Client(host);
-        await feed.SignInAsNewAdminAsync(host.Services, "feed@example.com", "Correct-Horse-42");
-        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 100m })).EnsureStatus(HttpStatusCode.OK);
-        using var trader = Client(host);
-        await trader.SignInAsNewUserAsync("trader@example.com", "Correct-Horse-42");
-
-        (await trader.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "buy", qty = 1m, type = "market", time_in_force = "day" }))
-            .EnsureStatus(HttpStatusCode.Created);
+        await TracedOrder.PlaceAsync(host, _traceId);
 
         var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "PlaceOrderCommand") && spans.Any(IsOrderRequest));
         var request = spans.Single(IsOrderRequest);
@@ -42,6 +34,18 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
         Assert.Equal("paper", submit.GetTagItem("riskplatform.broker"));
         Assert.True(IsWithin(submit, command, spans), "the broker call is not inside the command's span (grain-call propagation)");
         Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && IsWithin(s, command, spans));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithDatabaseSpansOff_KeepsEverySpanButTheDatabaseCommands()
+    {
+        var host = await StartAsync(new Dictionary<string, string?> { ["Telemetry:DatabaseSpans"] = "false" });
+        await TracedOrder.PlaceAsync(host, _traceId);
+
+        var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "broker submit_order") && spans.Any(IsOrderRequest));
+        var command = spans.Single(s => s.Source.Name == "RiskPlatform" && s.DisplayName == "PlaceOrderCommand");
+        Assert.True(IsWithin(spans.Single(s => s.DisplayName == "broker submit_order"), command, spans));
+        Assert.DoesNotContain(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,8 +78,8 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
         }
     }
 
-    private Task<RiskPlatformApiFactory> StartAsync() => Hosts.StartAsync(
-        new Dictionary<string, string?> { ["Telemetry:Enabled"] = "true" },
+    private Task<RiskPlatformApiFactory> StartAsync(Dictionary<string, string?>? settings = null) => Hosts.StartAsync(
+        new Dictionary<string, string?>(settings ?? []) { ["Telemetry:Enabled"] = "true" },
         services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_exported)));
 
     private ApiClient Client(RiskPlatformApiFactory host) => new(host.CreateDefaultClient(new TraceParentHandler(_traceId)));
@@ -118,74 +122,6 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
             .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}").Append(e.Name)),
             .. span.Baggage.Select(b => $"{b.Key}={b.Value}"),
         ]);
-
-    private sealed class TraceParentHandler(ActivityTraceId traceId) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    /// <summary>The exporter adds from the threads that end spans; the test reads copies.</summary>
-    private sealed class LockedList<T> : ICollection<T>
-    {
-        private readonly List<T> _items = [];
-
-        public int Count
-        {
-            get
-            {
-                lock (_items)
-                {
-                    return _items.Count;
-                }
-            }
-        }
-
-        public bool IsReadOnly => false;
-
-        public List<T> Snapshot()
-        {
-            lock (_items)
-            {
-                return [.. _items];
-            }
-        }
-
-        public void Add(T item)
-        {
-            lock (_items)
-            {
-                _items.Add(item);
-            }
-        }
-
-        public void Clear()
-        {
-            lock (_items)
-            {
-                _items.Clear();
-            }
-        }
-
-        public bool Contains(T item) => Snapshot().Contains(item);
-
-        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
-
-        public bool Remove(T item)
-        {
-            lock (_items)
-            {
-                return _items.Remove(item);
-            }
-        }
-
-        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }
 
 public sealed class TracingTestsOnSqlite : TracingTests
