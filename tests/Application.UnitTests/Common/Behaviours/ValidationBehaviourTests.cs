@@ -85,10 +85,13 @@ public sealed class ValidationBehaviourTests
     {
         var users = Substitute.For<IRepository<User>>();
         var hasher = Substitute.For<IPasswordHasher>();
+        var commonPasswords = Substitute.For<ICommonPasswords>();
+        commonPasswords.Contains("password").Returns(true);
         await using var host = new PipelineHost(services =>
         {
             services.AddScoped(_ => users);
             services.AddSingleton(hasher);
+            services.AddSingleton(commonPasswords);
         });
 
         var exception = await Assert.ThrowsAsync<ValidationException>(
