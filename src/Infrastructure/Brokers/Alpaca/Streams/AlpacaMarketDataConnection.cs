@@ -5,12 +5,14 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Credentials;
+using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Commands.SetMarketQuote;
 using RiskPlatform.Application.MarketData.Commands.SetMarketQuotes;
 using RiskPlatform.Application.MarketData.Queries.GetWatchedSymbols;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Trading.Common;
+using RiskPlatform.Domain.Common;
 using RiskPlatform.Domain.MarketData;
 
 namespace RiskPlatform.Infrastructure.Brokers.Alpaca.Streams;
@@ -300,11 +302,25 @@ internal sealed partial class AlpacaMarketDataConnection(
         {
             throw;
         }
-#pragma warning disable CA1031 // A batch the quote path refuses (or the database briefly down) is dropped; the next prices follow.
+        catch (Exception exception) when (exception is ValidationException or DomainException)
+        {
+            // Prices the quote path refuses are dropped: the next prices follow.
+            LogStoreFailed(Logger, Binding.UserId, changed.Count, exception);
+        }
+#pragma warning disable CA1031 // The database briefly down, or a conflict with another writer: the prices are stored with the next batch.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogStoreFailed(Logger, Binding.UserId, changed.Count, exception);
+            LogStoreRetried(Logger, Binding.UserId, changed.Count, exception);
+            lock (_lock)
+            {
+                // A price the stream sent since is newer and wins; the rest wait for the next batch instead of being lost, since
+                // the stream may not send that symbol again for a while.
+                foreach (var quote in changed.Where(q => !_stored.TryGetValue(q.Symbol!, out var stored) || stored != q))
+                {
+                    _latest.TryAdd(quote.Symbol!, quote);
+                }
+            }
         }
     }
 
@@ -354,4 +370,7 @@ internal sealed partial class AlpacaMarketDataConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} streamed price(s) for user {UserId}; skipped")]
     private static partial void LogStoreFailed(ILogger logger, Guid userId, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} streamed price(s) for user {UserId}; they wait for the next batch")]
+    private static partial void LogStoreRetried(ILogger logger, Guid userId, int count, Exception exception);
 }
