@@ -35,7 +35,7 @@ internal sealed partial class TellHoldersOnMarketQuoteUpdated(
         var quotes = domainEvents
             .GroupBy(e => e.Symbol, StringComparer.Ordinal)
             .Select(g => g.Last())
-            .Select(e => new QuoteMark(e.Symbol, e.Last ?? ((e.Bid + e.Ask) / 2m), e.OccurredAt))
+            .Select(e => new QuoteMark(e.Symbol, e.MarkPrice, e.OccurredAt))
             .ToList();
         var symbols = quotes.ConvertAll(q => q.Symbol);
         var positionHolders = await accounts.ListAsync(new UsersHoldingSymbolsSpec(symbols), cancellationToken);
