@@ -73,3 +73,22 @@ sign_in() {
   json -X POST "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\"}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# Per-thread CPU of the service, to tell what spends it (e.g. ".NET Tiered Com", the JIT's background recompilation, against
+# ".NET TP Worker", the thread pool running requests and timers).
+# thread_ticks: one line per thread, "tid ticks name" (a name may hold spaces: it is what the parentheses hold; utime and
+# stime are the 12th and 13th fields after them).
+thread_ticks() {
+  awk '{ open = index($0, "("); shut = match($0, /\) [A-Za-z] /); split(substr($0, shut + 2), f, " ")
+         print $1, f[12] + f[13], substr($0, open + 1, shut - open - 1) }' /proc/"$api_pid"/task/*/stat 2>/dev/null || true
+}
+
+# busiest BEFORE AFTER SECONDS [N]: the N thread names (default 3) that spent the most CPU between two thread_ticks files, in ms
+# per second (threads that ended in between are missing: short steps see more of them).
+busiest() {
+  awk -v hz="$(getconf CLK_TCK)" -v s="$3" '
+    NR == FNR { before[$1] = $2; next }
+    { tid = $1; t = $2 - (tid in before ? before[tid] : 0); $1 = ""; $2 = ""; sub(/^ +/, ""); byname[$0] += t }
+    END { for (n in byname) if (byname[n] > 0) printf "%.1f %s\n", 1000 * byname[n] / hz / s, n }' "$1" "$2" |
+    sort -rn | head -"${4:-3}"
+}
