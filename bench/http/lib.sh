@@ -73,3 +73,48 @@ sign_in() {
   json -X POST "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"Bench-Horse-42\"}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# settle: after a warm-up, waits until the service's own CPU with no request has fallen below SETTLE_MS (default 60) ms per
+# second for three seconds in a row, at most SETTLE_MAX (default 60) seconds, and prints how long that took. Right after a
+# warm-up the runtime's tiered JIT is still recompiling the methods the warm-up made hot (with Dynamic PGO: an instrumented
+# tier, then the optimised one): several seconds of one core on this machine (docs/PERFORMANCE.md, "Idle CPU after an order
+# warm-up"), which a measured run would otherwise be charged with. SETTLE=0 skips it (the scripts' behaviour before).
+settle() {
+  [[ "${SETTLE:-1}" != 0 ]] || return 0
+  local hz below quiet=0 waited=0 before after ms=0
+  hz=$(getconf CLK_TCK)
+  below="${SETTLE_MS:-60}"
+  after=$(awk '{ print $14 + $15 }' "/proc/$api_pid/stat")
+  while (( quiet < 3 && waited < ${SETTLE_MAX:-60} )); do
+    before=$after
+    sleep 1
+    after=$(awk '{ print $14 + $15 }' "/proc/$api_pid/stat")
+    waited=$((waited + 1))
+    ms=$(( (after - before) * 1000 / hz ))
+    if (( ms < below )); then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  if (( quiet < 3 )); then
+    echo "service not settled after ${waited} s (last second: $ms ms CPU; SETTLE_MS=$below)" >&2
+  else
+    echo "service settled after ${waited} s (CPU below $below ms per second for 3 s)"
+  fi
+}
+
+# Per-thread CPU of the service, to tell what spends it (e.g. ".NET Tiered Com", the JIT's background recompilation, against
+# ".NET TP Worker", the thread pool running requests and timers).
+# thread_ticks: one line per thread, "tid ticks name" (a name may hold spaces: it is what the parentheses hold; utime and
+# stime are the 12th and 13th fields after them).
+thread_ticks() {
+  awk '{ open = index($0, "("); shut = match($0, /\) [A-Za-z] /); split(substr($0, shut + 2), f, " ")
+         print $1, f[12] + f[13], substr($0, open + 1, shut - open - 1) }' /proc/"$api_pid"/task/*/stat 2>/dev/null || true
+}
+
+# busiest BEFORE AFTER SECONDS [N]: the N thread names (default 3) that spent the most CPU between two thread_ticks files, in ms
+# per second (threads that ended in between are missing: short steps see more of them).
+busiest() {
+  awk -v hz="$(getconf CLK_TCK)" -v s="$3" '
+    NR == FNR { before[$1] = $2; next }
+    { tid = $1; t = $2 - (tid in before ? before[tid] : 0); $1 = ""; $2 = ""; sub(/^ +/, ""); byname[$0] += t }
+    END { for (n in byname) if (byname[n] > 0) printf "%.1f %s\n", 1000 * byname[n] / hz / s, n }' "$1" "$2" |
+    sort -rn | head -"${4:-3}"
+}

@@ -13,7 +13,8 @@
 #   bench/http/run-compare.sh all [duration=10s]       both; the mixed part lasts MIXED_DURATION (default 60s)
 #
 #   DB=postgres  the service on $RISKPLATFORM_TEST_POSTGRES's server (a fresh database, dropped at exit) instead of SQLite.
-#   WARMUP=3s    per endpoint before its first measured case (JIT, tiered compilation, pools).
+#   WARMUP=3s    per endpoint before its first measured case (JIT, tiered compilation, pools); then the service is left
+#                alone until its CPU settles (lib.sh's settle: the JIT's recompilation after the warm-up; SETTLE=0 skips it).
 #   CASES="orders portfolio-risk risk-rules notifications"   the table's cases (default all four; e.g. CASES=portfolio-risk
 #                for an A/B of one read).
 # The service runs Release, Production environment, logs at Warning (bench/http/lib.sh). wrk is closed-loop: a slow response
@@ -88,6 +89,7 @@ TOKENS="$all_tokens" wrk -t1 -c"$users" -d"$warmup" -s bench/http/orders.lua "$b
 for name in portfolio-risk risk-rules notifications; do
   TOKENS="$all_tokens" PATH_="${paths[$name]}" wrk -t1 -c"$users" -d"$warmup" -s bench/http/get.lua "$base" >/dev/null
 done
+settle
 
 if [[ "$mode" != mixed ]]; then
   cases=" ${CASES:-orders portfolio-risk risk-rules notifications} "

@@ -5,12 +5,15 @@
 # (off-on, on-off, …) so that a machine getting busier or quieter weighs on both settings alike. Per run: requests, req/s
 # and the service's CPU ms per request (utime + stime from /proc); at the end the medians per setting, the median of the
 # per-pair ratios on/off and their spread. CPU per request moves less with other processes' load than throughput does,
-# but the service's CPU with no request at all (timers, the actor runtime) is divided by fewer requests when the machine
-# is busy: so each run also measures that idle CPU for IDLE seconds and reports the net CPU per request without it.
+# but the runtime's background JIT (tiered recompilation of what the warm-up and the run made hot: several seconds of CPU
+# per fresh service, docs/PERFORMANCE.md "Idle CPU after an order warm-up") is divided by fewer requests when the machine is
+# busy: so each run also reports the CPU per request without the JIT's background thread (net), and the idle CPU measured
+# for IDLE seconds once the service has settled after the warm-up. DOTNET_TieredCompilation=0 (exported before the script)
+# removes that JIT from both settings altogether, at the price of measuring code without Dynamic PGO.
 # Usage: bench/http/run-telemetry-ab.sh [pairs=8] [duration=12s] [connections=8]
 #   PUBLISHED=dir   an already published Release build (default: published once into /tmp/rp16b)
 #   WARMUP=10s      warm-up before each measured run
-#   IDLE=5          seconds of idle CPU measured after the warm-up (0: none; net = gross)
+#   IDLE=5          seconds of idle CPU measured after the warm-up has settled (0: none)
 #   ON_ENV="K=V …"  extra settings for the "on" runs, e.g. OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1
 #   OFF_ENV="K=V …" extra settings for the "off" runs
 #   PORT=5097       the service's loopback port (not run-orders.sh's 5090, so that another benchmark's service is never measured)
@@ -54,16 +57,15 @@ run() {
     exit 1
   }
   after=$(sink_count)
-  local requests rps cpu non2xx seconds idle net
+  local requests rps cpu non2xx idle net
   requests=$(sed -nE 's/^RESULT requests=([0-9]+).*/\1/p' <<<"$out")
   rps=$(sed -nE 's/^RESULT .*rps=([0-9.]+).*/\1/p' <<<"$out")
   non2xx=$(sed -nE 's/^RESULT .*non2xx=([0-9]+).*/\1/p' <<<"$out")
-  seconds=$(sed -nE 's/^RESULT .*seconds=([0-9.]+).*/\1/p' <<<"$out")
   cpu=$(sed -nE 's/^service CPU: .* = ([0-9.]+) ms per request/\1/p' <<<"$out")
   idle=$(sed -nE 's/^service idle CPU: ([0-9.]+) ms per second/\1/p' <<<"$out")
-  net=$(awk -v c="$cpu" -v i="${idle:-0}" -v s="$seconds" -v n="$requests" 'BEGIN { printf "%.3f", c - i * s / n }')
-  printf '%-5s %-4s %8s %8s %8s %8s %8s %8s %8s\n' "$pair" "$setting" "$requests" "$rps" "$cpu" "${idle:-0}" "$net" "$non2xx" "$((after - before))"
-  echo "$pair $setting $requests $rps $cpu $net $((after - before))" >>"$results"
+  net=$(sed -nE 's/^service CPU without the JIT background thread: .* = ([0-9.]+) ms per request/\1/p' <<<"$out")
+  printf '%-5s %-4s %8s %8s %8s %8s %8s %8s %8s\n' "$pair" "$setting" "$requests" "$rps" "$cpu" "${idle:-0}" "${net:-$cpu}" "$non2xx" "$((after - before))"
+  echo "$pair $setting $requests $rps $cpu ${net:-$cpu} $((after - before))" >>"$results"
 }
 
 echo "pairs=$pairs duration=$duration connections=$connections warmup=$WARMUP build=$published ON_ENV='${ON_ENV:-}' OFF_ENV='${OFF_ENV:-}'"
@@ -78,7 +80,7 @@ python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 exports = [int(r[6]) for r in rows if r[1] == "on"]
-for label, column in (("gross", 4), ("net of idle", 5)):
+for label, column in (("gross", 4), ("net of the JIT thread", 5)):
     cpu = {"off": [], "on": []}
     by_pair = {}
     for row in rows:
