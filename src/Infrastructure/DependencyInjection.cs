@@ -237,6 +237,7 @@ public static class DependencyInjection
         // Anything scoped must never be injected into the context or its interceptors, or a pooled instance would keep it.
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseOutageInterceptor>();
+        services.AddSingleton<FreshNpgsqlCommandInterceptor>();
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(sp => new SqliteGroupSync(
@@ -281,6 +282,11 @@ public static class DependencyInjection
         if (provider == DatabaseProvider.Sqlite)
         {
             options.AddInterceptors(services.GetRequiredService<SqliteConnectionSettings>());
+        }
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            options.AddInterceptors(services.GetRequiredService<FreshNpgsqlCommandInterceptor>());
         }
     }
 }

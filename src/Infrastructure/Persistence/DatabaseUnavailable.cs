@@ -6,9 +6,9 @@ using RiskPlatform.Application.Common.Exceptions;
 namespace RiskPlatform.Infrastructure.Persistence;
 
 /// <summary>
-/// Tells a database that cannot be reached (refused or reset connections, connection timeouts, a server shutting down,
-/// SQLite busy or locked past its timeout) from a request that failed on its own account. Wrapping does not hide the cause:
-/// EF Core's <c>DbUpdateException</c>, <c>RetryLimitExceededException</c> and its transient-failure
+/// Tells a database that cannot be reached (refused or reset connections, connection timeouts, a server shutting down or
+/// out of connections, SQLite busy or locked past its timeout) from a request that failed on its own account. Wrapping does
+/// not hide the cause: EF Core's <c>DbUpdateException</c>, <c>RetryLimitExceededException</c> and its transient-failure
 /// <c>InvalidOperationException</c> are looked through. Such a failure becomes <see cref="ServiceUnavailableException"/>
 /// with code <see cref="Code"/> and a short <see cref="RetryAfter"/>: HTTP 503, never 500.
 /// </summary>
@@ -49,8 +49,9 @@ public static class DatabaseUnavailable
 
     private static bool Matches(Exception exception) => exception switch
     {
-        // A server-side error: only the connection class (08) and a server shutting down or starting up are an outage;
-        // serialization failures and deadlocks are transient too, but they are conflicts of the request, not an outage.
+        // A server-side error: only the connection class (08), a server out of resources for anyone (53: too many
+        // connections, out of memory or disk) and a server shutting down or starting up are an outage; serialization
+        // failures and deadlocks are transient too, but they are conflicts of the request, not an outage.
         PostgresException postgres => IsUnavailableState(postgres.SqlState),
 
         // Client-side: refused/reset connections, I/O errors and timeouts (opening, or an exhausted pool) are transient.
@@ -62,5 +63,6 @@ public static class DatabaseUnavailable
 
     private static bool IsUnavailableState(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal)
+        || sqlState.StartsWith("53", StringComparison.Ordinal)
         || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
 }

@@ -16,6 +16,12 @@ public sealed class DatabaseOutageTests
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Reads after the return: the context pool hands contexts out first in, first out, so these meet again the contexts that
+    /// served during the cut (a few per host).
+    /// </summary>
+    private const int ReadsAfterTheReturn = 20;
+
     [Fact]
     public async Task Orders_WhileThePostgresConnectionIsCut_Are503DatabaseUnavailableAndServeAgainWithin5sOfItsReturn()
     {
@@ -32,8 +38,10 @@ public sealed class DatabaseOutageTests
         using var trader = await SignedInAsync(factory);
         await PublishQuoteAsync(factory, "AAPL", 100m);
         (await PlaceOrderAsync(trader)).EnsureStatus(HttpStatusCode.Created);
+        (await trader.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK);
         (await Anonymous(factory).GetAsync("/health/ready")).EnsureStatus(HttpStatusCode.OK);
 
+        // The cut finds statements that have run once on a pooled connection: their next run is the one that prepares them.
         await proxy.CutAsync();
 
         // The first requests meet the pool's connections reset under them, the later ones a refused connection: all 503.
@@ -58,7 +66,12 @@ public sealed class DatabaseOutageTests
             status => status == HttpStatusCode.OK,
             Recovery,
             "ready again within 5 s of the database's return");
-        Assert.Equal(2, (await trader.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array.Count);
+
+        // None of the pooled contexts fails a request because of what the cut left on its connection.
+        for (var read = 0; read < ReadsAfterTheReturn; read++)
+        {
+            Assert.Equal(2, (await trader.GetAsync("/api/v1/orders")).EnsureStatus(HttpStatusCode.OK).Array.Count);
+        }
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using RiskPlatform.Application;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Infrastructure.IntegrationTests.Crypto;
@@ -127,6 +129,42 @@ public sealed class PostgresDatabaseFixture : DatabaseFixture
 
     protected override async ValueTask ReleaseAsync()
     {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// A PostgreSQL database that the service reaches through a <see cref="TcpProxy"/>, so a test can cut the connection and bring
+/// it back. For the outage tests only (a class fixture of its own): the cut must not reach the shared fixtures.
+/// </summary>
+public sealed class ProxiedPostgresDatabaseFixture : DatabaseFixture
+{
+    private PostgresTestDatabase? _database;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override string? UnavailableReason => PostgresTestDatabase.UnavailableReason;
+
+    public TcpProxy Proxy { get; private set; } = null!;
+
+    protected override async Task<string> ProvisionAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync("cut");
+        var direct = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
+        Proxy = TcpProxy.Start(direct.Host!, direct.Port);
+        return new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = IPAddress.Loopback.ToString(), Port = Proxy.Port }.ConnectionString;
+    }
+
+    protected override async ValueTask ReleaseAsync()
+    {
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();

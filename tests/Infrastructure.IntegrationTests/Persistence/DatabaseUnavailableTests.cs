@@ -22,6 +22,11 @@ public sealed class DatabaseUnavailableTests
         { "admin shutdown (57P01)", Postgres(PostgresErrorCodes.AdminShutdown) },
         { "crash shutdown (57P02)", Postgres(PostgresErrorCodes.CrashShutdown) },
         { "cannot connect now (57P03)", Postgres(PostgresErrorCodes.CannotConnectNow) },
+        { "too many connections (53300)", Postgres(PostgresErrorCodes.TooManyConnections) },
+        { "server out of memory (53200)", Postgres(PostgresErrorCodes.OutOfMemory) },
+        { "write failed on a reset connection", new NpgsqlException("Exception while writing to stream", new IOException("Unable to write data to the transport connection: Connection reset by peer.", new SocketException((int)SocketError.ConnectionReset))) },
+        { "EF's transient-failure hint over Npgsql", new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", new NpgsqlException("Exception while reading from stream", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)))) },
+        { "rollback on a disposed transaction after a reset", new ObjectDisposedException("NpgsqlTransaction", new NpgsqlException("Exception while writing to stream", new IOException("reset"))) },
         { "SQLITE_BUSY", new SqliteException("database is locked", 5) },
         { "SQLITE_LOCKED", new SqliteException("database table is locked", 6) },
         { "save wrapping a reset", new DbUpdateException("An error occurred while saving.", Postgres(PostgresErrorCodes.AdminShutdown)) },
@@ -41,6 +46,9 @@ public sealed class DatabaseUnavailableTests
         { "save with a constraint violation", new DbUpdateException("An error occurred while saving.", new SqliteException("UNIQUE constraint failed", 19)) },
         { "a socket error that is not the database's (a broker)", new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)) },
         { "bug", new InvalidOperationException("Sequence contains no elements") },
+        { "a connection out of step with the server (a bug, not an outage)", new NpgsqlException("Received backend message DataRow while expecting ParseCompleteMessage. Please file a bug.") },
+        { "a null reference from the driver", new NullReferenceException() },
+        { "lock not available (the request's conflict)", Postgres(PostgresErrorCodes.LockNotAvailable) },
     };
 
     [Theory]
