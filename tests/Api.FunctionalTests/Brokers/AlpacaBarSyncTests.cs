@@ -121,8 +121,8 @@ public abstract class AlpacaBarSyncTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaBarSyncTestsOnSqlite(SqliteApiFixture fixture) : AlpacaBarSyncTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaBarSyncTestsOnPostgres(PostgresApiFixture fixture) : AlpacaBarSyncTests(fixture);

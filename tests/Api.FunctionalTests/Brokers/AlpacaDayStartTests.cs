@@ -88,8 +88,8 @@ public abstract class AlpacaDayStartTests(ApiFixture fixture) : FunctionalTest(f
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaDayStartTestsOnSqlite(SqliteApiFixture fixture) : AlpacaDayStartTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaDayStartTestsOnPostgres(PostgresApiFixture fixture) : AlpacaDayStartTests(fixture);

@@ -431,8 +431,8 @@ public abstract class AlpacaGatewayTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaGatewayTestsOnSqlite(SqliteApiFixture fixture) : AlpacaGatewayTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaGatewayTestsOnPostgres(PostgresApiFixture fixture) : AlpacaGatewayTests(fixture);

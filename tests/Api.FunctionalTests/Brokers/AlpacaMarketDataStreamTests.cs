@@ -192,8 +192,8 @@ public abstract class AlpacaMarketDataStreamTests(ApiFixture fixture) : Function
             $"the quote of {symbol} was set from the stream");
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaMarketDataStreamTestsOnSqlite(SqliteApiFixture fixture) : AlpacaMarketDataStreamTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaMarketDataStreamTestsOnPostgres(PostgresApiFixture fixture) : AlpacaMarketDataStreamTests(fixture);

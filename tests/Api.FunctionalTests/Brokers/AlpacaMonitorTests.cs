@@ -107,8 +107,8 @@ public abstract class AlpacaMonitorTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaMonitorTestsOnSqlite(SqliteApiFixture fixture) : AlpacaMonitorTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaMonitorTestsOnPostgres(PostgresApiFixture fixture) : AlpacaMonitorTests(fixture);

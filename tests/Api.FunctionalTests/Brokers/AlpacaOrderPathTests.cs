@@ -217,8 +217,8 @@ public abstract class AlpacaOrderPathTests(ApiFixture fixture) : FunctionalTest(
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaOrderPathTestsOnSqlite(SqliteApiFixture fixture) : AlpacaOrderPathTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaOrderPathTestsOnPostgres(PostgresApiFixture fixture) : AlpacaOrderPathTests(fixture);

@@ -15,7 +15,7 @@ namespace RiskPlatform.Api.FunctionalTests.Brokers;
 /// Alpaca's streams in a cluster of two nodes with Redis membership: both nodes run the streams worker, yet each key's
 /// trade-update and market-data streams are open once (its grain's node); when that node leaves, the other opens them.
 /// </summary>
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaStreamsClusterTests(PostgresApiFixture fixture) : FunctionalTest(fixture)
 {
     [Fact]

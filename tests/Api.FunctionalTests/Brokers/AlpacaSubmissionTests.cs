@@ -124,8 +124,8 @@ public abstract class AlpacaSubmissionTests(ApiFixture fixture) : FunctionalTest
     private static string ClientOrderId(JsonNode order) => order["client_order_id"]!.GetValue<string>();
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaSubmissionTestsOnSqlite(SqliteApiFixture fixture) : AlpacaSubmissionTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaSubmissionTestsOnPostgres(PostgresApiFixture fixture) : AlpacaSubmissionTests(fixture);

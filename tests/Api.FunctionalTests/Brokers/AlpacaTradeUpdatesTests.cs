@@ -226,8 +226,8 @@ public abstract class AlpacaTradeUpdatesTests(ApiFixture fixture) : FunctionalTe
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaTradeUpdatesTestsOnSqlite(SqliteApiFixture fixture) : AlpacaTradeUpdatesTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaTradeUpdatesTestsOnPostgres(PostgresApiFixture fixture) : AlpacaTradeUpdatesTests(fixture);

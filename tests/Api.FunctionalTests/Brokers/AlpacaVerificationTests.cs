@@ -199,8 +199,8 @@ public abstract class AlpacaVerificationTests(ApiFixture fixture) : FunctionalTe
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class AlpacaVerificationTestsOnSqlite(SqliteApiFixture fixture) : AlpacaVerificationTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class AlpacaVerificationTestsOnPostgres(PostgresApiFixture fixture) : AlpacaVerificationTests(fixture);

@@ -165,8 +165,8 @@ public abstract class TradingAccountTests(ApiFixture fixture) : FunctionalTest(f
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteBrokerCollection))]
 public sealed class TradingAccountTestsOnSqlite(SqliteApiFixture fixture) : TradingAccountTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresBrokerCollection))]
 public sealed class TradingAccountTestsOnPostgres(PostgresApiFixture fixture) : TradingAccountTests(fixture);

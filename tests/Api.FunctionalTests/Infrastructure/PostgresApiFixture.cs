@@ -28,3 +28,10 @@ public sealed class PostgresApiFixture : ApiFixture
 
 [CollectionDefinition(nameof(PostgresCollection))]
 public sealed class PostgresCollection : ICollectionFixture<PostgresApiFixture>;
+
+/// <summary>
+/// The broker (Alpaca) tests: a database and host of their own, apart from <see cref="PostgresCollection"/>, so the two halves
+/// run side by side. Each collection runs its tests one after another, and as one lane they were the suite's longest.
+/// </summary>
+[CollectionDefinition(nameof(PostgresBrokerCollection))]
+public sealed class PostgresBrokerCollection : ICollectionFixture<PostgresApiFixture>;

@@ -20,3 +20,10 @@ public sealed class SqliteApiFixture : ApiFixture
 
 [CollectionDefinition(nameof(SqliteCollection))]
 public sealed class SqliteCollection : ICollectionFixture<SqliteApiFixture>;
+
+/// <summary>
+/// The broker (Alpaca) tests: a database and host of their own, apart from <see cref="SqliteCollection"/>, so the two halves run
+/// side by side. Each collection runs its tests one after another, and as one lane they were the suite's longest.
+/// </summary>
+[CollectionDefinition(nameof(SqliteBrokerCollection))]
+public sealed class SqliteBrokerCollection : ICollectionFixture<SqliteApiFixture>;

@@ -4,13 +4,14 @@ using RiskPlatform.Api.FunctionalTests.Infrastructure;
 namespace RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 
 /// <summary>
-/// The fake Alpaca plus a service host whose Alpaca settings point at it: 1 s timeout so slow answers time out, one quick retry of
+/// The fake Alpaca plus a service host whose Alpaca settings point at it: a 2 s timeout, so the fake's slow answers (3 s and
+/// more) time out while a prompt answer on a busy test machine does not; one quick retry of
 /// reads, Retry-After up to 2 s waited out, the circuit opening after 3 failures for 60 s, the streams pointed at the
 /// fake's but off (tests can override any setting).
 /// </summary>
 public sealed class AlpacaHost : IAsyncDisposable
 {
-    public const double TimeoutSeconds = 1;
+    public const double TimeoutSeconds = 2;
 
     private AlpacaHost(FakeAlpacaServer alpaca, RiskPlatformApiFactory factory)
     {
