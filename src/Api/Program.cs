@@ -158,7 +158,7 @@ app.UseMiddleware<RequestLimits>();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRateLimits();
 app.UseAntiforgery();
 
 app.MapOpenApi();

@@ -40,14 +40,17 @@ internal static class RateLimits
         });
     }
 
+    /// <summary>
+    /// The limiter in the pipeline, unless <c>RateLimits:Enabled</c> is false: then it is left out rather than run with no limit.
+    /// ASP.NET Core's middleware never disposes the limiter it builds for the policies, whose timer keeps its host reachable after
+    /// the host is disposed; a process that hosts the service many times over (the functional tests) would keep every one.
+    /// </summary>
+    public static IApplicationBuilder UseRateLimits(this WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled ? app.UseRateLimiter() : app;
+
     private static RateLimitPartition<string> Partition(HttpContext context, string policy)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        if (!options.Enabled)
-        {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
-        }
-
         var budget = options.Budgets().Single(b => b.Name == policy).Budget;
         var caller = context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } userId
             ? $"user:{userId}"
