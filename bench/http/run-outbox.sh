@@ -25,6 +25,8 @@ trap 'kill $smtp_pid $sink_pid 2>/dev/null || true' EXIT
 # Loopback webhooks are for development machines only (refused in Production): run the service as Staging.
 export BENCH_ENVIRONMENT=Staging
 export Notifications__Webhooks__AllowLoopback=true Notifications__TestNotificationsPerHour=1000000
+# The bench user's address is never verified (no mailbox to click in): this measures the outbox, not contact verification.
+export Notifications__Contacts__RequireVerification=false
 mode="${MODE:-live}"
 export Notifications__Outbox__PollInterval=00:00:00.050 Notifications__Outbox__BatchSize="${BATCH:-100}"
 [[ -n "${PARALLELISM:-}" ]] && export Notifications__Outbox__MaxParallelism="$PARALLELISM"
