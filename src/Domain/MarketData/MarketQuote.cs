@@ -31,7 +31,10 @@ public sealed class MarketQuote : AggregateRoot
     public decimal Mid => (Bid + Ask) / 2m;
 
     /// <summary>The price used to value positions: <see cref="Last"/>, or <see cref="Mid"/> when there is no last price.</summary>
-    public decimal MarkPrice => Last ?? Mid;
+    public decimal MarkPrice => MarkOf(Bid, Ask, Last);
+
+    /// <summary>The mark price rule for any quote's figures (an event's, a broker's): <paramref name="last"/>, else the mid.</summary>
+    public static decimal MarkOf(decimal bid, decimal ask, decimal? last) => last ?? ((bid + ask) / 2m);
 
     /// <summary>A quote from a single price: bid = ask = last = <paramref name="price"/>.</summary>
     /// <exception cref="DomainException">Invalid symbol or price (see <see cref="MarketDataErrors"/>).</exception>

@@ -19,7 +19,7 @@ internal sealed class RollQuoteIntoBarsOnMarketQuoteUpdated(IRepository<PriceBar
     public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
     {
         var quotes = domainEvents
-            .Select(e => (e.Symbol, Price: decimal.Round(e.Last ?? ((e.Bid + e.Ask) / 2m), 8), Date: PriceBar.TradingDateOf(e.OccurredAt), Minute: MinuteBar.MinuteOf(e.OccurredAt)))
+            .Select(e => (e.Symbol, Price: decimal.Round(e.MarkPrice, 8), Date: PriceBar.TradingDateOf(e.OccurredAt), Minute: MinuteBar.MinuteOf(e.OccurredAt)))
             .ToList();
         var symbols = quotes.Select(q => q.Symbol).Distinct(StringComparer.Ordinal).ToList();
 

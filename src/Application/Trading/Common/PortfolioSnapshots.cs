@@ -2,6 +2,7 @@ using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.RiskRules.Engine;
@@ -38,7 +39,7 @@ internal static class PortfolioSnapshots
         var quotes = new Dictionary<string, QuoteSnapshot>(StringComparer.OrdinalIgnoreCase);
         if (quote is not null)
         {
-            quotes[quote.Symbol] = new QuoteSnapshot(quote.Bid, quote.Ask, quote.Last ?? ((quote.Bid + quote.Ask) / 2m), quote.Timestamp);
+            quotes[quote.Symbol] = new QuoteSnapshot(quote.Bid, quote.Ask, MarketQuote.MarkOf(quote.Bid, quote.Ask, quote.Last), quote.Timestamp);
         }
 
         // Only as far back as the longest active order_rate_limit window reaches.

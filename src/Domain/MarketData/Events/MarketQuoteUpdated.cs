@@ -8,6 +8,6 @@ namespace RiskPlatform.Domain.MarketData.Events;
 /// </summary>
 public sealed record MarketQuoteUpdated(string Symbol, decimal Bid, decimal Ask, decimal? Last, DateTime OccurredAt) : IDomainEvent
 {
-    /// <summary>The price positions are valued at: <see cref="Last"/>, or the mid (as <see cref="MarketQuote.MarkPrice"/>).</summary>
-    public decimal MarkPrice => Last ?? ((Bid + Ask) / 2m);
+    /// <summary>The price positions are valued at: <see cref="Last"/>, or the mid (<see cref="MarketQuote.MarkOf"/>).</summary>
+    public decimal MarkPrice => MarketQuote.MarkOf(Bid, Ask, Last);
 }

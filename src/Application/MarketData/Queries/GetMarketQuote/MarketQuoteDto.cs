@@ -9,5 +9,5 @@ public sealed record MarketQuoteDto(string Symbol, decimal Bid, decimal Ask, dec
 internal sealed class MarketQuoteDtoMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) =>
-        config.NewConfig<MarketQuote, MarketQuoteDto>().Map(d => d.MarkPrice, q => q.Last ?? ((q.Bid + q.Ask) / 2m));
+        config.NewConfig<MarketQuote, MarketQuoteDto>().Map(d => d.MarkPrice, q => q.MarkPrice);
 }
