@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.TestSupport;
@@ -34,4 +36,14 @@ internal static class ClusterNodes
 
     public static RiskPlatformApiFactory Node(ApiFixture fixture, Dictionary<string, string?> settings) =>
         new(DatabaseProvider.PostgreSql, fixture.ConnectionString, fixture.Logs, settings: settings);
+
+    /// <summary>
+    /// A node that places every new activation on itself, so a test decides where an account's actor lives by the node its
+    /// first request reaches. The default (resource-optimised placement) scores silos by CPU, memory and activation count, and
+    /// a silo that has just joined has no statistics of its own yet, so where an actor lands is left to chance.
+    /// </summary>
+    public static RiskPlatformApiFactory NodePlacingLocally(ApiFixture fixture, Dictionary<string, string?> settings) =>
+        new(DatabaseProvider.PostgreSql, fixture.ConnectionString, fixture.Logs,
+            configureServices: services => services.AddSingleton<PlacementStrategy, PreferLocalPlacement>(),
+            settings: settings);
 }
