@@ -238,6 +238,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseOutageInterceptor>();
         services.AddSingleton<FreshNpgsqlCommandInterceptor>();
+        services.AddSingleton<DatabaseCommandTracing>();
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(sp => new SqliteGroupSync(
@@ -278,7 +279,10 @@ public static class DependencyInjection
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         DbContextOptionsFactory.Configure(options, provider, connectionString);
-        options.AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<DatabaseOutageInterceptor>());
+        options.AddInterceptors(
+            services.GetRequiredService<AuditableEntityInterceptor>(),
+            services.GetRequiredService<DatabaseOutageInterceptor>(),
+            services.GetRequiredService<DatabaseCommandTracing>());
         if (provider == DatabaseProvider.Sqlite)
         {
             options.AddInterceptors(services.GetRequiredService<SqliteConnectionSettings>());

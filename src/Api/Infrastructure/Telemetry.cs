@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RiskPlatform.Application.Common.Telemetry;
+using RiskPlatform.Infrastructure.Persistence.Interceptors;
 
 namespace RiskPlatform.Api.Infrastructure;
 
@@ -54,7 +55,7 @@ internal static class Telemetry
                 if (section.GetValue("DatabaseSpans", true))
                 {
                     // A span per EF Core command: most of an order's spans (its rule, state and order statements).
-                    tracing.AddEntityFrameworkCoreInstrumentation();
+                    tracing.AddSource(DatabaseCommandTracing.SourceName);
                 }
 
                 if (console)

@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using RiskPlatform.Api.FunctionalTests.ApiKeys;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Infrastructure.Persistence.Interceptors;
 using RiskPlatform.TestSupport;
 
 namespace RiskPlatform.Api.FunctionalTests.Telemetry;
@@ -33,7 +34,13 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
         var submit = spans.Single(s => s.DisplayName == "broker submit_order");
         Assert.Equal("paper", submit.GetTagItem("riskplatform.broker"));
         Assert.True(IsWithin(submit, command, spans), "the broker call is not inside the command's span (grain-call propagation)");
-        Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && IsWithin(s, command, spans));
+        var statements = spans.Where(s => s.Source.Name == DatabaseCommandTracing.SourceName).ToList();
+        Assert.All(statements, s => Assert.Equal(ActivityKind.Client, s.Kind));
+        Assert.All(statements, s => Assert.Equal(Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql", s.GetTagItem("db.system.name")));
+        Assert.All(statements, s => Assert.Equal(s.DisplayName, s.GetTagItem("db.operation.name")));
+        var insert = statements.SingleOrDefault(s => s.GetTagItem("db.query.text") is string sql && sql.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO orders ", StringComparison.Ordinal));
+        Assert.True(insert is not null, "no one span of the order's INSERT among: " + string.Join(" | ", statements.Select(s => s.GetTagItem("db.query.text"))));
+        Assert.True(IsWithin(insert, command, spans), "the order's INSERT is not inside the command's span");
     }
 
     [Fact]
@@ -45,7 +52,7 @@ public abstract class TracingTests() : DedicatedHostTest("tracing")
         var spans = await SpansAsync(spans => spans.Any(s => s.DisplayName == "broker submit_order") && spans.Any(IsOrderRequest));
         var command = spans.Single(s => s.Source.Name == "RiskPlatform" && s.DisplayName == "PlaceOrderCommand");
         Assert.True(IsWithin(spans.Single(s => s.DisplayName == "broker submit_order"), command, spans));
-        Assert.DoesNotContain(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(spans, s => s.Source.Name == DatabaseCommandTracing.SourceName);
     }
 
     [Fact]
