@@ -81,6 +81,38 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
     }
 
     [Fact]
+    public async Task Analytics_AfterABarImportFollowingAnEarlierRequest_AnswerFromTheImportedCloses()
+    {
+        var feed = await MarketFeedAsync();
+        var client = await SignedInAsync();
+        Fixture.Clock.Freeze(Today);
+        var closes = new Dictionary<string, List<decimal>>
+        {
+            ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
+            ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
+        };
+        await ImportAsync(closes);
+        foreach (var (symbol, series) in closes)
+        {
+            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
+        }
+
+        (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
+        var first = Position((await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!, "AAPL");
+
+        // The operator imports corrected history for AAPL (today's close is still the quote's).
+        List<decimal> corrected = [.. Series(t => 100 + (9 * Math.Cos(t * 2.1))).Take(30), closes["AAPL"][^1]];
+        await ImportAsync(new Dictionary<string, List<decimal>> { ["AAPL"] = corrected });
+        var second = Position((await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!, "AAPL");
+
+        Assert.Equal(Sd(Returns(closes["AAPL"])) * Math.Sqrt(252), first["annualised_volatility"]!.GetValue<double>(), 1e-6);
+        Assert.Equal(Sd(Returns(corrected)) * Math.Sqrt(252), second["annualised_volatility"]!.GetValue<double>(), 1e-6);
+        var returns = Returns(corrected);
+        var spy = Returns(closes["SPY"]);
+        Assert.Equal(Cov(returns, spy) / Cov(spy, spy), second["beta"]!.GetValue<double>(), 1e-6);
+    }
+
+    [Fact]
     public async Task Analytics_WithTooLittleHistory_LeaveTheCommonFiguresNull_WithTheReason()
     {
         var feed = await MarketFeedAsync();

@@ -44,7 +44,7 @@ internal sealed class ImportPriceBarsCommandHandler(
             }
         }
 
-        // The history rules keep return series: what they kept of these symbols is stale once this batch commits.
+        // The read side keeps closes (history rules, analytics): what it kept of these symbols is stale once this batch commits.
         var symbols = request.Bars.Select(b => TradingSymbol.Normalize(b.Symbol)).Distinct(StringComparer.Ordinal).ToList();
         afterCommit.Enqueue(_ =>
         {
