@@ -267,6 +267,7 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
+        services.AddScoped<IPriceBarVersions, PriceBarVersions>();
         services.AddScoped<DatabaseTransactionLock>();
         services.AddScoped<ITradingLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
         services.AddScoped<IKeyedTransactionLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());

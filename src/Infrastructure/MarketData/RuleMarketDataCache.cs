@@ -17,12 +17,22 @@ namespace RiskPlatform.Infrastructure.MarketData;
 /// <summary>
 /// The read side's kept daily closes and sectors, behind two ports: <see cref="IRuleMarketData"/> (the history rules) and
 /// <see cref="IKeptDailyCloses"/> (the analytics). Per symbol, its closes before today's New York date from the start of the
-/// longest window asked for (with, once a rule asks, a <see cref="DailyCloses"/> whose return series are computed once and kept)
-/// and its sector; read when missing, stale (another trading date, a longer window, or older than
-/// <see cref="RiskCheckOptions.MarketDataCache"/>) or invalidated. Reads use a DbContext of their own (a new scope, so its own
-/// connection and no transaction): never the caller's, so never inside an order's transaction. Closes are read untracked and
-/// projected, in key order, one query per <see cref="SymbolsPerQuery"/> missing symbols; sectors one query; nothing while every
-/// symbol is kept.
+/// longest window asked for (with, once a rule asks, a <see cref="DailyCloses"/> whose return series are computed once and kept),
+/// the symbol's bar version they were read at, and its sector.
+/// <para>
+/// Every read of closes first reads the bar versions of the symbols asked for (<see cref="PriceBarVersions"/>, one small
+/// statement): a kept symbol whose version moved since it was read (a bar written by any process: an import, a broker sync, a
+/// quote of a past day) is read again, as is one missing, of another trading date, for a longer window, older than
+/// <see cref="RiskCheckOptions.MarketDataCache"/> or invalidated here. The versions are read before the closes, so a write
+/// committing in between leaves the closes kept under the older version: the next request reads them once more, never keeps
+/// them stale. Sectors carry no version: they are kept until <see cref="RiskCheckOptions.MarketDataCache"/> pass or this node
+/// changes them.
+/// </para>
+/// <para>
+/// Reads use a DbContext of their own (a new scope, so its own connection and no transaction): never the caller's, so never
+/// inside an order's transaction. Closes are read untracked and projected, in key order, one query per <see cref="SymbolsPerQuery"/>
+/// missing symbols; sectors one query; only the versions while every symbol is kept and current.
+/// </para>
 /// <para>
 /// Bounded: past <see cref="MarketDataOptions.KeptClosesLimit"/> closes the symbols used least recently are forgotten until a
 /// tenth of the limit is free. An invalidation that lands while a read of the same symbol is in flight wins: what that read
@@ -158,16 +168,26 @@ internal sealed class RuleMarketDataCache(
         }
     }
 
-    /// <summary>Each wanted symbol's entry covering dates from <paramref name="from"/>: kept ones, the rest read in one go.</summary>
+    /// <summary>
+    /// Each wanted symbol's entry covering dates from <paramref name="from"/> at its current bar version: kept ones, the rest read
+    /// in one go. One scope (one connection) for the versions and the closes.
+    /// </summary>
     private async Task<List<(string Symbol, ClosesEntry Entry)>> EntriesAsync(
         List<string> wanted, DateOnly today, DateOnly from, DateTime now, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+
+        // The versions before the closes: a writer committing between the two reads can only make the next request read again.
+        var versions = await PriceBarVersions.ReadAsync(db, wanted, cancellationToken);
         var maxAge = options.Value.MarketDataCache;
         var found = new List<(string, ClosesEntry)>(wanted.Count);
         var missing = new List<string>();
         foreach (var symbol in wanted)
         {
-            if (_closes.TryGetValue(symbol, out var entry) && entry.Covers(today, from, now, maxAge))
+            if (_closes.TryGetValue(symbol, out var entry)
+                && entry.Covers(today, from, now, maxAge)
+                && entry.Version == versions.GetValueOrDefault(symbol))
             {
                 entry.LastUse = Interlocked.Increment(ref _uses);
                 found.Add((symbol, entry));
@@ -184,11 +204,12 @@ internal sealed class RuleMarketDataCache(
         }
 
         var before = missing.Select(InvalidationsOf).ToArray();
-        var loaded = await ReadClosesAsync(missing, from, today.AddDays(-1), cancellationToken);
+        var loaded = await ReadClosesAsync(db, missing, from, today.AddDays(-1), cancellationToken);
         for (var i = 0; i < missing.Count; i++)
         {
             var symbol = missing[i];
-            var entry = new ClosesEntry(today, from, now, loaded.GetValueOrDefault(symbol) ?? StoredCloses.Empty)
+            var closes = loaded.GetValueOrDefault(symbol) ?? StoredCloses.Empty;
+            var entry = new ClosesEntry(today, from, now, versions.GetValueOrDefault(symbol), closes)
             {
                 LastUse = Interlocked.Increment(ref _uses),
             };
@@ -284,11 +305,9 @@ internal sealed class RuleMarketDataCache(
     }
 
     /// <summary>The closes of each symbol from <paramref name="from"/> to <paramref name="to"/>, in key order: nothing is sorted here.</summary>
-    private async Task<Dictionary<string, StoredCloses>> ReadClosesAsync(
-        List<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, StoredCloses>> ReadClosesAsync(
+        RiskPlatformDbContext db, List<string> symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
         var closes = new Dictionary<string, StoredCloses>(StringComparer.Ordinal);
         var dates = new List<DateOnly>();
         var prices = new List<decimal>();
@@ -349,17 +368,21 @@ internal sealed class RuleMarketDataCache(
         return sectors;
     }
 
-    /// <summary>One symbol's kept closes: from <see cref="From"/> to the day before <see cref="AsOf"/>, as read at <see cref="LoadedAt"/>.</summary>
+    /// <summary>
+    /// One symbol's kept closes: from <see cref="From"/> to the day before <see cref="AsOf"/>, as read at <see cref="LoadedAt"/>
+    /// when the symbol's bar version was <see cref="Version"/> (or later: the version is read first).
+    /// </summary>
     private sealed class ClosesEntry
     {
         private DailyCloses? _series;
         private long _lastUse;
 
-        public ClosesEntry(DateOnly asOf, DateOnly from, DateTime loadedAt, StoredCloses closes)
+        public ClosesEntry(DateOnly asOf, DateOnly from, DateTime loadedAt, long version, StoredCloses closes)
         {
             AsOf = asOf;
             From = from;
             LoadedAt = loadedAt;
+            Version = version;
             Closes = closes;
         }
 
@@ -368,6 +391,9 @@ internal sealed class RuleMarketDataCache(
         public DateOnly From { get; }
 
         public DateTime LoadedAt { get; }
+
+        /// <summary>The symbol's bar version read just before the closes (0 when it had none).</summary>
+        public long Version { get; }
 
         public StoredCloses Closes { get; }
 

@@ -113,6 +113,40 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
     }
 
     [Fact]
+    public async Task Analytics_AfterAnotherProcessImportsTheBars_AnswerFromThem_WithoutThisHostBeingTold()
+    {
+        // The web app's path: the analytics say "insufficient history", the operator runs `market import-bars` (a process of
+        // its own, here a second host on the same database), and the next request finds the bars.
+        var feed = await MarketFeedAsync();
+        var client = await SignedInAsync();
+        Fixture.Clock.Freeze(Today);
+        var closes = new Dictionary<string, List<decimal>>
+        {
+            ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
+            ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
+        };
+        foreach (var (symbol, series) in closes)
+        {
+            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
+        }
+
+        (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
+        var before = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        await using (var operatorProcess = new RiskPlatformApiFactory(Fixture.Provider, Fixture.ConnectionString, Fixture.Logs))
+        {
+            await ImportAsync(closes, operatorProcess.Services);
+        }
+
+        var after = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal("insufficient_history", before["inputs"]!["insufficient_reason"]!.GetValue<string>());
+        Assert.Null(after["inputs"]!["insufficient_reason"]);
+        Assert.Equal(30, after["inputs"]!["common_returns"]!.GetValue<int>());
+        Assert.Equal(Sd(Returns(closes["AAPL"])) * Math.Sqrt(252), Position(after, "AAPL")["annualised_volatility"]!.GetValue<double>(), 1e-6);
+    }
+
+    [Fact]
     public async Task Analytics_WithTooLittleHistory_LeaveTheCommonFiguresNull_WithTheReason()
     {
         var feed = await MarketFeedAsync();
@@ -207,7 +241,8 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         return dates;
     }
 
-    private async Task ImportAsync(Dictionary<string, List<decimal>> closes)
+    /// <summary>Imports the closes with <c>market import-bars</c>, run in the shared host unless <paramref name="process"/> names another.</summary>
+    private async Task ImportAsync(Dictionary<string, List<decimal>> closes, IServiceProvider? process = null)
     {
         var dates = ImportDates();
         var lines = new List<string> { "symbol,date,open,high,low,close,volume" };
@@ -220,7 +255,7 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         var path = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
         using var output = new StringWriter();
-        var exit = await MarketCommandLine.RunAsync(Fixture.Factory.Services, ["market", "import-bars", path], output, output, TestContext.Current.CancellationToken);
+        var exit = await MarketCommandLine.RunAsync(process ?? Fixture.Factory.Services, ["market", "import-bars", path], output, output, TestContext.Current.CancellationToken);
         File.Delete(path);
         Assert.True(exit == 0, output.ToString());
     }

@@ -7,6 +7,7 @@ using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.MarketData.History;
+using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Infrastructure.IntegrationTests.Persistence;
 using RiskPlatform.Infrastructure.MarketData;
 using RiskPlatform.Infrastructure.Persistence;
@@ -14,9 +15,11 @@ using RiskPlatform.Infrastructure.Persistence;
 namespace RiskPlatform.Infrastructure.IntegrationTests.MarketData;
 
 /// <summary>
-/// The read side's kept daily closes (<see cref="RuleMarketDataCache"/> as <see cref="IKeptDailyCloses"/>) over a real database:
-/// a kept symbol is not read again (a change made behind the service's back stays unseen), an invalidation, the import command
-/// or a new trading date makes it read again, and the store stays under its limit by forgetting the least recently used.
+/// The read side's kept daily closes (<see cref="RuleMarketDataCache"/> as <see cref="IKeptDailyCloses"/> and as the history
+/// rules' <see cref="IRuleMarketData"/>) over a real database: a kept symbol whose bar version stays is not read again (a change
+/// made behind the service's back, without a version, stays unseen); an import by this or another process (another composition
+/// on the same database, whose writes this one is never told of), an invalidation or a new trading date makes it read again;
+/// the store stays under its limit by forgetting the least recently used.
 /// </summary>
 public abstract class KeptDailyClosesTests(DatabaseFixture fixture) : IAsyncLifetime
 {
@@ -105,6 +108,73 @@ public abstract class KeptDailyClosesTests(DatabaseFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task BeforeToday_AfterAnotherProcessImportsBarsOfKeptSymbols_ReadsThemAgain_WithoutBeingTold()
+    {
+        // AAPL has no bar version yet (version 0), MSFT has one from an import (1), NVDA has no bars at all.
+        await StoreAsync("AAPL", (Today.AddDays(-1), 100m));
+        await ImportAsync(fixture.Services, new PriceBarInput("MSFT", Today.AddDays(-1), 300m, 300m, 300m, 300m, 0m));
+        var cache = Cache();
+        var before = await cache.BeforeTodayAsync(["AAPL", "MSFT", "NVDA"], From, Now, Ct);
+
+        await using (var otherProcess = fixture.CreateServices())
+        {
+            await ImportAsync(
+                otherProcess,
+                new PriceBarInput("AAPL", Today.AddDays(-2), 99m, 99m, 99m, 99m, 0m),
+                new PriceBarInput("MSFT", Today.AddDays(-1), 333m, 333m, 333m, 333m, 0m),
+                new PriceBarInput("NVDA", Today.AddDays(-1), 50m, 50m, 50m, 50m, 0m));
+        }
+
+        var after = await cache.BeforeTodayAsync(["AAPL", "MSFT", "NVDA"], From, Now, Ct);
+        await ChangeBehindTheServicesBackAsync("AAPL", 1m);
+        await ChangeBehindTheServicesBackAsync("MSFT", 2m);
+        var again = await cache.BeforeTodayAsync(["AAPL", "MSFT", "NVDA"], From, Now, Ct);
+
+        Assert.Equal([(Today.AddDays(-1), 100m)], before["AAPL"]);
+        Assert.Equal(300m, before["MSFT"][^1].Close);
+        Assert.False(before.ContainsKey("NVDA"));
+        Assert.Equal([(Today.AddDays(-2), 99m), (Today.AddDays(-1), 100m)], after["AAPL"]);
+        Assert.Equal(333m, after["MSFT"][^1].Close);
+        Assert.Equal([(Today.AddDays(-1), 50m)], after["NVDA"]);
+
+        // Versions unchanged since (1, 2, 1): kept, so the change without a version stays unseen.
+        Assert.Equal((100m, 333m), (again["AAPL"][^1].Close, again["MSFT"][^1].Close));
+    }
+
+    [Fact]
+    public async Task RuleSeries_AfterAnotherProcessImportsBarsOfAKeptSymbol_HoldTheImportedDays_WithoutBeingTold()
+    {
+        var correlation = RiskRule.Create(Guid.NewGuid(), "correlation", null, RiskRuleType.MaxCorrelation, 0.9m, ThresholdUnit.Ratio, RiskAction.Block, lookbackDays: 20);
+        await StoreAsync("AAPL", (Today.AddDays(-3), 100m), (Today.AddDays(-1), 102m));
+        var cache = Cache();
+        var before = await cache.LoadAsync([correlation], ["AAPL"], Now, Ct);
+
+        await using (var otherProcess = fixture.CreateServices())
+        {
+            await ImportAsync(otherProcess, new PriceBarInput("AAPL", Today.AddDays(-2), 101m, 101m, 101m, 101m, 0m));
+        }
+
+        var after = await cache.LoadAsync([correlation], ["AAPL"], Now, Ct);
+
+        Assert.Equal(2, before.ClosesOf("AAPL")!.Count);
+        Assert.Equal(3, after.ClosesOf("AAPL")!.Count);
+    }
+
+    [Fact]
+    public async Task BarVersions_CountEveryCommittedImport_FromNoRowAsZero_LosingNoneToConcurrency()
+    {
+        // Six imports at once, each adding its own day of a symbol that has no version row: six increments, none lost.
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(d => Task.Run(() =>
+            ImportAsync(fixture.Services, new PriceBarInput("NVDA", Today.AddDays(-d), 50m, 50m, 50m, 50m, 0m)))));
+        await ImportAsync(fixture.Services, new PriceBarInput("NVDA", Today.AddDays(-1), 50m, 50m, 50m, 50m, 0m)); // unchanged: no write
+
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var versions = await PriceBarVersions.ReadAsync(scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>(), ["NVDA", "AAPL"], Ct);
+
+        Assert.Equal(new Dictionary<string, long> { ["NVDA"] = 6 }, versions);
+    }
+
+    [Fact]
     public async Task BeforeToday_OverTheLimit_ForgetsTheLeastRecentlyUsedSymbols_AndStaysUnderIt()
     {
         // Five closes each, a limit of 12: two symbols fit, a third makes 15 and the least recently used one goes.
@@ -169,9 +239,12 @@ public abstract class KeptDailyClosesTests(DatabaseFixture fixture) : IAsyncLife
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Close, close), Ct);
     }
 
-    private async Task ImportAsync(params PriceBarInput[] bars)
+    private Task ImportAsync(params PriceBarInput[] bars) => ImportAsync(fixture.Services, bars);
+
+    /// <summary>The import command (as <c>market import-bars</c> and the broker sync send it) through <paramref name="services"/>' pipeline.</summary>
+    private static async Task ImportAsync(IServiceProvider services, params PriceBarInput[] bars)
     {
-        await using var scope = fixture.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPriceBarsCommand(bars), Ct);
     }
 }

@@ -2,10 +2,11 @@ namespace RiskPlatform.Application.MarketData.Common;
 
 /// <summary>
 /// The stored daily closes before today's New York date, kept in memory between requests by the read side (the same store as
-/// the history rules' <see cref="RiskRules.Common.IRuleMarketData"/>, docs/decisions/028): each symbol is read once per
-/// trading date and window, and forgotten when this node writes a past bar of it (<see cref="RiskRules.Common.IRuleMarketData.Invalidate"/>),
-/// when <c>Risk:MarketDataCacheSeconds</c> pass, or when the store is over <c>MarketData:KeptClosesLimit</c> and it was used
-/// least recently. Reads never go through the caller's unit of work. Today's bar is not kept: quotes change it all day.
+/// the history rules' <see cref="RiskRules.Common.IRuleMarketData"/>, docs/decisions/028). Each call first reads the bar versions
+/// of the symbols asked for (<see cref="IPriceBarVersions"/>, one small read): a symbol is read again when its version moved
+/// (any process wrote its past bars), on a new trading date or a longer window, when <c>Risk:MarketDataCacheSeconds</c> pass,
+/// or when the store was over <c>MarketData:KeptClosesLimit</c> and it was used least recently. Reads never go through the
+/// caller's unit of work. Today's bar is not kept: quotes change it all day.
 /// </summary>
 public interface IKeptDailyCloses
 {
