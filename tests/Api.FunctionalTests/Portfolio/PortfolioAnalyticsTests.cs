@@ -86,16 +86,9 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         var feed = await MarketFeedAsync();
         var client = await SignedInAsync();
         Fixture.Clock.Freeze(Today);
-        var closes = new Dictionary<string, List<decimal>>
-        {
-            ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
-            ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
-        };
+        var closes = AaplAndSpy();
         await ImportAsync(closes);
-        foreach (var (symbol, series) in closes)
-        {
-            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
-        }
+        await QuoteTheLastClosesAsync(feed, closes);
 
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
         var first = Position((await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!, "AAPL");
@@ -120,15 +113,8 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         var feed = await MarketFeedAsync();
         var client = await SignedInAsync();
         Fixture.Clock.Freeze(Today);
-        var closes = new Dictionary<string, List<decimal>>
-        {
-            ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
-            ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
-        };
-        foreach (var (symbol, series) in closes)
-        {
-            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
-        }
+        var closes = AaplAndSpy();
+        await QuoteTheLastClosesAsync(feed, closes);
 
         (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
         var before = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!;
@@ -218,6 +204,21 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
 
     private static object Market(string side, decimal qty, string symbol) =>
         new { symbol, side, qty, type = "market", time_in_force = "day" };
+
+    private static Dictionary<string, List<decimal>> AaplAndSpy() => new()
+    {
+        ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
+        ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
+    };
+
+    /// <summary>Each symbol's quote at its last close (today's, the one not imported).</summary>
+    private static async Task QuoteTheLastClosesAsync(ApiClient feed, Dictionary<string, List<decimal>> closes)
+    {
+        foreach (var (symbol, series) in closes)
+        {
+            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
+        }
+    }
 
     private static JsonNode Position(JsonNode body, string symbol) =>
         body["positions"]!.AsArray().Single(p => p!["symbol"]!.GetValue<string>() == symbol)!;
