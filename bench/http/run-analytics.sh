@@ -2,8 +2,8 @@
 # HTTP benchmark of GET /api/v1/risk-rules/portfolio-risk/analytics for a portfolio of $POSITIONS (200) positions with one year
 # of daily history: starts the service (Release, SQLite or PostgreSQL), imports 253 weekdays of daily bars up to yesterday for
 # the held symbols and SPY with the operator command (`market import-bars`), sets their quotes in one batch, buys one share of
-# each on the paper broker, checks the analytics once, warms up for 3 s, then drives the endpoint with wrk on one connection and
-# reports p50/p99 and the service's CPU time per request. Loopback only; bounded in time.
+# each on the paper broker, times the first two requests, checks the analytics once, warms up for 3 s, then drives the endpoint
+# with wrk on one connection and reports p50/p99 and the service's CPU time per request. Loopback only; bounded in time.
 # Usage: bench/http/run-analytics.sh [duration=10s] [connections=1]
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
 set -euo pipefail
@@ -50,6 +50,10 @@ for symbol in $(awk '$1 != "SPY" { print $1 }' "$workdir/bars.csv.last"); do
   json "${auth[@]}" -X POST "$base/api/v1/orders" -d "{\"symbol\":\"$symbol\",\"side\":\"buy\",\"qty\":1,\"type\":\"market\",\"time_in_force\":\"day\"}" >/dev/null
 done
 path=/api/v1/risk-rules/portfolio-risk/analytics
+# The first request after the start reads every symbol's closes (and, since the read side keeps them, the second does not).
+for n in first second; do
+  echo "$n request: $(curl -fs -o /dev/null -w '%{time_total}' "${auth[@]}" "$base$path") s"
+done
 json "${auth[@]}" "$base$path" | python3 -c '
 import json, sys
 a = json.load(sys.stdin); i = a["inputs"]

@@ -95,7 +95,7 @@ public static class DependencyInjection
         AddBacktesting(services, configuration);
         services.AddOptions<MarketDataOptions>()
             .Bind(configuration.GetSection(MarketDataOptions.SectionName))
-            .Validate(o => o.IsValid, $"MarketData:MinuteBarRetentionDays must be 1 to {MarketDataOptions.MaxMinuteBarRetentionDays}; MarketData:MinuteBarCompactionInterval must be positive.")
+            .Validate(o => o.IsValid, $"MarketData:MinuteBarRetentionDays must be 1 to {MarketDataOptions.MaxMinuteBarRetentionDays}; MarketData:MinuteBarCompactionInterval must be positive; MarketData:KeptClosesLimit at least {MarketDataOptions.MinKeptClosesLimit}.")
             .ValidateOnStart();
         services.AddHostedService<MinuteBarCompactionWorker>();
 
@@ -126,7 +126,10 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<IPriceHistoryReader, PriceHistoryReader>();
         services.AddSingleton<IBacktestOrderCsvReader, BacktestOrderCsvReader>();
-        services.AddSingleton<IRuleMarketData, RuleMarketDataCache>();
+        // One store of kept closes and sectors behind two ports: the history rules' and the analytics' (docs/decisions/028).
+        services.AddSingleton<RuleMarketDataCache>();
+        services.AddSingleton<IRuleMarketData>(provider => provider.GetRequiredService<RuleMarketDataCache>());
+        services.AddSingleton<IKeptDailyCloses>(provider => provider.GetRequiredService<RuleMarketDataCache>());
         services.AddSingleton<BacktestJobWorker>();
         services.AddSingleton<IBacktestJobQueue>(provider => provider.GetRequiredService<BacktestJobWorker>());
         services.AddHostedService(provider => provider.GetRequiredService<BacktestJobWorker>());
@@ -265,6 +268,7 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IRiskRuleBreachCounter, RiskRuleBreachCounter>();
+        services.AddScoped<IPriceBarVersions, PriceBarVersions>();
         services.AddScoped<DatabaseTransactionLock>();
         services.AddScoped<ITradingLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());
         services.AddScoped<IKeyedTransactionLock>(provider => provider.GetRequiredService<DatabaseTransactionLock>());

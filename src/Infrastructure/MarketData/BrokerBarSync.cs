@@ -14,7 +14,8 @@ namespace RiskPlatform.Infrastructure.MarketData;
 /// <summary>
 /// Fills the stored history from the brokers: for each user bound to an Alpaca key, <see cref="GetBrokerDailyBarsQuery"/> fetches
 /// the bars the history lacks for their symbols (a read, the broker called outside any transaction), then
-/// <see cref="ImportPriceBarsCommand"/> stores them in batches (audited; the rules' kept history of those symbols is invalidated).
+/// <see cref="ImportPriceBarsCommand"/> stores them in batches (audited; the bar versions of the symbols it changed advance, so
+/// every node's kept closes read them again).
 /// A user whose broker fails is logged and skipped; the next run tries again.
 /// </summary>
 public sealed partial class BrokerBarSync(IServiceScopeFactory scopes, IOptions<AlpacaOptions> options, ILogger<BrokerBarSync> logger)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.Cli;
 using RiskPlatform.Api.FunctionalTests.Brokers.FakeAlpaca;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Domain.MarketData.History;
 using RiskPlatform.Infrastructure.MarketData;
 using static RiskPlatform.Api.FunctionalTests.Brokers.AlpacaTrading;
@@ -82,6 +83,27 @@ public abstract class AlpacaBarSyncTests(ApiFixture fixture) : FunctionalTest(fi
         Assert.Equal((1, 1, 0), (result.Users, result.FailedUsers, result.Added));
         Assert.DoesNotContain(host.Alpaca.ReceivedOn(BarsRoute), r => r.PathAndQuery.Contains("TSLA", StringComparison.Ordinal));
         Assert.Equal(0, await Fixture.CountAsync("SELECT COUNT(*) FROM price_bars WHERE symbol = 'MSFT'"));
+    }
+
+    [Fact]
+    public async Task Sync_OfASymbolWhoseClosesAreKept_MakesTheKeptClosesReadAgain()
+    {
+        await using var host = await AlpacaHost.StartAsync(Fixture, NoBackgroundSync);
+        using var client = await host.SignedInAsync();
+        await BindNewKeyAsync(client);
+        host.Alpaca.Simulator.SetPosition("AAPL", 1m, 100m);
+        var now = DateTime.UtcNow;
+        var days = BusinessDays(PriceBar.TradingDateOf(now).AddDays(-1), 3);
+        var kept = host.Factory.Services.GetRequiredService<IKeptDailyCloses>();
+        var before = await kept.BeforeTodayAsync(["AAPL"], days[0].AddDays(-7), now, TestContext.Current.CancellationToken);
+        host.Alpaca.Simulator.SetBars("AAPL", [.. days.Select((d, t) => new FakeAlpacaBar(d, 10m, 13m, 9m, 10m + t, 5m))]);
+
+        await SyncAsync(host);
+        var after = await kept.BeforeTodayAsync(["AAPL"], days[0].AddDays(-7), now, TestContext.Current.CancellationToken);
+
+        // Kept as "no history" before the sync; the sync's import forgets that, so the next read finds Alpaca's bars.
+        Assert.False(before.ContainsKey("AAPL"));
+        Assert.Equal([(days[0], 10m), (days[1], 11m), (days[2], 12m)], after["AAPL"]);
     }
 
     [Fact]

@@ -81,6 +81,58 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
     }
 
     [Fact]
+    public async Task Analytics_AfterABarImportFollowingAnEarlierRequest_AnswerFromTheImportedCloses()
+    {
+        var feed = await MarketFeedAsync();
+        var client = await SignedInAsync();
+        Fixture.Clock.Freeze(Today);
+        var closes = AaplAndSpy();
+        await ImportAsync(closes);
+        await QuoteTheLastClosesAsync(feed, closes);
+
+        (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
+        var first = Position((await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!, "AAPL");
+
+        // The operator imports corrected history for AAPL (today's close is still the quote's).
+        List<decimal> corrected = [.. Series(t => 100 + (9 * Math.Cos(t * 2.1))).Take(30), closes["AAPL"][^1]];
+        await ImportAsync(new Dictionary<string, List<decimal>> { ["AAPL"] = corrected });
+        var second = Position((await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!, "AAPL");
+
+        Assert.Equal(Sd(Returns(closes["AAPL"])) * Math.Sqrt(252), first["annualised_volatility"]!.GetValue<double>(), 1e-6);
+        Assert.Equal(Sd(Returns(corrected)) * Math.Sqrt(252), second["annualised_volatility"]!.GetValue<double>(), 1e-6);
+        var returns = Returns(corrected);
+        var spy = Returns(closes["SPY"]);
+        Assert.Equal(Cov(returns, spy) / Cov(spy, spy), second["beta"]!.GetValue<double>(), 1e-6);
+    }
+
+    [Fact]
+    public async Task Analytics_AfterAnotherProcessImportsTheBars_AnswerFromThem_WithoutThisHostBeingTold()
+    {
+        // The web app's path: the analytics say "insufficient history", the operator runs `market import-bars` (a process of
+        // its own, here a second host on the same database), and the next request finds the bars.
+        var feed = await MarketFeedAsync();
+        var client = await SignedInAsync();
+        Fixture.Clock.Freeze(Today);
+        var closes = AaplAndSpy();
+        await QuoteTheLastClosesAsync(feed, closes);
+
+        (await client.PostAsync("/api/v1/orders", Market("buy", 10m, "AAPL"))).EnsureStatus(HttpStatusCode.Created);
+        var before = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        await using (var operatorProcess = new RiskPlatformApiFactory(Fixture.Provider, Fixture.ConnectionString, Fixture.Logs))
+        {
+            await ImportAsync(closes, operatorProcess.Services);
+        }
+
+        var after = (await client.GetAsync("/api/v1/risk-rules/portfolio-risk/analytics")).EnsureStatus(HttpStatusCode.OK).Body!;
+
+        Assert.Equal("insufficient_history", before["inputs"]!["insufficient_reason"]!.GetValue<string>());
+        Assert.Null(after["inputs"]!["insufficient_reason"]);
+        Assert.Equal(30, after["inputs"]!["common_returns"]!.GetValue<int>());
+        Assert.Equal(Sd(Returns(closes["AAPL"])) * Math.Sqrt(252), Position(after, "AAPL")["annualised_volatility"]!.GetValue<double>(), 1e-6);
+    }
+
+    [Fact]
     public async Task Analytics_WithTooLittleHistory_LeaveTheCommonFiguresNull_WithTheReason()
     {
         var feed = await MarketFeedAsync();
@@ -153,6 +205,21 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
     private static object Market(string side, decimal qty, string symbol) =>
         new { symbol, side, qty, type = "market", time_in_force = "day" };
 
+    private static Dictionary<string, List<decimal>> AaplAndSpy() => new()
+    {
+        ["AAPL"] = Series(t => 100 + (3 * Math.Sin(t)) + (0.2 * t)),
+        ["SPY"] = Series(t => 400 + (4 * Math.Sin(t * 0.7)) + (0.1 * t)),
+    };
+
+    /// <summary>Each symbol's quote at its last close (today's, the one not imported).</summary>
+    private static async Task QuoteTheLastClosesAsync(ApiClient feed, Dictionary<string, List<decimal>> closes)
+    {
+        foreach (var (symbol, series) in closes)
+        {
+            (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price = series[^1] })).EnsureStatus(HttpStatusCode.OK);
+        }
+    }
+
     private static JsonNode Position(JsonNode body, string symbol) =>
         body["positions"]!.AsArray().Single(p => p!["symbol"]!.GetValue<string>() == symbol)!;
 
@@ -175,7 +242,8 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         return dates;
     }
 
-    private async Task ImportAsync(Dictionary<string, List<decimal>> closes)
+    /// <summary>Imports the closes with <c>market import-bars</c>, run in the shared host unless <paramref name="process"/> names another.</summary>
+    private async Task ImportAsync(Dictionary<string, List<decimal>> closes, IServiceProvider? process = null)
     {
         var dates = ImportDates();
         var lines = new List<string> { "symbol,date,open,high,low,close,volume" };
@@ -188,7 +256,7 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
         var path = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
         using var output = new StringWriter();
-        var exit = await MarketCommandLine.RunAsync(Fixture.Factory.Services, ["market", "import-bars", path], output, output, TestContext.Current.CancellationToken);
+        var exit = await MarketCommandLine.RunAsync(process ?? Fixture.Factory.Services, ["market", "import-bars", path], output, output, TestContext.Current.CancellationToken);
         File.Delete(path);
         Assert.True(exit == 0, output.ToString());
     }

@@ -31,6 +31,17 @@ public abstract class DatabaseFixture : IAsyncLifetime
         }
 
         ConnectionString = await ProvisionAsync();
+        Services = CreateServices();
+        await DatabaseMigrator.MigrateIfEnabledAsync(Services);
+        _reset = new DatabaseReset(Provider, ConnectionString);
+    }
+
+    /// <summary>
+    /// A composition of the service on this database, with singletons of its own (caches, pools). <see cref="Services"/> is one;
+    /// another stands for another process of the service, as an operator's command-line import is. The caller disposes it.
+    /// </summary>
+    public ServiceProvider CreateServices()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider.ToString(),
@@ -48,9 +59,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddScoped<ICurrentUser, NoUser>();
         services.AddScoped<IRequestContext, NoRequestContext>();
         services.AddSingleton<IAccountActors, InProcessAccountActors>();
-        Services = services.BuildServiceProvider();
-        await DatabaseMigrator.MigrateIfEnabledAsync(Services);
-        _reset = new DatabaseReset(Provider, ConnectionString);
+        return services.BuildServiceProvider();
     }
 
     public async Task ResetAsync()

@@ -1,5 +1,6 @@
 using MediatR;
 using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Application.MarketData.Common;
 using RiskPlatform.Application.MarketData.Specifications;
 using RiskPlatform.Domain.Analytics;
 using RiskPlatform.Domain.MarketData;
@@ -10,10 +11,12 @@ namespace RiskPlatform.Application.Portfolio.Queries.GetPortfolioAnalytics;
 
 /// <summary>
 /// Reads the account and positions from the bound broker, the closes of the held symbols and the benchmark over a calendar
-/// range wide enough for the window, and the held symbols' sectors; the Domain computes the rest. No transaction is opened.
+/// range wide enough for the window (the days before today from the kept closes, today's bar, which quotes move all day, from
+/// the table), and the held symbols' sectors; the Domain computes the rest, from closes in any order. No transaction is opened.
 /// </summary>
 internal sealed class GetPortfolioAnalyticsQueryHandler(
     IBrokerGateway broker,
+    IKeptDailyCloses keptCloses,
     IReadRepository<PriceBar> bars,
     IReadRepository<SymbolReference> references,
     ICurrentUser currentUser,
@@ -38,12 +41,23 @@ internal sealed class GetPortfolioAnalyticsQueryHandler(
         // Trading days are about 5 of 7 calendar days, less holidays: this range holds the window with room to spare.
         var to = PriceBar.TradingDateOf(now);
         var from = to.AddDays(-((lookback + 1) * 7 / 5) - 15);
-        var closes = (await bars.ListAsync(new PriceClosesOfSymbolsBetweenSpec(symbols, from, to), cancellationToken))
-            .GroupBy(c => c.Symbol, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<(DateOnly Date, decimal Close)>)[.. g.Select(c => (c.Date, c.Close)).OrderBy(c => c.Date)],
-                StringComparer.Ordinal);
+        var kept = await keptCloses.BeforeTodayAsync(symbols, from, now, cancellationToken);
+        var todays = (await bars.ListAsync(new PriceClosesOfSymbolsBetweenSpec(symbols, to, to), cancellationToken))
+            .ToDictionary(c => c.Symbol, c => c.Close, StringComparer.Ordinal);
+        var closes = new Dictionary<string, IReadOnlyList<(DateOnly Date, decimal Close)>>(StringComparer.Ordinal);
+        foreach (var symbol in symbols)
+        {
+            var before = kept.GetValueOrDefault(symbol);
+            if (todays.TryGetValue(symbol, out var close))
+            {
+                closes[symbol] = (before ?? StoredCloses.Empty).Append(to, close);
+            }
+            else if (before is not null)
+            {
+                closes[symbol] = before;
+            }
+        }
+
         var sectors = (await references.ListAsync(new SymbolReferencesBySymbolsSpec([.. held.Select(p => p.Symbol)]), cancellationToken))
             .ToDictionary(r => r.Symbol, r => r.Sector, StringComparer.Ordinal);
 

@@ -1076,7 +1076,35 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("numeric(38,16)")
+                        .HasColumnName("equity");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_equity_snapshots_user_history");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1180,35 +1208,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("breach_episodes", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<decimal>("Equity")
-                        .HasPrecision(38, 16)
-                        .HasColumnType("numeric(38,16)")
-                        .HasColumnName("equity");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_equity_snapshots_user_history");
-
-                    b.ToTable("equity_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1302,7 +1302,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("monitor_actions", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1752,7 +1752,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1814,7 +1814,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("paper_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1915,7 +1915,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("paper_orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2235,6 +2235,23 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Infrastructure.Persistence.PriceBarVersion", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Symbol")
+                        .HasName("pk_price_bar_versions");
+
+                    b.ToTable("price_bar_versions", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -2321,7 +2338,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2330,7 +2347,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2339,7 +2356,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2348,7 +2365,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2384,7 +2401,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2393,18 +2410,18 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Orders")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2438,7 +2455,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Navigation("Orders");
 

@@ -1077,7 +1077,35 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("decimal(38,16)")
+                        .HasColumnName("equity");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_equity_snapshots_user_history");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1181,35 +1209,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("breach_episodes", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("at");
-
-                    b.Property<decimal>("Equity")
-                        .HasPrecision(38, 16)
-                        .HasColumnType("decimal(38,16)")
-                        .HasColumnName("equity");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_equity_snapshots_user_history");
-
-                    b.ToTable("equity_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1303,7 +1303,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("monitor_actions", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1753,7 +1753,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1815,7 +1815,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("paper_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier")
@@ -1917,7 +1917,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("paper_orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier")
@@ -2237,6 +2237,23 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Infrastructure.Persistence.PriceBarVersion", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Symbol")
+                        .HasName("pk_price_bar_versions");
+
+                    b.ToTable("price_bar_versions", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -2323,7 +2340,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2332,7 +2349,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2341,7 +2358,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2350,7 +2367,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2386,7 +2403,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2395,18 +2412,18 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Orders")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2440,7 +2457,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Navigation("Orders");
 

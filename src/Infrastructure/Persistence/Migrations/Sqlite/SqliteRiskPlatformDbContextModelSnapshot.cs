@@ -1071,7 +1071,35 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(38, 16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equity");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_equity_snapshots_user_history");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1175,35 +1203,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("breach_episodes", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<decimal>("Equity")
-                        .HasPrecision(38, 16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("equity");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_equity_snapshots_user_history");
-
-                    b.ToTable("equity_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1297,7 +1297,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("monitor_actions", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1747,7 +1747,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1809,7 +1809,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("paper_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1910,7 +1910,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("paper_orders", (string)null);
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -2230,6 +2230,23 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("RiskPlatform.Infrastructure.Persistence.PriceBarVersion", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Symbol")
+                        .HasName("pk_price_bar_versions");
+
+                    b.ToTable("price_bar_versions", (string)null);
+                });
+
             modelBuilder.Entity("RiskPlatform.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
@@ -2316,7 +2333,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.BreachEpisode", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Equity.EquitySnapshot", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2325,7 +2342,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.EquitySnapshot", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.BreachEpisode", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2334,7 +2351,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.MonitorAction", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.Monitoring.MonitorAction", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2343,7 +2360,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.PortfolioState", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Portfolio.State.PortfolioState", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2379,7 +2396,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.HasOne("RiskPlatform.Domain.Users.User", null)
                         .WithMany()
@@ -2388,18 +2405,18 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperOrder", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperOrder", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Orders")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperPosition", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperPosition", b =>
                 {
-                    b.HasOne("RiskPlatform.Domain.Trading.PaperAccount", null)
+                    b.HasOne("RiskPlatform.Domain.Trading.Paper.PaperAccount", null)
                         .WithMany("Positions")
                         .HasForeignKey("PaperAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2433,7 +2450,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("RiskPlatform.Domain.Trading.PaperAccount", b =>
+            modelBuilder.Entity("RiskPlatform.Domain.Trading.Paper.PaperAccount", b =>
                 {
                     b.Navigation("Orders");
 
