@@ -121,11 +121,15 @@ public abstract class PaperBrokerGatewayTests(DatabaseFixture fixture) : IAsyncL
 
     private async Task<Guid> SeedUserAndQuoteAsync()
     {
+        // As the quote command would: in a transaction, since a quote dated before today moves its symbol's bar version.
         await using var scope = fixture.Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await using var transaction = await unitOfWork.BeginTransactionAsync(Ct);
         var user = User.Register($"paper-{Guid.NewGuid():N}@example.com", "Paper", "hash", Now);
         scope.ServiceProvider.GetRequiredService<IRepository<User>>().Add(user);
         scope.ServiceProvider.GetRequiredService<IRepository<MarketQuote>>().Add(MarketQuote.FromBidAskLast("AAPL", 99.95m, 100.05m, 100m, Now));
-        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
+        await unitOfWork.SaveChangesAsync(Ct);
+        await transaction.CommitAsync(Ct);
         return user.Id;
     }
 
