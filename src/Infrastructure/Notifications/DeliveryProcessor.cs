@@ -43,6 +43,7 @@ internal sealed partial class DeliveryProcessor(
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
         var sender = senders.FirstOrDefault(s => s.Channel == channel);
         var stamps = claimed.ToDictionary(c => c.Id, c => c.ConcurrencyStamp);
         var rows = await deliveries.ListAsync(new OutboxDeliveriesByIdsSpec(stamps.Keys), CancellationToken.None);
@@ -78,11 +79,16 @@ internal sealed partial class DeliveryProcessor(
             });
         }
 
+        var oldestWait = ours.Count == 0 ? TimeSpan.Zero : now - ours.Min(d => d.CreatedAt);
+        var loaded = timeProvider.GetTimestamp();
         var toSend = work.Where(w => w.Attempt is null).ToList();
         if (sender is not null && toSend.Count > 0)
         {
             await sender.PrepareAsync(toSend.Select(w => w.Delivery).ToList(), CancellationToken.None);
         }
+
+        var prepared = timeProvider.GetTimestamp();
+        long slowestSend = 0;
 
         await Parallel.ForEachAsync(
             toSend,
@@ -91,10 +97,21 @@ internal sealed partial class DeliveryProcessor(
             {
                 if (!stopping.IsCancellationRequested)
                 {
+                    var sendStarted = timeProvider.GetTimestamp();
                     item.Attempt = await SendAsync(sender, item.Notification!, item.Delivery);
                     item.FinishedAt = Now();
+                    var took = timeProvider.GetTimestamp() - sendStarted;
+                    for (var seen = Interlocked.Read(ref slowestSend); took > seen; seen = Interlocked.Read(ref slowestSend))
+                    {
+                        if (Interlocked.CompareExchange(ref slowestSend, took, seen) == seen)
+                        {
+                            break;
+                        }
+                    }
                 }
             });
+
+        var sent = timeProvider.GetTimestamp();
 
         var recorded = work.Where(w => w.Attempt is not null).ToList();
         foreach (var item in recorded)
@@ -123,6 +140,11 @@ internal sealed partial class DeliveryProcessor(
             afterCommit.Discard();
             throw;
         }
+
+        var saved = timeProvider.GetTimestamp();
+        LogBatchTimings(
+            logger, channel, claimed.Count, toSend.Count, oldestWait.TotalMilliseconds, Ms(started, loaded), Ms(loaded, prepared),
+            Ms(prepared, sent), Ms(0, slowestSend), Ms(sent, saved));
 
         // Saved outside the MediatR pipeline: run what domain event handlers queued for after the commit (e.g. pushes).
         await afterCommit.RunAsync(CancellationToken.None);
@@ -226,6 +248,8 @@ internal sealed partial class DeliveryProcessor(
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 
+    private double Ms(long from, long to) => timeProvider.GetElapsedTime(from, to).TotalMilliseconds;
+
     /// <summary>One row of the batch: its attempt is set before sending when there is nothing to send (deleted, expired).</summary>
     private sealed class Work(NotificationDelivery delivery, Notification? notification)
     {
@@ -252,6 +276,13 @@ internal sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} delivery {DeliveryId} could not be recorded; it is due again after its lease")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, NotificationChannel channel, Guid deliveryId);
+
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "{Channel} outbox batch: {Claimed} claimed, {Sent} sent; oldest row waited {OldestWaitMs:F0} ms before its batch; load {LoadMs:F1} ms, prepare {PrepareMs:F1} ms, sends {SendMs:F1} ms (slowest {SlowestSendMs:F1} ms), save {SaveMs:F1} ms")]
+    private static partial void LogBatchTimings(
+        ILogger logger, NotificationChannel channel, int claimed, int sent, double oldestWaitMs, double loadMs, double prepareMs, double sendMs,
+        double slowestSendMs, double saveMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Channel} delivery {DeliveryId} is {DeliveryStatus} ({StatusReason}) after {Attempts} attempts")]
     private static partial void LogRecorded(ILogger logger, NotificationChannel channel, Guid deliveryId, DeliveryStatus deliveryStatus, string? statusReason, int attempts);
