@@ -13,7 +13,8 @@ namespace RiskPlatform.Infrastructure.Notifications;
 /// its outcomes in one save (<see cref="DeliveryProcessor"/>). Up to <see cref="NotificationOutboxOptions.MaxBatchesInFlight"/>
 /// batches are in flight at once: the next rows are claimed while a batch is still sending, so a new row never waits for
 /// the slowest send, the save and the claim of the batch before it. The worker claims again at once after a full batch,
-/// when the create path signals rows due now (<see cref="DeliveryOutboxSignal"/>, after its commit), and otherwise every
+/// when the create path signals rows due now (<see cref="DeliveryOutboxSignal"/>, after its commit; at most every 50 ms, so
+/// the rows of notifications created close together share a claim), and otherwise every
 /// <see cref="NotificationOutboxOptions.PollInterval"/> (rows of other instances, retries, scheduled rows). Nothing is lost
 /// on a restart or a peer's outage: an unsent row stays pending (retried with backoff) or, if the worker died mid-batch,
 /// becomes due again when its lease ends. A channel that is not configured does nothing.
@@ -26,6 +27,9 @@ internal sealed partial class DeliveryOutboxWorker(
     TimeProvider timeProvider,
     ILogger<DeliveryOutboxWorker> logger) : BackgroundService
 {
+    /// <summary>The least time between two claims after a wake-up (or the poll interval, when shorter).</summary>
+    private static readonly TimeSpan MinClaimSpacing = TimeSpan.FromMilliseconds(50);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!channel.Enabled)
@@ -49,6 +53,7 @@ internal sealed partial class DeliveryOutboxWorker(
 
                 // Taken before the claim: a row committed while the claim runs (and missed by it) still wakes the wait below.
                 var wakeUp = signal.Next(channel.Channel);
+                var claimStarted = timeProvider.GetTimestamp();
                 var claimed = 0;
                 try
                 {
@@ -73,6 +78,15 @@ internal sealed partial class DeliveryOutboxWorker(
                 if (claimed < options.BatchSize)
                 {
                     await WaitAsync(wakeUp, options.PollInterval, stoppingToken);
+
+                    // Wake-ups come with every new notification: the rows of those that follow within a few milliseconds are
+                    // claimed together, instead of a claim, a load and a save for each.
+                    var spacing = options.PollInterval < MinClaimSpacing ? options.PollInterval : MinClaimSpacing;
+                    var since = timeProvider.GetElapsedTime(claimStarted);
+                    if (since < spacing && !stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(spacing - since, timeProvider, CancellationToken.None);
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Transactions;
@@ -25,6 +26,7 @@ internal sealed partial class DeliveryProcessor(
     AfterCommitActions afterCommit,
     TimeProvider timeProvider,
     IRiskMetrics metrics,
+    IOptions<NotificationOutboxOptions> outboxOptions,
     ILogger<DeliveryProcessor> logger)
 {
     /// <summary><see cref="NotificationDelivery.StatusReason"/> when the notification was deleted before the row went out.</summary>
@@ -33,7 +35,8 @@ internal sealed partial class DeliveryProcessor(
     /// <summary>
     /// Processes <paramref name="claimed"/> (all of <paramref name="channel"/>). Once <paramref name="stopping"/> is
     /// cancelled no further send starts; a started one is finished and recorded, so it is not sent twice after a restart.
-    /// Rows not started stay claimed and are due again when their lease ends.
+    /// Rows not started stay claimed and are due again when their lease ends; so does a row that waited behind slower sends
+    /// until less than half of its lease was left (<see cref="HasLeaseToSend"/>).
     /// </summary>
     public async Task ProcessAsync(
         NotificationChannel channel, IReadOnlyList<ClaimedDelivery> claimed, int maxParallelism, CancellationToken stopping)
@@ -95,7 +98,7 @@ internal sealed partial class DeliveryProcessor(
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) },
             async (item, _) =>
             {
-                if (!stopping.IsCancellationRequested)
+                if (!stopping.IsCancellationRequested && HasLeaseToSend(item.Delivery))
                 {
                     var sendStarted = timeProvider.GetTimestamp();
                     item.Attempt = await SendAsync(sender, item.Notification!, item.Delivery);
@@ -112,6 +115,10 @@ internal sealed partial class DeliveryProcessor(
             });
 
         var sent = timeProvider.GetTimestamp();
+        if (toSend.Count(w => w.Attempt is null) is > 0 and var leftOver && !stopping.IsCancellationRequested)
+        {
+            LogLeaseRunningOut(logger, channel, leftOver);
+        }
 
         var recorded = work.Where(w => w.Attempt is not null).ToList();
         foreach (var item in recorded)
@@ -248,6 +255,15 @@ internal sealed partial class DeliveryProcessor(
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Whether a claimed row may still start its send: at least half of its lease is left (the claim set
+    /// <see cref="NotificationDelivery.NextAttemptAt"/> to the lease's end). A row that waited longer behind slow sends is
+    /// not sent by this worker: a send started so late could still be running when the lease ends and another worker
+    /// claims the row again, and the message would go out twice.
+    /// </summary>
+    private bool HasLeaseToSend(NotificationDelivery delivery) =>
+        delivery.NextAttemptAt is { } leaseEnds && Now() <= leaseEnds - (outboxOptions.Value.Lease / 2);
+
     private double Ms(long from, long to) => timeProvider.GetElapsedTime(from, to).TotalMilliseconds;
 
     /// <summary>One row of the batch: its attempt is set before sending when there is nothing to send (deleted, expired).</summary>
@@ -267,6 +283,9 @@ internal sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} delivery {DeliveryId} was taken over or finished elsewhere; skipped")]
     private static partial void LogTakenOver(ILogger logger, NotificationChannel? channel, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} outbox: {Count} claimed rows waited past half their lease behind slower sends; not sent now, due again when their lease ends")]
+    private static partial void LogLeaseRunningOut(ILogger logger, NotificationChannel channel, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} outbox batch of {Count} met a conflict at save; recording each row on its own")]
     private static partial void LogBatchConflict(ILogger logger, NotificationChannel channel, int count);

@@ -238,6 +238,21 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunOnce_WhenARowWaitedPastHalfItsLeaseBehindSlowSends_LeavesItClaimedUnsent()
+    {
+        // Each send takes three minutes of the five-minute lease: the second row would start with two minutes left.
+        var sender = new SlowEmailSender(TimeSpan.Zero, onSend: () => _time.Advance(TimeSpan.FromMinutes(3)));
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 3, sender: sender, maxParallelism: 1);
+        var rows = Enumerable.Range(0, 3).Select(i => Pending($"late{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(3, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        var sent = Assert.Single(rows, r => r.Status == DeliveryStatus.Sent);
+        Assert.Equal([$"{sent.Id:D}@riskplatform"], sender.MessageIds);
+        Assert.All(rows.Where(r => r != sent), r => Assert.Equal((DeliveryStatus.Pending, 0, (DateTime?)Start.AddMinutes(5)), (r.Status, r.Attempts, r.NextAttemptAt)));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PollsAndSendsRowsThatBecomeDueLater()
     {
         var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true);
