@@ -9,6 +9,7 @@
 #                asleep (poll interval one hour) while wrk creates the rows, then is restarted on the same database with
 #                the normal poll interval and drains the backlog; drain = rows sent / (last sent − first sent).
 #   BATCH, PARALLELISM  Notifications:Outbox:BatchSize (100) and MaxParallelism (the service's default unless set).
+#   LOG_TO=FILE  keeps the service's log there (e.g. with OUTBOX_DEBUG=1: the outbox workers' per-batch timings at Debug).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-10s}"
@@ -32,6 +33,8 @@ export Notifications__Outbox__PollInterval=00:00:00.050 Notifications__Outbox__B
 [[ -n "${PARALLELISM:-}" ]] && export Notifications__Outbox__MaxParallelism="$PARALLELISM"
 [[ "$mode" == backlog ]] && export Notifications__Outbox__PollInterval=01:00:00
 export Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=none Smtp__From="RiskPlatform <bench@riskplatform.test>"
+# Per-batch timings of the outbox (claim, load, prepare, sends, save), logged at Debug.
+[[ -n "${OUTBOX_DEBUG:-}" ]] && export Serilog__MinimumLevel__Override__RiskPlatform=Debug
 export Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)"
 source bench/http/lib.sh
 trap 'kill $smtp_pid $sink_pid 2>/dev/null || true; cleanup' EXIT
@@ -94,4 +97,5 @@ PY
 print(f'{name:8} rows {t}, sent {s}, drain {int(s) / span if span else 0:.0f}/s over {span:.1f} s, created→sent p50 {float(p50)*1000:.0f} ms, p99 {float(p99)*1000:.0f} ms')" \
     "$total" "$sent" "$span" "$p50" "$p99" "$channel"
 done
+[[ -n "${LOG_TO:-}" ]] && cp "$workdir/api.log" "$LOG_TO"
 echo "webhook sink: $(curl -fs "http://127.0.0.1:$sink_port/count") (received, distinct webhook-id)"

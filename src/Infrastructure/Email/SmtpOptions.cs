@@ -31,9 +31,12 @@ public sealed class SmtpOptions
 
     /// <summary>
     /// SMTP connections kept open and used at once (one message at a time each); sends beyond wait for a free one. An open
-    /// connection is reused for later messages while idle for less than <see cref="ConnectionIdleTimeout"/>.
+    /// connection is reused for later messages while idle for less than <see cref="ConnectionIdleTimeout"/>. Each message
+    /// takes several round trips, so this bounds email throughput: 4 could not carry 70 emails/s to a local sink while the
+    /// create path kept the CPU busy (docs/PERFORMANCE.md); lower it for a relay that allows fewer connections per client
+    /// (a refused connection is a transient failure, retried).
     /// </summary>
-    public int MaxConnections { get; set; } = 4;
+    public int MaxConnections { get; set; } = 16;
 
     /// <summary>How long an open SMTP connection may sit unused before it is closed instead of reused.</summary>
     public TimeSpan ConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Domain.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Transactions;
@@ -25,6 +26,7 @@ internal sealed partial class DeliveryProcessor(
     AfterCommitActions afterCommit,
     TimeProvider timeProvider,
     IRiskMetrics metrics,
+    IOptions<NotificationOutboxOptions> outboxOptions,
     ILogger<DeliveryProcessor> logger)
 {
     /// <summary><see cref="NotificationDelivery.StatusReason"/> when the notification was deleted before the row went out.</summary>
@@ -33,7 +35,8 @@ internal sealed partial class DeliveryProcessor(
     /// <summary>
     /// Processes <paramref name="claimed"/> (all of <paramref name="channel"/>). Once <paramref name="stopping"/> is
     /// cancelled no further send starts; a started one is finished and recorded, so it is not sent twice after a restart.
-    /// Rows not started stay claimed and are due again when their lease ends.
+    /// Rows not started stay claimed and are due again when their lease ends; so does a row that waited behind slower sends
+    /// until less than half of its lease was left (<see cref="HasLeaseToSend"/>).
     /// </summary>
     public async Task ProcessAsync(
         NotificationChannel channel, IReadOnlyList<ClaimedDelivery> claimed, int maxParallelism, CancellationToken stopping)
@@ -43,6 +46,7 @@ internal sealed partial class DeliveryProcessor(
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
         var sender = senders.FirstOrDefault(s => s.Channel == channel);
         var stamps = claimed.ToDictionary(c => c.Id, c => c.ConcurrencyStamp);
         var rows = await deliveries.ListAsync(new OutboxDeliveriesByIdsSpec(stamps.Keys), CancellationToken.None);
@@ -78,23 +82,43 @@ internal sealed partial class DeliveryProcessor(
             });
         }
 
+        var oldestWait = ours.Count == 0 ? TimeSpan.Zero : now - ours.Min(d => d.CreatedAt);
+        var loaded = timeProvider.GetTimestamp();
         var toSend = work.Where(w => w.Attempt is null).ToList();
         if (sender is not null && toSend.Count > 0)
         {
             await sender.PrepareAsync(toSend.Select(w => w.Delivery).ToList(), CancellationToken.None);
         }
 
+        var prepared = timeProvider.GetTimestamp();
+        long slowestSend = 0;
+
         await Parallel.ForEachAsync(
             toSend,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) },
             async (item, _) =>
             {
-                if (!stopping.IsCancellationRequested)
+                if (!stopping.IsCancellationRequested && HasLeaseToSend(item.Delivery))
                 {
+                    var sendStarted = timeProvider.GetTimestamp();
                     item.Attempt = await SendAsync(sender, item.Notification!, item.Delivery);
                     item.FinishedAt = Now();
+                    var took = timeProvider.GetTimestamp() - sendStarted;
+                    for (var seen = Interlocked.Read(ref slowestSend); took > seen; seen = Interlocked.Read(ref slowestSend))
+                    {
+                        if (Interlocked.CompareExchange(ref slowestSend, took, seen) == seen)
+                        {
+                            break;
+                        }
+                    }
                 }
             });
+
+        var sent = timeProvider.GetTimestamp();
+        if (toSend.Count(w => w.Attempt is null) is > 0 and var leftOver && !stopping.IsCancellationRequested)
+        {
+            LogLeaseRunningOut(logger, channel, leftOver);
+        }
 
         var recorded = work.Where(w => w.Attempt is not null).ToList();
         foreach (var item in recorded)
@@ -123,6 +147,11 @@ internal sealed partial class DeliveryProcessor(
             afterCommit.Discard();
             throw;
         }
+
+        var saved = timeProvider.GetTimestamp();
+        LogBatchTimings(
+            logger, channel, claimed.Count, toSend.Count, oldestWait.TotalMilliseconds, Ms(started, loaded), Ms(loaded, prepared),
+            Ms(prepared, sent), Ms(0, slowestSend), Ms(sent, saved));
 
         // Saved outside the MediatR pipeline: run what domain event handlers queued for after the commit (e.g. pushes).
         await afterCommit.RunAsync(CancellationToken.None);
@@ -226,6 +255,17 @@ internal sealed partial class DeliveryProcessor(
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Whether a claimed row may still start its send: at least half of its lease is left (the claim set
+    /// <see cref="NotificationDelivery.NextAttemptAt"/> to the lease's end). A row that waited longer behind slow sends is
+    /// not sent by this worker: a send started so late could still be running when the lease ends and another worker
+    /// claims the row again, and the message would go out twice.
+    /// </summary>
+    private bool HasLeaseToSend(NotificationDelivery delivery) =>
+        delivery.NextAttemptAt is { } leaseEnds && Now() <= leaseEnds - (outboxOptions.Value.Lease / 2);
+
+    private double Ms(long from, long to) => timeProvider.GetElapsedTime(from, to).TotalMilliseconds;
+
     /// <summary>One row of the batch: its attempt is set before sending when there is nothing to send (deleted, expired).</summary>
     private sealed class Work(NotificationDelivery delivery, Notification? notification)
     {
@@ -244,6 +284,9 @@ internal sealed partial class DeliveryProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} delivery {DeliveryId} was taken over or finished elsewhere; skipped")]
     private static partial void LogTakenOver(ILogger logger, NotificationChannel? channel, Guid deliveryId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} outbox: {Count} claimed rows waited past half their lease behind slower sends; not sent now, due again when their lease ends")]
+    private static partial void LogLeaseRunningOut(ILogger logger, NotificationChannel channel, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} outbox batch of {Count} met a conflict at save; recording each row on its own")]
     private static partial void LogBatchConflict(ILogger logger, NotificationChannel channel, int count);
 
@@ -252,6 +295,13 @@ internal sealed partial class DeliveryProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} delivery {DeliveryId} could not be recorded; it is due again after its lease")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, NotificationChannel channel, Guid deliveryId);
+
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "{Channel} outbox batch: {Claimed} claimed, {Sent} sent; oldest row waited {OldestWaitMs:F0} ms before its batch; load {LoadMs:F1} ms, prepare {PrepareMs:F1} ms, sends {SendMs:F1} ms (slowest {SlowestSendMs:F1} ms), save {SaveMs:F1} ms")]
+    private static partial void LogBatchTimings(
+        ILogger logger, NotificationChannel channel, int claimed, int sent, double oldestWaitMs, double loadMs, double prepareMs, double sendMs,
+        double slowestSendMs, double saveMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Channel} delivery {DeliveryId} is {DeliveryStatus} ({StatusReason}) after {Attempts} attempts")]
     private static partial void LogRecorded(ILogger logger, NotificationChannel channel, Guid deliveryId, DeliveryStatus deliveryStatus, string? statusReason, int attempts);

@@ -31,6 +31,7 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "Notifications:Outbox:BatchSize must be between 1 and 1000.")
             .Validate(o => o.Lease > TimeSpan.Zero, "Notifications:Outbox:Lease must be positive.")
             .Validate(o => o.MaxParallelism is >= 1 and <= 256, "Notifications:Outbox:MaxParallelism must be between 1 and 256.")
+            .Validate(o => o.MaxBatchesInFlight is >= 1 and <= 64, "Notifications:Outbox:MaxBatchesInFlight must be between 1 and 64.")
             .ValidateOnStart();
         services.AddOptions<NotificationLimitsOptions>()
             .Bind(configuration.GetSection(NotificationLimitsOptions.SectionName))
@@ -46,6 +47,8 @@ internal static class NotificationChannelRegistration
             .Validate(o => o.MaxPendingPerUser >= 1, "Notifications:Contacts:MaxPendingPerUser must be at least 1.")
             .ValidateOnStart();
         services.AddScoped<DeliveryProcessor>();
+        services.AddSingleton<DeliveryOutboxSignal>();
+        services.AddSingleton<IDeliveryOutboxSignal>(sp => sp.GetRequiredService<DeliveryOutboxSignal>());
         services.AddTransient<DigestFollowers>();
         if (provider == DatabaseProvider.PostgreSql)
         {

@@ -18,6 +18,13 @@ public sealed class NotificationOutboxOptions
     public int MaxParallelism { get; set; } = 16;
 
     /// <summary>
+    /// Batches of one channel being sent at once: the worker claims the next rows while earlier batches are still sending,
+    /// so a new row does not wait for the slowest send of the batch before it. All of them share the channel's bound on its
+    /// peer (<c>Smtp:MaxConnections</c>, <c>Notifications:Webhooks:MaxConnectionsPerEndpoint</c>).
+    /// </summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+
+    /// <summary>
     /// How long a claimed row is hidden from other workers. If this worker dies, the row is due again when the lease ends;
     /// keep it well above <c>Smtp:Timeout</c> and the webhook and SMS timeouts.
     /// </summary>

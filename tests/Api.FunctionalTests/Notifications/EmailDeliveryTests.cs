@@ -38,6 +38,24 @@ public abstract class EmailDeliveryTests() : DedicatedHostTest("email")
     }
 
     [Fact]
+    public async Task CreateNotification_WithAnHourBetweenPolls_TheEmailGoesOutAtOnce()
+    {
+        var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);
+        var host = await HostAsync(smtp, new() { ["Notifications:Outbox:PollInterval"] = "01:00:00" });
+        using var client = await SignedInAsync(host, "prompt@example.com");
+
+        // Two in turn: the worker's first poll, at start, could find the first row; only the create path's wake-up can send
+        // the second before the hour is up.
+        for (var sent = 1; sent <= 2; sent++)
+        {
+            (await client.PostAsync($"{Root}/test", new { priority = "high" })).EnsureStatus(HttpStatusCode.Created);
+            Assert.Equal(sent, (await smtp.WaitForMessagesAsync(sent)).Count);
+        }
+
+        await WaitForCountAsync("SELECT COUNT(*) FROM notification_deliveries WHERE channel = 'Email' AND status = 'Sent' AND attempts = 1", 2, "both email rows recorded as sent");
+    }
+
+    [Fact]
     public async Task CreateNotifications_WhileTheSmtpServerIsDown_EachArrivesExactlyOnceWhenItIsBack()
     {
         var smtp = await SmtpAsync(SmtpTestHandler.Mailbox);

@@ -238,6 +238,21 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunOnce_WhenARowWaitedPastHalfItsLeaseBehindSlowSends_LeavesItClaimedUnsent()
+    {
+        // Each send takes three minutes of the five-minute lease: the second row would start with two minutes left.
+        var sender = new SlowEmailSender(TimeSpan.Zero, onSend: () => _time.Advance(TimeSpan.FromMinutes(3)));
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, batchSize: 3, sender: sender, maxParallelism: 1);
+        var rows = Enumerable.Range(0, 3).Select(i => Pending($"late{i}@example.com").Delivery).ToList();
+
+        Assert.Equal(3, await worker.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        var sent = Assert.Single(rows, r => r.Status == DeliveryStatus.Sent);
+        Assert.Equal([$"{sent.Id:D}@riskplatform"], sender.MessageIds);
+        Assert.All(rows.Where(r => r != sent), r => Assert.Equal((DeliveryStatus.Pending, 0, (DateTime?)Start.AddMinutes(5)), (r.Status, r.Attempts, r.NextAttemptAt)));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PollsAndSendsRowsThatBecomeDueLater()
     {
         var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true);
@@ -255,6 +270,59 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         }
         finally
         {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhenARowIsSignalledDue_SendsItWithoutWaitingForThePollInterval()
+    {
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true, pollInterval: TimeSpan.FromHours(1));
+        var (_, first) = Pending("polled@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            // The first poll sends the first row; the worker then waits for an hour, unless a new row is signalled.
+            await _smtp!.WaitForMessagesAsync(1);
+            await Eventually.ReturnsAsync(() => Task.FromResult(first.Status), s => s == DeliveryStatus.Sent, because: "the polled row recorded as sent");
+            var (_, second) = Pending("signalled@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+            _services!.GetRequiredService<IDeliveryOutboxSignal>().DeliveriesDue(NotificationChannel.Email);
+
+            var messages = await _smtp.WaitForMessagesAsync(2);
+
+            Assert.Equal(["polled@example.com", "signalled@example.com"], messages.Select(m => m.Headers["X-RcptTo"]));
+            await Eventually.ReturnsAsync(() => Task.FromResult(second.Status), s => s == DeliveryStatus.Sent, because: "the signalled row recorded as sent");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhileABatchWaitsForASlowSend_ClaimsAndSendsTheRowsDueAfterIt()
+    {
+        using var release = new SemaphoreSlim(0);
+        var sender = new SlowEmailSender(TimeSpan.Zero, hold: m => m.To == "stuck@example.com" ? release.WaitAsync(TestContext.Current.CancellationToken) : Task.CompletedTask);
+        var worker = await StartAsync(SmtpTestHandler.Mailbox, realTime: true, sender: sender);
+        var (_, stuck) = Pending("stuck@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(sender.MessageIds.Count), n => n == 1, because: "the stuck row's send started");
+            var (_, next) = Pending("next@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
+
+            // Sent and recorded while the batch before it is still waiting for its send.
+            await Eventually.ReturnsAsync(() => Task.FromResult(next.Status), s => s == DeliveryStatus.Sent, because: "the next row sent beside the stuck batch");
+            Assert.Equal(DeliveryStatus.Pending, stuck.Status);
+
+            release.Release();
+            await Eventually.ReturnsAsync(() => Task.FromResult(stuck.Status), s => s == DeliveryStatus.Sent, because: "the stuck row sent once released");
+            Assert.Equal([$"{stuck.Id:D}@riskplatform", $"{next.Id:D}@riskplatform"], sender.MessageIds);
+        }
+        finally
+        {
+            release.Release();
             await worker.StopAsync(CancellationToken.None);
         }
     }
@@ -287,7 +355,8 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
     }
 
     private async Task<DeliveryOutboxWorker> StartAsync(
-        SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null, int maxParallelism = 16)
+        SmtpTestHandler handler, int batchSize = 10, bool configured = true, bool realTime = false, IEmailSender? sender = null, int maxParallelism = 16,
+        TimeSpan? pollInterval = null)
     {
         if (SmtpTestServer.UnavailableReason is { } reason)
         {
@@ -309,7 +378,7 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddSingleton(Options.Create(new NotificationOutboxOptions
         {
             BatchSize = batchSize,
-            PollInterval = TimeSpan.FromMilliseconds(50),
+            PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(50),
             Lease = TimeSpan.FromMinutes(5),
             MaxParallelism = maxParallelism,
         }));
@@ -333,6 +402,8 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         services.AddTransient<DigestFollowers>();
         services.AddScoped<IDeliveryChannelSender, EmailChannelSender>();
         services.AddScoped<DeliveryProcessor>();
+        services.AddSingleton<DeliveryOutboxSignal>();
+        services.AddSingleton<IDeliveryOutboxSignal>(sp => sp.GetRequiredService<DeliveryOutboxSignal>());
 
         // The processor counts its outcomes on the service's meter: the service's own registration, nothing exported (its
         // gauges read the Alpaca circuit breakers too).
@@ -375,8 +446,11 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
             throw new InvalidOperationException("unexpected");
     }
 
-    /// <summary>A sender that takes its time and counts how many sends overlapped; every message is "sent".</summary>
-    private sealed class SlowEmailSender(TimeSpan delay, Action? onSend = null) : IEmailSender
+    /// <summary>
+    /// A sender that takes its time (and, with <paramref name="hold"/>, as long as a message's task takes) and counts how
+    /// many sends overlapped; every message is "sent".
+    /// </summary>
+    private sealed class SlowEmailSender(TimeSpan delay, Action? onSend = null, Func<EmailMessage, Task>? hold = null) : IEmailSender
     {
         private readonly Lock _lock = new();
         private readonly List<string> _messageIds = [];
@@ -406,6 +480,11 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
 
             onSend?.Invoke();
             await Task.Delay(delay, CancellationToken.None);
+            if (hold is not null)
+            {
+                await hold(message);
+            }
+
             lock (_lock)
             {
                 _inFlight--;

@@ -18,7 +18,8 @@ namespace RiskPlatform.Application.Notifications.Dispatch;
 /// The one create path for notifications, used by every producer (event handlers, the test endpoint, jobs). It adds the
 /// in-app notification and one <see cref="NotificationDelivery"/> row per channel with work to do, as
 /// <see cref="DeliveryPolicy"/> plans them from the user's preferences — in the caller's save, so they commit together (a transactional outbox: the email
-/// worker sends the pending and scheduled email rows). The real-time push is queued to run after the commit. Never saves.
+/// worker sends the pending and scheduled email rows). The real-time push, and the wake-up of the outbox workers of rows due
+/// now, are queued to run after the commit. Never saves.
 /// </summary>
 public sealed class NotificationDispatcher(
     IRepository<Notification> notifications,
@@ -33,6 +34,8 @@ public sealed class NotificationDispatcher(
     ISmsAvailability smsAvailability,
     DeliveryCapCheck capCheck,
     NotificationPushQueue pushQueue,
+    IAfterCommitActions afterCommit,
+    IDeliveryOutboxSignal outboxSignal,
     AccountActorCall actorCall,
     IRealtimePresence presence,
     TimeProvider timeProvider)
@@ -77,6 +80,16 @@ public sealed class NotificationDispatcher(
             {
                 AddCapNotice(draft.UserId, channel, now);
             }
+        }
+
+        // Rows due now go out without waiting for their worker's next poll: it is woken once they are committed.
+        foreach (var channel in rows.Where(r => r.Status == DeliveryStatus.Pending && r.NextAttemptAt <= now).Select(r => r.Channel).Distinct())
+        {
+            afterCommit.Enqueue(_ =>
+            {
+                outboxSignal.DeliveriesDue(channel);
+                return Task.CompletedTask;
+            });
         }
 
         // A pending websocket row is pushed, and the real-time adapter marks it once the push reached (or missed) the user; a
