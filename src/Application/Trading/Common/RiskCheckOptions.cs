@@ -30,9 +30,11 @@ public sealed class RiskCheckOptions
     public int MaxRulesPerUser { get; set; } = 100;
 
     /// <summary>
-    /// How long the return series and sectors kept for max_correlation and sector_limit stay in memory before they are read again
-    /// (<c>Risk:MarketDataCacheSeconds</c>, default 300). This node forgets a symbol at once when its bars or sector change here;
-    /// the period bounds how long another node's change goes unseen. A new New York trading date always reads again.
+    /// How long the daily closes and sectors kept for max_correlation, sector_limit and the portfolio analytics stay in memory
+    /// before they are read again (<c>Risk:MarketDataCacheSeconds</c>, default 300). Closes are read again as soon as their
+    /// symbol's bar version moves, whichever process wrote the bars (docs/decisions/028, second addendum), so for them the period
+    /// only bounds a change made behind the service's back (SQL by hand). For sectors it bounds how long another node's change
+    /// goes unseen; this node forgets a sector it changes at once. A new New York trading date always reads again.
     /// </summary>
     public int MarketDataCacheSeconds { get; set; } = 300;
 
