@@ -47,6 +47,7 @@ public sealed class NotificationDispatcherTests
     private readonly IReadRepository<ContactPoint> _contactRepository = Substitute.For<IReadRepository<ContactPoint>>();
     private readonly INotificationPusher _pusher = Substitute.For<INotificationPusher>();
     private readonly AfterCommitActions _afterCommit = new(NullLogger<AfterCommitActions>.Instance);
+    private readonly IDeliveryOutboxSignal _outboxSignal = Substitute.For<IDeliveryOutboxSignal>();
 
     public NotificationDispatcherTests()
     {
@@ -212,6 +213,22 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task CreateAsync_WakesTheOutboxOfEachChannelWithRowsDueNow_OnlyAfterTheCommit()
+    {
+        _endpoints.AddRange([Endpoint([]), Endpoint([])]);
+
+        await Dispatcher().CreateAsync(Draft(NotificationPriority.High), CancellationToken.None);
+
+        Assert.Empty(_outboxSignal.ReceivedCalls());
+
+        await _afterCommit.RunAsync(CancellationToken.None);
+
+        _outboxSignal.Received(1).DeliveriesDue(NotificationChannel.Email);
+        _outboxSignal.Received(1).DeliveriesDue(NotificationChannel.Webhook);
+        _outboxSignal.DidNotReceive().DeliveriesDue(NotificationChannel.InApp);
+    }
+
+    [Fact]
     public async Task CreateAsync_WhenTheWebsocketChannelIsOff_PushesOnlyTheUnreadCount()
     {
         _preferences.Add(NotificationPreference.Create(_userId, NotificationType.SystemAlert, NotificationChannel.Websocket, NotificationPreferenceSettings.Default with { IsEnabled = false }));
@@ -308,6 +325,8 @@ public sealed class NotificationDispatcherTests
         _sms,
         new DeliveryCapCheck(Substitute.For<IReadRepository<NotificationDelivery>>(), Options.Create(new NotificationLimitsOptions())),
         new NotificationPushQueue(_afterCommit, _pusher, Mapping, NullLogger<NotificationPushQueue>.Instance),
+        _afterCommit,
+        _outboxSignal,
         new AccountActorCall(),
         Substitute.For<IRealtimePresence>(),
         _time);
