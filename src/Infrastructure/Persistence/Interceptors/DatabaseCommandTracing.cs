@@ -13,7 +13,7 @@ namespace RiskPlatform.Infrastructure.Persistence.Interceptors;
 /// <remarks>
 /// This replaces OpenTelemetry's EF Core instrumentation, which listens to EF Core's diagnostic source with every event
 /// enabled: EF Core then builds an event object for every diagnostic it has (each entity's state change, each change
-/// detection, each connection and transaction step), a dozen per statement, to make one span. That cost 10–12 % of an order's
+/// detection, each connection and transaction step), several per statement, to make one span. That cost 10–12 % of an order's
 /// CPU (docs/PERFORMANCE.md, "Telemetry on the order path"). Here a statement costs one span, and nothing at all unless a
 /// tracer listens to <see cref="SourceName"/> (the Api adds it when <c>Telemetry:DatabaseSpans</c> is on).
 /// </remarks>
