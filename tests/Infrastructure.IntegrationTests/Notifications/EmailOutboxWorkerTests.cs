@@ -283,14 +283,16 @@ public sealed class EmailOutboxWorkerTests : IAsyncDisposable
         try
         {
             // The first poll sends the first row; the worker then waits for an hour, unless a new row is signalled.
-            await _smtp!.WaitForMessagesAsync(1);
+            var polled = await _smtp!.WaitForMessagesAsync(1);
+            Assert.Equal(["polled@example.com"], polled.Select(m => m.Headers["X-RcptTo"]));
             await Eventually.ReturnsAsync(() => Task.FromResult(first.Status), s => s == DeliveryStatus.Sent, because: "the polled row recorded as sent");
             var (_, second) = Pending("signalled@example.com", TimeProvider.System.GetUtcNow().UtcDateTime);
             _services!.GetRequiredService<IDeliveryOutboxSignal>().DeliveriesDue(NotificationChannel.Email);
 
             var messages = await _smtp.WaitForMessagesAsync(2);
 
-            Assert.Equal(["polled@example.com", "signalled@example.com"], messages.Select(m => m.Headers["X-RcptTo"]));
+            // The Maildir lists its files in no particular order: which came first is asserted above.
+            Assert.Equal(["polled@example.com", "signalled@example.com"], messages.Select(m => m.Headers["X-RcptTo"]).Order(StringComparer.Ordinal));
             await Eventually.ReturnsAsync(() => Task.FromResult(second.Status), s => s == DeliveryStatus.Sent, because: "the signalled row recorded as sent");
         }
         finally
