@@ -91,7 +91,6 @@ internal sealed partial class DeliveryProcessor(
         }
 
         var prepared = timeProvider.GetTimestamp();
-        long slowestSend = 0;
 
         await Parallel.ForEachAsync(
             toSend,
@@ -103,14 +102,7 @@ internal sealed partial class DeliveryProcessor(
                     var sendStarted = timeProvider.GetTimestamp();
                     item.Attempt = await SendAsync(sender, item.Notification!, item.Delivery);
                     item.FinishedAt = Now();
-                    var took = timeProvider.GetTimestamp() - sendStarted;
-                    for (var seen = Interlocked.Read(ref slowestSend); took > seen; seen = Interlocked.Read(ref slowestSend))
-                    {
-                        if (Interlocked.CompareExchange(ref slowestSend, took, seen) == seen)
-                        {
-                            break;
-                        }
-                    }
+                    item.SendTook = timeProvider.GetElapsedTime(sendStarted);
                 }
             });
 
@@ -151,7 +143,7 @@ internal sealed partial class DeliveryProcessor(
         var saved = timeProvider.GetTimestamp();
         LogBatchTimings(
             logger, channel, claimed.Count, toSend.Count, oldestWait.TotalMilliseconds, Ms(started, loaded), Ms(loaded, prepared),
-            Ms(prepared, sent), Ms(0, slowestSend), Ms(sent, saved));
+            Ms(prepared, sent), toSend.Select(w => w.SendTook).DefaultIfEmpty().Max().TotalMilliseconds, Ms(sent, saved));
 
         // Saved outside the MediatR pipeline: run what domain event handlers queued for after the commit (e.g. pushes).
         await afterCommit.RunAsync(CancellationToken.None);
@@ -276,6 +268,9 @@ internal sealed partial class DeliveryProcessor(
         public DeliveryAttempt? Attempt { get; set; }
 
         public DateTime? FinishedAt { get; set; }
+
+        /// <summary>How long its send took (zero when it was not sent): the batch's timings name the slowest.</summary>
+        public TimeSpan SendTook { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} delivery {DeliveryId} failed unexpectedly; recorded as a failed attempt")]

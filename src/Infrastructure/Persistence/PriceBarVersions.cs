@@ -30,7 +30,7 @@ internal sealed class PriceBarVersions(RiskPlatformDbContext dbContext, UnitOfWo
             throw new InvalidOperationException("Bar versions move with the bars they describe: advance them inside a command.");
         }
 
-        if (dbContext.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (dbContext.Database.IsNpgsql())
         {
             await dbContext.Database.ExecuteSqlInterpolatedAsync(
                 $"""
@@ -42,7 +42,7 @@ internal sealed class PriceBarVersions(RiskPlatformDbContext dbContext, UnitOfWo
             return;
         }
 
-        var sqlServer = dbContext.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+        var sqlServer = dbContext.Database.IsSqlServer();
         foreach (var chunk in ordered.Chunk(SymbolsPerStatement))
         {
             await dbContext.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerMerge(chunk.Length) : SqliteUpsert(chunk.Length), chunk, cancellationToken);
