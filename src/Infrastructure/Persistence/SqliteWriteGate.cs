@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RiskPlatform.Application.Common.Exceptions;
 
 namespace RiskPlatform.Infrastructure.Persistence;
@@ -25,7 +27,23 @@ internal sealed class SqliteWriteGate : IDisposable
         return new Lease(_writer);
     }
 
+    /// <summary>
+    /// For a write outside any command (a set-based UPDATE of a background worker): its turn at the writer on SQLite, and
+    /// nothing to wait for on a server database, which has no single writer.
+    /// </summary>
+    public async Task<IDisposable> EnterForAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        database.IsSqlite() ? await EnterAsync(cancellationToken) : NoLease.Instance;
+
     public void Dispose() => _writer.Dispose();
+
+    private sealed class NoLease : IDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 
     private sealed class Lease(SemaphoreSlim writer) : IDisposable
     {

@@ -44,11 +44,14 @@ internal sealed partial class UnitOfWork(
         CollectRoutingChanges();
         try
         {
-            await dbContext.SaveChangesAsync(cancellationToken);
-            if (dbContext.Database.CurrentTransaction is null)
+            if (dbContext.Database.CurrentTransaction is not null)
             {
-                await RoutingCommittedAsync();
+                await dbContext.SaveChangesAsync(cancellationToken);
+                return;
             }
+
+            await SaveOutsideACommandAsync(cancellationToken);
+            await RoutingCommittedAsync();
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -58,6 +61,28 @@ internal sealed partial class UnitOfWork(
         {
             throw new ConflictException("duplicate", "A resource with the same unique values already exists.", exception);
         }
+    }
+
+    /// <summary>
+    /// A save outside any command's transaction (the outbox's claims and outcomes, the account e-mail worker) commits on its
+    /// own. On SQLite it takes its turn at the process's writer like a command (docs/decisions/035): without the gate it
+    /// would meet SQLite's busy handler, whose sleeping retries keep losing the writer to the commands that hand it on to
+    /// each other, for seconds under load. Like a command's commit it is answered once the group sync has made it durable.
+    /// </summary>
+    private async Task SaveOutsideACommandAsync(CancellationToken cancellationToken)
+    {
+        if (!dbContext.Database.IsSqlite())
+        {
+            await dbContext.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        using (await sqliteWriter.EnterAsync(cancellationToken))
+        {
+            await dbContext.SaveChangesAsync(cancellationToken);
+        }
+
+        await groupSync.WaitDurableAsync();
     }
 
     public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken)

@@ -15,11 +15,13 @@ namespace RiskPlatform.Infrastructure.Brokers.Accounting;
 /// (<c>usage_count = usage_count + n</c>, <c>error_count = error_count + n</c>), so concurrent calls never lose a count;
 /// <c>last_used_at</c> moves only when it is at least <see cref="ApiKey.LastUsedResolution"/> old. Runs of the same key and
 /// outcome are merged into one statement. A credential rejection goes through <see cref="RecordBrokerRejectionCommand"/> (the
-/// aggregate's deactivation rule, its ApiKeyFailed notification, an audit row). A failed write is logged and dropped.
+/// aggregate's deactivation rule, its ApiKeyFailed notification, an audit row). A failed write is logged and dropped. On
+/// SQLite each run's statements take their turn at the process's writer, as a command's transaction does.
 /// </summary>
 internal sealed partial class BrokerCallAccountingWorker(
     BrokerCallAccounting accounting,
     IServiceScopeFactory scopes,
+    SqliteWriteGate sqliteWriter,
     ILogger<BrokerCallAccountingWorker> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
@@ -68,10 +70,18 @@ internal sealed partial class BrokerCallAccountingWorker(
             switch (first.Outcome)
             {
                 case BrokerCallOutcome.Used:
-                    await RecordUsesAsync(db, first.ApiKeyId, run, last.At, cancellationToken);
+                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
+                    {
+                        await RecordUsesAsync(db, first.ApiKeyId, run, last.At, cancellationToken);
+                    }
+
                     break;
                 case BrokerCallOutcome.Failed:
-                    await RecordFailuresAsync(db, first.ApiKeyId, run, batch.Skip(i).Take(run).ToList(), cancellationToken);
+                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
+                    {
+                        await RecordFailuresAsync(db, first.ApiKeyId, run, batch.Skip(i).Take(run).ToList(), cancellationToken);
+                    }
+
                     break;
                 case BrokerCallOutcome.Rejected:
                     await using (var commandScope = scopes.CreateAsyncScope())
@@ -82,7 +92,11 @@ internal sealed partial class BrokerCallAccountingWorker(
 
                     break;
                 case BrokerCallOutcome.Unusable:
-                    await MarkUnavailableAsync(db, first.ApiKeyId, first.Message ?? "The bound API key cannot be used.", first.At, cancellationToken);
+                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
+                    {
+                        await MarkUnavailableAsync(db, first.ApiKeyId, first.Message ?? "The bound API key cannot be used.", first.At, cancellationToken);
+                    }
+
                     break;
             }
 
