@@ -14,6 +14,8 @@ cleanup() {
   if [[ -n "${db:-}" && "${KEEP_DATABASE:-}" != 1 ]]; then
     psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || echo "could not drop database $db" >&2
   fi
+  # LOG_TO=FILE keeps the service's log there.
+  if [[ -n "${LOG_TO:-}" && -f "$workdir/api.log" ]]; then cp "$workdir/api.log" "$LOG_TO"; fi
   rm -rf "$workdir"
 }
 trap cleanup EXIT

@@ -17,4 +17,13 @@ public sealed class DatabaseOptions
     /// last commits).
     /// </summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Group;
+
+    /// <summary>
+    /// SQLite only: at most this many commands share one write transaction (group commit, docs/decisions/036). <c>1</c>
+    /// commits every command on its own.
+    /// </summary>
+    public int SqliteGroupCommitMaxCommands { get; set; } = 32;
+
+    /// <summary>SQLite only: a group transaction is committed once it has been open this long, even with commands waiting.</summary>
+    public TimeSpan SqliteGroupCommitMaxAge { get; set; } = TimeSpan.FromMilliseconds(20);
 }

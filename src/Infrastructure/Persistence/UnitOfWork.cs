@@ -192,14 +192,15 @@ internal sealed partial class UnitOfWork(
 
     /// <summary>
     /// The transaction of one command: one database transaction at a time, begun again after a commit part-way. On SQLite each
-    /// holds the process's writer lease (instead of SQLite's sleeping busy handler) and hands it on as soon as it has ended; a
-    /// commit then waits, without the lease, for the group sync that makes it durable.
+    /// joins the process's writer (instead of SQLite's sleeping busy handler) in a savepoint of the writer's group transaction,
+    /// and hands the writer on as soon as it has ended; a commit then waits, without the writer, for the group's commit and
+    /// for the group sync that makes it durable (docs/decisions/036).
     /// </summary>
     private sealed class CommandTransaction(UnitOfWork owner, DatabaseFacade database, SqliteWriteGate sqliteWriter, SqliteGroupSync groupSync)
         : IUnitOfWorkTransaction
     {
         private IDbContextTransaction? _transaction;
-        private IDisposable? _writerLease;
+        private SqliteWriteGate.GroupedCommand? _grouped;
 
         public async Task BeginAsync(CancellationToken cancellationToken)
         {
@@ -209,17 +210,8 @@ internal sealed partial class UnitOfWork(
                 return;
             }
 
-            var lease = await sqliteWriter.EnterAsync(cancellationToken);
-            try
-            {
-                _transaction = await database.BeginTransactionAsync(cancellationToken);
-                _writerLease = lease;
-            }
-            catch
-            {
-                lease.Dispose();
-                throw;
-            }
+            _grouped = await sqliteWriter.JoinAsync(database, cancellationToken);
+            _transaction = _grouped.Transaction;
         }
 
         public Task ResumeAsync(CancellationToken cancellationToken) => _transaction is null ? BeginAsync(cancellationToken) : Task.CompletedTask;
@@ -232,13 +224,22 @@ internal sealed partial class UnitOfWork(
                 return;
             }
 
-            try
+            if (_grouped is { } grouped)
             {
-                await _transaction.CommitAsync(cancellationToken);
+                _grouped = null;
+                _transaction = null;
+                await grouped.CompleteAsync();
             }
-            finally
+            else
             {
-                await EndCurrentAsync();
+                try
+                {
+                    await _transaction.CommitAsync(cancellationToken);
+                }
+                finally
+                {
+                    await EndCurrentAsync();
+                }
             }
 
             await groupSync.WaitDurableAsync();
@@ -261,7 +262,7 @@ internal sealed partial class UnitOfWork(
         {
             try
             {
-                if (_transaction is not null)
+                if (_transaction is not null && _grouped is null)
                 {
                     await _transaction.RollbackAsync(cancellationToken);
                 }
@@ -289,21 +290,20 @@ internal sealed partial class UnitOfWork(
             }
         }
 
+        /// <summary>Ends the current transaction without committing it: a grouped one rolls back to its savepoint.</summary>
         private async Task EndCurrentAsync()
         {
             var transaction = _transaction;
+            var grouped = _grouped;
             _transaction = null;
-            try
+            _grouped = null;
+            if (grouped is not null)
             {
-                if (transaction is not null)
-                {
-                    await transaction.DisposeAsync();
-                }
+                grouped.Abandon();
             }
-            finally
+            else if (transaction is not null)
             {
-                _writerLease?.Dispose();
-                _writerLease = null;
+                await transaction.DisposeAsync();
             }
         }
     }

@@ -38,9 +38,10 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     /// <summary>
     /// A composition of the service on this database, with singletons of its own (caches, pools). <see cref="Services"/> is one;
-    /// another stands for another process of the service, as an operator's command-line import is. The caller disposes it.
+    /// another stands for another process of the service, as an operator's command-line import is. <paramref name="settings"/>
+    /// add to or override the configuration. The caller disposes it.
     /// </summary>
-    public ServiceProvider CreateServices()
+    public ServiceProvider CreateServices(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -50,7 +51,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
             // The whole composition resolves, as in the service: fill handlers reach the routing broker, which needs the vault.
             ["Encryption:ActiveKeyVersion"] = "1",
             ["Encryption:MasterKeys:1"] = KeyRings.RawKey1,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

@@ -19,7 +19,11 @@ internal sealed class SqliteConnectionSettings(IOptions<DatabaseOptions> options
     private static readonly object Applied = new();
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
-    private string Pragmas => $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Value.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
+    private string Pragmas => PragmasFor(options.Value.SqliteSynchronous);
+
+    /// <summary>The settings of a connection for the configured sync level (also applied to the writer's own connection).</summary>
+    public static string PragmasFor(SqliteSynchronous synchronous) =>
+        $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,0 +1,218 @@
+using Ardalis.Specification;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RiskPlatform.Application.Auth.Specifications;
+using RiskPlatform.Application.Common.Exceptions;
+using RiskPlatform.Application.Common.Interfaces;
+using RiskPlatform.Domain.Common;
+using RiskPlatform.Domain.Users;
+using RiskPlatform.Infrastructure.Persistence;
+
+namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// Group commit on SQLite (docs/decisions/036): commands that queue for the writer share one transaction, each in a savepoint
+/// of its own; each is answered only once the shared transaction has committed.
+/// </summary>
+/// <remarks>
+/// The tests hold a group open while others queue, so their service keeps a group open for up to a minute (the service's
+/// default is 20 ms); it is the only writer of the collection's database while they run.
+/// </remarks>
+[Collection(nameof(SqliteDatabaseCollection))]
+public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+
+    private ServiceProvider _services = null!;
+
+    private SqliteWriteGate Writer => _services.GetRequiredService<SqliteWriteGate>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        _services = fixture.CreateServices(new Dictionary<string, string?> { ["Database:SqliteGroupCommitMaxAge"] = "00:01:00" });
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task CommandsQueuedForTheWriter_ShareCommits_AndEachIsCommittedWhenItsCommitReturns()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var groupsBefore = Writer.GroupsCommitted;
+        var commandsBefore = Writer.CommandsCommitted;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 32), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = token }, async (i, ct) =>
+        {
+            var email = $"grouped{i}@example.com";
+            await RunCommandAsync(email, ct);
+
+            // Answered: the row is committed, as a connection of its own (another reader) sees.
+            Assert.Equal(1L, await CountUsersOnAConnectionOfItsOwnAsync(email));
+        });
+
+        Assert.Equal(32, Writer.CommandsCommitted - commandsBefore);
+        Assert.InRange(Writer.GroupsCommitted - groupsBefore, 1, 31);
+    }
+
+    [Fact]
+    public async Task ACommandRolledBack_InAGroup_LeavesTheNextCommandOfTheGroupCommitted()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var groupsBefore = Writer.GroupsCommitted;
+
+        await using var first = _services.CreateAsyncScope();
+        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var firstTransaction = await firstWork.BeginTransactionAsync(token);
+        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("dropped@example.com", "Dropped", "hash", Now));
+        await firstWork.SaveChangesAsync(token);
+
+        // The second command queues behind the first, so the group stays open when the first leaves.
+        var second = RunCommandAsync("kept@example.com", token);
+        await WaitUntilAsync(() => Writer.Queued == 2);
+        await firstTransaction.RollbackAsync(token);
+        await firstTransaction.DisposeAsync();
+        await second;
+
+        Assert.Equal(1, Writer.GroupsCommitted - groupsBefore);
+        Assert.False(await UserExistsAsync("dropped@example.com"));
+        Assert.True(await UserExistsAsync("kept@example.com"));
+    }
+
+    [Fact]
+    public async Task AUniqueViolation_InOneCommandOfAGroup_FailsThatCommandAlone()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var groupsBefore = Writer.GroupsCommitted;
+
+        await using var first = _services.CreateAsyncScope();
+        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var firstTransaction = await firstWork.BeginTransactionAsync(token);
+        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("twin@example.com", "First", "hash", Now));
+        await firstWork.SaveChangesAsync(token);
+
+        var duplicate = RunCommandAsync("TWIN@example.com", token);
+        var third = RunCommandAsync("third@example.com", token);
+        await WaitUntilAsync(() => Writer.Queued == 3);
+        await firstTransaction.CommitAsync(token);
+        await firstTransaction.DisposeAsync();
+
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => duplicate);
+        Assert.Equal("duplicate", conflict.Code);
+        await third;
+        Assert.Equal(1, Writer.GroupsCommitted - groupsBefore);
+        Assert.True(await UserExistsAsync("twin@example.com"));
+        Assert.True(await UserExistsAsync("third@example.com"));
+    }
+
+    [Fact]
+    public async Task AGroupWhoseCommitFails_AnswersEveryCommandOfIt503_AndKeepsNoneOfTheirRows()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using (var setup = new SqliteConnection(fixture.ConnectionString))
+        {
+            await setup.OpenAsync(token);
+            await using var create = setup.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS gc_parent (id INTEGER PRIMARY KEY);
+                CREATE TABLE IF NOT EXISTS gc_child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES gc_parent (id) DEFERRABLE INITIALLY DEFERRED);
+                """;
+            await create.ExecuteNonQueryAsync(token);
+        }
+
+        // The first command leaves a foreign key that SQLite checks only at the commit of the whole transaction.
+        await using var first = _services.CreateAsyncScope();
+        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var firstTransaction = await firstWork.BeginTransactionAsync(token);
+        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("doomed@example.com", "Doomed", "hash", Now));
+        await firstWork.SaveChangesAsync(token);
+        await first.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Database
+            .ExecuteSqlRawAsync("INSERT INTO gc_child (id, parent) VALUES (1, 999)", token);
+        var second = RunCommandAsync("bystander@example.com", token);
+        await WaitUntilAsync(() => Writer.Queued == 2);
+
+        var firstCommit = firstTransaction.CommitAsync(token);
+
+        Assert.Equal("database_unavailable", (await Assert.ThrowsAsync<ServiceUnavailableException>(() => firstCommit)).Code);
+        Assert.Equal("database_unavailable", (await Assert.ThrowsAsync<ServiceUnavailableException>(() => second)).Code);
+        await firstTransaction.DisposeAsync();
+        Assert.False(await UserExistsAsync("doomed@example.com"));
+        Assert.False(await UserExistsAsync("bystander@example.com"));
+
+        // The writer goes on: the next command commits.
+        await RunCommandAsync("after@example.com", token);
+        Assert.True(await UserExistsAsync("after@example.com"));
+    }
+
+    [Fact]
+    public async Task CommandsAndTheirReadsAfterwards_OnManyScopesAtOnce_NeverShareTheWritersConnection()
+    {
+        var token = TestContext.Current.CancellationToken;
+
+        // Each scope commits, then reads on in the same context: after its commit the context must be on a connection of its
+        // own again, or the reads would run on the writer's connection beside the next command.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 8), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = token }, async (worker, ct) =>
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            var users = scope.ServiceProvider.GetRequiredService<IRepository<User>>();
+            for (var i = 0; i < 25; i++)
+            {
+                var email = $"loop{worker}-{i}@example.com";
+                await using (var transaction = await unitOfWork.BeginTransactionAsync(ct))
+                {
+                    users.Add(User.Register(email, "Loop", "hash", Now));
+                    await unitOfWork.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+
+                Assert.True(await users.AnyAsync(new UserByEmailSpec(email), ct));
+                Assert.Equal(i + 1, await users.CountAsync(new UsersNamedLike($"loop{worker}-"), ct));
+            }
+        });
+    }
+
+    private async Task RunCommandAsync(string email, CancellationToken token)
+    {
+        await Task.Yield();
+        await using var scope = _services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await using var transaction = await unitOfWork.BeginTransactionAsync(token);
+        scope.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register(email, "Grouped", "hash", Now));
+        await unitOfWork.SaveChangesAsync(token);
+        await transaction.CommitAsync(token);
+    }
+
+    private async Task<bool> UserExistsAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IReadRepository<User>>()
+            .AnyAsync(new UserByEmailSpec(email), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<long> CountUsersOnAConnectionOfItsOwnAsync(string email)
+    {
+        await using var connection = new SqliteConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM users WHERE normalized_email = $email";
+        command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), "the condition was not reached within 5 s");
+    }
+
+    private sealed class UsersNamedLike : Specification<User>
+    {
+        public UsersNamedLike(string prefix) => Query.Where(u => EF.Functions.Like(u.Email, prefix + "%"));
+    }
+}
