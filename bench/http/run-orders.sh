@@ -7,6 +7,7 @@
 #   IDLE=5       also the service's CPU per second with no request, measured for 5 s after the warm-up has settled.
 #   SETTLE=0     measures right after the warm-up, without waiting for the service's CPU to settle (lib.sh's settle).
 #   DB=postgres  uses $RISKPLATFORM_TEST_POSTGRES's server (a fresh database is created) instead of a temp SQLite file.
+#   USERS=8      spreads the orders over 8 accounts (bench/http/seed-orders.sh) instead of one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-30s}"

@@ -97,5 +97,4 @@ PY
 print(f'{name:8} rows {t}, sent {s}, drain {int(s) / span if span else 0:.0f}/s over {span:.1f} s, created→sent p50 {float(p50)*1000:.0f} ms, p99 {float(p99)*1000:.0f} ms')" \
     "$total" "$sent" "$span" "$p50" "$p99" "$channel"
 done
-[[ -n "${LOG_TO:-}" ]] && cp "$workdir/api.log" "$LOG_TO"
 echo "webhook sink: $(curl -fs "http://127.0.0.1:$sink_port/count") (received, distinct webhook-id)"
