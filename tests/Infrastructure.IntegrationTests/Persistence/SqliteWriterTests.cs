@@ -12,15 +12,17 @@ using RiskPlatform.Infrastructure.Persistence;
 namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
-/// Group commit on SQLite (docs/decisions/036): commands that queue for the writer share one transaction, each in a savepoint
-/// of its own; each is answered only once the shared transaction has committed.
+/// SQLite's one writer of the process. Group commit (docs/decisions/036): commands that queue for the writer share one
+/// transaction, each in a savepoint of its own; each is answered only once the shared transaction has committed. A save
+/// outside any command (the outbox's claims and outcomes) takes its turn at the writer too (docs/decisions/035), instead of
+/// racing the commands through SQLite's sleeping busy handler.
 /// </summary>
 /// <remarks>
 /// The tests hold a group open while others queue, so their service keeps a group open for up to a minute (the service's
 /// default is 20 ms); it is the only writer of the collection's database while they run.
 /// </remarks>
 [Collection(nameof(SqliteDatabaseCollection))]
-public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsyncLifetime
+public sealed class SqliteWriterTests(SqliteDatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
 
@@ -43,17 +45,12 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
         var groupsBefore = Writer.GroupsCommitted;
         var commandsBefore = Writer.CommandsCommitted;
 
-        await using var first = _services.CreateAsyncScope();
-        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var firstTransaction = await firstWork.BeginTransactionAsync(token);
-        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("grouped0@example.com", "Grouped", "hash", Now));
-        await firstWork.SaveChangesAsync(token);
+        await using var first = await BeginCommandAsync("grouped0@example.com", token);
 
         // 31 more queue behind the first (each checks, once answered, that its row is committed).
         var others = Enumerable.Range(1, 31).Select(i => RunCommandAsync($"grouped{i}@example.com", token)).ToList();
         await WaitUntilAsync(() => Writer.Queued == 32);
-        await firstTransaction.CommitAsync(token);
-        await firstTransaction.DisposeAsync();
+        await first.Transaction.CommitAsync(token);
         await Task.WhenAll(others);
 
         Assert.Equal(1L, await CountUsersOnAConnectionOfItsOwnAsync("grouped0@example.com"));
@@ -67,17 +64,12 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
         var token = TestContext.Current.CancellationToken;
         var groupsBefore = Writer.GroupsCommitted;
 
-        await using var first = _services.CreateAsyncScope();
-        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var firstTransaction = await firstWork.BeginTransactionAsync(token);
-        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("dropped@example.com", "Dropped", "hash", Now));
-        await firstWork.SaveChangesAsync(token);
+        await using var first = await BeginCommandAsync("dropped@example.com", token);
 
         // The second command queues behind the first, so the group stays open when the first leaves.
         var second = RunCommandAsync("kept@example.com", token);
         await WaitUntilAsync(() => Writer.Queued == 2);
-        await firstTransaction.RollbackAsync(token);
-        await firstTransaction.DisposeAsync();
+        await first.Transaction.RollbackAsync(token);
         await second;
 
         Assert.Equal(1, Writer.GroupsCommitted - groupsBefore);
@@ -91,17 +83,12 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
         var token = TestContext.Current.CancellationToken;
         var groupsBefore = Writer.GroupsCommitted;
 
-        await using var first = _services.CreateAsyncScope();
-        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var firstTransaction = await firstWork.BeginTransactionAsync(token);
-        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("twin@example.com", "First", "hash", Now));
-        await firstWork.SaveChangesAsync(token);
+        await using var first = await BeginCommandAsync("twin@example.com", token);
 
         var duplicate = RunCommandAsync("TWIN@example.com", token);
         var third = RunCommandAsync("third@example.com", token);
         await WaitUntilAsync(() => Writer.Queued == 3);
-        await firstTransaction.CommitAsync(token);
-        await firstTransaction.DisposeAsync();
+        await first.Transaction.CommitAsync(token);
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => duplicate);
         Assert.Equal("duplicate", conflict.Code);
@@ -127,21 +114,16 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
         }
 
         // The first command leaves a foreign key that SQLite checks only at the commit of the whole transaction.
-        await using var first = _services.CreateAsyncScope();
-        var firstWork = first.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var firstTransaction = await firstWork.BeginTransactionAsync(token);
-        first.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register("doomed@example.com", "Doomed", "hash", Now));
-        await firstWork.SaveChangesAsync(token);
-        await first.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Database
+        await using var first = await BeginCommandAsync("doomed@example.com", token);
+        await first.Scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>().Database
             .ExecuteSqlRawAsync("INSERT INTO gc_child (id, parent) VALUES (1, 999)", token);
         var second = RunCommandAsync("bystander@example.com", token);
         await WaitUntilAsync(() => Writer.Queued == 2);
 
-        var firstCommit = firstTransaction.CommitAsync(token);
+        var firstCommit = first.Transaction.CommitAsync(token);
 
         Assert.Equal("database_unavailable", (await Assert.ThrowsAsync<ServiceUnavailableException>(() => firstCommit)).Code);
         Assert.Equal("database_unavailable", (await Assert.ThrowsAsync<ServiceUnavailableException>(() => second)).Code);
-        await firstTransaction.DisposeAsync();
         Assert.False(await UserExistsAsync("doomed@example.com"));
         Assert.False(await UserExistsAsync("bystander@example.com"));
 
@@ -176,6 +158,58 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
                 Assert.Equal(i + 1, await users.CountAsync(new UsersNamedLike($"loop{worker}-"), ct));
             }
         });
+    }
+
+    [Fact]
+    public async Task SaveOutsideACommand_WhileACommandHoldsTheWriter_WaitsForItsTurn_ThenCommits()
+    {
+        var token = TestContext.Current.CancellationToken;
+
+        Task save;
+        using (await Writer.EnterAsync(token))
+        {
+            save = SaveOutsideACommandAsync("outbox@example.com", token);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), token);
+
+            Assert.False(save.IsCompleted, "the save committed while another holder had the writer");
+        }
+
+        await save.WaitAsync(TimeSpan.FromSeconds(10), token);
+        Assert.True(await UserExistsAsync("outbox@example.com"));
+    }
+
+    [Fact]
+    public async Task SavesOutsideCommands_BesideCommands_AllCommit()
+    {
+        var token = TestContext.Current.CancellationToken;
+
+        var commands = Enumerable.Range(0, 8).Select(i => RunCommandAsync($"command{i}@example.com", token));
+        var saves = Enumerable.Range(0, 16).Select(i => SaveOutsideACommandAsync($"save{i}@example.com", token));
+        await Task.WhenAll(commands.Concat(saves)).WaitAsync(TimeSpan.FromSeconds(30), token);
+
+        foreach (var email in Enumerable.Range(0, 8).Select(i => $"command{i}@example.com").Concat(Enumerable.Range(0, 16).Select(i => $"save{i}@example.com")))
+        {
+            Assert.True(await UserExistsAsync(email), email);
+        }
+    }
+
+    /// <summary>A command that has begun and saved a user, holding the writer until the test ends it.</summary>
+    private async Task<HeldCommand> BeginCommandAsync(string email, CancellationToken token)
+    {
+        var scope = _services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var transaction = await unitOfWork.BeginTransactionAsync(token);
+        scope.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register(email, "Held", "hash", Now));
+        await unitOfWork.SaveChangesAsync(token);
+        return new HeldCommand(scope, transaction);
+    }
+
+    private async Task SaveOutsideACommandAsync(string email, CancellationToken token)
+    {
+        await Task.Yield();
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IRepository<User>>().Add(User.Register(email, "Saver", "hash", Now));
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(token);
     }
 
     private async Task RunCommandAsync(string email, CancellationToken token)
@@ -222,5 +256,14 @@ public sealed class SqliteGroupCommitTests(SqliteDatabaseFixture fixture) : IAsy
     private sealed class UsersNamedLike : Specification<User>
     {
         public UsersNamedLike(string prefix) => Query.Where(u => EF.Functions.Like(u.Email, prefix + "%"));
+    }
+
+    private sealed record HeldCommand(AsyncServiceScope Scope, IUnitOfWorkTransaction Transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Scope.DisposeAsync();
+        }
     }
 }
