@@ -48,8 +48,14 @@ scrape() { curl -fs "http://127.0.0.1:$METRICS_PORT/metrics" > "$1"; }
 sleep 2
 scrape "$workdir/before.prom"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/quotes.lua $base   (DB=${DB:-sqlite}, $users accounts × $symbol_count symbols, $batch quote(s) per request)"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
+cpu_before=$(cpu_ticks)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/quotes.lua "$base" | tee "$workdir/wrk.txt"
+cpu_after=$(cpu_ticks)
 scrape "$workdir/end.prom"
+# The service's CPU (user + system, from /proc) per quote during the run: the monitor's evaluations it caused included.
+awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ { print $1 }' "$workdir/wrk.txt")" -v b="$batch" \
+  'BEGIN { printf "service CPU: %.2f s for %d requests = %.3f ms per request, %.3f ms per quote\n", t / hz, n, (n > 0 ? 1000 * t / hz / n : 0), (n > 0 ? 1000 * t / hz / n / b : 0) }'
 sleep 3
 scrape "$workdir/after.prom"
 python3 bench/http/monitor_report.py "$workdir" "$batch"
