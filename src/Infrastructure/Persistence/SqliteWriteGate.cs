@@ -99,8 +99,8 @@ internal sealed partial class SqliteWriteGate : IDisposable
             _groupCommands++;
             await database.CloseConnectionAsync();
             database.SetDbConnection(_connection, contextOwnsConnection: false);
-            var transaction = await database.UseTransactionAsync(group, cancellationToken);
-            return new GroupedCommand(this, database, connectionString!, transaction!);
+            await database.UseTransactionAsync(group, cancellationToken);
+            return new GroupedCommand(this, database, connectionString!);
         }
         catch (Exception exception)
         {
@@ -290,11 +290,9 @@ internal sealed partial class SqliteWriteGate : IDisposable
     /// A command's part of the group: its savepoint on the writer's connection. <see cref="CompleteAsync"/> releases it, hands
     /// the writer on and waits for the group's commit; <see cref="Abandon"/> rolls back to it and hands the writer on.
     /// </summary>
-    internal sealed class GroupedCommand(SqliteWriteGate gate, DatabaseFacade database, string connectionString, IDbContextTransaction transaction)
+    internal sealed class GroupedCommand(SqliteWriteGate gate, DatabaseFacade database, string connectionString)
     {
         private bool _ended;
-
-        public IDbContextTransaction Transaction { get; } = transaction;
 
         /// <summary>Keeps the command's changes in the group and waits until the group has committed.</summary>
         public Task CompleteAsync()

@@ -199,8 +199,13 @@ internal sealed partial class UnitOfWork(
     private sealed class CommandTransaction(UnitOfWork owner, DatabaseFacade database, SqliteWriteGate sqliteWriter, SqliteGroupSync groupSync)
         : IUnitOfWorkTransaction
     {
+        /// <summary>The current transaction on a server database.</summary>
         private IDbContextTransaction? _transaction;
+
+        /// <summary>The current transaction on SQLite: the command's savepoint in the writer's group.</summary>
         private SqliteWriteGate.GroupedCommand? _grouped;
+
+        private bool HasCurrent => _transaction is not null || _grouped is not null;
 
         public async Task BeginAsync(CancellationToken cancellationToken)
         {
@@ -211,26 +216,19 @@ internal sealed partial class UnitOfWork(
             }
 
             _grouped = await sqliteWriter.JoinAsync(database, cancellationToken);
-            _transaction = _grouped.Transaction;
         }
 
-        public Task ResumeAsync(CancellationToken cancellationToken) => _transaction is null ? BeginAsync(cancellationToken) : Task.CompletedTask;
+        public Task ResumeAsync(CancellationToken cancellationToken) => HasCurrent ? Task.CompletedTask : BeginAsync(cancellationToken);
 
         /// <summary>Commits the current database transaction, if any, and ends it; the command's transaction goes on.</summary>
         public async Task CommitCurrentAsync(CancellationToken cancellationToken)
         {
-            if (_transaction is null)
-            {
-                return;
-            }
-
             if (_grouped is { } grouped)
             {
                 _grouped = null;
-                _transaction = null;
                 await grouped.CompleteAsync();
             }
-            else
+            else if (_transaction is not null)
             {
                 try
                 {
@@ -240,6 +238,10 @@ internal sealed partial class UnitOfWork(
                 {
                     await EndCurrentAsync();
                 }
+            }
+            else
+            {
+                return;
             }
 
             await groupSync.WaitDurableAsync();
@@ -262,7 +264,7 @@ internal sealed partial class UnitOfWork(
         {
             try
             {
-                if (_transaction is not null && _grouped is null)
+                if (_transaction is not null)
                 {
                     await _transaction.RollbackAsync(cancellationToken);
                 }

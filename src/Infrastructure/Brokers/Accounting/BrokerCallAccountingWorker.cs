@@ -67,37 +67,25 @@ internal sealed partial class BrokerCallAccountingWorker(
             }
 
             var last = batch[i + run - 1];
-            switch (first.Outcome)
+            if (first.Outcome == BrokerCallOutcome.Rejected)
             {
-                case BrokerCallOutcome.Used:
-                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
+                // A command, which takes its own turn at the writer.
+                await using var commandScope = scopes.CreateAsyncScope();
+                await commandScope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new RecordBrokerRejectionCommand(first.ApiKeyId, first.Message ?? "The broker rejected the credentials."), cancellationToken);
+            }
+            else
+            {
+                using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
+                {
+                    await (first.Outcome switch
                     {
-                        await RecordUsesAsync(db, first.ApiKeyId, run, last.At, cancellationToken);
-                    }
-
-                    break;
-                case BrokerCallOutcome.Failed:
-                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
-                    {
-                        await RecordFailuresAsync(db, first.ApiKeyId, run, batch.Skip(i).Take(run).ToList(), cancellationToken);
-                    }
-
-                    break;
-                case BrokerCallOutcome.Rejected:
-                    await using (var commandScope = scopes.CreateAsyncScope())
-                    {
-                        await commandScope.ServiceProvider.GetRequiredService<IMediator>()
-                            .Send(new RecordBrokerRejectionCommand(first.ApiKeyId, first.Message ?? "The broker rejected the credentials."), cancellationToken);
-                    }
-
-                    break;
-                case BrokerCallOutcome.Unusable:
-                    using (await sqliteWriter.EnterForAsync(db.Database, cancellationToken))
-                    {
-                        await MarkUnavailableAsync(db, first.ApiKeyId, first.Message ?? "The bound API key cannot be used.", first.At, cancellationToken);
-                    }
-
-                    break;
+                        BrokerCallOutcome.Used => RecordUsesAsync(db, first.ApiKeyId, run, last.At, cancellationToken),
+                        BrokerCallOutcome.Failed => RecordFailuresAsync(db, first.ApiKeyId, run, batch.Skip(i).Take(run).ToList(), cancellationToken),
+                        BrokerCallOutcome.Unusable => MarkUnavailableAsync(db, first.ApiKeyId, first.Message ?? "The bound API key cannot be used.", first.At, cancellationToken),
+                        _ => Task.CompletedTask,
+                    });
+                }
             }
 
             i += run;
