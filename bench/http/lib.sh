@@ -61,6 +61,8 @@ if [[ -n "${METRICS_PORT:-}" ]]; then
 fi
 (cd "$workdir/api" && exec dotnet RiskPlatform.Api.dll --urls "$urls") >"$workdir/api.log" 2>&1 &
 api_pid=$!
+# The service's CPU time so far (user + system, clock ticks of getconf CLK_TCK), from /proc.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 for _ in $(seq 1 100); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 
 json() { curl -fs -H 'content-type: application/json' "$@"; }
@@ -86,11 +88,11 @@ settle() {
   local hz below quiet=0 waited=0 before after ms=0
   hz=$(getconf CLK_TCK)
   below="${SETTLE_MS:-60}"
-  after=$(awk '{ print $14 + $15 }' "/proc/$api_pid/stat")
+  after=$(cpu_ticks)
   while (( quiet < 3 && waited < ${SETTLE_MAX:-60} )); do
     before=$after
     sleep 1
-    after=$(awk '{ print $14 + $15 }' "/proc/$api_pid/stat")
+    after=$(cpu_ticks)
     waited=$((waited + 1))
     ms=$(( (after - before) * 1000 / hz ))
     if (( ms < below )); then quiet=$((quiet + 1)); else quiet=0; fi

@@ -61,7 +61,6 @@ print("analytics: %d positions, %d common returns %s..%s, insufficient: %s, matr
       i["common_returns"], i["from"], i["to"], i["insufficient_reason"], len(a["correlation"]["matrix"] or []), a["value_at_risk"] is not None))'
 
 threads=$(( connections < 2 ? 1 : 2 ))
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 PATH_=$path wrk -t1 -c1 -d3s -s bench/http/get.lua "$base" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,7 +23,6 @@ fi
 source bench/http/lib.sh
 source bench/http/seed-orders.sh
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 hz=$(getconf CLK_TCK)
 echo "service pid $api_pid, start: $(uptime)"
 if [[ "${WARMUP:-10s}" != 0 ]]; then

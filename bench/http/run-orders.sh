@@ -19,7 +19,6 @@ source bench/http/seed-orders.sh
 threads=$(( connections < 2 ? 1 : 2 ))
 # CPU time the service spent (user + system, from /proc), per request: unlike latency, it barely moves with the load
 # that other processes put on the machine, so runs on a busy machine stay comparable.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 # Warm-up (JIT, tiered compilation, connection pools) so that the measured run is the steady state; its orders count
 # towards the account's history like any other.

@@ -48,7 +48,6 @@ scrape() { curl -fs "http://127.0.0.1:$METRICS_PORT/metrics" > "$1"; }
 sleep 2
 scrape "$workdir/before.prom"
 echo "wrk -t$threads -c$connections -d$duration --latency -s bench/http/quotes.lua $base   (DB=${DB:-sqlite}, $users accounts × $symbol_count symbols, $batch quote(s) per request)"
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$api_pid/stat"; }
 cpu_before=$(cpu_ticks)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/http/quotes.lua "$base" | tee "$workdir/wrk.txt"
 cpu_after=$(cpu_ticks)
