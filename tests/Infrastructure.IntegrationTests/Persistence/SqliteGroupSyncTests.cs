@@ -33,8 +33,7 @@ public sealed class SqliteGroupSyncTests : IDisposable
         var sync = new SqliteGroupSync(SqliteGroupSync.WalPathOf(connectionString), NullLogger<SqliteGroupSync>.Instance);
         using var writer = new SemaphoreSlim(1, 1);
 
-        // 64 commands, each committing on its own connection at NORMAL (one writer at a time, as the writer gate does),
-        // then waiting for durability without the writer.
+        // 64 commands, each committing on its own connection at NORMAL (one writer at a time, as the writer gate does).
         await Parallel.ForEachAsync(Enumerable.Range(1, 64), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, token) =>
         {
             await writer.WaitAsync(token);
@@ -46,9 +45,11 @@ public sealed class SqliteGroupSyncTests : IDisposable
             {
                 writer.Release();
             }
-
-            await sync.WaitDurableAsync();
         });
+
+        // Then all of them wait for durability at the same time, without the writer. (Waiting right after each commit left
+        // the sharing to chance: on a loaded machine the commits could each find the last sync finished.)
+        await Task.WhenAll(Enumerable.Range(1, 64).Select(_ => sync.WaitDurableAsync()));
 
         Assert.InRange(sync.Syncs, 1, 63);
         Assert.True(File.Exists(database + "-wal"));
