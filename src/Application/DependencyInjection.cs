@@ -42,6 +42,7 @@ public static class DependencyInjection
 
         services.AddSingleton(CreateMappingConfig());
         services.AddScoped<AccountActorCall>();
+        services.AddScoped<AccountChanges>();
         services.AddScoped<AuditScope>();
         services.AddScoped<Trading.Common.PreTradeContextLoader>();
         services.AddScoped<Trading.Common.ActiveRulesReader>();

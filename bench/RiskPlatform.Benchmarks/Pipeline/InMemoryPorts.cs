@@ -55,6 +55,10 @@ internal sealed class InMemoryAuditLogRepository : IRepository<AuditLog>
 
     public void Remove(AuditLog aggregate) => throw new NotSupportedException();
 
+    public AuditLog Track(AuditLog aggregate) => throw new NotSupportedException();
+
+    public bool IsSaved(AuditLog aggregate) => throw new NotSupportedException();
+
     public Task<int> DeleteAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<AuditLog?> FirstOrDefaultAsync(ISpecification<AuditLog> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -111,6 +115,10 @@ internal sealed class SingleFamilyRefreshTokenRepository(RefreshToken token) : I
     public void Add(RefreshToken aggregate) => throw new NotSupportedException();
 
     public void Remove(RefreshToken aggregate) => throw new NotSupportedException();
+
+    public RefreshToken Track(RefreshToken aggregate) => throw new NotSupportedException();
+
+    public bool IsSaved(RefreshToken aggregate) => throw new NotSupportedException();
 
     public Task<int> DeleteAsync(ISpecification<RefreshToken> specification, CancellationToken cancellationToken) => throw new NotSupportedException();
 

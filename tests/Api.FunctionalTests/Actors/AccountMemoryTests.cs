@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Api.FunctionalTests.Infrastructure;
@@ -7,6 +8,7 @@ using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Notifications;
 using RiskPlatform.Domain.RiskRules;
+using RiskPlatform.Domain.Trading.Paper;
 using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Api.FunctionalTests.Actors;
@@ -79,6 +81,63 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         // A settings change through the service (any of the user's preferences) makes the actor forget once it committed.
         (await client.PutAsync($"/api/v1/notifications/preferences/{preferenceId}", new { min_priority = "urgent" })).EnsureStatus(HttpStatusCode.OK);
         Assert.False(await FillGoesToTheWebsocketAsync(client));
+    }
+
+    [Fact]
+    public async Task Orders_StartFromThePositionsTheLastOrderCommitted_WithoutReadingThem_UntilTheActorIsToldToForget()
+    {
+        var client = await SignedInAsync();
+        (await (await MarketFeedAsync()).PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+
+        // Behind the service's back the position grows to 95 shares: the next order is judged by the 10 its actor kept from the
+        // last order's commit, which proves it read neither the paper account nor its positions.
+        await SetPositionBehindTheServicesBackAsync(client.UserId, 95m);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+
+        await SetPositionBehindTheServicesBackAsync(client.UserId, 95m);
+        await Fixture.ForgetAccountAsync(client.UserId);
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task WhatTheActorKeeps_AfterEveryKindOfAccountCommand_IsWhatTheDatabaseHolds()
+    {
+        var client = await SignedInAsync();
+        var feed = await MarketFeedAsync();
+        (await feed.PutAsync("/api/v1/market/quotes/AAPL", new { price = 10m })).EnsureStatus(HttpStatusCode.OK);
+        (await feed.PutAsync("/api/v1/market/quotes/MSFT", new { price = 20m })).EnsureStatus(HttpStatusCode.OK);
+        (await client.PostAsync("/api/v1/risk-rules", AccountActorTests.BlockAbove100Shares)).EnsureStatus(HttpStatusCode.Created);
+
+        // The first order opens the paper account and the portfolio state.
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(10m))).EnsureStatus(HttpStatusCode.Created);
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        var restingMsft = (await client.PostAsync("/api/v1/orders", LimitBuy("MSFT", 5m, 15m))).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        var restingAapl = (await client.PostAsync("/api/v1/orders", LimitBuy("AAPL", 3m, 5m))).EnsureStatus(HttpStatusCode.Created).Body!["id"]!.GetValue<Guid>();
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        (await client.PostAsync("/api/v1/orders", new { symbol = "AAPL", side = "sell", qty = 4m, type = "market", time_in_force = "day" }))
+            .EnsureStatus(HttpStatusCode.Created);
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        // A quote that crosses the resting MSFT limit fills it on the account's actor.
+        (await feed.PutAsync("/api/v1/market/quotes/MSFT", new { price = 14m })).EnsureStatus(HttpStatusCode.OK);
+        await WaitForStatusAsync(client, restingMsft, "filled");
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        (await client.DeleteAsync($"/api/v1/orders/{restingAapl}")).EnsureStatus(HttpStatusCode.OK);
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        (await client.PostAsync("/api/v1/trading/halt", new { reason = "lunch" })).EnsureStatus(HttpStatusCode.OK);
+        await AssertRemembersWhatIsStoredAsync(client);
+        (await client.PostAsync("/api/v1/trading/resume", new { })).EnsureStatus(HttpStatusCode.OK);
+        await AssertRemembersWhatIsStoredAsync(client);
+
+        // Blocked: the breach commits, the account does not change.
+        (await client.PostAsync("/api/v1/orders", AccountActorTests.Buy(150m))).EnsureStatus(HttpStatusCode.UnprocessableEntity);
+        await AssertRemembersWhatIsStoredAsync(client);
     }
 
     [Fact]
@@ -209,6 +268,82 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
         var id = fill["id"]!.GetValue<Guid>();
         return await Fixture.CountAsync(
             $"SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = {Fixture.Literal(id)} AND channel = 'Websocket'") == 1;
+    }
+
+    private static object LimitBuy(string symbol, decimal qty, decimal limitPrice) =>
+        new { symbol, side = "buy", qty, type = "limit", limit_price = limitPrice, time_in_force = "gtc" };
+
+    /// <summary>
+    /// The account as its actor answers it now (from what it kept), then as the database holds it (the actor told to forget):
+    /// the same risk figures, positions and limits, timestamps aside.
+    /// </summary>
+    private async Task AssertRemembersWhatIsStoredAsync(ApiClient client)
+    {
+        var remembered = await AccountViewAsync(client);
+        await Fixture.ForgetAccountAsync(client.UserId);
+        var stored = await AccountViewAsync(client);
+        Assert.Equal(stored, remembered);
+    }
+
+    private static async Task<string> AccountViewAsync(ApiClient client)
+    {
+        var risk = WithoutTimestamps((await client.GetAsync("/api/v1/risk-rules/portfolio-risk")).EnsureStatus(HttpStatusCode.OK).Body!);
+        var state = (await client.GetAsync("/api/v1/trading/state")).EnsureStatus(HttpStatusCode.OK).Body!.AsObject();
+        var maxBuy = (await client.GetAsync("/api/v1/risk-rules/max-quantity?symbol=AAPL&side=buy")).EnsureStatus(HttpStatusCode.OK).Body!;
+        return $"{risk.ToJsonString()} {state["state"]} {maxBuy["max_quantity"]}";
+    }
+
+    private static JsonNode WithoutTimestamps(JsonNode node)
+    {
+        if (node is JsonObject json)
+        {
+            foreach (var (key, value) in json.ToList())
+            {
+                if (key.EndsWith("_at", StringComparison.Ordinal))
+                {
+                    json.Remove(key);
+                }
+                else if (value is not null)
+                {
+                    WithoutTimestamps(value);
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array.OfType<JsonNode>())
+            {
+                WithoutTimestamps(item);
+            }
+        }
+
+        return node;
+    }
+
+    private static async Task WaitForStatusAsync(ApiClient client, Guid orderId, string status)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var order = (await client.GetAsync($"/api/v1/orders/{orderId}")).EnsureStatus(HttpStatusCode.OK).Body!;
+            if (order["status"]!.GetValue<string>() == status)
+            {
+                return;
+            }
+
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"Order {orderId} never became {status}.");
+    }
+
+    private async Task SetPositionBehindTheServicesBackAsync(Guid userId, decimal quantity)
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
+        var accountId = await db.Set<PaperAccount>().Where(a => a.UserId == userId).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
+        await db.Set<PaperPosition>()
+            .Where(p => p.PaperAccountId == accountId && p.Symbol == "AAPL")
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Quantity, quantity), TestContext.Current.CancellationToken);
     }
 
     private async Task SetThresholdBehindTheServicesBackAsync(Guid ruleId, decimal threshold)

@@ -32,6 +32,10 @@ internal sealed class InMemoryRepository<T> : IRepository<T>
         }
     }
 
+    public T Track(T aggregate) => aggregate;
+
+    public bool IsSaved(T aggregate) => true;
+
     public void Remove(T aggregate)
     {
         lock (_items)

@@ -28,6 +28,9 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     /// <summary>True when this scope answers a read on its account's actor (which never changes what it loads).</summary>
     public bool IsRead => Memory is not null && _commandMayRecall is null;
 
+    /// <summary>True when this scope runs a command on the actor of <paramref name="accountUserId"/>'s account.</summary>
+    public bool RunsCommandOn(Guid accountUserId) => Memory is not null && !IsRead && Memory.AccountUserId == accountUserId;
+
     /// <summary>
     /// For a command: the parts of <see cref="Memory"/> it may recall, those it declares it leaves unchanged; null for a read,
     /// which may recall every part.

@@ -32,6 +32,7 @@ public sealed class AccountMemory(Guid accountUserId, TimeProvider? clock = null
     private readonly Lock _gate = new();
     private readonly Dictionary<string, object?> _parts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (QuoteMark Quote, long RefreshedAt)> _quotes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _keptByCommand = new(StringComparer.Ordinal);
     private long _generation;
     private long _quoteGeneration;
 
@@ -78,6 +79,38 @@ public sealed class AccountMemory(Guid accountUserId, TimeProvider? clock = null
         }
 
         return loaded;
+    }
+
+    /// <summary>
+    /// The remembered <paramref name="part"/> (which may be a remembered null: no such row), without loading anything: for a
+    /// command that changes the part, which copies it (<see cref="AccountChanges"/>).
+    /// </summary>
+    public bool TryRecall<T>(string part, out T? value)
+        where T : class
+    {
+        lock (_gate)
+        {
+            if (_parts.TryGetValue(part, out var remembered))
+            {
+                value = (T?)remembered;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>
+    /// The running command has committed and left <paramref name="part"/> as <paramref name="value"/> (a copy no one else holds,
+    /// or null: no such row): kept when the command ends, in place of what was remembered before. Forgetting drops it.
+    /// </summary>
+    public void KeepWhenCommandEnds(string part, object? value)
+    {
+        lock (_gate)
+        {
+            _keptByCommand[part] = value;
+        }
     }
 
     /// <summary>
@@ -183,6 +216,14 @@ public sealed class AccountMemory(Guid accountUserId, TimeProvider? clock = null
             {
                 _parts.Remove(part);
             }
+
+            // What the command committed and handed over is as the database now holds it.
+            foreach (var (part, value) in _keptByCommand)
+            {
+                _parts[part] = value;
+            }
+
+            _keptByCommand.Clear();
         }
     }
 
@@ -194,6 +235,7 @@ public sealed class AccountMemory(Guid accountUserId, TimeProvider? clock = null
             _generation++;
             _parts.Clear();
             _quotes.Clear();
+            _keptByCommand.Clear();
         }
     }
 }

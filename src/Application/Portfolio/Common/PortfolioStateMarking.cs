@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Specifications;
@@ -23,6 +24,7 @@ internal static class PortfolioStateMarking
     /// <paramref name="states"/> (saved by the unit of work when the caller is a command).
     /// </summary>
     public static async Task<PortfolioState> LoadOrCreateAsync(
+        AccountChanges changes,
         IRepository<PortfolioState> states,
         IRepository<EquitySnapshot> equityHistory,
         EquityPointSampler sampler,
@@ -31,12 +33,28 @@ internal static class PortfolioStateMarking
         DateTime now,
         CancellationToken cancellationToken)
     {
-        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
-        return MarkOrCreate(states, equityHistory, sampler, state, userId, account, now);
+        var state = await LoadForChangeAsync(changes, states, userId, cancellationToken);
+        return MarkOrCreate(changes, states, equityHistory, sampler, state, userId, account, now);
     }
+
+    /// <summary>
+    /// The user's state, tracked, for a command to change: on the account's actor a copy of the one it remembers, which the
+    /// actor keeps once the command has committed (<see cref="AccountChanges"/>); null when the user has none yet.
+    /// </summary>
+    public static Task<PortfolioState?> LoadForChangeAsync(
+        AccountChanges changes, IRepository<PortfolioState> states, Guid userId, CancellationToken cancellationToken) =>
+        changes.LoadAsync(
+            userId,
+            AccountMemoryPart.PortfolioState,
+            token => states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), token),
+            s => s.Copy(),
+            states.Track,
+            states.IsSaved,
+            cancellationToken);
 
     /// <summary>Marks <paramref name="state"/> (or creates it when null) and records the equity point of the mark when one is due.</summary>
     public static PortfolioState MarkOrCreate(
+        AccountChanges changes,
         IRepository<PortfolioState> states,
         IRepository<EquitySnapshot> equityHistory,
         EquityPointSampler sampler,
@@ -49,6 +67,7 @@ internal static class PortfolioStateMarking
         {
             state = Seed(userId, account, now);
             states.Add(state);
+            changes.Keep(userId, AccountMemoryPart.PortfolioState, state, s => s.Copy(), states.IsSaved);
             equityHistory.Add(EquitySnapshot.Record(userId, account.Equity, now));
             sampler.Taken(userId, now);
             return state;

@@ -21,8 +21,8 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
 {
     public const decimal DefaultStartingCash = 100_000m;
 
-    private readonly List<PaperPosition> _positions = [];
-    private readonly List<PaperOrder> _orders = [];
+    private List<PaperPosition> _positions = [];
+    private List<PaperOrder> _orders = [];
 
     private PaperAccount()
     {
@@ -68,6 +68,19 @@ public sealed class PaperAccount : AggregateRoot, IAuditedEntity, IConcurrencyAw
 
     /// <summary>Orders that can still fill (status New or PartiallyFilled), in placement order.</summary>
     public IReadOnlyList<PaperOrder> OpenOrders => [.. _orders.Where(o => o.IsOpen)];
+
+    /// <summary>
+    /// A detached copy of the account as the database would load it (PaperAccountForUserSpec): its positions and its open orders,
+    /// each a copy too, and no domain events. The account's actor keeps such a copy between commands and gives each command a
+    /// copy of it to change, so that the one it shares with reads is never changed.
+    /// </summary>
+    public PaperAccount Copy()
+    {
+        var copy = CopyWithoutEvents<PaperAccount>();
+        copy._positions = _positions.ConvertAll(p => p.Copy());
+        copy._orders = [.. _orders.Where(o => o.IsOpen).Select(o => o.Copy())];
+        return copy;
+    }
 
     /// <summary>Opens the account with <paramref name="startingCash"/> USD (default 100,000) of cash and nothing else.</summary>
     /// <exception cref="DomainException"><see cref="PaperTradingErrors.InvalidUser"/> or <see cref="PaperTradingErrors.InvalidStartingCash"/>

@@ -16,6 +16,9 @@ public sealed class PaperOrder : Entity
     {
     }
 
+    /// <summary>A field-by-field copy (every field is a value), for <see cref="PaperAccount.Copy"/>.</summary>
+    internal PaperOrder Copy() => (PaperOrder)MemberwiseClone();
+
     public Guid PaperAccountId { get; private set; }
 
     /// <summary>The caller's idempotency key, unique per account when set.</summary>

@@ -14,6 +14,9 @@ public sealed class PaperPosition : Entity
     {
     }
 
+    /// <summary>A field-by-field copy (every field is a value), for <see cref="PaperAccount.Copy"/>.</summary>
+    internal PaperPosition Copy() => (PaperPosition)MemberwiseClone();
+
     public Guid PaperAccountId { get; private set; }
 
     public string Symbol { get; private set; } = string.Empty;

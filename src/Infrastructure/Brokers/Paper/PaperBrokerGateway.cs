@@ -24,6 +24,7 @@ namespace RiskPlatform.Infrastructure.Brokers.Paper;
 /// </remarks>
 internal sealed class PaperBrokerGateway(
     AccountActorCall actorCall,
+    AccountChanges changes,
     IRepository<PaperAccount> accounts,
     IReadRepository<PaperAccount> remembered,
     IReadRepository<MarketQuote> quotes,
@@ -105,6 +106,7 @@ internal sealed class PaperBrokerGateway(
             account = PaperAccount.Open(userId, now, options.Value.StartingCash);
             accounts.Add(account);
             _loaded[userId] = account;
+            changes.Keep(userId, AccountMemoryPart.PaperAccount, account, a => a.Copy(), accounts.IsSaved);
         }
         else if (!request.ClientOrderIdIsNew
             && request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId)
@@ -198,7 +200,15 @@ internal sealed class PaperBrokerGateway(
             return cached;
         }
 
-        var account = await accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), cancellationToken);
+        // A command on the account's actor changes a copy of the account it remembers; the actor keeps what commits.
+        var account = await changes.LoadAsync(
+            userId,
+            AccountMemoryPart.PaperAccount,
+            token => accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), token),
+            a => a.Copy(),
+            accounts.Track,
+            accounts.IsSaved,
+            cancellationToken);
         if (account is not null)
         {
             _loaded[userId] = account;

@@ -17,6 +17,21 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
 
     public void Remove(T aggregate) => dbContext.Set<T>().Remove(aggregate);
 
+    public T Track(T aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        var set = dbContext.Set<T>();
+        if (aggregate is Entity entity && set.Local.FindEntry(entity.Id) is { } tracked)
+        {
+            return tracked.Entity;
+        }
+
+        set.Attach(aggregate);
+        return aggregate;
+    }
+
+    public bool IsSaved(T aggregate) => dbContext.Entry(aggregate).State == EntityState.Unchanged;
+
     public Task<int> DeleteAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).ExecuteDeleteAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
@@ -15,6 +16,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.ResumeTrading;
 /// a state has never been halted: 409 like any other non-halted state, without calling the broker.
 /// </summary>
 internal sealed class ResumeTradingCommandHandler(
+    AccountChanges changes,
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
@@ -30,7 +32,7 @@ internal sealed class ResumeTradingCommandHandler(
         var userId = currentUser.RequireUserId();
         await tradingLock.AcquireAsync(userId, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken)
+        var state = await PortfolioStateMarking.LoadForChangeAsync(changes, states, userId, cancellationToken)
             ?? throw new ConflictException(PortfolioErrors.TradingNotHalted, "Trading is active, not halted.");
         audit.Target("portfolio_state", state.Id);
         if (state.TradingState != TradingState.Halted)

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using System.Globalization;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.RunPortfolioMonitor;
 /// (nothing opened, ended, changed state or queued) keeps the mark and writes no audit row; its equity point is sampled.
 /// </summary>
 internal sealed class RunPortfolioMonitorCommandHandler(
+    AccountChanges changes,
     IRepository<PortfolioState> states,
     IRepository<BreachEpisode> episodes,
     IRepository<RiskBreach> breaches,
@@ -51,7 +53,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
         var active = await rules.ActiveAsync(userId, cancellationToken);
-        var state = await states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), cancellationToken);
+        var state = await PortfolioStateMarking.LoadForChangeAsync(changes, states, userId, cancellationToken);
         if (state is null && !active.Any(r => RiskRuleCatalog.IsMonitored(r.RuleType)))
         {
             audit.Target("portfolio_state", null).Describe("Monitor: nothing to monitor (no monitored rule, no portfolio state)").Unremarkable();
@@ -61,7 +63,7 @@ internal sealed class RunPortfolioMonitorCommandHandler(
         var (snapshot, account) = await PortfolioSnapshots.LoadAsync(
             broker, orders, userId, null, active, now, riskOptions.Value.MaxQuoteAge, cancellationToken, marketData: marketData);
         var created = state is null;
-        state = PortfolioStateMarking.MarkOrCreate(states, equityHistory, equityPoints, state, userId, account, now);
+        state = PortfolioStateMarking.MarkOrCreate(changes, states, equityHistory, equityPoints, state, userId, account, now);
         var open = await episodes.ListAsync(new OpenBreachEpisodesOfUserSpec(userId), cancellationToken);
 
         var decision = PortfolioMonitor.Evaluate(

@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
@@ -13,6 +14,7 @@ namespace RiskPlatform.Application.Portfolio.Commands.SetTradingDayConvention;
 /// switches its convention, which recomputes the current day and the next boundary from now.
 /// </summary>
 internal sealed class SetTradingDayConventionCommandHandler(
+    AccountChanges changes,
     IRepository<PortfolioState> states,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
@@ -35,7 +37,7 @@ internal sealed class SetTradingDayConventionCommandHandler(
         };
 
         var account = await broker.GetAccountAsync(userId, cancellationToken);
-        var state = await PortfolioStateMarking.LoadOrCreateAsync(states, equityHistory, equityPoints, userId, account, now, cancellationToken);
+        var state = await PortfolioStateMarking.LoadOrCreateAsync(changes, states, equityHistory, equityPoints, userId, account, now, cancellationToken);
         var before = state.Convention;
         state.ChangeConvention(convention, now);
 

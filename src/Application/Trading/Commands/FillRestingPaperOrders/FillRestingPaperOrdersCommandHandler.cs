@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using System.Globalization;
 using MediatR;
 using RiskPlatform.Application.Common.Auditing;
@@ -17,6 +18,7 @@ namespace RiskPlatform.Application.Trading.Commands.FillRestingPaperOrders;
 /// </summary>
 internal sealed class FillRestingPaperOrdersCommandHandler(
     IRepository<PaperAccount> accounts,
+    AccountChanges changes,
     IReadRepository<MarketQuote> quotes,
     ITradingLock tradingLock,
     AuditScope audit) : IRequestHandler<FillRestingPaperOrdersCommand, int>
@@ -25,7 +27,14 @@ internal sealed class FillRestingPaperOrdersCommandHandler(
     {
         audit.ActAs(request.UserId);
         await tradingLock.AcquireAsync(request.UserId, cancellationToken);
-        var account = await accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(request.UserId), cancellationToken);
+        var account = await changes.LoadAsync(
+            request.UserId,
+            AccountMemoryPart.PaperAccount,
+            token => accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(request.UserId), token),
+            a => a.Copy(),
+            accounts.Track,
+            accounts.IsSaved,
+            cancellationToken);
         var symbols = request.Symbols.Select(TradingSymbol.Normalize).Distinct(StringComparer.Ordinal).ToList();
         if (account is null || !account.Orders.Any(o => o.IsOpen && symbols.Contains(o.Symbol, StringComparer.Ordinal)))
         {

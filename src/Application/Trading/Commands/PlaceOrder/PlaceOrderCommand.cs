@@ -7,10 +7,12 @@ namespace RiskPlatform.Application.Trading.Commands.PlaceOrder;
 /// <summary>
 /// Checks an order against the caller's risk rules and, unless they block it, submits it to the broker.
 /// <see cref="Type"/> defaults to market and <see cref="TimeInForce"/> to day. <see cref="ClientOrderId"/> makes it idempotent.
-/// An order changes the account's orders, positions and portfolio state, never its rules or its broker binding: the actor judges
+/// An order changes the account's orders, positions and portfolio state, never its rules, its broker binding, its breach episodes or its
+/// monitor actions (only the monitor writes those two): the actor judges
 /// it by the rules and binding it remembers.
 /// </summary>
-[LeavesUnchanged(AccountMemoryPart.ActiveRules, AccountMemoryPart.PaperBinding)]
+[LeavesUnchanged(
+    AccountMemoryPart.ActiveRules, AccountMemoryPart.PaperBinding, AccountMemoryPart.OpenBreachEpisodes, AccountMemoryPart.PendingMonitorActions)]
 public sealed record PlaceOrderCommand(
     string? Symbol,
     OrderSide? Side,

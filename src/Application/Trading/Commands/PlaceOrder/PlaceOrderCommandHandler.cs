@@ -1,3 +1,4 @@
+using RiskPlatform.Application.Common.Actors;
 using System.Globalization;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal sealed class PlaceOrderCommandHandler(
     ActiveRulesReader rules,
     IRepository<RiskBreach> breaches,
     IRepository<PortfolioState> portfolioStates,
+    AccountChanges changes,
     IRepository<EquitySnapshot> equityHistory,
     EquityPointSampler equityPoints,
     IBrokerGateway broker,
@@ -103,7 +105,7 @@ internal sealed class PlaceOrderCommandHandler(
         // The order is judged on the same baselines as the monitor: the state (created on the account's first order, so the
         // monitor keeps its high-water mark from then on) is marked first — a new trading day rolls the day-start equity and ends
         // an expired reducing state — then its day-start equity and high-water mark replace the broker's.
-        var portfolioState = await PortfolioStateMarking.LoadOrCreateAsync(portfolioStates, equityHistory, equityPoints, userId, account, now, cancellationToken);
+        var portfolioState = await PortfolioStateMarking.LoadOrCreateAsync(changes, portfolioStates, equityHistory, equityPoints, userId, account, now, cancellationToken);
         snapshot = PortfolioSnapshots.WithPortfolioState(snapshot, portfolioState);
 
         // Halted refuses every order, reducing those that add exposure: 422 TRADING_HALTED / TRADING_REDUCING, nothing recorded.
