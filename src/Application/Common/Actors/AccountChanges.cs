@@ -19,6 +19,7 @@ namespace RiskPlatform.Application.Common.Actors;
 public sealed class AccountChanges(AccountActorCall actorCall, IAfterCommitActions afterCommit)
 {
     private readonly Dictionary<string, Func<object?>> _kept = new(StringComparer.Ordinal);
+    private bool _handOverQueued;
 
     /// <summary>
     /// <paramref name="part"/> of <paramref name="accountUserId"/>'s account, to change in this command: on its actor a tracked
@@ -64,10 +65,10 @@ public sealed class AccountChanges(AccountActorCall actorCall, IAfterCommitActio
             return;
         }
 
-        var first = _kept.Count == 0;
-        _kept[part] = () => value is null ? null : isSaved(value) ? copy(value) : Unsaved.Instance;
-        if (first)
+        _kept[part] = () => value is null ? null : isSaved(value) ? copy(value) : NotKept.Instance;
+        if (!_handOverQueued)
         {
+            _handOverQueued = true;
             afterCommit.Enqueue(_ =>
             {
                 HandOver(actorCall.Memory!);
@@ -76,21 +77,34 @@ public sealed class AccountChanges(AccountActorCall actorCall, IAfterCommitActio
         }
     }
 
+    /// <summary>
+    /// The command leaves <paramref name="part"/> in a shape the actor cannot know without loading it again (a list cut at its
+    /// limit): nothing is handed over for it, and the actor drops it when the command ends.
+    /// </summary>
+    public void Drop(Guid accountUserId, string part)
+    {
+        if (actorCall.RunsCommandOn(accountUserId))
+        {
+            _kept[part] = () => NotKept.Instance;
+        }
+    }
+
     private void HandOver(AccountMemory memory)
     {
         foreach (var (part, kept) in _kept)
         {
-            if (kept() is var value && value is not Unsaved)
+            if (kept() is var value && value is not NotKept)
             {
                 memory.KeepWhenCommandEnds(part, value);
             }
         }
 
         _kept.Clear();
+        _handOverQueued = false;
     }
 
-    private sealed class Unsaved
+    private sealed class NotKept
     {
-        public static readonly Unsaved Instance = new();
+        public static readonly NotKept Instance = new();
     }
 }

@@ -252,6 +252,12 @@ public static class AccountMemoryPart
     /// <summary>The paper broker's account with its positions and open orders (untracked), or none yet.</summary>
     public const string PaperAccount = "paper-account";
 
+    /// <summary>
+    /// The account's open orders (new, partially filled, awaiting the broker; untracked), oldest first, when there are fewer
+    /// than <c>OpenOrderRefresh.MaxOrders</c> of them: kept by orders, dropped by every other command.
+    /// </summary>
+    public const string OpenOrders = "open-orders";
+
     /// <summary>The stored portfolio state (untracked; a read marks a copy of it), or none yet.</summary>
     public const string PortfolioState = "portfolio-state";
 

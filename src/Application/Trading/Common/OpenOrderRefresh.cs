@@ -1,5 +1,7 @@
+using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
+using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Common;
@@ -19,16 +21,23 @@ internal static class OpenOrderRefresh
 
     public const string NotTakenReason = "The broker never received the order (its answer was lost or the service stopped before it was sent); it was not placed.";
 
-    /// <summary>Refreshes and returns the open orders read (some may now be filled, cancelled or rejected).</summary>
+    /// <summary>
+    /// Refreshes and returns the open orders read (some may now be filled, cancelled or rejected). With
+    /// <paramref name="changes"/> (a command that hands the open orders back with <see cref="Keep"/>), they come from the account
+    /// actor's memory when it has them.
+    /// </summary>
     public static async Task<IReadOnlyList<Order>> RefreshAsync(
         IRepository<Order> orders,
         IBrokerGateway broker,
         Guid userId,
         DateTime now,
         TimeSpan brokerAcknowledgement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AccountChanges? changes = null)
     {
-        var open = await orders.ListAsync(new OpenOrdersForUserSpec(userId, MaxOrders), cancellationToken);
+        var open = changes is null
+            ? await orders.ListAsync(new OpenOrdersForUserSpec(userId, MaxOrders), cancellationToken)
+            : await LoadForChangeAsync(changes, orders, userId, cancellationToken);
         foreach (var order in open)
         {
             var state = order.BrokerOrderId is { } brokerOrderId
@@ -48,4 +57,49 @@ internal static class OpenOrderRefresh
 
         return open;
     }
+
+    /// <summary>
+    /// Hands the account's open orders after this command to its actor: those of <paramref name="read"/> (as refreshed) still
+    /// open, and <paramref name="placed"/> when it is. When the read may have been cut at <see cref="MaxOrders"/>, or the orders
+    /// now exceed it, the actor is left to load them again.
+    /// </summary>
+    public static void Keep(AccountChanges changes, IRepository<Order> orders, Guid userId, IReadOnlyList<Order> read, Order placed)
+    {
+        List<Order> open = [.. read, placed];
+        if (read.Count >= MaxOrders || open.Count(IsRead) > MaxOrders)
+        {
+            changes.Drop(userId, AccountMemoryPart.OpenOrders);
+            return;
+        }
+
+        changes.Keep<List<Order>>(userId, AccountMemoryPart.OpenOrders, open, CopyOpen, list => list.TrueForAll(orders.IsSaved));
+    }
+
+    private static async Task<List<Order>> LoadForChangeAsync(
+        AccountChanges changes, IRepository<Order> orders, Guid userId, CancellationToken cancellationToken)
+    {
+        var open = await changes.LoadAsync<List<Order>>(
+            userId,
+            AccountMemoryPart.OpenOrders,
+            async token => await orders.ListAsync(new OpenOrdersForUserSpec(userId, MaxOrders), token),
+            CopyOpen,
+            list => list.ConvertAll(orders.Track),
+            list => list.TrueForAll(orders.IsSaved),
+            cancellationToken) ?? [];
+        if (open.Count >= MaxOrders)
+        {
+            changes.Drop(userId, AccountMemoryPart.OpenOrders);
+        }
+
+        return open;
+    }
+
+    /// <summary>Whether <see cref="OpenOrdersForUserSpec"/> reads <paramref name="order"/>: open, or awaiting the broker.</summary>
+    private static bool IsRead(Order order) => order.Status is OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.PendingNew;
+
+    /// <summary>Copies of the orders still open, oldest first: what <see cref="OpenOrdersForUserSpec"/> would read.</summary>
+    private static List<Order> CopyOpen(List<Order> orders) =>
+        [.. orders.Where(IsRead)
+            .OrderBy(o => o.SubmittedAt)
+            .Select(o => o.Copy())];
 }

@@ -25,6 +25,9 @@ public sealed class Order : AggregateRoot, IAuditedEntity, IConcurrencyAware
     {
     }
 
+    /// <summary>A detached copy with no domain events (every field is a value): what an account's actor remembers of an open order.</summary>
+    public Order Copy() => CopyWithoutEvents<Order>();
+
     public Guid UserId { get; private set; }
 
     public string ClientOrderId { get; private set; } = string.Empty;

@@ -78,7 +78,7 @@ internal sealed class PlaceOrderCommandHandler(
 
         // Fills and cancellations that happened at the broker since (a real broker reports them later) reach our orders first, and
         // an order left awaiting the broker is settled — also for a resubmission of it, which then answers with the outcome.
-        var open = await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, options.Value.BrokerAcknowledgement, cancellationToken);
+        var open = await OpenOrderRefresh.RefreshAsync(orders, broker, userId, now, options.Value.BrokerAcknowledgement, cancellationToken, changes);
         if (clientOrderId is not null
             && await orders.FirstOrDefaultAsync(new OrderByClientOrderIdSpec(userId, clientOrderId), cancellationToken) is { } existing)
         {
@@ -135,6 +135,7 @@ internal sealed class PlaceOrderCommandHandler(
         }
 
         orders.Add(order);
+        OpenOrderRefresh.Keep(changes, orders, userId, open, order);
         audit.Target("order", order.Id);
         var brokerRequest = new BrokerOrderRequest(order.ClientOrderId, symbol, side, order.Quantity, type, limitPrice, timeInForce)
         {
