@@ -12,7 +12,8 @@ namespace RiskPlatform.Infrastructure.Actors;
 /// own, one at a time: no two commands of one account ever interleave, on any node. The database stays the source of truth:
 /// every command commits before the actor answers. Between commands the actor remembers what its calls loaded
 /// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops what a command may have changed
-/// when it ends, and loses it all with the activation, which the next call simply reloads.
+/// when it ends, keeps instead what a command handed over once committed (<see cref="AccountChanges"/>), and loses it all with
+/// the activation, which the next call simply reloads.
 /// </summary>
 internal sealed partial class AccountGrain(
     IServiceScopeFactory scopes,

@@ -15,6 +15,9 @@ namespace RiskPlatform.Application.Common.Actors;
 /// answered therefore never sees less than that command wrote. A read running beside a command may see the account before or
 /// after that command's commit, as it would reading the database. Rows changed outside the service must be followed by
 /// <see cref="Forget"/> (<c>IAccountActors.ForgetAsync</c>). Values are shared by concurrent calls and must never be changed.
+/// A command that changes a part works on a copy and, once committed, hands the actor a copy of what it left
+/// (<see cref="AccountChanges"/>, <see cref="KeepWhenCommandEnds"/>): that is kept in place of the dropped part, so the next
+/// command reads nothing it committed (docs/decisions/037).
 /// Quotes are the one kind of row the account's commands do not write: the actor remembers those of its held symbols for reads,
 /// and every quote's commit pushes the new ones to each holder's actor (<see cref="QuotesChanged"/>) before it is answered.
 /// </summary>
