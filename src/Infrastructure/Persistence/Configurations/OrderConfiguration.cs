@@ -41,8 +41,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Mirroring the broker's fills and cancellations back onto the order.
         builder.HasIndex(o => new { o.UserId, o.BrokerOrderId }).HasDatabaseName("ix_orders_user_broker_order");
 
-        // A user's open orders (new or partially filled): the pre-trade refresh of open orders.
+        // A user's orders by status (new or partially filled, or a status filter on the history).
         builder.HasIndex(o => new { o.UserId, o.Status }).HasDatabaseName("ix_orders_user_open");
+
+        // The pre-trade refresh of open orders, oldest first (OpenOrdersForUserSpec): only the open rows, in submission order.
+        // Without it SQLite's planner walks ix_orders_user_submitted, the user's whole history, to avoid a sort (ADR 037).
+        // The filter is written without quotes so that it reads the same on SQLite, PostgreSQL and SQL Server.
+        builder.HasIndex(o => new { o.UserId, o.SubmittedAt }, "ix_orders_user_open_submitted")
+            .HasFilter("status IN ('New', 'PartiallyFilled', 'PendingNew')")
+            .HasDatabaseName("ix_orders_user_open_submitted");
 
         // The owners of open orders in a symbol: whom a quote re-queues for the monitor.
         builder.HasIndex(o => new { o.Symbol, o.Status }).HasDatabaseName("ix_orders_symbol_open");

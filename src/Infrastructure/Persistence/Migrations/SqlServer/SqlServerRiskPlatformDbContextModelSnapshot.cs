@@ -1750,6 +1750,10 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UserId", "SubmittedAt")
                         .HasDatabaseName("ix_orders_user_submitted");
 
+                    b.HasIndex(new[] { "UserId", "SubmittedAt" }, "ix_orders_user_open_submitted")
+                        .HasDatabaseName("ix_orders_user_open_submitted")
+                        .HasFilter("status IN ('New', 'PartiallyFilled', 'PendingNew')");
+
                     b.ToTable("orders", (string)null);
                 });
 
