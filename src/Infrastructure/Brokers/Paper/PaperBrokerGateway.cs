@@ -3,6 +3,7 @@ using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Brokers;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Trading.Paper;
@@ -106,7 +107,7 @@ internal sealed class PaperBrokerGateway(
             account = PaperAccount.Open(userId, now, options.Value.StartingCash);
             accounts.Add(account);
             _loaded[userId] = account;
-            changes.Keep(userId, AccountMemoryPart.PaperAccount, account, a => a.Copy(), accounts.IsSaved);
+            PaperAccountForChange.Opened(changes, accounts, account);
         }
         else if (!request.ClientOrderIdIsNew
             && request.ClientOrderId?.Trim() is { Length: > 0 and <= PaperOrder.ClientOrderIdMaxLength } clientOrderId)
@@ -201,14 +202,7 @@ internal sealed class PaperBrokerGateway(
         }
 
         // A command on the account's actor changes a copy of the account it remembers; the actor keeps what commits.
-        var account = await changes.LoadAsync(
-            userId,
-            AccountMemoryPart.PaperAccount,
-            token => accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), token),
-            a => a.Copy(),
-            accounts.Track,
-            accounts.IsSaved,
-            cancellationToken);
+        var account = await PaperAccountForChange.LoadAsync(changes, accounts, userId, cancellationToken);
         if (account is not null)
         {
             _loaded[userId] = account;

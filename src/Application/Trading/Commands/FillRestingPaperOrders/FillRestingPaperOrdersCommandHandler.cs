@@ -4,6 +4,7 @@ using MediatR;
 using RiskPlatform.Application.Common.Auditing;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Specifications;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData;
 using RiskPlatform.Domain.Trading.Paper;
@@ -27,14 +28,7 @@ internal sealed class FillRestingPaperOrdersCommandHandler(
     {
         audit.ActAs(request.UserId);
         await tradingLock.AcquireAsync(request.UserId, cancellationToken);
-        var account = await changes.LoadAsync(
-            request.UserId,
-            AccountMemoryPart.PaperAccount,
-            token => accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(request.UserId), token),
-            a => a.Copy(),
-            accounts.Track,
-            accounts.IsSaved,
-            cancellationToken);
+        var account = await PaperAccountForChange.LoadAsync(changes, accounts, request.UserId, cancellationToken);
         var symbols = request.Symbols.Select(TradingSymbol.Normalize).Distinct(StringComparer.Ordinal).ToList();
         if (account is null || !account.Orders.Any(o => o.IsOpen && symbols.Contains(o.Symbol, StringComparer.Ordinal)))
         {
