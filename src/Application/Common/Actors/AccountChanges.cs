@@ -52,6 +52,25 @@ public sealed class AccountChanges(AccountActorCall actorCall, IAfterCommitActio
     }
 
     /// <summary>
+    /// The aggregate <paramref name="specification"/> finds in <paramref name="repository"/> (one row of the account), as
+    /// <see cref="LoadAsync{T}(Guid, string, Func{CancellationToken, Task{T}}, Func{T, T}, Func{T, T}, Func{T, bool}, CancellationToken)"/>
+    /// loads it.
+    /// </summary>
+    public Task<T?> LoadAsync<T>(
+        Guid accountUserId,
+        string part,
+        IRepository<T> repository,
+        Ardalis.Specification.ISpecification<T> specification,
+        Func<T, T> copy,
+        CancellationToken cancellationToken)
+        where T : class, Domain.Common.IAggregateRoot
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return LoadAsync(
+            accountUserId, part, token => repository.FirstOrDefaultAsync(specification, token), copy, repository.Track, repository.IsSaved, cancellationToken);
+    }
+
+    /// <summary>
     /// Hands <paramref name="value"/> (tracked by this command, or null: no row) to the actor as its <paramref name="part"/> once
     /// the command has committed: for a part the command created. The last value handed over for a part wins.
     /// </summary>

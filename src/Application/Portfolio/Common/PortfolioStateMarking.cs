@@ -43,14 +43,7 @@ internal static class PortfolioStateMarking
     /// </summary>
     public static Task<PortfolioState?> LoadForChangeAsync(
         AccountChanges changes, IRepository<PortfolioState> states, Guid userId, CancellationToken cancellationToken) =>
-        changes.LoadAsync(
-            userId,
-            AccountMemoryPart.PortfolioState,
-            token => states.FirstOrDefaultAsync(new PortfolioStateForUserSpec(userId), token),
-            s => s.Copy(),
-            states.Track,
-            states.IsSaved,
-            cancellationToken);
+        changes.LoadAsync(userId, AccountMemoryPart.PortfolioState, states, new PortfolioStateForUserSpec(userId), s => s.Copy(), cancellationToken);
 
     /// <summary>Marks <paramref name="state"/> (or creates it when null) and records the equity point of the mark when one is due.</summary>
     public static PortfolioState MarkOrCreate(

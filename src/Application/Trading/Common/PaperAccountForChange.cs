@@ -13,14 +13,7 @@ public static class PaperAccountForChange
 {
     public static Task<PaperAccount?> LoadAsync(
         AccountChanges changes, IRepository<PaperAccount> accounts, Guid userId, CancellationToken cancellationToken) =>
-        changes.LoadAsync(
-            userId,
-            AccountMemoryPart.PaperAccount,
-            token => accounts.FirstOrDefaultAsync(new PaperAccountForUserSpec(userId), token),
-            a => a.Copy(),
-            accounts.Track,
-            accounts.IsSaved,
-            cancellationToken);
+        changes.LoadAsync(userId, AccountMemoryPart.PaperAccount, accounts, new PaperAccountForUserSpec(userId), a => a.Copy(), cancellationToken);
 
     /// <summary>Hands the account a command opened to the actor once the command has committed.</summary>
     public static void Opened(AccountChanges changes, IRepository<PaperAccount> accounts, PaperAccount account) =>
