@@ -1,7 +1,6 @@
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Specifications;
-using RiskPlatform.Domain.Trading;
 using RiskPlatform.Domain.Trading.Orders;
 
 namespace RiskPlatform.Application.Trading.Common;
@@ -95,7 +94,7 @@ internal static class OpenOrderRefresh
     }
 
     /// <summary>Whether <see cref="OpenOrdersForUserSpec"/> reads <paramref name="order"/>: open, or awaiting the broker.</summary>
-    private static bool IsRead(Order order) => order.Status is OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.PendingNew;
+    private static bool IsRead(Order order) => order.IsOpen || order.AwaitsBroker;
 
     /// <summary>Copies of the orders still open, oldest first: what <see cref="OpenOrdersForUserSpec"/> would read.</summary>
     private static List<Order> CopyOpen(List<Order> orders) =>
