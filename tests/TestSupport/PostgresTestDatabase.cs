@@ -27,20 +27,29 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresTestDatabase> CreateAsync(string purpose)
+    /// <summary>A new, empty database.</summary>
+    public static Task<PostgresTestDatabase> CreateAsync(string purpose) => CreateAsync(purpose, template: null);
+
+    /// <summary>A new database holding the migrated schema (a copy of <see cref="MigratedTemplates"/>' template).</summary>
+    public static async Task<PostgresTestDatabase> CreateMigratedAsync(string purpose) =>
+        await CreateAsync(purpose, await MigratedTemplates.PostgresTemplateAsync());
+
+    private static async Task<PostgresTestDatabase> CreateAsync(string purpose, string? template)
     {
         var admin = Environment.GetEnvironmentVariable(EnvironmentVariable)
             ?? throw new InvalidOperationException(UnavailableReason);
         var name = $"rp_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(admin, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new PostgresTestDatabase(admin, name, connectionString);
+    }
+
+    internal static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

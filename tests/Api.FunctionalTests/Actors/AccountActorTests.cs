@@ -119,10 +119,10 @@ public abstract class AccountActorTests(ApiFixture fixture) : FunctionalTest(fix
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class AccountActorTestsOnSqlite(SqliteApiFixture fixture) : AccountActorTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class AccountActorTestsOnPostgres(PostgresApiFixture fixture) : AccountActorTests(fixture)
 {
     [Fact]

@@ -355,8 +355,8 @@ public abstract class AccountMemoryTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class AccountMemoryTestsOnSqlite(SqliteApiFixture fixture) : AccountMemoryTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class AccountMemoryTestsOnPostgres(PostgresApiFixture fixture) : AccountMemoryTests(fixture);

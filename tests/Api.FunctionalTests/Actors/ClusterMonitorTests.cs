@@ -15,7 +15,7 @@ namespace RiskPlatform.Api.FunctionalTests.Actors;
 /// The monitor in a cluster of two nodes with Redis membership: a quote published on one node is acted on by the actors of the
 /// accounts it moves, wherever they live, once; when a node leaves, its accounts continue on the other from the database.
 /// </summary>
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class ClusterMonitorTests(PostgresApiFixture fixture) : FunctionalTest(fixture)
 {
     private static object Buy(decimal qty) => new { symbol = "AAPL", side = "buy", qty, type = "market", time_in_force = "day" };

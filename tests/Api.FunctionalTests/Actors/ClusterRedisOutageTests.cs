@@ -13,7 +13,7 @@ namespace RiskPlatform.Api.FunctionalTests.Actors;
 /// redis-server that the test kills and starts again on the same port and data: a Redis that keeps a cluster's membership
 /// must keep its data (one that comes back empty has lost the membership table, and the nodes must be restarted).
 /// </summary>
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class ClusterRedisOutageTests(PostgresApiFixture fixture) : FunctionalTest(fixture)
 {
     /// <summary>Far above an order on a healthy cluster, far below a membership or connection timeout.</summary>

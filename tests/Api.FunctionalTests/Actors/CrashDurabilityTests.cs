@@ -104,7 +104,7 @@ public abstract class CrashDurabilityTests(ApiFixture fixture) : FunctionalTest(
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class CrashDurabilityTestsOnSqlite(SqliteApiFixture fixture) : CrashDurabilityTests(fixture)
 {
     private readonly string _path = SqliteTestFiles.NewPath("crash");
@@ -114,7 +114,7 @@ public sealed class CrashDurabilityTestsOnSqlite(SqliteApiFixture fixture) : Cra
     protected override void DeleteCrashDatabase() => SqliteTestFiles.Delete(_path);
 }
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class CrashDurabilityTestsOnPostgres(PostgresApiFixture fixture) : CrashDurabilityTests(fixture)
 {
     protected override string CrashConnectionString => Fixture.ConnectionString;

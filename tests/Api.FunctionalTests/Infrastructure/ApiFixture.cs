@@ -37,7 +37,7 @@ public abstract class ApiFixture : IAsyncLifetime
         ConnectionString = await ProvisionAsync();
         Factory = new RiskPlatformApiFactory(
             Provider, ConnectionString, Logs, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        _ = Factory.Server; // start the host: this applies the migrations
+        _ = Factory.Server; // start the host (on a database created migrated, it finds no migration pending)
         _reset = new DatabaseReset(Provider, ConnectionString);
     }
 

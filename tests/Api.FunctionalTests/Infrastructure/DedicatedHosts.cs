@@ -42,13 +42,13 @@ public sealed class DedicatedHosts(DatabaseProvider provider, string databaseNam
                     Assert.Skip(reason);
                 }
 
-                var database = await PostgresTestDatabase.CreateAsync(databaseName);
+                var database = await PostgresTestDatabase.CreateMigratedAsync(databaseName);
                 _disposables.Insert(0, database);
                 _connectionString = database.ConnectionString;
             }
             else
             {
-                _sqlitePath = SqliteTestFiles.NewPath(databaseName);
+                _sqlitePath = await MigratedTemplates.NewSqlitePathAsync(databaseName);
                 _connectionString = $"Data Source={_sqlitePath}";
             }
         }

@@ -18,12 +18,12 @@ public static class OwnDatabase
                 Assert.Skip(reason);
             }
 
-            await using var database = await PostgresTestDatabase.CreateAsync(name);
+            await using var database = await PostgresTestDatabase.CreateMigratedAsync(name);
             await scenario(database.ConnectionString);
             return;
         }
 
-        var path = SqliteTestFiles.NewPath(name);
+        var path = await MigratedTemplates.NewSqlitePathAsync(name);
         try
         {
             await scenario($"Data Source={path}");

@@ -113,8 +113,8 @@ public abstract class MinuteBarTests(ApiFixture fixture) : FunctionalTest(fixtur
             b["low"]!.GetValue<decimal>(), b["close"]!.GetValue<decimal>(), b["volume"]!.GetValue<decimal>()))];
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class MinuteBarTestsOnSqlite(SqliteApiFixture fixture) : MinuteBarTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class MinuteBarTestsOnPostgres(PostgresApiFixture fixture) : MinuteBarTests(fixture);

@@ -216,8 +216,8 @@ public abstract class PriceHistoryTests(ApiFixture fixture) : FunctionalTest(fix
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PriceHistoryTestsOnSqlite(SqliteApiFixture fixture) : PriceHistoryTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PriceHistoryTestsOnPostgres(PostgresApiFixture fixture) : PriceHistoryTests(fixture);

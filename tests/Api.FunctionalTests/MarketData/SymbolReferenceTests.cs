@@ -121,8 +121,8 @@ public abstract class SymbolReferenceTests(ApiFixture fixture) : FunctionalTest(
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class SymbolReferenceTestsOnSqlite(SqliteApiFixture fixture) : SymbolReferenceTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class SymbolReferenceTestsOnPostgres(PostgresApiFixture fixture) : SymbolReferenceTests(fixture);

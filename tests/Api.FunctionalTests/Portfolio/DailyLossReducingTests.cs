@@ -174,8 +174,8 @@ public abstract class DailyLossReducingTests(ApiFixture fixture) : FunctionalTes
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class DailyLossReducingTestsOnSqlite(SqliteApiFixture fixture) : DailyLossReducingTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class DailyLossReducingTestsOnPostgres(PostgresApiFixture fixture) : DailyLossReducingTests(fixture);

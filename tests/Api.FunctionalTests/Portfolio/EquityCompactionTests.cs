@@ -53,8 +53,8 @@ public abstract class EquityCompactionTests(ApiFixture fixture) : FunctionalTest
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class EquityCompactionTestsOnSqlite(SqliteApiFixture fixture) : EquityCompactionTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class EquityCompactionTestsOnPostgres(PostgresApiFixture fixture) : EquityCompactionTests(fixture);

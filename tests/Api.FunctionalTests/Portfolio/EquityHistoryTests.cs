@@ -85,8 +85,8 @@ public abstract class EquityHistoryTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class EquityHistoryTestsOnSqlite(SqliteApiFixture fixture) : EquityHistoryTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class EquityHistoryTestsOnPostgres(PostgresApiFixture fixture) : EquityHistoryTests(fixture);

@@ -112,8 +112,8 @@ public abstract class MonitorBackgroundTests(ApiFixture fixture) : FunctionalTes
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class MonitorBackgroundTestsOnSqlite(SqliteApiFixture fixture) : MonitorBackgroundTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class MonitorBackgroundTestsOnPostgres(PostgresApiFixture fixture) : MonitorBackgroundTests(fixture);

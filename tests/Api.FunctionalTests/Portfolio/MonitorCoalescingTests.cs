@@ -168,8 +168,8 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class MonitorCoalescingTestsOnSqlite(SqliteApiFixture fixture) : MonitorCoalescingTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class MonitorCoalescingTestsOnPostgres(PostgresApiFixture fixture) : MonitorCoalescingTests(fixture);

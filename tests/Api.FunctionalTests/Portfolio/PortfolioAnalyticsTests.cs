@@ -273,8 +273,8 @@ public abstract class PortfolioAnalyticsTests(ApiFixture fixture) : FunctionalTe
     private static double Sd(double[] a) => Math.Sqrt(Cov(a, a));
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PortfolioAnalyticsTestsOnSqlite(SqliteApiFixture fixture) : PortfolioAnalyticsTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PortfolioAnalyticsTestsOnPostgres(PostgresApiFixture fixture) : PortfolioAnalyticsTests(fixture);

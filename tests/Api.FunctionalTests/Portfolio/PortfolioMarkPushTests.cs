@@ -46,8 +46,8 @@ public abstract class PortfolioMarkPushTests(ApiFixture fixture) : FunctionalTes
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PortfolioMarkPushTestsOnSqlite(SqliteApiFixture fixture) : PortfolioMarkPushTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PortfolioMarkPushTestsOnPostgres(PostgresApiFixture fixture) : PortfolioMarkPushTests(fixture);

@@ -385,8 +385,8 @@ public abstract class PortfolioMonitorTests(ApiFixture fixture) : FunctionalTest
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PortfolioMonitorTestsOnSqlite(SqliteApiFixture fixture) : PortfolioMonitorTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PortfolioMonitorTestsOnPostgres(PostgresApiFixture fixture) : PortfolioMonitorTests(fixture);

@@ -185,8 +185,8 @@ public abstract class PortfolioRiskTests(ApiFixture fixture) : FunctionalTest(fi
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PortfolioRiskTestsOnSqlite(SqliteApiFixture fixture) : PortfolioRiskTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PortfolioRiskTestsOnPostgres(PostgresApiFixture fixture) : PortfolioRiskTests(fixture);

@@ -130,8 +130,8 @@ public abstract class TradingDayConventionTests(ApiFixture fixture) : Functional
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class TradingDayConventionTestsOnSqlite(SqliteApiFixture fixture) : TradingDayConventionTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class TradingDayConventionTestsOnPostgres(PostgresApiFixture fixture) : TradingDayConventionTests(fixture);

@@ -127,8 +127,8 @@ public abstract class TradingStateGateTests(ApiFixture fixture) : FunctionalTest
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class TradingStateGateTestsOnSqlite(SqliteApiFixture fixture) : TradingStateGateTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class TradingStateGateTestsOnPostgres(PostgresApiFixture fixture) : TradingStateGateTests(fixture);

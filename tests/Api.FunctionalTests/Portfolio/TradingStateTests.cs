@@ -133,8 +133,8 @@ public abstract class TradingStateTests(ApiFixture fixture) : FunctionalTest(fix
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class TradingStateTestsOnSqlite(SqliteApiFixture fixture) : TradingStateTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class TradingStateTestsOnPostgres(PostgresApiFixture fixture) : TradingStateTests(fixture);

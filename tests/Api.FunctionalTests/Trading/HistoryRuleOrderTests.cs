@@ -186,8 +186,8 @@ public abstract class HistoryRuleOrderTests(ApiFixture fixture) : FunctionalTest
         (await (await MarketFeedAsync()).PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class HistoryRuleOrderTestsOnSqlite(SqliteApiFixture fixture) : HistoryRuleOrderTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class HistoryRuleOrderTestsOnPostgres(PostgresApiFixture fixture) : HistoryRuleOrderTests(fixture);

@@ -196,8 +196,8 @@ public abstract class MarketQuoteTests(ApiFixture fixture) : FunctionalTest(fixt
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class MarketQuoteTestsOnSqlite(SqliteApiFixture fixture) : MarketQuoteTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class MarketQuoteTestsOnPostgres(PostgresApiFixture fixture) : MarketQuoteTests(fixture);

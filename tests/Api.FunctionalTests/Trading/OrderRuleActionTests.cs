@@ -240,8 +240,8 @@ public abstract class OrderRuleActionTests(ApiFixture fixture) : FunctionalTest(
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class OrderRuleActionTestsOnSqlite(SqliteApiFixture fixture) : OrderRuleActionTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class OrderRuleActionTestsOnPostgres(PostgresApiFixture fixture) : OrderRuleActionTests(fixture);

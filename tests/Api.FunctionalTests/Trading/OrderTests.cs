@@ -415,8 +415,8 @@ public abstract class OrderTests(ApiFixture fixture) : FunctionalTest(fixture)
     private static string RuleTypeWire(RiskRuleType type) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString());
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class OrderTestsOnSqlite(SqliteApiFixture fixture) : OrderTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class OrderTestsOnPostgres(PostgresApiFixture fixture) : OrderTests(fixture);

@@ -58,8 +58,8 @@ public abstract class PaperCloseTests(ApiFixture fixture) : FunctionalTest(fixtu
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class PaperCloseTestsOnSqlite(SqliteApiFixture fixture) : PaperCloseTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class PaperCloseTestsOnPostgres(PostgresApiFixture fixture) : PaperCloseTests(fixture);

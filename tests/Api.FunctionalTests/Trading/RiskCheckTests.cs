@@ -219,8 +219,8 @@ public abstract class RiskCheckTests(ApiFixture fixture) : FunctionalTest(fixtur
     }
 }
 
-[Collection(nameof(SqliteCollection))]
+[Collection(nameof(SqliteTradingCollection))]
 public sealed class RiskCheckTestsOnSqlite(SqliteApiFixture fixture) : RiskCheckTests(fixture);
 
-[Collection(nameof(PostgresCollection))]
+[Collection(nameof(PostgresTradingCollection))]
 public sealed class RiskCheckTestsOnPostgres(PostgresApiFixture fixture) : RiskCheckTests(fixture);
