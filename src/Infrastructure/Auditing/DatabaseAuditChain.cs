@@ -30,13 +30,9 @@ internal sealed class DatabaseAuditChain(
         var chain = _chain ??= (int)((uint)Interlocked.Increment(ref _next) % (uint)Math.Max(1, options.Value.Chains));
         await transactionLock.AcquireAsync(LockKey(chain), cancellationToken);
 
-        // The newest row of the chain, including one this scope added but has not saved yet.
-        var pending = dbContext.ChangeTracker.Entries<AuditLog>()
-            .Select(e => e.Entity)
-            .Where(a => a.Chain == chain && a.ChainSequence != null)
-            .OrderByDescending(a => a.ChainSequence)
-            .Select(a => new ChainHead(a.ChainSequence!.Value, a.Hash!))
-            .FirstOrDefault();
+        // The newest row of the chain, including one this scope added but has not saved yet. Audit rows are only ever added
+        // (tracked at once), so the entries are read without detecting changes in every other tracked entity first.
+        var pending = PendingHead(chain);
         var stored = await dbContext.Set<AuditLog>().AsNoTracking()
             .Where(a => a.Chain == chain && a.ChainSequence != null)
             .OrderByDescending(a => a.ChainSequence)
@@ -47,6 +43,26 @@ internal sealed class DatabaseAuditChain(
         var sequence = (head?.Sequence ?? 0) + 1;
         var version = hasher.ActiveVersion;
         row.Link(chain, sequence, version, linked => hasher.Hash(version, head?.Hash, linked));
+    }
+
+    private ChainHead? PendingHead(int chain)
+    {
+        var changes = dbContext.ChangeTracker;
+        var autoDetect = changes.AutoDetectChangesEnabled;
+        changes.AutoDetectChangesEnabled = false;
+        try
+        {
+            return changes.Entries<AuditLog>()
+                .Select(e => e.Entity)
+                .Where(a => a.Chain == chain && a.ChainSequence != null)
+                .OrderByDescending(a => a.ChainSequence)
+                .Select(a => new ChainHead(a.ChainSequence!.Value, a.Hash!))
+                .FirstOrDefault();
+        }
+        finally
+        {
+            changes.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     private sealed record ChainHead(long Sequence, string Hash);

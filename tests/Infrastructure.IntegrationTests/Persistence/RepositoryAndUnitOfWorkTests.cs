@@ -101,6 +101,33 @@ public abstract class RepositoryAndUnitOfWorkTests(DatabaseFixture fixture) : IA
     }
 
     [Fact]
+    public async Task Save_OfAModifiedRow_WritesItsNewUpdatedAtAndConcurrencyStamp_ThoughTheSaveDetectsChangesOnlyOnce()
+    {
+        var user = User.Register("stamps@example.com", "Stamped", "hash", Now);
+        await SaveAsync(user);
+        Guid stampBefore;
+        DateTime updatedBefore;
+        await using (var read = fixture.Services.CreateAsyncScope())
+        {
+            var stored = await Load(read, user.Id);
+            (stampBefore, updatedBefore) = (stored.ConcurrencyStamp, stored.UpdatedAt);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(5), TestContext.Current.CancellationToken);
+        await using (var change = fixture.Services.CreateAsyncScope())
+        {
+            (await Load(change, user.Id)).RecordLogin(Now.AddMinutes(1));
+            await change.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var check = fixture.Services.CreateAsyncScope();
+        var saved = await Load(check, user.Id);
+        Assert.NotEqual(stampBefore, saved.ConcurrencyStamp);
+        Assert.True(saved.UpdatedAt > updatedBefore, $"UpdatedAt {saved.UpdatedAt:O} should be after {updatedBefore:O}");
+        Assert.Equal(Now.AddMinutes(1), saved.LastLogin);
+    }
+
+    [Fact]
     public async Task Transaction_RolledBack_LeavesNothingBehind()
     {
         await using (var scope = fixture.Services.CreateAsyncScope())

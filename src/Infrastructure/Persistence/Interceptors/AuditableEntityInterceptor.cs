@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RiskPlatform.Domain.Common;
 
@@ -22,6 +23,10 @@ internal sealed class AuditableEntityInterceptor(TimeProvider timeProvider) : Sa
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
+    /// <summary>
+    /// Stamps through the entry, so that a change tracker saving without detecting changes again (<see cref="UnitOfWork"/>
+    /// detects them once, in the domain events' last round) still writes the stamps of a modified row.
+    /// </summary>
     private void Stamp(DbContext? context)
     {
         if (context is null)
@@ -41,16 +46,30 @@ internal sealed class AuditableEntityInterceptor(TimeProvider timeProvider) : Sa
             {
                 if (entry.State == EntityState.Added && audited.CreatedAt == default)
                 {
-                    audited.CreatedAt = now;
+                    Set(entry, nameof(IAuditedEntity.CreatedAt), now, () => audited.CreatedAt = now);
                 }
 
-                audited.UpdatedAt = now;
+                Set(entry, nameof(IAuditedEntity.UpdatedAt), now, () => audited.UpdatedAt = now);
             }
 
             if (entry.Entity is IConcurrencyAware concurrencyAware)
             {
-                concurrencyAware.ConcurrencyStamp = Guid.NewGuid();
+                var stamp = Guid.NewGuid();
+                Set(entry, nameof(IConcurrencyAware.ConcurrencyStamp), stamp, () => concurrencyAware.ConcurrencyStamp = stamp);
             }
+        }
+    }
+
+    /// <summary>A mapped property is set through the entry (marked modified at once); an unmapped one on the entity itself.</summary>
+    private static void Set(EntityEntry entry, string property, object value, Action setOnEntity)
+    {
+        if (entry.Metadata.FindProperty(property) is not null)
+        {
+            entry.Property(property).CurrentValue = value;
+        }
+        else
+        {
+            setOnEntity();
         }
     }
 }
