@@ -137,20 +137,8 @@ internal sealed partial class UnitOfWork(
     /// Notes the users whose notification routing the pending save changes. The domain events' last round has just detected
     /// the changes (and found no further events), so the entries are read without detecting them a second time on every save.
     /// </summary>
-    private void CollectRoutingChanges()
-    {
-        var changes = dbContext.ChangeTracker;
-        var autoDetect = changes.AutoDetectChangesEnabled;
-        changes.AutoDetectChangesEnabled = false;
-        try
-        {
-            NotificationRoutingRows.CollectChangedUsers(changes, _routingChanged);
-        }
-        finally
-        {
-            changes.AutoDetectChangesEnabled = autoDetect;
-        }
-    }
+    private void CollectRoutingChanges() =>
+        dbContext.ChangeTracker.WithoutDetectingChanges(changes => NotificationRoutingRows.CollectChangedUsers(changes, _routingChanged));
 
     /// <summary>
     /// After a commit: the actors of the users whose notification routing it changed forget what they remember. A failure is
@@ -206,27 +194,15 @@ internal sealed partial class UnitOfWork(
         throw new InvalidOperationException($"Domain events were still being raised after {MaxEventRounds} rounds.");
     }
 
-    private List<IDomainEvent> RaisedEvents()
-    {
-        var changes = dbContext.ChangeTracker;
-        var autoDetect = changes.AutoDetectChangesEnabled;
-        changes.AutoDetectChangesEnabled = false;
-        try
-        {
-            return changes.Entries<IAggregateRoot>()
-                .SelectMany(entry =>
-                {
-                    var raised = entry.Entity.DomainEvents.ToList();
-                    entry.Entity.ClearDomainEvents();
-                    return raised;
-                })
-                .ToList();
-        }
-        finally
-        {
-            changes.AutoDetectChangesEnabled = autoDetect;
-        }
-    }
+    private List<IDomainEvent> RaisedEvents() =>
+        dbContext.ChangeTracker.WithoutDetectingChanges(changes => changes.Entries<IAggregateRoot>()
+            .SelectMany(entry =>
+            {
+                var raised = entry.Entity.DomainEvents.ToList();
+                entry.Entity.ClearDomainEvents();
+                return raised;
+            })
+            .ToList());
 
     /// <summary>
     /// The transaction of one command: one database transaction at a time, begun again after a commit part-way. On SQLite each
