@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Domain.Auditing;
@@ -23,16 +21,9 @@ internal sealed class DatabaseAuditChain(
 {
     private static int _next;
 
-    /// <summary>
-    /// The newest stored row of a chain: every audited command asks, on the writer's connection. Compiled, it skips the
-    /// query's translation-cache lookup (the expression tree walked and hashed each time), about half of this query's CPU.
-    /// EF Core refuses to run a compiled query against another model than its first, and a process may hold several
-    /// (the tests' hosts, each provider): one compiled query per model, kept only as long as the model.
-    /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<RiskPlatformDbContext, int, CancellationToken, Task<ChainHead?>>> StoredHeadByModel = [];
-
-    private static Func<RiskPlatformDbContext, int, CancellationToken, Task<ChainHead?>> StoredHead(IModel model) =>
-        StoredHeadByModel.GetValue(model, _ => EF.CompileAsyncQuery((RiskPlatformDbContext db, int chain, CancellationToken _) =>
+    /// <summary>The newest stored row of a chain: every audited command asks, on the writer's connection.</summary>
+    private static readonly CompiledPerModel<Func<RiskPlatformDbContext, int, CancellationToken, Task<ChainHead?>>> StoredHead = new(() =>
+        EF.CompileAsyncQuery((RiskPlatformDbContext db, int chain, CancellationToken _) =>
             db.Set<AuditLog>().AsNoTracking()
                 .Where(a => a.Chain == chain && a.ChainSequence != null)
                 .OrderByDescending(a => a.ChainSequence)
@@ -51,7 +42,7 @@ internal sealed class DatabaseAuditChain(
         // The newest row of the chain, including one this scope added but has not saved yet. Audit rows are only ever added
         // (tracked at once), so the entries are read without detecting changes in every other tracked entity first.
         var pending = PendingHead(chain);
-        var stored = await StoredHead(dbContext.Model)(dbContext, chain, cancellationToken);
+        var stored = await StoredHead.For(dbContext)(dbContext, chain, cancellationToken);
         var head = pending is not null && (stored is null || pending.Sequence > stored.Sequence) ? pending : stored;
 
         var sequence = (head?.Sequence ?? 0) + 1;
