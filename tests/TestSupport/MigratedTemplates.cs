@@ -14,7 +14,7 @@ namespace RiskPlatform.TestSupport;
 public static class MigratedTemplates
 {
     private static readonly Lazy<Task<string>> SqliteTemplate = new(CreateSqliteTemplateAsync);
-    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresTemplateAsync);
+    private static readonly Lazy<Task<PostgresTestDatabase>> PostgresTemplate = new(CreatePostgresTemplateAsync);
 
     /// <summary>A new SQLite file (a path no other test uses) holding the migrated schema.</summary>
     public static async Task<string> NewSqlitePathAsync(string purpose)
@@ -26,46 +26,40 @@ public static class MigratedTemplates
     }
 
     /// <summary>The name of the migrated PostgreSQL template database, on the server the tests use.</summary>
-    internal static Task<string> PostgresTemplateAsync() => PostgresTemplate.Value;
+    internal static async Task<string> PostgresTemplateAsync() => (await PostgresTemplate.Value).Name;
 
     private static async Task<string> CreateSqliteTemplateAsync()
     {
         var path = SqliteTestFiles.NewPath("template");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
-        await using (var context = DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, connectionString))
-        {
-            await context.Database.MigrateAsync();
-        }
-
+        await MigrateAsync(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     }
 
-    private static async Task<string> CreatePostgresTemplateAsync()
+    private static async Task<PostgresTestDatabase> CreatePostgresTemplateAsync()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresTestDatabase.EnvironmentVariable)
-            ?? throw new InvalidOperationException(PostgresTestDatabase.UnavailableReason);
-        var name = $"rp_template_{Environment.ProcessId}_{Guid.NewGuid():N}";
-        await PostgresTestDatabase.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        var template = await PostgresTestDatabase.CreateAsync("template");
 
         // No pooled connection may stay open on a template: PostgreSQL refuses to copy a database others are connected to.
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
-        await using (var context = DbContextOptionsFactory.Create(DatabaseProvider.PostgreSql, connectionString))
-        {
-            await context.Database.MigrateAsync();
-        }
-
+        await MigrateAsync(
+            DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(template.ConnectionString) { Pooling = false }.ConnectionString);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
             {
-                PostgresTestDatabase.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+                template.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
             catch (NpgsqlException)
             {
                 // The server may be gone already at the end of a run: its data directory goes with it.
             }
         };
-        return name;
+        return template;
+    }
+
+    private static async Task MigrateAsync(DatabaseProvider provider, string connectionString)
+    {
+        await using var context = DbContextOptionsFactory.Create(provider, connectionString);
+        await context.Database.MigrateAsync();
     }
 }

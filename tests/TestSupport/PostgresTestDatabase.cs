@@ -27,6 +27,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The database's name on the server.</summary>
+    public string Name => _databaseName;
+
     /// <summary>A new, empty database.</summary>
     public static Task<PostgresTestDatabase> CreateAsync(string purpose) => CreateAsync(purpose, template: null);
 
@@ -39,17 +42,16 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         var admin = Environment.GetEnvironmentVariable(EnvironmentVariable)
             ?? throw new InvalidOperationException(UnavailableReason);
         var name = $"rp_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
-        await ExecuteAsync(admin, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new PostgresTestDatabase(admin, name, connectionString);
-    }
-
-    internal static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

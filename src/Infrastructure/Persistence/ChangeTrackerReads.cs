@@ -30,4 +30,19 @@ internal static class ChangeTrackerReads
             read(tracker);
             return 0;
         });
+
+    /// <summary>The same, for a save that has just detected the changes it writes.</summary>
+    public static async Task WithoutDetectingChangesAsync(this ChangeTracker changes, Func<Task> save)
+    {
+        var autoDetect = changes.AutoDetectChangesEnabled;
+        changes.AutoDetectChangesEnabled = false;
+        try
+        {
+            await save();
+        }
+        finally
+        {
+            changes.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
 }

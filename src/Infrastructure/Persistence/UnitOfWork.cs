@@ -46,18 +46,11 @@ internal sealed partial class UnitOfWork(
         // The events' last round has just detected every change: EF Core would otherwise scan every tracked entity twice
         // more (the stamping interceptor's entries, then the save itself), a share of an order's CPU that grew with the
         // open orders and positions it tracks.
-        var changes = dbContext.ChangeTracker;
-        var autoDetect = changes.AutoDetectChangesEnabled;
-        changes.AutoDetectChangesEnabled = false;
+        var inCommand = dbContext.Database.CurrentTransaction is not null;
         try
         {
-            if (dbContext.Database.CurrentTransaction is not null)
-            {
-                await dbContext.SaveChangesAsync(cancellationToken);
-                return;
-            }
-
-            await SaveOutsideACommandAsync(cancellationToken);
+            await dbContext.ChangeTracker.WithoutDetectingChangesAsync(
+                () => inCommand ? dbContext.SaveChangesAsync(cancellationToken) : SaveOutsideACommandAsync(cancellationToken));
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -67,12 +60,11 @@ internal sealed partial class UnitOfWork(
         {
             throw new ConflictException("duplicate", "A resource with the same unique values already exists.", exception);
         }
-        finally
-        {
-            changes.AutoDetectChangesEnabled = autoDetect;
-        }
 
-        await RoutingCommittedAsync();
+        if (!inCommand)
+        {
+            await RoutingCommittedAsync();
+        }
     }
 
     /// <summary>
