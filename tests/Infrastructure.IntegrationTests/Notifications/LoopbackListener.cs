@@ -9,11 +9,12 @@ internal sealed class LoopbackListener : IDisposable
     private readonly HttpListener _listener = new();
     private int _requests;
 
-    public LoopbackListener()
-    {
-        Port = FreeTcpPorts.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-    }
+    /// <summary>
+    /// Picks the port only. The prefix is registered when <see cref="Serve"/> starts the listener: the managed
+    /// <see cref="HttpListener"/> binds a prefix's port again when it removes the prefix on close, so a listener that
+    /// never served would, on dispose, bind a port that a test's own socket or another test may hold by then.
+    /// </summary>
+    public LoopbackListener() => Port = FreeTcpPorts.Next();
 
     public int Port { get; }
 
@@ -23,6 +24,7 @@ internal sealed class LoopbackListener : IDisposable
 
     public void Serve(Action<HttpListenerContext> answer)
     {
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(async () =>
         {
@@ -54,11 +56,12 @@ internal sealed class LoopbackListener : IDisposable
 
     public void Dispose()
     {
-        if (_listener.IsListening)
+        if (!_listener.IsListening)
         {
-            _listener.Stop();
+            return;
         }
 
+        _listener.Stop();
         _listener.Close();
     }
 }
