@@ -19,10 +19,13 @@ internal static class MonitoredUsers
             return [];
         }
 
-        var watched = new HashSet<Guid>(await rules.ListAsync(new UsersWithMonitoredRulesSpec(candidates), cancellationToken));
+        // The states first: at most one row per candidate, and every account that has traded here has one. The rules (one row
+        // per monitored rule) are read only for the candidates left, usually none.
+        var watched = new HashSet<Guid>(await states.ListAsync(new UsersWithPortfolioStateSpec(candidates), cancellationToken));
         if (watched.Count < candidates.Count)
         {
-            watched.UnionWith(await states.ListAsync(new UsersWithPortfolioStateSpec(candidates), cancellationToken));
+            var rest = candidates.Where(c => !watched.Contains(c)).ToList();
+            watched.UnionWith(await rules.ListAsync(new UsersWithMonitoredRulesSpec(rest), cancellationToken));
         }
 
         return [.. candidates.Where(watched.Contains)];
