@@ -7,7 +7,9 @@
 # (Prometheus scrape on a second loopback port, bench/http/monitor_report.py): the monitor's lag (from the quote that queued
 # an account to the start of its evaluation) and how the evaluations ended (quiet: nothing stored; evaluated: a run that
 # stored). Loopback only; bounded in time.
-# Usage: bench/http/run-quotes.sh [duration=30s] [connections=8]      (DB=postgres, USERS=n, SYMBOLS=n, BATCH=n)
+# OTHER_USERS=n adds n accounts that hold one position in a symbol the feed never quotes, with no rules: a node's other
+# traders, which a quote must not cost anything for (seeded 8 at a time).
+# Usage: bench/http/run-quotes.sh [duration=30s] [connections=8]      (DB=postgres, USERS=n, SYMBOLS=n, BATCH=n, OTHER_USERS=n)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-30s}"
@@ -41,6 +43,21 @@ for u in $(seq 1 "$users"); do
       -d "{\"symbol\":\"$symbol\",\"side\":\"buy\",\"qty\":10,\"type\":\"market\",\"time_in_force\":\"day\"}" >/dev/null
   done
 done
+
+other_users="${OTHER_USERS:-0}"
+if (( other_users > 0 )); then
+  json -H "authorization: Bearer $FEED" -X PUT "$base/api/v1/market/quotes/OTHER" -d '{"price":100}' >/dev/null
+  other_account() {
+    local token
+    token="$(sign_in "other$1@example.com")"
+    json -H "authorization: Bearer $token" -X POST "$base/api/v1/orders" \
+      -d '{"symbol":"OTHER","side":"buy","qty":1,"type":"market","time_in_force":"day"}' >/dev/null
+  }
+  export -f other_account sign_in json
+  export base admin_email workdir
+  seq 1 "$other_users" | xargs -P 8 -I{} bash -c 'other_account {}'
+  echo "seeded $other_users other accounts, each holding OTHER"
+fi
 
 export TOKEN="$FEED" SYMBOLS="$(IFS=,; echo "${symbols[*]}")" BATCH="$batch"
 threads=$(( connections < 2 ? 1 : 2 ))

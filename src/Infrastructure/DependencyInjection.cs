@@ -277,6 +277,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
+        services.AddScoped<IPaperHolders, PaperHoldersReader>();
         return provider;
     }
 

@@ -3,12 +3,12 @@ using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Events;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData.Events;
 using RiskPlatform.Domain.Portfolio.State;
 using RiskPlatform.Domain.RiskRules;
 using RiskPlatform.Domain.Trading.Orders;
-using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Portfolio.EventHandlers;
 
@@ -20,7 +20,7 @@ namespace RiskPlatform.Application.Portfolio.EventHandlers;
 /// for the monitor.
 /// </summary>
 internal sealed partial class TellHoldersOnMarketQuoteUpdated(
-    IReadRepository<PaperAccount> accounts,
+    IPaperHolders paperHolders,
     IReadRepository<Order> orders,
     IReadRepository<RiskRule> rules,
     IReadRepository<PortfolioState> states,
@@ -38,7 +38,7 @@ internal sealed partial class TellHoldersOnMarketQuoteUpdated(
             .Select(e => new QuoteMark(e.Symbol, e.MarkPrice, e.OccurredAt))
             .ToList();
         var symbols = quotes.ConvertAll(q => q.Symbol);
-        var positionHolders = await accounts.ListAsync(new UsersHoldingSymbolsSpec(symbols), cancellationToken);
+        var positionHolders = await paperHolders.HoldingOrOrderingAsync(symbols, cancellationToken);
         var holders = new HashSet<Guid>(positionHolders);
         holders.UnionWith(await orders.ListAsync(new UsersWithOpenOrdersInSymbolsSpec(symbols), cancellationToken));
         var watched = await MonitoredUsers.FilterAsync(holders, rules, states, cancellationToken);

@@ -1,9 +1,6 @@
 using RiskPlatform.Application.Common.Events;
-using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Trading.Common;
-using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.MarketData.Events;
-using RiskPlatform.Domain.Trading.Paper;
 
 namespace RiskPlatform.Application.Trading.EventHandlers;
 
@@ -13,13 +10,13 @@ namespace RiskPlatform.Application.Trading.EventHandlers;
 /// on its own actor after the commit (<see cref="RestingOrderFills"/>), because the actor is the one writer of its account. An
 /// account is handed every quoted symbol; its fill finds the orders each one crosses.
 /// </summary>
-internal sealed class FillRestingPaperOrdersOnMarketQuoteUpdated(IReadRepository<PaperAccount> accounts, RestingOrderFills fills)
+internal sealed class FillRestingPaperOrdersOnMarketQuoteUpdated(IPaperHolders paperHolders, RestingOrderFills fills)
     : IDomainEventBatchHandler<MarketQuoteUpdated>
 {
     public async Task Handle(IReadOnlyList<MarketQuoteUpdated> domainEvents, CancellationToken cancellationToken)
     {
         var symbols = domainEvents.Select(e => e.Symbol).Distinct(StringComparer.Ordinal).ToList();
-        var owners = await accounts.ListAsync(new OwnersOfOpenPaperOrdersInSymbolsSpec(symbols), cancellationToken);
+        var owners = await paperHolders.WithOpenOrdersAsync(symbols, cancellationToken);
         foreach (var symbol in symbols)
         {
             fills.Add(owners, symbol);

@@ -21,5 +21,8 @@ internal sealed class PaperPositionConfiguration : IEntityTypeConfiguration<Pape
         builder.Property(p => p.CostBasis).HasPrecision(38, 16);
         builder.Property(p => p.RealizedPnl).HasPrecision(38, 16);
         builder.HasIndex(p => new { p.PaperAccountId, p.Symbol }).IsUnique().HasDatabaseName("ux_paper_positions_account_symbol");
+
+        // The holders of a quoted symbol (IPaperHolders): without it, every quote batch read every account's positions.
+        builder.HasIndex(p => p.Symbol).HasDatabaseName("ix_paper_positions_symbol");
     }
 }

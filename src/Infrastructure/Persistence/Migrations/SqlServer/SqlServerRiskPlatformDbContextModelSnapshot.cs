@@ -1967,6 +1967,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Symbol")
+                        .HasDatabaseName("ix_paper_positions_symbol");
+
                     b.HasIndex("PaperAccountId", "Symbol")
                         .IsUnique()
                         .HasDatabaseName("ux_paper_positions_account_symbol");

@@ -1960,6 +1960,9 @@ namespace RiskPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Symbol")
+                        .HasDatabaseName("ix_paper_positions_symbol");
+
                     b.HasIndex("PaperAccountId", "Symbol")
                         .IsUnique()
                         .HasDatabaseName("ux_paper_positions_account_symbol");
