@@ -49,12 +49,15 @@ if (( other_users > 0 )); then
   json -H "authorization: Bearer $FEED" -X PUT "$base/api/v1/market/quotes/OTHER" -d '{"price":100}' >/dev/null
   other_account() {
     local token
-    token="$(sign_in "other$1@example.com")"
-    json -H "authorization: Bearer $token" -X POST "$base/api/v1/orders" \
-      -d '{"symbol":"OTHER","side":"buy","qty":1,"type":"market","time_in_force":"day"}' >/dev/null
+    token="$(sign_in "other$1@example.com")" || { echo "other$1: sign-in failed" >&2; return 1; }
+    # Seeding takes minutes (a password hash per account): the quote is kept fresh, or orders would be refused as stale.
+    if (( $1 % 50 == 0 )); then json -H "authorization: Bearer $FEED" -X PUT "$base/api/v1/market/quotes/OTHER" -d '{"price":100}' >/dev/null; fi
+    curl -sS -o "$workdir/other$1.json" -w '%{http_code}' -H 'content-type: application/json' -H "authorization: Bearer $token" \
+      -X POST "$base/api/v1/orders" -d '{"symbol":"OTHER","side":"buy","qty":1,"type":"market","time_in_force":"day"}' |
+      grep -q '^201$' || { echo "other$1: order refused: $(cat "$workdir/other$1.json")" >&2; return 1; }
   }
   export -f other_account sign_in json
-  export base admin_email workdir
+  export base admin_email workdir FEED
   seq 1 "$other_users" | xargs -P 8 -I{} bash -c 'other_account {}'
   echo "seeded $other_users other accounts, each holding OTHER"
 fi

@@ -20,7 +20,7 @@ public sealed class PaperHoldersQueryPlanTests(SqliteDatabaseFixture fixture)
         await using var services = fixture.CreateServices();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
-        var query = new PaperHoldersReader(db).HoldingOrOrdering(["AAPL", "MSFT"]);
+        var query = PaperHoldersReader.HoldingOrOrdering.Compile()(db, ["AAPL", "MSFT"]);
 
         await db.Database.OpenConnectionAsync(token);
         await using var command = query.CreateDbCommand();

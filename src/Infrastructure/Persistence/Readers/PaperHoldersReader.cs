@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RiskPlatform.Application.Trading.Common;
 using RiskPlatform.Domain.Trading;
@@ -6,31 +7,54 @@ using RiskPlatform.Domain.Trading.Paper;
 namespace RiskPlatform.Infrastructure.Persistence.Readers;
 
 /// <summary>
-/// One query each: the accounts' ids come from <c>ix_paper_positions_symbol</c> and <c>ix_paper_orders_symbol_status</c>, then
-/// each account is found by its key (<c>a.id IN (SELECT …)</c>). The account-side form (<c>EXISTS</c> over each account's
-/// positions and orders) read every account per quote batch (docs/PERFORMANCE.md, "Quote holders found from the symbol's rows").
+/// One compiled query each (they run on every quote batch): the accounts' ids come from <c>ix_paper_positions_symbol</c> and
+/// <c>ix_paper_orders_symbol_status</c>, then each account is found by its key (<c>a.id IN (SELECT …)</c>). The account-side
+/// form (<c>EXISTS</c> over each account's positions and orders) read every account per batch (docs/PERFORMANCE.md, "Quote
+/// holders found from the symbol's rows").
 /// </summary>
 internal sealed class PaperHoldersReader(RiskPlatformDbContext dbContext) : IPaperHolders
 {
-    public async Task<IReadOnlyList<Guid>> HoldingOrOrderingAsync(IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
-        await HoldingOrOrdering(symbols).ToListAsync(cancellationToken);
+    /// <summary>Users with a position or an open order in the symbols (its plan is tested).</summary>
+    internal static readonly Expression<Func<RiskPlatformDbContext, string[], IQueryable<Guid>>> HoldingOrOrdering = (db, symbols) =>
+        db.Set<PaperAccount>().AsNoTracking()
+            .Where(a => db.Set<PaperPosition>()
+                .Where(p => symbols.Contains(p.Symbol) && p.Quantity != 0m)
+                .Select(p => p.PaperAccountId)
+                .Concat(db.Set<PaperOrder>()
+                    .Where(o => symbols.Contains(o.Symbol) && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled))
+                    .Select(o => o.PaperAccountId))
+                .Contains(a.Id))
+            .Select(a => a.UserId);
 
-    public async Task<IReadOnlyList<Guid>> WithOpenOrdersAsync(IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
-        await UsersOf(OpenOrderAccounts([.. symbols])).ToListAsync(cancellationToken);
+    private static readonly CompiledPerModel<Func<RiskPlatformDbContext, string[], IAsyncEnumerable<Guid>>> HoldingOrOrderingQuery =
+        new(() => EF.CompileAsyncQuery(HoldingOrOrdering));
 
-    /// <summary>The query of <see cref="HoldingOrOrderingAsync"/> (its plan is tested).</summary>
-    internal IQueryable<Guid> HoldingOrOrdering(IReadOnlyCollection<string> symbols)
+    private static readonly CompiledPerModel<Func<RiskPlatformDbContext, string[], IAsyncEnumerable<Guid>>> WithOpenOrdersQuery = new(() =>
+        EF.CompileAsyncQuery((RiskPlatformDbContext db, string[] symbols) =>
+            db.Set<PaperAccount>().AsNoTracking()
+                .Where(a => db.Set<PaperOrder>()
+                    .Where(o => symbols.Contains(o.Symbol) && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled))
+                    .Select(o => o.PaperAccountId)
+                    .Contains(a.Id))
+                .Select(a => a.UserId)));
+
+    public Task<IReadOnlyList<Guid>> HoldingOrOrderingAsync(IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
+        ListAsync(HoldingOrOrderingQuery, symbols, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> WithOpenOrdersAsync(IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
+        ListAsync(WithOpenOrdersQuery, symbols, cancellationToken);
+
+    private async Task<IReadOnlyList<Guid>> ListAsync(
+        CompiledPerModel<Func<RiskPlatformDbContext, string[], IAsyncEnumerable<Guid>>> query,
+        IReadOnlyCollection<string> symbols,
+        CancellationToken cancellationToken)
     {
-        string[] named = [.. symbols];
-        var positions = dbContext.Set<PaperPosition>().Where(p => named.Contains(p.Symbol) && p.Quantity != 0m).Select(p => p.PaperAccountId);
-        return UsersOf(positions.Concat(OpenOrderAccounts(named)));
+        var users = new List<Guid>();
+        await foreach (var user in query.For(dbContext)(dbContext, [.. symbols]).WithCancellation(cancellationToken))
+        {
+            users.Add(user);
+        }
+
+        return users;
     }
-
-    private IQueryable<Guid> OpenOrderAccounts(string[] symbols) =>
-        dbContext.Set<PaperOrder>()
-            .Where(o => symbols.Contains(o.Symbol) && (o.Status == OrderStatus.New || o.Status == OrderStatus.PartiallyFilled))
-            .Select(o => o.PaperAccountId);
-
-    private IQueryable<Guid> UsersOf(IQueryable<Guid> accountIds) =>
-        dbContext.Set<PaperAccount>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => a.UserId);
 }
