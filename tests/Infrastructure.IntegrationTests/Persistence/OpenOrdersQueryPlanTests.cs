@@ -24,17 +24,7 @@ public sealed class OpenOrdersQueryPlanTests(SqliteDatabaseFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
         var query = SpecificationEvaluator.Apply(db.Set<Order>().AsNoTracking(), new OpenOrdersForUserSpec(Guid.NewGuid(), 50));
 
-        await db.Database.OpenConnectionAsync(token);
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(token))
-        {
-            while (await reader.ReadAsync(token))
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await SqliteQueryPlan.OfAsync(db, query, token);
 
         Assert.Equal(["SEARCH o USING INDEX ix_orders_user_open_submitted (user_id=?)"], plan);
     }

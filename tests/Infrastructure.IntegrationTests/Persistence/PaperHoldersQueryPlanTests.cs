@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Infrastructure.Persistence;
 using RiskPlatform.Infrastructure.Persistence.Readers;
@@ -22,17 +21,7 @@ public sealed class PaperHoldersQueryPlanTests(SqliteDatabaseFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<RiskPlatformDbContext>();
         var query = PaperHoldersReader.HoldingOrOrdering.Compile()(db, ["AAPL", "MSFT"]);
 
-        await db.Database.OpenConnectionAsync(token);
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(token))
-        {
-            while (await reader.ReadAsync(token))
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await SqliteQueryPlan.OfAsync(db, query, token);
 
         // The account-side form planned as: SCAN p | CORRELATED SCALAR SUBQUERY 1 | SEARCH p0 USING INDEX
         // ux_paper_positions_account_symbol (paper_account_id=? AND symbol=?) | CORRELATED SCALAR SUBQUERY 2 | …
