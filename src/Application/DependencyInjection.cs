@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Backtesting.Common.BacktestPlanner>();
         services.AddScoped<Backtesting.Common.BacktestRunner>();
         services.AddSingleton<Portfolio.Common.EquityPointSampler>();
+        services.AddSingleton<Portfolio.Monitoring.QuoteScreening>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<Auth.Common.SignInThrottle>();
         services.AddScoped<Auth.Common.SessionStarter>();

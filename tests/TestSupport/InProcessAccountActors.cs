@@ -3,21 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
+using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 
 namespace RiskPlatform.TestSupport;
 
 /// <summary>
 /// The account actors without Orleans, for tests that compose the pipeline by hand: each command runs in a scope of its own
 /// marked as an actor call, one at a time per account, and each read beside them with the account's memory, exactly as the grain
-/// runs them (minus the wire).
+/// runs them (minus the wire), quotes told included: the account is then screened for the monitor where the service registers
+/// <see cref="QuoteScreening"/>.
 /// </summary>
 public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccountActors
 {
-    private readonly Dictionary<Guid, (SemaphoreSlim Gate, AccountMemory Memory)> _accounts = [];
+    private readonly Dictionary<Guid, (SemaphoreSlim Gate, AccountMemory Memory, ScreenRequests Screens)> _accounts = [];
 
     public async Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken)
     {
-        var (gate, memory) = AccountOf(accountUserId);
+        var (gate, memory, _) = AccountOf(accountUserId);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -49,17 +52,24 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
 
     public Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<QuoteMark> quotes, CancellationToken cancellationToken)
     {
-        AccountOf(accountUserId).Memory.QuotesChanged(quotes);
+        var (_, memory, screens) = AccountOf(accountUserId);
+        memory.QuotesChanged(quotes);
+        using (var scope = scopes.CreateScope())
+        {
+            scope.ServiceProvider.GetService<QuoteScreening>()?.Request(
+                accountUserId, screens, token => QueryAsync(accountUserId, new ScreenPortfolioMonitorQuery(accountUserId), token));
+        }
+
         return Task.CompletedTask;
     }
 
-    private (SemaphoreSlim Gate, AccountMemory Memory) AccountOf(Guid accountUserId)
+    private (SemaphoreSlim Gate, AccountMemory Memory, ScreenRequests Screens) AccountOf(Guid accountUserId)
     {
         lock (_accounts)
         {
             if (!_accounts.TryGetValue(accountUserId, out var account))
             {
-                account = (new SemaphoreSlim(1, 1), new AccountMemory(accountUserId));
+                account = (new SemaphoreSlim(1, 1), new AccountMemory(accountUserId), new ScreenRequests());
                 _accounts[accountUserId] = account;
             }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Actors;
+using RiskPlatform.Application.Portfolio.Monitoring;
+using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 
 namespace RiskPlatform.Infrastructure.Actors;
 
@@ -13,13 +15,16 @@ namespace RiskPlatform.Infrastructure.Actors;
 /// every command commits before the actor answers. Between commands the actor remembers what its calls loaded
 /// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops what a command may have changed
 /// when it ends, keeps instead what a command handed over once committed (<see cref="AccountChanges"/>), and loses it all with
-/// the activation, which the next call simply reloads.
+/// the activation, which the next call simply reloads. Told of new quotes, it screens its account for the monitor on its own
+/// (<see cref="QuoteScreening"/>, coalesced), so a quote reaches the monitor without a queue round trip.
 /// </summary>
 internal sealed partial class AccountGrain(
     IServiceScopeFactory scopes,
+    QuoteScreening quoteScreening,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> wireJson,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
+    private readonly ScreenRequests _screens = new();
     private AccountMemory? _memory;
 
     private AccountMemory Memory => _memory ??= new AccountMemory(this.GetPrimaryKey());
@@ -66,8 +71,19 @@ internal sealed partial class AccountGrain(
     public Task QuotesChanged(AccountQuotes quotes)
     {
         ArgumentNullException.ThrowIfNull(quotes);
-        Memory.QuotesChanged(quotes.ToMarks());
+        var memory = Memory;
+        memory.QuotesChanged(quotes.ToMarks());
+        quoteScreening.Request(memory.AccountUserId, _screens, token => ScreenAsync(memory, token));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The monitor's screen as a read of this actor: in a scope of its own, with the account's memory, no wire.</summary>
+    private async Task<PortfolioMonitorScreen> ScreenAsync(AccountMemory memory, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccountActorCall>().EnterRead(new AccountCallOrigin(null, null, null, null), memory);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new ScreenPortfolioMonitorQuery(memory.AccountUserId), cancellationToken);
     }
 
     private async Task<AccountCallResult> RunAsync(AccountCall call, AccountMemory memory, bool read, CancellationToken cancellationToken)

@@ -21,7 +21,10 @@ public interface IAccountGrain : IGrainWithGuidKey
     [Alias("forget"), AlwaysInterleave]
     Task Forget();
 
-    /// <summary>New quotes of symbols the account holds have committed: what the actor remembers of them is replaced.</summary>
+    /// <summary>
+    /// New quotes of symbols the account holds have committed: what the actor remembers of them is replaced, and the actor
+    /// screens its account for the monitor with them (after answering).
+    /// </summary>
     [Alias("quotes-changed"), AlwaysInterleave]
     Task QuotesChanged(AccountQuotes quotes);
 }

@@ -35,7 +35,7 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
         await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
 
         Assert.All(responses, r => r.EnsureStatus(HttpStatusCode.Created));
-        Assert.Equal(1, host.RunsOf(client.UserId));
+        Assert.Equal(1, host.EvaluationsOf(client.UserId));
         Assert.Equal(0, await Fixture.CountAsync($"SELECT COUNT(*) FROM audit_logs WHERE action = 'RunPortfolioMonitor' AND user_id = {Fixture.Literal(client.UserId)}"));
         Assert.Equal(1, await Fixture.CountAsync($"SELECT COUNT(*) FROM equity_snapshots WHERE user_id = {Fixture.Literal(client.UserId)}"));
     }
@@ -52,7 +52,7 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
         await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
 
         Assert.All(responses, r => r.EnsureStatus(HttpStatusCode.Created));
-        Assert.Equal(1, host.RunsOf(client.UserId));
+        Assert.Equal(1, host.EvaluationsOf(client.UserId));
         Assert.Equal(1, await Fixture.CountAsync($"SELECT COUNT(*) FROM breach_episodes WHERE user_id = {Fixture.Literal(client.UserId)} AND ended_at IS NULL"));
         Assert.Equal(1, await Fixture.CountAsync(
             $"SELECT COUNT(*) FROM audit_logs WHERE action = 'RunPortfolioMonitor' AND user_id = {Fixture.Literal(client.UserId)} AND outcome = 'succeeded'"));
@@ -72,13 +72,13 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
         await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
         var deepest = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
         var rowsBefore = await RowsOfAsync(client.UserId);
-        var evaluationsBefore = host.RunsOf(client.UserId);
+        var evaluationsBefore = host.EvaluationsOf(client.UserId);
 
         // Back up, but not to a new high: the drawdown is shallower than the deepest seen, nothing stored moves.
         await PriceAsync(feed, "AAPL", 95m);
         await host.Queue.WhenIdleAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(evaluationsBefore + 1, host.RunsOf(client.UserId));
+        Assert.Equal(evaluationsBefore + 1, host.EvaluationsOf(client.UserId));
         var quiet = (await PortfolioTestData.StateAsync(Fixture, client.UserId))!;
         Assert.Equal(deepest.LastEquity, quiet.LastEquity);
         Assert.Equal(deepest.UpdatedAt, quiet.UpdatedAt);
@@ -110,24 +110,27 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
     private static async Task PriceAsync(ApiClient feed, string symbol, decimal price) =>
         (await feed.PutAsync($"/api/v1/market/quotes/{symbol}", new { price })).EnsureStatus(HttpStatusCode.OK);
 
-    /// <summary>A host on the fixture's database with the production monitor settings, counting the monitor's runs per user.</summary>
+    /// <summary>
+    /// A host on the fixture's database with the production monitor settings, counting the monitor's evaluations per user: the
+    /// worker's (a fill's) and the actor's own screens after quotes.
+    /// </summary>
     private sealed class CountingHost : IAsyncDisposable
     {
         private readonly RiskPlatformApiFactory _factory;
-        private readonly ConcurrentDictionary<Guid, int> _runs = new();
+        private readonly ConcurrentDictionary<Guid, int> _evaluations = new();
 
         public CountingHost(ApiFixture fixture)
         {
             _factory = new RiskPlatformApiFactory(
                 fixture.Provider, fixture.ConnectionString, fixture.Logs,
                 services => services.AddSingleton<IMonitorQueue>(provider => new CountingQueue(
-                    new MonitorQueue(provider.GetRequiredService<IOptions<MonitoringOptions>>()), _runs)),
+                    new MonitorQueue(provider.GetRequiredService<IOptions<MonitoringOptions>>()), _evaluations)),
                 Settings);
         }
 
         public IMonitorQueue Queue => _factory.Services.GetRequiredService<IMonitorQueue>();
 
-        public int RunsOf(Guid userId) => _runs.GetValueOrDefault(userId);
+        public int EvaluationsOf(Guid userId) => _evaluations.GetValueOrDefault(userId);
 
         public async Task<ApiClient> SignedInAsync()
         {
@@ -147,7 +150,7 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
         public ValueTask DisposeAsync() => _factory.DisposeAsync();
     }
 
-    private sealed class CountingQueue(MonitorQueue inner, ConcurrentDictionary<Guid, int> runs) : IMonitorQueue
+    private sealed class CountingQueue(MonitorQueue inner, ConcurrentDictionary<Guid, int> evaluations) : IMonitorQueue
     {
         public int Count => inner.Count;
 
@@ -158,9 +161,17 @@ public abstract class MonitorCoalescingTests(ApiFixture fixture) : FunctionalTes
         public async ValueTask<Guid> DequeueAsync(CancellationToken cancellationToken)
         {
             var userId = await inner.DequeueAsync(cancellationToken);
-            runs.AddOrUpdate(userId, 1, (_, n) => n + 1);
+            evaluations.AddOrUpdate(userId, 1, (_, n) => n + 1);
             return userId;
         }
+
+        public void BeginScreen(Guid userId)
+        {
+            evaluations.AddOrUpdate(userId, 1, (_, n) => n + 1);
+            inner.BeginScreen(userId);
+        }
+
+        public void EndScreen(Guid userId) => inner.EndScreen(userId);
 
         public void Complete(Guid userId) => inner.Complete(userId);
 

@@ -178,5 +178,22 @@ public sealed class MonitorQueueTests : IDisposable
         metrics.DidNotReceiveWithAnyArgs().MonitorEvaluated(default);
     }
 
+    [Fact]
+    public async Task WhenIdleAsync_WaitsForAScreenOutsideTheQueue_AndForWhatItQueued()
+    {
+        var ann = Guid.NewGuid();
+        _queue.BeginScreen(ann);
+        var idle = _queue.WhenIdleAsync(Cancellation);
+        _queue.Enqueue(ann);
+
+        _queue.EndScreen(ann);
+        await Task.Delay(20, Cancellation);
+        Assert.False(idle.IsCompleted);
+
+        await _queue.DequeueAsync(Cancellation);
+        _queue.Complete(ann);
+        await idle.WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+    }
+
     public void Dispose() => _queue.Dispose();
 }

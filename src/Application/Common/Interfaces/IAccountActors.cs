@@ -31,7 +31,9 @@ public interface IAccountActors
     /// <summary>
     /// Tells the actor of <paramref name="accountUserId"/>'s account, which holds some of their symbols, that
     /// <paramref name="quotes"/> have committed, so that what it remembers of its quotes is never older than the database's
-    /// (<see cref="Actors.AccountMemory.QuotesChanged"/>). An unreachable actor as for <see cref="SendAsync{TResponse}"/>.
+    /// (<see cref="Actors.AccountMemory.QuotesChanged"/>); the actor then screens its account for the portfolio monitor with them
+    /// (<see cref="Portfolio.Monitoring.QuoteScreening"/>), after answering. An unreachable actor as for
+    /// <see cref="SendAsync{TResponse}"/>.
     /// </summary>
     Task QuotesChangedAsync(Guid accountUserId, IReadOnlyList<Actors.QuoteMark> quotes, CancellationToken cancellationToken);
 }

@@ -14,10 +14,12 @@ namespace RiskPlatform.Application.Portfolio.EventHandlers;
 
 /// <summary>
 /// Quotes change the portfolio of every user holding a position or an open order in their symbols, found by the same few
-/// queries however many quotes the save set. Once the quotes have committed, and before the quote request is answered, each
-/// position holder's actor is told the new quotes (it values the account's reads with what it remembers of them); then those
-/// the monitor watches are queued for a monitor evaluation, which therefore sees the new quotes. The quote request never waits
-/// for the monitor.
+/// queries however many quotes the save set. Once the quotes have committed, and before the quote request is answered, the
+/// actor of each paper holder (a position or an open paper order in the symbols) is told the new quotes: it values the
+/// account's reads with what it remembers of them, and screens the account for the monitor on its own
+/// (<see cref="QuoteScreening"/>), so the monitor sees the new quotes. The owners of other open orders (at an external broker)
+/// that the monitor watches are queued for it. A holder whose actor cannot be told is queued too. The quote request never
+/// waits for the monitor.
 /// </summary>
 internal sealed partial class TellHoldersOnMarketQuoteUpdated(
     IPaperHolders paperHolders,
@@ -38,13 +40,14 @@ internal sealed partial class TellHoldersOnMarketQuoteUpdated(
             .Select(e => new QuoteMark(e.Symbol, e.MarkPrice, e.OccurredAt))
             .ToList();
         var symbols = quotes.ConvertAll(q => q.Symbol);
-        var positionHolders = await paperHolders.HoldingOrOrderingAsync(symbols, cancellationToken);
-        var holders = new HashSet<Guid>(positionHolders);
-        holders.UnionWith(await orders.ListAsync(new UsersWithOpenOrdersInSymbolsSpec(symbols), cancellationToken));
-        var watched = await MonitoredUsers.FilterAsync(holders, rules, states, cancellationToken);
-        if (positionHolders.Count > 0)
+        var told = await paperHolders.HoldingOrOrderingAsync(symbols, cancellationToken);
+        var others = (await orders.ListAsync(new UsersWithOpenOrdersInSymbolsSpec(symbols), cancellationToken))
+            .Except(told)
+            .ToList();
+        var watched = await MonitoredUsers.FilterAsync(others, rules, states, cancellationToken);
+        if (told.Count > 0)
         {
-            afterCommit.Enqueue(token => TellAsync(positionHolders, quotes, token));
+            afterCommit.Enqueue(token => TellAsync(told, quotes, token));
         }
 
         MonitoredUsers.EnqueueAfterCommit(afterCommit, queue, watched);
@@ -59,11 +62,13 @@ internal sealed partial class TellHoldersOnMarketQuoteUpdated(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // The actor may value a read with an older quote until the next quote or command, at most AccountMemory.QuoteLifetime.
+                // The actor may value a read with an older quote until the next quote or command, at most AccountMemory.QuoteLifetime;
+                // the monitor's worker evaluates the account instead of its actor.
                 LogNotTold(exception, holder);
+                queue.Enqueue(holder);
             }
         }));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The actor of {AccountUserId} could not be told of new quotes")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The actor of {AccountUserId} could not be told of new quotes; queued for the monitor")]
     private partial void LogNotTold(Exception exception, Guid accountUserId);
 }

@@ -22,9 +22,19 @@ public interface IMonitorQueue
     /// <summary>The run of a dequeued user has finished (successfully or not).</summary>
     void Complete(Guid userId);
 
+    /// <summary>
+    /// An evaluation outside the queue has begun: an account's actor screening itself after new quotes
+    /// (<see cref="QuoteScreening"/>). Until the matching <see cref="EndScreen"/>, <see cref="WhenIdleAsync"/> waits for it, and
+    /// so for whatever the screen queues before it ends.
+    /// </summary>
+    void BeginScreen(Guid userId);
+
+    /// <summary>The screen begun by <see cref="BeginScreen"/> has ended (whatever its outcome).</summary>
+    void EndScreen(Guid userId);
+
     /// <summary>Users waiting (not counting those in progress).</summary>
     int Count { get; }
 
-    /// <summary>Completes when no user is waiting or in progress (for tests and orderly shutdown).</summary>
+    /// <summary>Completes when no user is waiting, in progress or being screened (for tests and orderly shutdown).</summary>
     Task WhenIdleAsync(CancellationToken cancellationToken = default);
 }

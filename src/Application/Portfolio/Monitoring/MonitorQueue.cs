@@ -28,6 +28,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
     private readonly int _capacity = options.Value.QueueCapacity;
     private int _inProgress;
     private int _delayed;
+    private int _screening;
     private bool _disposed;
     private TaskCompletionSource? _idle;
 
@@ -145,11 +146,7 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
             }
 
             _inProgress = Math.Max(0, _inProgress - 1);
-            if (_inProgress == 0 && _queue.Count == 0 && _delayed == 0)
-            {
-                idle = _idle;
-                _idle = null;
-            }
+            idle = TakeIdleSignal();
         }
 
         if (evaluated)
@@ -165,12 +162,48 @@ public sealed class MonitorQueue(IOptions<MonitoringOptions> options, IRiskMetri
         idle?.TrySetResult();
     }
 
+    public void BeginScreen(Guid userId)
+    {
+        lock (_gate)
+        {
+            _screening++;
+        }
+    }
+
+    public void EndScreen(Guid userId)
+    {
+        TaskCompletionSource? idle;
+        lock (_gate)
+        {
+            _screening = Math.Max(0, _screening - 1);
+            idle = TakeIdleSignal();
+        }
+
+        idle?.TrySetResult();
+    }
+
+    /// <summary>Nothing waiting, delayed, in progress or screening. Call under the lock.</summary>
+    private bool IsIdle => _inProgress == 0 && _queue.Count == 0 && _delayed == 0 && _screening == 0;
+
+    /// <summary>The idle signal to complete (outside the lock) when idle now, else null. Call under the lock.</summary>
+    private TaskCompletionSource? TakeIdleSignal()
+    {
+        if (!IsIdle)
+        {
+            return null;
+        }
+
+        var idle = _idle;
+        _idle = null;
+        return idle;
+    }
+
     public Task WhenIdleAsync(CancellationToken cancellationToken = default)
     {
         Task idle;
         lock (_gate)
         {
-            if (_inProgress == 0 && _queue.Count == 0 && _delayed == 0)
+            if (IsIdle)
             {
                 return Task.CompletedTask;
             }
