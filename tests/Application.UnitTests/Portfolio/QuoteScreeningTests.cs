@@ -12,7 +12,7 @@ public sealed class QuoteScreeningTests : IDisposable
     private readonly ScreenRequests _requests = new();
     private readonly Guid _ann = Guid.NewGuid();
 
-    public QuoteScreeningTests() => _screening = new QuoteScreening(_queue, NullLogger<QuoteScreening>.Instance);
+    public QuoteScreeningTests() => _screening = new QuoteScreening(_queue, Options.Create(new MonitoringOptions()), NullLogger<QuoteScreening>.Instance);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -94,5 +94,9 @@ public sealed class QuoteScreeningTests : IDisposable
         }
     }
 
-    public void Dispose() => _queue.Dispose();
+    public void Dispose()
+    {
+        _screening.Dispose();
+        _queue.Dispose();
+    }
 }

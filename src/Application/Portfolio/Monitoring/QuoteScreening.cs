@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
 
@@ -13,10 +14,15 @@ namespace RiskPlatform.Application.Portfolio.Monitoring;
 /// for the monitor's worker (<see cref="IMonitorQueue"/>), which screens again, runs, audits and acts. A quote thus costs a
 /// quiet account one call to its actor, not a queue round trip and a second call. Screens are coalesced per account
 /// (<see cref="ScreenRequests"/>), and count as the queue's work from the request to their end
-/// (<see cref="IMonitorQueue.BeginScreen"/>), so waiting for the monitor after a quote's answer waits for them too.
+/// (<see cref="IMonitorQueue.BeginScreen"/>), so waiting for the monitor after a quote's answer waits for them too. At most
+/// <see cref="MonitoringOptions.Concurrency"/> screens run at once on a node; the others wait without holding a thread, so a
+/// quote held by thousands of accounts never floods the thread pool ahead of the requests and the database's writer.
 /// </summary>
-public sealed partial class QuoteScreening(IMonitorQueue queue, ILogger<QuoteScreening> logger, IRiskMetrics? metrics = null)
+public sealed partial class QuoteScreening(
+    IMonitorQueue queue, IOptions<MonitoringOptions> options, ILogger<QuoteScreening> logger, IRiskMetrics? metrics = null) : IDisposable
 {
+    private readonly SemaphoreSlim _slots = new(options.Value.Concurrency, options.Value.Concurrency);
+
     /// <summary>
     /// Screens the account of <paramref name="accountUserId"/> with <paramref name="screen"/> (which sends
     /// <see cref="ScreenPortfolioMonitorQuery"/> on its actor) soon, unless a screen already waits, which these quotes then join.
@@ -41,9 +47,21 @@ public sealed partial class QuoteScreening(IMonitorQueue queue, ILogger<QuoteScr
         {
             do
             {
-                var since = requests.Take();
-                metrics?.MonitorLag(Stopwatch.GetElapsedTime(since));
-                if (await NeedsTheWorkerAsync(accountUserId, screen))
+                await _slots.WaitAsync();
+                long since;
+                bool needsTheWorker;
+                try
+                {
+                    since = requests.Take();
+                    metrics?.MonitorLag(Stopwatch.GetElapsedTime(since));
+                    needsTheWorker = await NeedsTheWorkerAsync(accountUserId, screen);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+
+                if (needsTheWorker)
                 {
                     Enqueue(accountUserId);
                 }
@@ -51,6 +69,10 @@ public sealed partial class QuoteScreening(IMonitorQueue queue, ILogger<QuoteScr
                 metrics?.MonitorEvaluated(Stopwatch.GetElapsedTime(since));
             }
             while (requests.Again());
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node is stopping: the next process's poller evaluates the account.
         }
         finally
         {
@@ -87,6 +109,8 @@ public sealed partial class QuoteScreening(IMonitorQueue queue, ILogger<QuoteScr
             // The node is stopping: the next process's poller evaluates the account.
         }
     }
+
+    public void Dispose() => _slots.Dispose();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Monitor screen after quotes for user {UserId}: {Reason}")]
     private static partial void LogScreened(ILogger logger, Guid userId, string reason);
