@@ -13,6 +13,13 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, UnitOfWork unitOfWork) : ITradingLock, IKeyedTransactionLock
 {
+    private const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
+    private string? _provider;
+
+    /// <summary>EF Core finds the provider's name by reflection on each call; a quote batch asks once per symbol.</summary>
+    private string Provider => _provider ??= dbContext.Database.ProviderName ?? string.Empty;
+
     /// <remarks>
     /// On SQLite inside the account's actor there is nothing to take: the actor is the account's one writer, and the command's
     /// write transaction begins at its first write (<see cref="UnitOfWork.ReadsOutsideTheWriter"/>).
@@ -23,6 +30,11 @@ internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, U
 
     public Task AcquireAsync(string key, CancellationToken cancellationToken)
     {
+        if (Provider is not (PostgreSql or SqlServer))
+        {
+            return AcquireAsync(0, string.Empty, cancellationToken);
+        }
+
         // 64 bits of SHA-256 name the PostgreSQL lock; SQL Server's resource names are limited to 255 characters, so it gets the hash too.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return AcquireAsync(BitConverter.ToInt64(hash, 0), $"riskplatform-{Convert.ToHexString(hash)}", cancellationToken);
@@ -35,7 +47,7 @@ internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, U
     public async Task AcquireAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (dbContext.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" || keys.Count <= 1)
+        if (Provider != PostgreSql || keys.Count <= 1)
         {
             foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
@@ -64,11 +76,11 @@ internal sealed class DatabaseTransactionLock(RiskPlatformDbContext dbContext, U
             throw new InvalidOperationException("The lock is transaction-scoped; acquire it inside a command.");
         }
 
-        await (dbContext.Database.ProviderName switch
+        await (Provider switch
         {
-            "Npgsql.EntityFrameworkCore.PostgreSQL" =>
+            PostgreSql =>
                 dbContext.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({advisoryKey})", cancellationToken),
-            "Microsoft.EntityFrameworkCore.SqlServer" =>
+            SqlServer =>
                 dbContext.Database.ExecuteSqlInterpolatedAsync(
                     $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 10000",
                     cancellationToken),
