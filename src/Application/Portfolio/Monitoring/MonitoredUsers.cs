@@ -30,23 +30,4 @@ internal static class MonitoredUsers
 
         return [.. candidates.Where(watched.Contains)];
     }
-
-    /// <summary>Queues <paramref name="userIds"/> once the current command has committed, so the monitor reads what it changed.</summary>
-    public static void EnqueueAfterCommit(IAfterCommitActions afterCommit, IMonitorQueue queue, IReadOnlyList<Guid> userIds)
-    {
-        if (userIds.Count == 0)
-        {
-            return;
-        }
-
-        afterCommit.Enqueue(_ =>
-        {
-            foreach (var userId in userIds)
-            {
-                queue.Enqueue(userId);
-            }
-
-            return Task.CompletedTask;
-        });
-    }
 }

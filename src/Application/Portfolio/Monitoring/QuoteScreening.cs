@@ -63,7 +63,7 @@ public sealed partial class QuoteScreening(
 
                 if (needsTheWorker)
                 {
-                    Enqueue(accountUserId);
+                    queue.Enqueue(accountUserId);
                 }
 
                 metrics?.MonitorEvaluated(Stopwatch.GetElapsedTime(since));
@@ -95,18 +95,6 @@ public sealed partial class QuoteScreening(
         {
             LogScreenFailed(logger, accountUserId, exception);
             return true;
-        }
-    }
-
-    private void Enqueue(Guid accountUserId)
-    {
-        try
-        {
-            queue.Enqueue(accountUserId);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The node is stopping: the next process's poller evaluates the account.
         }
     }
 
