@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.Win32.SafeHandles;
 using Microsoft.Extensions.Logging;
 using RiskPlatform.Application.Common.Exceptions;
 
@@ -16,11 +18,12 @@ namespace RiskPlatform.Infrastructure.Persistence;
 /// are there. A checkpoint syncs the log before it copies it and the database after. Without a file (an in-memory database),
 /// or when the log has been checkpointed and removed, there is nothing to sync.
 /// </remarks>
-internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGroupSync> logger)
+internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGroupSync> logger) : IDisposable
 {
     private readonly object _gate = new();
     private TaskCompletionSource? _next;
-    private bool _syncing;
+    private Thread? _syncer;
+    private bool _disposed;
     private long _syncs;
 
     /// <summary>How many syncs of the log have run (each serving every commit that waited for it).</summary>
@@ -45,19 +48,48 @@ internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGro
             return Task.CompletedTask;
         }
 
-        Task durable;
         lock (_gate)
         {
-            _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            durable = _next.Task;
-            if (!_syncing)
+            if (_disposed)
             {
-                _syncing = true;
-                _ = Task.Run(SyncWhileWaited);
+                // Shutting down: a command still finishing syncs for itself.
+                var alone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _ = Task.Run(() => SyncFor(alone));
+                return alone.Task;
             }
+
+            if (_next is null)
+            {
+                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_syncer is null)
+                {
+                    // A thread of its own: under load, a sync queued to the thread pool waited behind the requests for its
+                    // turn (about 4 ms from commit to durable, for a 1 ms sync).
+                    _syncer = new Thread(SyncWhileWaited) { IsBackground = true, Name = "SQLite group sync" };
+                    _syncer.Start();
+                }
+                else
+                {
+                    Monitor.Pulse(_gate);
+                }
+            }
+
+            return _next.Task;
+        }
+    }
+
+    /// <summary>Stops the sync thread once it has synced for every commit still waiting.</summary>
+    public void Dispose()
+    {
+        Thread? syncer;
+        lock (_gate)
+        {
+            _disposed = true;
+            syncer = _syncer;
+            Monitor.Pulse(_gate);
         }
 
-        return durable;
+        syncer?.Join();
     }
 
     private void SyncWhileWaited()
@@ -67,32 +99,41 @@ internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGro
             TaskCompletionSource waiting;
             lock (_gate)
             {
-                if (_next is null)
+                while (_next is null)
                 {
-                    _syncing = false;
-                    return;
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
+                    Monitor.Wait(_gate);
                 }
 
                 waiting = _next;
                 _next = null;
             }
 
-            try
-            {
-                SyncLog();
-                waiting.SetResult();
-            }
+            SyncFor(waiting);
+        }
+    }
+
+    private void SyncFor(TaskCompletionSource waiting)
+    {
+        try
+        {
+            SyncLog();
+            waiting.SetResult();
+        }
 #pragma warning disable CA1031 // Every waiter learns that its commit is not known to be durable.
-            catch (Exception exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
+        {
+            LogSyncFailed(logger, walPath!, exception);
+            waiting.SetException(new ServiceUnavailableException(
+                "database_unavailable", "The database could not confirm the write; check before retrying.", exception)
             {
-                LogSyncFailed(logger, walPath!, exception);
-                waiting.SetException(new ServiceUnavailableException(
-                    "database_unavailable", "The database could not confirm the write; check before retrying.", exception)
-                {
-                    RetryAfter = TimeSpan.FromSeconds(1),
-                });
-            }
+                RetryAfter = TimeSpan.FromSeconds(1),
+            });
         }
     }
 
@@ -101,7 +142,7 @@ internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGro
         try
         {
             using var log = File.OpenHandle(walPath!, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            RandomAccess.FlushToDisk(log);
+            FlushData(log);
             Interlocked.Increment(ref _syncs);
         }
         catch (FileNotFoundException)
@@ -109,6 +150,28 @@ internal sealed partial class SqliteGroupSync(string? walPath, ILogger<SqliteGro
             // Checkpointed and removed by the last connection to close: the commits are in the synced database file.
         }
     }
+
+    /// <summary>
+    /// On Linux <c>fdatasync</c>, as SQLite itself syncs: the log's frames and its size, without the file's other metadata
+    /// (times), which <see cref="RandomAccess.FlushToDisk"/> (<c>fsync</c>) writes as well. Elsewhere the full flush.
+    /// </summary>
+    private static void FlushData(SafeFileHandle log)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            RandomAccess.FlushToDisk(log);
+            return;
+        }
+
+        if (FDataSync(log) != 0)
+        {
+            throw new IOException($"fdatasync failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int FDataSync(SafeFileHandle fd);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Syncing the SQLite write-ahead log {WalPath} failed")]
     private static partial void LogSyncFailed(ILogger logger, string walPath, Exception exception);

@@ -30,7 +30,7 @@ public sealed class SqliteGroupSyncTests : IDisposable
             read.CommandText = "SELECT count(*) FROM fills";
             await read.ExecuteScalarAsync(TestContext.Current.CancellationToken);
         }
-        var sync = new SqliteGroupSync(SqliteGroupSync.WalPathOf(connectionString), NullLogger<SqliteGroupSync>.Instance);
+        using var sync = new SqliteGroupSync(SqliteGroupSync.WalPathOf(connectionString), NullLogger<SqliteGroupSync>.Instance);
         using var writer = new SemaphoreSlim(1, 1);
 
         // 64 commands, each committing on its own connection at NORMAL (one writer at a time, as the writer gate does).
@@ -59,7 +59,7 @@ public sealed class SqliteGroupSyncTests : IDisposable
     [Fact]
     public async Task WaitDurable_AfterTheLogWasCheckpointedAndRemoved_CompletesWithNothingToSync()
     {
-        var sync = new SqliteGroupSync(Path.Combine(_directory, "gone.db-wal"), NullLogger<SqliteGroupSync>.Instance);
+        using var sync = new SqliteGroupSync(Path.Combine(_directory, "gone.db-wal"), NullLogger<SqliteGroupSync>.Instance);
 
         await sync.WaitDurableAsync().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
@@ -69,11 +69,33 @@ public sealed class SqliteGroupSyncTests : IDisposable
     [Fact]
     public async Task WaitDurable_WhenTheLogCannotBeSynced_TellsTheCommitItIsNotKnownToBeDurable()
     {
-        var sync = new SqliteGroupSync(_directory, NullLogger<SqliteGroupSync>.Instance);
+        using var sync = new SqliteGroupSync(_directory, NullLogger<SqliteGroupSync>.Instance);
 
         var failure = await Assert.ThrowsAsync<ServiceUnavailableException>(() => sync.WaitDurableAsync());
 
         Assert.Equal("database_unavailable", failure.Code);
+    }
+
+    [Fact]
+    public async Task WaitDurable_AfterDispose_StillSyncsTheLog_ForACommandThatFinishesDuringShutdown()
+    {
+        var database = Path.Combine(_directory, "closing.db");
+        var connectionString = $"Data Source={database};Pooling=False";
+        await using var keeper = new SqliteConnection(connectionString);
+        await keeper.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var setup = keeper.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE fills (id INTEGER PRIMARY KEY);";
+            await setup.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var sync = new SqliteGroupSync(SqliteGroupSync.WalPathOf(connectionString), NullLogger<SqliteGroupSync>.Instance);
+        await sync.WaitDurableAsync();
+        sync.Dispose();
+
+        await sync.WaitDurableAsync().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, sync.Syncs);
     }
 
     [Theory]
