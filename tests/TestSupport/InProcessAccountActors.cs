@@ -5,6 +5,7 @@ using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.Portfolio.Queries.ScreenPortfolioMonitor;
+using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.TestSupport;
 
@@ -25,9 +26,20 @@ public sealed class InProcessAccountActors(IServiceScopeFactory scopes) : IAccou
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<AccountActorCall>()
-                .EnterCommand(new AccountCallOrigin(accountUserId, null, null, null), memory, command.GetType());
-            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+            var actorCall = scope.ServiceProvider.GetRequiredService<AccountActorCall>();
+            actorCall.EnterCommand(new AccountCallOrigin(accountUserId, null, null, null), memory, command.GetType());
+            try
+            {
+                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+            }
+            finally
+            {
+                // As the grain's caller does: a commit the command left to confirm is made durable before the answer.
+                if (actorCall.DurabilityLeftToCaller && scope.ServiceProvider.GetService<SqliteGroupSync>() is { } groupSync)
+                {
+                    await groupSync.WaitDurableAsync();
+                }
+            }
         }
         finally
         {

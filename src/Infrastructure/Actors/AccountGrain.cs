@@ -12,7 +12,8 @@ namespace RiskPlatform.Infrastructure.Actors;
 /// <summary>
 /// The actor of one trading account. Each command runs through the pipeline (audit, unit of work, handler) in a scope of its
 /// own, one at a time: no two commands of one account ever interleave, on any node. The database stays the source of truth:
-/// every command commits before the actor answers. Between commands the actor remembers what its calls loaded
+/// every command commits before the actor answers (on SQLite its caller then waits for the group sync that makes the commit
+/// durable, while the actor takes its next command). Between commands the actor remembers what its calls loaded
 /// (<see cref="AccountMemory"/>: the active rules, the paper account, a paper binding), drops what a command may have changed
 /// when it ends, keeps instead what a command handed over once committed (<see cref="AccountChanges"/>), and loses it all with
 /// the activation, which the next call simply reloads. Told of new quotes, it screens its account for the monitor on its own
@@ -106,7 +107,7 @@ internal sealed partial class AccountGrain(
             }
 
             var result = await ActorPayload.SendAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), request, cancellationToken);
-            return new AccountCallResult(ActorPayload.Write(result), null);
+            return new AccountCallResult(ActorPayload.Write(result), null, actorCall.DurabilityLeftToCaller);
         }
         catch (Exception exception)
         {
@@ -116,7 +117,7 @@ internal sealed partial class AccountGrain(
                 LogUnexpected(exception, call.CommandType, memory.AccountUserId);
             }
 
-            return new AccountCallResult(null, failure);
+            return new AccountCallResult(null, failure, actorCall.DurabilityLeftToCaller);
         }
     }
 

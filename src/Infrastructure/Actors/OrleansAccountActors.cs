@@ -2,11 +2,13 @@ using RiskPlatform.Application.Common.Actors;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.Common.Messaging;
+using RiskPlatform.Infrastructure.Persistence;
 
 namespace RiskPlatform.Infrastructure.Actors;
 
 /// <summary><see cref="IAccountActors"/> on Orleans: a command or read goes to the account's grain wherever the cluster placed it.</summary>
-internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser currentUser, IRequestContext requestContext) : IAccountActors
+internal sealed class OrleansAccountActors(
+    IGrainFactory grains, ICurrentUser currentUser, IRequestContext requestContext, SqliteGroupSync groupSync) : IAccountActors
 {
     public Task<TResponse> SendAsync<TResponse>(Guid accountUserId, IAccountCommand<TResponse> command, CancellationToken cancellationToken) =>
         CallAsync<TResponse>(accountUserId, command, (grain, call) => grain.Execute(call, cancellationToken));
@@ -58,6 +60,13 @@ internal sealed class OrleansAccountActors(IGrainFactory grains, ICurrentUser cu
         catch (Exception exception) when (IsUnreachable(exception))
         {
             throw Unavailable(exception);
+        }
+
+        // The command committed on the actor, which went on to its next command; on SQLite the answer waits for a sync of the log
+        // that began after that commit (docs/decisions/039).
+        if (result.AwaitDurable)
+        {
+            await groupSync.WaitDurableAsync();
         }
 
         if (result.Failure is { } failure)

@@ -39,9 +39,11 @@ internal sealed partial class UnitOfWork(
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        await ResumeAsync(cancellationToken);
+        // The events' handlers run before the command's transaction is resumed: on SQLite, before it joins the process's one
+        // writer, which then holds only the statements. Nothing between here and the save changes a tracked entity.
         await DispatchDomainEventsAsync(cancellationToken);
         CollectRoutingChanges();
+        await ResumeAsync(cancellationToken);
 
         // The events' last round has just detected every change: EF Core would otherwise scan every tracked entity twice
         // more (the stamping interceptor's entries, then the save itself), a share of an order's CPU that grew with the
@@ -110,7 +112,7 @@ internal sealed partial class UnitOfWork(
     {
         var command = _command ?? throw new InvalidOperationException("Only a command (inside its transaction) can commit part-way.");
         await SaveChangesAsync(cancellationToken);
-        await command.CommitCurrentAsync(cancellationToken);
+        await command.CommitCurrentAsync(last: false, cancellationToken);
     }
 
     /// <summary>
@@ -118,6 +120,22 @@ internal sealed partial class UnitOfWork(
     /// trading lock is the actor itself.
     /// </summary>
     public bool ReadsOutsideTheWriter => actorCall.IsActive && dbContext.Database.IsSqlite();
+
+    /// <summary>
+    /// True for a command on its account's actor on SQLite: its last commit leaves the group sync to the actor's caller, so the
+    /// actor takes its next command while the log is synced (docs/decisions/039). A commit part-way (before a broker call)
+    /// still waits here: the intent must be durable before the broker is called.
+    /// </summary>
+    private bool LeftDurabilityToTheCaller()
+    {
+        if (!actorCall.IsCommand || !dbContext.Database.IsSqlite())
+        {
+            return false;
+        }
+
+        actorCall.LeaveDurabilityToCaller();
+        return true;
+    }
 
     /// <summary>Begins the running command's next transaction when it left its last one (<see cref="CommitSoFarAsync"/>), or
     /// its first one when it began reading outside the writer.</summary>
@@ -226,8 +244,12 @@ internal sealed partial class UnitOfWork(
 
         public Task ResumeAsync(CancellationToken cancellationToken) => HasCurrent ? Task.CompletedTask : BeginAsync(cancellationToken);
 
-        /// <summary>Commits the current database transaction, if any, and ends it; the command's transaction goes on.</summary>
-        public async Task CommitCurrentAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Commits the current database transaction, if any, and ends it; the command's transaction goes on. On SQLite the commit
+        /// is then made durable by the group sync: here, or, for the <paramref name="last"/> commit of a command on its account's
+        /// actor, by the actor's caller.
+        /// </summary>
+        public async Task CommitCurrentAsync(bool last, CancellationToken cancellationToken)
         {
             if (_grouped is { } grouped)
             {
@@ -250,7 +272,11 @@ internal sealed partial class UnitOfWork(
                 return;
             }
 
-            await groupSync.WaitDurableAsync();
+            if (!last || !owner.LeftDurabilityToTheCaller())
+            {
+                await groupSync.WaitDurableAsync();
+            }
+
             await owner.RoutingCommittedAsync();
         }
 
@@ -258,7 +284,7 @@ internal sealed partial class UnitOfWork(
         {
             try
             {
-                await CommitCurrentAsync(cancellationToken);
+                await CommitCurrentAsync(last: true, cancellationToken);
             }
             finally
             {

@@ -28,6 +28,19 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     /// <summary>True when this scope answers a read on its account's actor (which never changes what it loads).</summary>
     public bool IsRead => Memory is not null && _commandMayRecall is null;
 
+    /// <summary>True when this scope runs a command on its account's actor.</summary>
+    public bool IsCommand => Memory is not null && _commandMayRecall is not null;
+
+    /// <summary>
+    /// True once this scope's command has committed and left confirming that its commit is durable to whoever called the actor,
+    /// after the actor's turn (the next command of the account need not wait for it): that caller must confirm it before it
+    /// answers (docs/decisions/039).
+    /// </summary>
+    public bool DurabilityLeftToCaller { get; private set; }
+
+    /// <summary>Notes that the caller of the actor confirms this command's commit durable (<see cref="DurabilityLeftToCaller"/>).</summary>
+    public void LeaveDurabilityToCaller() => DurabilityLeftToCaller = true;
+
     /// <summary>True when this scope runs a command on the actor of <paramref name="accountUserId"/>'s account.</summary>
     public bool RunsCommandOn(Guid accountUserId) => Memory is not null && !IsRead && Memory.AccountUserId == accountUserId;
 
