@@ -278,6 +278,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
         services.AddScoped<IPaperHolders, PaperHoldersReader>();
+        services.AddScoped<IRiskRuleLists, RiskRuleListsReader>();
         return provider;
     }
 
