@@ -42,7 +42,7 @@ public sealed class AccountActorCall : ICurrentUser, IRequestContext
     public void LeaveDurabilityToCaller() => DurabilityLeftToCaller = true;
 
     /// <summary>True when this scope runs a command on the actor of <paramref name="accountUserId"/>'s account.</summary>
-    public bool RunsCommandOn(Guid accountUserId) => Memory is not null && !IsRead && Memory.AccountUserId == accountUserId;
+    public bool RunsCommandOn(Guid accountUserId) => IsCommand && Memory!.AccountUserId == accountUserId;
 
     /// <summary>
     /// For a command: the parts of <see cref="Memory"/> it may recall, those it declares it leaves unchanged; null for a read,
