@@ -10,6 +10,7 @@ using RiskPlatform.Application.Auth.Common;
 using RiskPlatform.Application.Backtesting.Common;
 using RiskPlatform.Application.Common.Interfaces;
 using RiskPlatform.Application.MarketData.Common;
+using RiskPlatform.Application.Notifications.Common;
 using RiskPlatform.Application.Portfolio.Monitoring;
 using RiskPlatform.Application.RiskRules.Common;
 using RiskPlatform.Application.Trading.Common;
@@ -279,6 +280,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationStatsReader, NotificationStatsReader>();
         services.AddScoped<IPaperHolders, PaperHoldersReader>();
         services.AddScoped<IRiskRuleLists, RiskRuleListsReader>();
+        services.AddScoped<INotificationInbox, NotificationInboxReader>();
         return provider;
     }
 

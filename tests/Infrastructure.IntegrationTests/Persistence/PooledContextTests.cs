@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RiskPlatform.Application.AuditLogs.Queries.ListAuditLogs;
 using RiskPlatform.Application.AuditLogs.Specifications;
-using RiskPlatform.Application.Notifications.Specifications;
 using RiskPlatform.Application.Trading.Specifications;
 using RiskPlatform.Domain.Auditing;
 using RiskPlatform.Infrastructure.Persistence;
+using RiskPlatform.Infrastructure.Persistence.Readers;
 using RiskPlatform.Infrastructure.Persistence.Repositories;
 
 namespace RiskPlatform.Infrastructure.IntegrationTests.Persistence;
@@ -76,7 +76,7 @@ public abstract partial class PooledContextTests(DatabaseFixture fixture) : IAsy
 
         string[] queries =
         [
-            Sql(context, new NotificationsForUserSpec(userId, null, null, null, null, 50, 100)),
+            NotificationInboxReader.Page.Compile()(context, userId, null, null, null, null, Guid.Empty, 50, 100).ToQueryString(),
             Sql(context, new AuditLogsForUserSpec(userId, new ListAuditLogsQuery(Limit: 50, Offset: 100))),
             Sql(context, new OrdersForUserSpec(userId, null, null, 50, 100)),
         ];

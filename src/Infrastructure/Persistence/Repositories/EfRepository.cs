@@ -2,7 +2,6 @@ using Ardalis.Specification;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using RiskPlatform.Application.Common.Interfaces;
-using RiskPlatform.Application.Common.Specifications;
 using RiskPlatform.Domain.Common;
 
 namespace RiskPlatform.Infrastructure.Persistence.Repositories;
@@ -38,32 +37,14 @@ internal class EfRepository<T>(RiskPlatformDbContext dbContext, TypeAdapterConfi
     public Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(specification);
-        if (specification.MapsAfterReading())
-        {
-            var row = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).FirstOrDefaultAsync(cancellationToken);
-            return row is null ? default : row.Adapt<T, TResult>(mapping);
-        }
-
-        return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).FirstOrDefaultAsync(cancellationToken);
 
     public Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(Source, specification).ToListAsync(cancellationToken);
 
-    public async Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(specification);
-        if (specification.MapsAfterReading())
-        {
-            var rows = await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification).ToListAsync(cancellationToken);
-            return rows.ConvertAll(row => row.Adapt<T, TResult>(mapping));
-        }
-
-        return await SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
-    }
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken) =>
+        SpecificationEvaluator.Apply(dbContext.Set<T>().AsNoTracking(), specification, mapping).ToListAsync(cancellationToken);
 
     public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken) =>
         SpecificationEvaluator.Apply(dbContext.Set<T>(), specification).CountAsync(cancellationToken);

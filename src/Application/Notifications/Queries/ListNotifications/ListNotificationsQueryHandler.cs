@@ -1,3 +1,4 @@
+using Mapster;
 using MediatR;
 using RiskPlatform.Application.Common.Exceptions;
 using RiskPlatform.Application.Common.Interfaces;
@@ -8,7 +9,8 @@ using RiskPlatform.Domain.Notifications;
 
 namespace RiskPlatform.Application.Notifications.Queries.ListNotifications;
 
-internal sealed class ListNotificationsQueryHandler(IReadRepository<Notification> notifications, ICurrentUser currentUser)
+internal sealed class ListNotificationsQueryHandler(
+    IReadRepository<Notification> notifications, INotificationInbox inbox, ICurrentUser currentUser, TypeAdapterConfig mapping)
     : IRequestHandler<ListNotificationsQuery, IReadOnlyList<NotificationDto>>
 {
     public async Task<IReadOnlyList<NotificationDto>> Handle(ListNotificationsQuery request, CancellationToken cancellationToken)
@@ -23,15 +25,15 @@ internal sealed class ListNotificationsQueryHandler(IReadRepository<Notification
             cursor = (createdAt, before);
         }
 
-        return await notifications.ListAsync(
-            new NotificationsForUserSpec(
-                userId,
-                request.IsRead,
-                WireEnum.ParseOrNull<NotificationPriority>(request.Priority),
-                WireEnum.ParseOrNull<NotificationType>(request.Type ?? request.TypeFilter),
-                cursor,
-                request.Limit,
-                request.Offset),
+        var page = await inbox.PageAsync(
+            userId,
+            request.IsRead,
+            WireEnum.ParseOrNull<NotificationPriority>(request.Priority),
+            WireEnum.ParseOrNull<NotificationType>(request.Type ?? request.TypeFilter),
+            cursor,
+            request.Limit,
+            request.Offset,
             cancellationToken);
+        return [.. page.Select(notification => notification.Adapt<Notification, NotificationDto>(mapping))];
     }
 }
