@@ -107,7 +107,7 @@ internal sealed partial class AccountGrain(
             }
 
             var result = await ActorPayload.SendAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), request, cancellationToken);
-            return new AccountCallResult(ActorPayload.Write(result), null, actorCall.DurabilityLeftToCaller);
+            return new AccountCallResult(new ActorResult(ActorPayload.ResponseTypeOf(request.GetType()), result), null, actorCall.DurabilityLeftToCaller);
         }
         catch (Exception exception)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 using MediatR;
 using RiskPlatform.Application.Common.Messaging;
@@ -6,7 +7,7 @@ using RiskPlatform.Application.Common.Messaging;
 namespace RiskPlatform.Infrastructure.Actors;
 
 /// <summary>
-/// Commands, reads and results as JSON between nodes. A command type is resolved only among the Application's
+/// Commands and reads as JSON between nodes, and results between nodes (<see cref="ActorResult"/>). A command type is resolved only among the Application's
 /// <see cref="IAccountCommand{TResponse}"/> types and a read's only among its <see cref="IAccountQuery{TResponse}"/> types, so a
 /// call can never make an actor instantiate anything else, and a command can never arrive as a read (which runs beside commands).
 /// </summary>
@@ -16,12 +17,32 @@ internal static class ActorPayload
     private static readonly ConcurrentDictionary<string, Type?> CommandTypes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Type?> QueryTypes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<Type, Func<IMediator, object, CancellationToken, Task<object?>>> Senders = new();
+    private static readonly ConcurrentDictionary<Type, Type> ResponseTypes = new();
+
+    /// <summary>The response types of the Application's account commands and reads, by <see cref="TypeName"/>.</summary>
+    private static readonly Lazy<FrozenDictionary<string, Type>> ResultTypes = new(() =>
+        typeof(IAccountCommandMarker).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsInterface: false }
+                && (typeof(IAccountCommandMarker).IsAssignableFrom(type) || typeof(IAccountQueryMarker).IsAssignableFrom(type)))
+            .Select(ResponseTypeOf)
+            .Distinct()
+            .ToFrozenDictionary(TypeName, type => type, StringComparer.Ordinal));
 
     public static string TypeName(Type commandType) => commandType.FullName!;
 
     public static string Write(object? value) => value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Json);
 
-    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
+    public static string Write(object? value, Type type) => JsonSerializer.Serialize(value, type, Json);
+
+    public static object? Read(string json, Type type) => JsonSerializer.Deserialize(json, type, Json);
+
+    /// <summary>The response type of an account command or read named <paramref name="name"/>, or null for any other type.</summary>
+    public static Type? ResultTypeOf(string name) => ResultTypes.Value.GetValueOrDefault(name);
+
+    /// <summary>The <c>TResponse</c> of <paramref name="requestType"/>'s <see cref="IRequest{TResponse}"/>.</summary>
+    public static Type ResponseTypeOf(Type requestType) => ResponseTypes.GetOrAdd(requestType, static type => type.GetInterfaces()
+        .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
+        .GetGenericArguments()[0]);
 
     /// <summary>The account command in <paramref name="call"/>; throws for a type that is not one.</summary>
     public static object ReadCommand(AccountCall call) =>
@@ -50,9 +71,7 @@ internal static class ActorPayload
 
     private static Func<IMediator, object, CancellationToken, Task<object?>> CreateSender(Type requestType)
     {
-        var responseType = requestType.GetInterfaces()
-            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
-            .GetGenericArguments()[0];
+        var responseType = ResponseTypeOf(requestType);
         var method = typeof(ActorPayload).GetMethod(nameof(SendTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(responseType);
         return method.CreateDelegate<Func<IMediator, object, CancellationToken, Task<object?>>>();

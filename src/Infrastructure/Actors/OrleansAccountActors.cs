@@ -74,7 +74,7 @@ internal sealed class OrleansAccountActors(
             throw failure.ToException();
         }
 
-        return ActorPayload.Read<TResponse>(result.ResultJson!);
+        return (TResponse)result.Result!.Value!;
     }
 
     private static bool IsUnreachable(Exception exception) =>
