@@ -7,9 +7,10 @@ using RiskPlatform.Application.Common.Messaging;
 namespace RiskPlatform.Infrastructure.Actors;
 
 /// <summary>
-/// Commands and reads as JSON between nodes, and results between nodes (<see cref="ActorResult"/>). A command type is resolved only among the Application's
-/// <see cref="IAccountCommand{TResponse}"/> types and a read's only among its <see cref="IAccountQuery{TResponse}"/> types, so a
-/// call can never make an actor instantiate anything else, and a command can never arrive as a read (which runs beside commands).
+/// Commands and reads as JSON, and results as JSON between nodes (<see cref="ActorResult"/>). A command type is resolved only
+/// among the Application's <see cref="IAccountCommand{TResponse}"/> types, a read's only among its
+/// <see cref="IAccountQuery{TResponse}"/> types and a result's only among their response types, so a call can never make an
+/// actor instantiate anything else, and a command can never arrive as a read (which runs beside commands).
 /// </summary>
 internal static class ActorPayload
 {
