@@ -31,8 +31,6 @@ internal static class ActorPayload
 
     public static string TypeName(Type commandType) => commandType.FullName!;
 
-    public static string Write(object? value) => value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Json);
-
     public static string Write(object? value, Type type) => JsonSerializer.Serialize(value, type, Json);
 
     public static object? Read(string json, Type type) => JsonSerializer.Deserialize(json, type, Json);
@@ -62,7 +60,7 @@ internal static class ActorPayload
         Senders.GetOrAdd(request.GetType(), CreateSender)(mediator, request, cancellationToken);
 
     private static object Deserialize(AccountCall call, Type type) =>
-        JsonSerializer.Deserialize(call.CommandJson, type, Json) ?? throw new InvalidOperationException($"The {type.Name} payload was empty.");
+        Read(call.CommandJson, type) ?? throw new InvalidOperationException($"The {type.Name} payload was empty.");
 
     private static Type? Resolve<TMarker>(string name)
     {

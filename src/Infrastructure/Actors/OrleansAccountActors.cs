@@ -46,7 +46,7 @@ internal sealed class OrleansAccountActors(
         ArgumentNullException.ThrowIfNull(request);
         var call = new AccountCall(
             ActorPayload.TypeName(request.GetType()),
-            ActorPayload.Write(request),
+            ActorPayload.Write(request, request.GetType()),
             currentUser.UserId,
             requestContext.IpAddress,
             requestContext.UserAgent,

@@ -122,11 +122,11 @@ internal sealed partial class UnitOfWork(
     public bool ReadsOutsideTheWriter => actorCall.IsActive && dbContext.Database.IsSqlite();
 
     /// <summary>
-    /// True for a command on its account's actor on SQLite: its last commit leaves the group sync to the actor's caller, so the
-    /// actor takes its next command while the log is synced (docs/decisions/039). A commit part-way (before a broker call)
-    /// still waits here: the intent must be durable before the broker is called.
+    /// For a command on its account's actor on SQLite, notes (and answers true) that its last commit leaves the group sync to
+    /// the actor's caller, so the actor takes its next command while the log is synced (docs/decisions/039). A commit
+    /// part-way (before a broker call) still waits here: the intent must be durable before the broker is called.
     /// </summary>
-    private bool LeftDurabilityToTheCaller()
+    private bool TryLeaveDurabilityToTheCaller()
     {
         if (!actorCall.IsCommand || !dbContext.Database.IsSqlite())
         {
@@ -272,7 +272,7 @@ internal sealed partial class UnitOfWork(
                 return;
             }
 
-            if (!last || !owner.LeftDurabilityToTheCaller())
+            if (!last || !owner.TryLeaveDurabilityToTheCaller())
             {
                 await groupSync.WaitDurableAsync();
             }

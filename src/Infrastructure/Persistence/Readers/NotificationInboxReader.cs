@@ -43,14 +43,8 @@ internal sealed class NotificationInboxReader(RiskPlatformDbContext dbContext) :
         int offset,
         CancellationToken cancellationToken)
     {
-        var notifications = new List<Notification>();
-        var page = PageQuery.For(dbContext)(
-            dbContext, userId, isRead, priority, type, before?.CreatedAt, before?.Id ?? Guid.Empty, limit, offset);
-        await foreach (var notification in page.WithCancellation(cancellationToken))
-        {
-            notifications.Add(notification);
-        }
-
-        return notifications;
+        return await PageQuery.For(dbContext)(
+                dbContext, userId, isRead, priority, type, before?.CreatedAt, before?.Id ?? Guid.Empty, limit, offset)
+            .ToListAsync(cancellationToken);
     }
 }

@@ -47,14 +47,6 @@ internal sealed class PaperHoldersReader(RiskPlatformDbContext dbContext) : IPap
     private async Task<IReadOnlyList<Guid>> ListAsync(
         CompiledPerModel<Func<RiskPlatformDbContext, string[], IAsyncEnumerable<Guid>>> query,
         IReadOnlyCollection<string> symbols,
-        CancellationToken cancellationToken)
-    {
-        var users = new List<Guid>();
-        await foreach (var user in query.For(dbContext)(dbContext, [.. symbols]).WithCancellation(cancellationToken))
-        {
-            users.Add(user);
-        }
-
-        return users;
-    }
+        CancellationToken cancellationToken) =>
+        await query.For(dbContext)(dbContext, [.. symbols]).ToListAsync(cancellationToken);
 }

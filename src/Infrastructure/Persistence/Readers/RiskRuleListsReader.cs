@@ -24,12 +24,6 @@ internal sealed class RiskRuleListsReader(RiskPlatformDbContext dbContext) : IRi
     public async Task<IReadOnlyList<RiskRule>> ForUserAsync(
         Guid userId, Guid? strategyId, bool? isActive, RiskRuleType? ruleType, CancellationToken cancellationToken)
     {
-        var rules = new List<RiskRule>();
-        await foreach (var rule in ForUser.For(dbContext)(dbContext, userId, strategyId, isActive, ruleType).WithCancellation(cancellationToken))
-        {
-            rules.Add(rule);
-        }
-
-        return rules;
+        return await ForUser.For(dbContext)(dbContext, userId, strategyId, isActive, ruleType).ToListAsync(cancellationToken);
     }
 }
